@@ -1,0 +1,1 @@
+"""The storage layer: typed SQLAlchemy models, engine setup, migrations and queries."""
