@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
-    Boolean,
     DateTime,
     ForeignKey,
     Index,
@@ -151,7 +150,9 @@ class Note(Base):
     section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-    unplaced: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: text (a paragraph), heading (a sub-heading), footnote (an explanatory footnote),
+    #: unplaced (text the importer could not place; also listed in its warnings)
+    kind: Mapped[str] = mapped_column(String(20), default="text")
 
 
 class Observation(Base):
