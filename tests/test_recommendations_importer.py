@@ -204,7 +204,7 @@ def test_page_numbers_are_left_out_with_a_warning() -> None:
     assert [w.line for w in result.warnings] == [4]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t\r\n", "---\n\n12\n"])
+@pytest.mark.parametrize("text", ["", "   \n\t\r\n", "**\n", "---\n\n12\n"])
 def test_rejects_text_without_recommendations(text: str) -> None:
     with pytest.raises(ImportRejected, match=r"\.$"):
         parse_recommendations(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assessor.importers.common import ImportRejected, ImportWarning, find_codes
 
@@ -83,7 +84,7 @@ class _Vocabulary:
             words.update(w.lower() for w in _WORD.findall(line))
             for m in _COMPOUND.finditer(line):
                 parts = m.group(0).lower().split("-")
-                compounds.update(f"{a}-{b}" for a, b in zip(parts, parts[1:], strict=False))
+                compounds.update(f"{a}-{b}" for a, b in pairwise(parts))
         return cls(words, compounds)
 
     def keeps_hyphen(self, left: str, right: str) -> bool:
@@ -137,8 +138,12 @@ def _bullet(text: str, at_block_start: bool, glyph: str | None) -> tuple[str | N
     m = _GLYPH.match(text)
     if m is None:
         m = _DASH.match(text) or _E_BULLET.match(text)
-        if m is not None and not (at_block_start or m.group(1) == glyph):
-            m = None
+        # Inside a paragraph only the item's own glyph opens the next item, and a lone "e"
+        # only before a capital, since "e" followed by a lowercase word may well be a word.
+        if m is not None and not at_block_start:
+            rest = text[m.end() :]
+            if m.group(1) != glyph or (glyph == "e" and not rest[:1].isupper()):
+                m = None
     if m is not None:
         return m.group(1), text[m.end() :]
     if at_block_start and _NUMBERED_ITEM.match(text):
@@ -167,7 +172,9 @@ def parse_recommendations(text: str) -> ThemedRecommendations:
     if not text or not text.strip():
         raise ImportRejected("The recommendations text is empty.")
     lines = [line.replace("**", "").rstrip() for line in text.splitlines()]
-    last = max(i for i, line in enumerate(lines) if line.strip())
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    if last < 0:
+        raise ImportRejected("The recommendations text is empty.")
     warnings: list[ImportWarning] = []
     sections = [_Section(None, False, 1)]
     item: list[str] | None = None
@@ -179,7 +186,9 @@ def parse_recommendations(text: str) -> ThemedRecommendations:
             item, at_block_start = None, True
             continue
         if _PAGE_NUMBER.fullmatch(stripped):
-            warnings.append(ImportWarning(f"Left out {stripped!r}, taken for a page number.", i + 1))
+            warnings.append(
+                ImportWarning(f"Left out {stripped!r}, taken for a page number.", i + 1)
+            )
             continue
         heading = _heading(lines, i, at_block_start, last)
         if heading is not None:
