@@ -1,0 +1,93 @@
+"""The plain data a factsheet parses into: what the import service writes to the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from assessor.importers.common import ImportWarning
+
+
+@dataclass
+class ParsedObservation:
+    """The Committee's observation and the report paragraphs it cites."""
+
+    text: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedRecommendation:
+    """A recommendation bullet with its codes, verb, scope and the State's follow-up."""
+
+    codes: list[str]
+    verb: str  # require | request | invite
+    scope: str  # specific | generic
+    text: str
+    chapter: str
+    paragraphs: list[str] = field(default_factory=list)
+    follow_up: str | None = None
+
+
+@dataclass
+class ParsedPractice:
+    """A promising practice (a blue box)."""
+
+    text: str
+
+
+@dataclass
+class ParsedNote:
+    """Any other text of a section: a paragraph, a sub-heading, a footnote, unplaced text."""
+
+    text: str
+    kind: str = "text"  # text | heading | footnote | unplaced
+
+
+SectionItem = ParsedObservation | ParsedRecommendation | ParsedPractice | ParsedNote
+
+
+@dataclass
+class ParsedSection:
+    """A section of a chapter, its items in document order."""
+
+    kind: str  # specific | generic | promising_practices | difficulties | text
+    title: str
+    items: list[SectionItem] = field(default_factory=list)
+
+    @property
+    def recommendations(self) -> list[ParsedRecommendation]:
+        """The section's recommendations in order."""
+        return [i for i in self.items if isinstance(i, ParsedRecommendation)]
+
+
+@dataclass
+class ParsedChapter:
+    """A chapter (I … XI) and its sections."""
+
+    number: str
+    title: str
+    sections: list[ParsedSection] = field(default_factory=list)
+
+    @property
+    def recommendations(self) -> list[ParsedRecommendation]:
+        """The chapter's recommendations in order."""
+        return [r for s in self.sections for r in s.recommendations]
+
+
+@dataclass
+class ParsedFactsheet:
+    """A whole factsheet, ready to be written, and what the parser had to say about it."""
+
+    party: str
+    title: str
+    round_title: str
+    preamble: str
+    chapters: list[ParsedChapter]
+    follow_ups_received: date | None = None
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    @property
+    def recommendations(self) -> list[ParsedRecommendation]:
+        """Every recommendation in document order."""
+        return [r for c in self.chapters for r in c.recommendations]
