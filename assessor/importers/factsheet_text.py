@@ -21,7 +21,9 @@ LONE_MARKER_RE = re.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>\s*)+$")
 HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET_RE = re.compile(r"^(\s*)(?:[-*+•‣▪◦·–]|\d{1,2}[.)])(?:\s+|(?=[A-Z#]))(.*)$")
 RULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
-PARA_RE = re.compile(r"\bParas?\.?\s*((?:\d+(?:\s*[-–]\s*\d+)?)(?:\s*(?:,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*)")
+PARA_RE = re.compile(
+    r"\bParas?\.?\s*((?:\d+(?:\s*[-–]\s*\d+)?)(?:\s*(?:,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*)"
+)
 TERMINAL = ".!?:;…"
 
 

@@ -1,0 +1,224 @@
+"""Second pass of the factsheet parser: a section's blocks become items, boxes get attached.
+
+A recommendation is whatever text a footnote naming a code ("Recommendation II-6") closes,
+together with the lead-in it continues (a bullet ending with a colon, a list it introduces).
+Observations are the paragraphs that cite the implementation report ("Para. 50"), and in a
+section specific to the Party, the uncited paragraphs too. A follow-up box belongs to the
+recommendation closed last before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assessor.importers.common import ImportWarning
+from assessor.importers.factsheet_data import (
+    ParsedNote,
+    ParsedObservation,
+    ParsedPractice,
+    ParsedRecommendation,
+    ParsedSection,
+    SectionItem,
+)
+from assessor.importers.factsheet_text import Block, Footnote
+
+if TYPE_CHECKING:
+    from assessor.importers.factsheet import _Flow, _Section
+
+STOP_WORDS = {"and", "or", "of", "to", "the", "a", "an", "in", "on", "for", "with", "by", "that"}
+
+
+def _joins_next(block: Block) -> bool:
+    """True when a block leads into the next one (ends with a colon, comma, or mid-sentence)."""
+    text = block.text.rstrip("”\"’' ")
+    if block.ends_with_marker:
+        return False
+    return not text or text[-1] in ":,;" or text[-1].isalnum()
+
+
+def _paragraph_join(blocks: list[Block]) -> str:
+    return "\n\n".join(b.text for b in blocks if b.text)
+
+
+class _Classifier:
+    def __init__(
+        self,
+        section: _Section,
+        chapter: str,
+        footnotes: dict[int, Footnote],
+        previous: list[ParsedRecommendation],
+        warnings: list[ImportWarning],
+    ) -> None:
+        self.section = section
+        self.chapter = chapter
+        self.footnotes = footnotes
+        self.warnings = warnings
+        self.items: list[SectionItem] = []
+        self.pending: list[Block] = []
+        self.governing: str | None = None
+        self.governing_all = False
+        self.cited: list[str] = []  # paragraphs cited since the last recommendation
+        # (index of the body block that closed it, recommendation), for attaching boxes
+        self.closed: list[tuple[int, ParsedRecommendation]] = [(-1, r) for r in previous]
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _notes(self, block: Block) -> tuple[list[str], list[str], list[Footnote]]:
+        codes: list[str] = []
+        paragraphs: list[str] = []
+        explanations: list[Footnote] = []
+        for n in block.markers:
+            note = self.footnotes.get(n)
+            if note is None:
+                continue
+            codes += [c for c in note.codes if c not in codes]
+            paragraphs += [p for p in note.paragraphs if p not in paragraphs]
+            if note.explanatory:
+                explanations.append(note)
+        return codes, paragraphs, explanations
+
+    def _footnote_items(self, explanations: list[Footnote]) -> None:
+        for note in explanations:
+            self.items.append(ParsedNote(f"[{note.number}] {note.text}", "footnote"))
+
+    def _flush(self) -> None:
+        """Pending blocks that no recommendation claimed become observations or notes."""
+        observing = self.section.kind in ("specific", "difficulties")
+        for block in self.pending:
+            last = self.items[-1] if self.items else None
+            if observing:
+                if isinstance(last, ParsedObservation) and self._continues(last, block):
+                    last.text += "\n\n" + block.text
+                else:
+                    self.items.append(ParsedObservation(block.text))
+            else:
+                self.items.append(ParsedNote(block.text))
+        self.pending = []
+
+    @staticmethod
+    def _continues(observation: ParsedObservation, block: Block) -> bool:
+        return block.kind == "bullet" and observation.text.rstrip().endswith((":", ";"))
+
+    def _governs(self, block: Block) -> bool:
+        """A sentence like “the Committee **requires** Albania:” that introduces bullets."""
+        from assessor.importers.factsheet import verb_of
+
+        text = block.text.rstrip()
+        return (
+            block.kind == "para"
+            and text.endswith(":")
+            and (verb_of(block.raw) is not None or re.search(r"\bCommittee\s*:$", text) is not None)
+        )
+
+    # -- the pass ------------------------------------------------------------------------
+    def run(self) -> ParsedSection:
+        body = self.section.body
+        assert body is not None
+        if body.kind == "practice":
+            return self._practices(body)
+        for index, block in enumerate(body.blocks):
+            self._feed(index, block)
+        self._flush()
+        result = ParsedSection(self.section.kind, self.section.title, self.items)
+        for box in self.section.boxes:
+            self._attach(box)
+        return result
+
+    def _feed(self, index: int, block: Block) -> None:
+        from assessor.importers.factsheet import verb_of
+
+        if block.kind == "heading":
+            self._flush()
+            self.items.append(ParsedNote(block.text, "heading"))
+            return
+        codes, paragraphs, explanations = self._notes(block)
+        if codes:
+            lead: list[Block] = []
+            while self.pending and _joins_next(self.pending[-1]):
+                lead.insert(0, self.pending.pop())
+            self._flush()
+            blocks = [*lead, block]
+            raw = " ".join(b.raw for b in blocks)
+            verb = verb_of(raw) or self.governing
+            if verb is None and self.closed and self.closed[-1][0] >= 0:
+                verb = self.closed[-1][1].verb  # a list item continuing the previous sentence
+            if verb is None:
+                verb = "request"
+                self.warnings.append(ImportWarning(
+                    f"no verb (require / request / invite) found for {', '.join(codes)}; "
+                    "taken as “request”", block.line))  # fmt: skip
+            rec = ParsedRecommendation(
+                codes=codes,
+                verb=verb,
+                scope=self._scope(raw),
+                text=_paragraph_join(blocks),
+                chapter=self.chapter,
+                paragraphs=[*self.cited, *[p for p in paragraphs if p not in self.cited]],
+            )
+            self.items.append(rec)
+            self.closed.append((index, rec))
+            self.cited = []
+            self._footnote_items(explanations)
+        elif paragraphs:
+            self._flush()
+            last = self.items[-1] if self.items else None
+            if isinstance(last, ParsedObservation) and self._continues(last, block):
+                last.text += "\n\n" + block.text
+                last.paragraphs += [p for p in paragraphs if p not in last.paragraphs]
+            else:
+                self.items.append(ParsedObservation(block.text, paragraphs))
+            self.cited += [p for p in paragraphs if p not in self.cited]
+            self._footnote_items(explanations)
+        elif self._governs(block):
+            self._flush()
+            self.governing = verb_of(block.raw) or self.governing
+            self.governing_all = "all parties" in block.text.casefold()
+            self.items.append(ParsedNote(block.text))
+            self._footnote_items(explanations)
+        else:
+            self.pending.append(block)
+            self._footnote_items(explanations)
+
+    def _scope(self, raw: str) -> str:
+        if self.section.kind in ("specific", "generic"):
+            return self.section.kind
+        generic = self.governing_all or "all parties" in raw.casefold()
+        return "generic" if generic else "specific"
+
+    def _practices(self, body: _Flow) -> ParsedSection:
+        leads = [b for b in body.blocks if b.text.rstrip().endswith(":") and b.kind == "para"]
+        practice = [b for b in body.blocks if b not in leads]
+        items: list[SectionItem] = [ParsedNote(b.text) for b in leads]
+        if practice:
+            items.append(ParsedPractice(_paragraph_join(practice)))
+        return ParsedSection(self.section.kind, self.section.title, items)
+
+    def _attach(self, box: _Flow) -> None:
+        text = _paragraph_join(box.blocks)
+        if not text:
+            return
+        before = [rec for index, rec in self.closed if index < box.anchor]
+        if not before:
+            self.items.append(ParsedNote(text, "unplaced"))
+            self.warnings.append(ImportWarning(
+                "a follow-up box follows no recommendation; kept as unplaced text", box.line))  # fmt: skip
+            return
+        rec = before[-1]
+        if rec.follow_up:
+            rec.follow_up += "\n\n" + text
+            self.warnings.append(ImportWarning(
+                f"a second follow-up box for {', '.join(rec.codes)} was appended to the first",
+                box.line))  # fmt: skip
+        else:
+            rec.follow_up = text
+
+
+def classify_section(
+    section: _Section,
+    chapter: str,
+    footnotes: dict[int, Footnote],
+    previous: list[ParsedRecommendation],
+    warnings: list[ImportWarning],
+) -> ParsedSection:
+    """Turn a section's routed blocks into items; attach its boxes to recommendations."""
+    return _Classifier(section, chapter, footnotes, previous, warnings).run()
