@@ -1,0 +1,293 @@
+"""Assessing recommendations: rating, comment, status and the State's follow-up.
+
+Every public function here is one user action: one transaction, a Change row for each field it
+changes, and a ``Changes`` value back. Calling one with what is already stored changes nothing
+and records nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessor.db.engine import Database
+from assessor.db.models import (
+    Assessment,
+    Factsheet,
+    FollowUp,
+    MonitoringRound,
+    Party,
+    RatingLevel,
+    Recommendation,
+    RecommendationCode,
+    utcnow,
+)
+from assessor.db.presets import NOT_RATED_LABEL, find_level
+from assessor.importers.common import find_codes
+from assessor.services.changes import NOTHING, Changes
+from assessor.services.errors import ServiceError
+from assessor.services.history import record
+
+#: The statuses an assessment can have.
+STATUSES = ("draft", "final")
+#: The entity name under which assessment and follow-up changes are recorded.
+ENTITY = "recommendation"
+#: The source recorded for a follow-up typed in by hand when none is given.
+MANUAL_SOURCE = "edited by hand"
+
+# Sentinel meaning "leave this field as it is" (None is a meaningful rating: not rated).
+_KEEP = object()
+
+
+def _recommendation(session: Session, recommendation_id: int) -> Recommendation:
+    rec = session.get(Recommendation, recommendation_id)
+    if rec is None:
+        raise ServiceError(
+            f"Recommendation #{recommendation_id} does not exist (a re-import may have removed it)."
+        )
+    return rec
+
+
+def _scale_id(session: Session, rec: Recommendation) -> int:
+    scale_id = session.scalar(
+        select(MonitoringRound.rating_scale_id)
+        .join(Factsheet, Factsheet.round_id == MonitoringRound.id)
+        .where(Factsheet.id == rec.factsheet_id)
+    )
+    assert scale_id is not None  # a factsheet always has a round, and a round a scale
+    return scale_id
+
+
+def resolve_rating(session: Session, scale_id: int, rating: str | None) -> str | None:
+    """The level key that ``rating`` (a key or label, any case) names; None means not rated."""
+    if rating is None or not rating.strip():
+        return None
+    wanted = rating.strip().casefold()
+    if wanted in (NOT_RATED_LABEL.casefold(), "not_rated", "none"):
+        return None
+    level = find_level(session, scale_id, rating)
+    if level is None:
+        labels = session.scalars(
+            select(RatingLevel.label)
+            .where(RatingLevel.scale_id == scale_id)
+            .order_by(RatingLevel.position)
+        ).all()
+        raise ServiceError(
+            f"“{rating.strip()}” is not a rating of this scale; use one of: "
+            f"{', '.join(labels)} (or its key), or “{NOT_RATED_LABEL}”."
+        )
+    return level.key
+
+
+def _normalize_status(status: str) -> str:
+    wanted = status.strip().casefold()
+    if wanted not in STATUSES:
+        raise ServiceError(f"“{status}” is not a status; use “draft” or “final”.")
+    return wanted
+
+
+def _apply(
+    session: Session,
+    rec: Recommendation,
+    *,
+    rating: object = _KEEP,
+    comment: str | None = None,
+    status: str | None = None,
+    by: str,
+) -> bool:
+    """Change the assessment's fields that differ; return whether anything changed.
+
+    ``rating`` must already be a resolved key (or None) when given.
+    """
+    current = rec.assessment
+    old_rating = current.rating if current else None
+    old_comment = current.comment if current else ""
+    old_status = current.status if current else "draft"
+    new_rating = old_rating if rating is _KEEP else rating
+    new_comment = old_comment if comment is None else comment.strip()
+    new_status = old_status if status is None else status
+    assert new_rating is None or isinstance(new_rating, str)
+    if (new_rating, new_comment, new_status) == (old_rating, old_comment, old_status):
+        return False
+    at = utcnow()
+    # Created only now, so that a no-op leaves no empty assessment behind.
+    assessment = current or Assessment(recommendation=rec, comment="", status="draft")
+    record(session, ENTITY, rec.id, "rating", old_rating, new_rating, at, by)
+    record(session, ENTITY, rec.id, "comment", old_comment, new_comment, at, by)
+    record(session, ENTITY, rec.id, "status", old_status, new_status, at, by)
+    assessment.rating = new_rating
+    assessment.comment = new_comment
+    assessment.status = new_status
+    assessment.updated_at = at
+    assessment.updated_by = by
+    session.add(assessment)
+    return True
+
+
+def rate(db: Database, recommendation_id: int, rating: str | None, by: str = "") -> Changes:
+    """Set (or with None, clear) the rating of a recommendation, by key or label."""
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        key = resolve_rating(s, _scale_id(s, rec), rating)
+        changed = _apply(s, rec, rating=key, by=by)
+        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def set_comment(db: Database, recommendation_id: int, comment: str, by: str = "") -> Changes:
+    """Replace the rapporteur's comment on a recommendation."""
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        changed = _apply(s, rec, comment=comment, by=by)
+        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def set_status(db: Database, recommendation_id: int, status: str, by: str = "") -> Changes:
+    """Mark an assessment "draft" or "final"."""
+    wanted = _normalize_status(status)
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        changed = _apply(s, rec, status=wanted, by=by)
+        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def assess(
+    db: Database,
+    recommendation_id: int,
+    rating: str | None,
+    comment: str | None = None,
+    status: str | None = None,
+    by: str = "",
+) -> Changes:
+    """Set rating, and optionally comment and status, of a recommendation in one action."""
+    wanted_status = None if status is None else _normalize_status(status)
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        key = resolve_rating(s, _scale_id(s, rec), rating)
+        changed = _apply(s, rec, rating=key, comment=comment, status=wanted_status, by=by)
+        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def _normalize_code(code: str) -> str:
+    found = find_codes(code)
+    return found[0] if len(found) == 1 else code.strip().upper()
+
+
+def find_party(session: Session, name: str) -> Party:
+    """The Party named ``name``: exactly (any case), else the only one whose name starts so."""
+    wanted = name.strip().casefold()
+    parties = session.scalars(select(Party).order_by(Party.name)).all()
+    exact = [p for p in parties if p.name.casefold() == wanted]
+    if exact:
+        return exact[0]
+    partial = [p for p in parties if wanted and p.name.casefold().startswith(wanted)]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        names = ", ".join(p.name for p in partial)
+        raise ServiceError(f"“{name}” matches several Parties ({names}); give the full name.")
+    raise ServiceError(f"There is no Party called “{name}” in this database.")
+
+
+def find_by_code(session: Session, code: str, party: str | None = None) -> Recommendation:
+    """The recommendation carrying ``code``, in the factsheet of ``party`` if given."""
+    wanted = _normalize_code(code)
+    query = (
+        select(Recommendation, Party.name, MonitoringRound.title)
+        .join(RecommendationCode, RecommendationCode.recommendation_id == Recommendation.id)
+        .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .where(RecommendationCode.code == wanted)
+        .order_by(Party.name, MonitoringRound.title)
+    )
+    where = ""
+    if party is not None:
+        found = find_party(session, party)
+        query = query.where(Party.id == found.id)
+        where = f" in the factsheets of {found.name}"
+    rows = session.execute(query).all()
+    if not rows:
+        raise ServiceError(f"No recommendation has the code {wanted}{where}.")
+    if len(rows) > 1:
+        if party is None:
+            names = ", ".join(dict.fromkeys(r[1] for r in rows))
+            raise ServiceError(
+                f"The code {wanted} is in several factsheets ({names}); choose one with --party."
+            )
+        rounds = "; ".join(r[2] for r in rows)
+        raise ServiceError(
+            f"The code {wanted} is in several rounds of {rows[0][1]} ({rounds}); "
+            "rate it in the window instead."
+        )
+    rec: Recommendation = rows[0][0]
+    return rec
+
+
+def rate_by_code(
+    db: Database,
+    code: str,
+    rating: str | None,
+    comment: str | None = None,
+    party: str | None = None,
+    by: str = "",
+) -> Changes:
+    """Rate (and optionally comment) the recommendation with ``code``: the CLI's ``rate``."""
+    with db.transaction() as s:
+        rec = find_by_code(s, code, party)
+        key = resolve_rating(s, _scale_id(s, rec), rating)
+        changed = _apply(s, rec, rating=key, comment=comment, by=by)
+        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def current_follow_up(rec: Recommendation) -> FollowUp | None:
+    """The follow-up version in force (the newest one not superseded), or None."""
+    current = [f for f in rec.follow_ups if f.superseded_at is None]
+    return current[-1] if current else None
+
+
+def supersede_follow_up(
+    session: Session,
+    rec: Recommendation,
+    text: str,
+    source: str,
+    by: str = "",
+    at: datetime | None = None,
+) -> bool:
+    """Make ``text`` the current follow-up, keeping the previous one as history.
+
+    Empty text withdraws the current follow-up without adding a new one. Returns whether
+    anything changed. For use inside a transaction (imports share it).
+    """
+    at = at or utcnow()
+    new_text = text.strip()
+    current = current_follow_up(rec)
+    old_text = current.text if current else None
+    if (old_text or "") == new_text:
+        return False
+    # Earlier versions stay: only their superseded_at is set, so history is never lost.
+    for version in rec.follow_ups:
+        if version.superseded_at is None:
+            version.superseded_at = at
+    if new_text:
+        session.add(
+            FollowUp(
+                recommendation=rec,
+                text=new_text,
+                source=source.strip() or MANUAL_SOURCE,
+                received_at=at,
+            )
+        )
+    record(session, ENTITY, rec.id, "follow_up", old_text, new_text or None, at, by)
+    return True
+
+
+def edit_follow_up(
+    db: Database, recommendation_id: int, text: str, source: str = "", by: str = ""
+) -> Changes:
+    """Replace the State's follow-up of a recommendation; the previous version is kept."""
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        changed = supersede_follow_up(s, rec, text, source, by)
+        return Changes.of_recommendations([rec.id]) if changed else NOTHING
