@@ -1,0 +1,328 @@
+"""Importing files: detect the kind, parse (pure), then write everything in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from assessor.db.engine import Database
+from assessor.db.models import (
+    Change,
+    Chapter,
+    Factsheet,
+    FollowUp,
+    MonitoringRound,
+    Note,
+    Observation,
+    Party,
+    PromisingPractice,
+    Recommendation,
+    RecommendationCode,
+    Section,
+    Theme,
+    ThemeItem,
+)
+from assessor.db.presets import scale_from_preset
+from assessor.importers.common import ImportRejected, read_text_file
+from assessor.importers.factsheet import parse_factsheet
+from assessor.importers.factsheet_data import (
+    ParsedFactsheet,
+    ParsedNote,
+    ParsedObservation,
+    ParsedPractice,
+    ParsedRecommendation,
+)
+from assessor.importers.recommendations import (
+    ThemedRecommendations,
+    looks_like_recommendations,
+    parse_recommendations,
+)
+
+KINDS = ("factsheet", "recommendations")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did, for the command line and the window."""
+
+    kind: str
+    source: str
+    party: str
+    factsheet_id: int
+    created: bool = True
+    chapters: int = 0
+    by_verb: dict[str, int] = field(default_factory=dict)
+    codes: int = 0
+    follow_ups: int = 0
+    practices: int = 0
+    themes: int = 0
+    items: int = 0
+    warnings: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """A few lines saying what was imported, what changed and what to check."""
+        lines = []
+        if self.kind == "factsheet":
+            verbs = ", ".join(f"{self.by_verb.get(v, 0)} {v}" for v in ("require", "request", "invite"))
+            action = "Imported" if self.created else "Re-imported"
+            lines.append(f"{action} the factsheet of {self.party} from {self.source}:")
+            lines.append(f"  {self.chapters} chapters, {sum(self.by_verb.values())} recommendations "
+                         f"({verbs}) carrying {self.codes} codes")  # fmt: skip
+            lines.append(f"  {self.follow_ups} follow-ups, {self.practices} promising practices")
+        else:
+            lines.append(f"Imported {self.themes} themes with {self.items} recommendations "
+                         f"for {self.party} from {self.source}")  # fmt: skip
+        if self.changes:
+            lines.append(f"Changes ({len(self.changes)}):")
+            lines += [f"  {c}" for c in self.changes]
+        if self.warnings:
+            lines.append(f"Warnings ({len(self.warnings)}):")
+            lines += [f"  {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+def detect_kind(text: str) -> str:
+    """``factsheet`` or ``recommendations``, from the text itself."""
+    if "Recommendation" in text and ("<sup>" in text or "[^" in text or "Committee" in text):
+        return "factsheet"
+    if looks_like_recommendations(text):
+        return "recommendations"
+    return "factsheet"
+
+
+def import_file(
+    db: Database, path: str | Path, kind: str | None = None, party: str | None = None
+) -> ImportReport:
+    """Import a factsheet or a themed-recommendations file; nothing is written if it fails."""
+    p = Path(path)
+    text = read_text_file(p)
+    kind = kind or detect_kind(text)
+    if kind not in KINDS:
+        raise ImportRejected(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
+    if kind == "factsheet":
+        try:
+            parsed = parse_factsheet(text, party)
+        except ImportRejected as exc:
+            raise ImportRejected(f"{p.name}: {exc}") from None
+        with db.transaction() as session:
+            return write_factsheet(session, parsed, p.name)
+    themes = parse_recommendations(text)
+    with db.transaction() as session:
+        return write_themes(session, themes, p.name, party)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def write_factsheet(session: Session, parsed: ParsedFactsheet, source: str) -> ImportReport:
+    """Write a parsed factsheet; a re-import keeps ratings, ids and replaced follow-ups."""
+    party = session.scalar(select(Party).where(Party.name == parsed.party))
+    if party is None:
+        party = Party(name=parsed.party)
+        session.add(party)
+    rnd = session.scalar(select(MonitoringRound).where(MonitoringRound.title == parsed.round_title))
+    if rnd is None:
+        rnd = MonitoringRound(title=parsed.round_title, rating_scale=scale_from_preset(session))
+        session.add(rnd)
+    session.flush()
+    factsheet = session.scalar(
+        select(Factsheet).where(Factsheet.party_id == party.id, Factsheet.round_id == rnd.id)
+    )
+    created = factsheet is None
+    if factsheet is None:
+        factsheet = Factsheet(party=party, round=rnd, title=parsed.title)
+        session.add(factsheet)
+    factsheet.title, factsheet.preamble, factsheet.source = parsed.title, parsed.preamble, source
+    factsheet.imported_at = _now()
+    session.flush()
+    writer = _FactsheetWriter(session, factsheet, parsed, source)
+    writer.write()
+    return ImportReport(
+        kind="factsheet",
+        source=source,
+        party=parsed.party,
+        factsheet_id=factsheet.id,
+        created=created,
+        chapters=len(parsed.chapters),
+        by_verb=dict(Counter(r.verb for r in parsed.recommendations)),
+        codes=sum(len(r.codes) for r in parsed.recommendations),
+        follow_ups=sum(1 for r in parsed.recommendations if r.follow_up),
+        practices=sum(
+            1 for c in parsed.chapters for s in c.sections for i in s.items
+            if isinstance(i, ParsedPractice)
+        ),  # fmt: skip
+        warnings=tuple(str(w) for w in parsed.warnings),
+        changes=tuple(writer.changes) if not created else (),
+    )
+
+
+class _FactsheetWriter:
+    """Writes the structure anew and carries recommendations over, matched by code."""
+
+    def __init__(
+        self, session: Session, factsheet: Factsheet, parsed: ParsedFactsheet, source: str
+    ) -> None:
+        self.session = session
+        self.factsheet = factsheet
+        self.parsed = parsed
+        self.source = f"factsheet {source}"
+        self.received = (
+            datetime(parsed.follow_ups_received.year, parsed.follow_ups_received.month, 1, tzinfo=UTC)
+            if parsed.follow_ups_received
+            else _now()
+        )
+        self.changes: list[str] = []
+        self.by_code: dict[str, Recommendation] = {}
+        self.seen: set[int] = set()
+
+    def write(self) -> None:
+        fid = self.factsheet.id
+        existing = self.session.scalars(
+            select(Recommendation).where(Recommendation.factsheet_id == fid)
+        ).all()
+        for rec in existing:
+            for code in rec.codes:
+                self.by_code[code.code] = rec
+        # Codes are re-attached below; clearing them first keeps (factsheet, code) unique.
+        self.session.execute(delete(RecommendationCode).where(RecommendationCode.factsheet_id == fid))
+        for chapter in list(self.factsheet.chapters):
+            self.session.delete(chapter)
+        self.session.flush()
+        self.session.expire_all()
+        position = 0
+        for c_pos, parsed_chapter in enumerate(self.parsed.chapters):
+            chapter = Chapter(
+                factsheet_id=fid, number=parsed_chapter.number, title=parsed_chapter.title,
+                position=c_pos,
+            )  # fmt: skip
+            self.session.add(chapter)
+            for s_pos, parsed_section in enumerate(parsed_chapter.sections):
+                section = Section(kind=parsed_section.kind, title=parsed_section.title, position=s_pos)
+                chapter.sections.append(section)
+                self.session.flush()
+                for i_pos, item in enumerate(parsed_section.items):
+                    if isinstance(item, ParsedRecommendation):
+                        self._recommendation(item, section, i_pos, position)
+                        position += 1
+                    elif isinstance(item, ParsedObservation):
+                        section.observations.append(
+                            Observation(position=i_pos, text=item.text, paragraphs=item.paragraphs)
+                        )
+                    elif isinstance(item, ParsedPractice):
+                        section.practices.append(PromisingPractice(position=i_pos, text=item.text))
+                    elif isinstance(item, ParsedNote):
+                        section.notes.append(Note(position=i_pos, text=item.text, kind=item.kind))
+        for rec in {id(r): r for r in existing}.values():
+            if rec.id not in self.seen and rec.retired_at is None:
+                rec.retired_at = _now()
+                rec.section_id = None
+                codes = ", ".join(self._old_codes(rec)) or f"#{rec.id}"
+                self.changes.append(f"{codes}: no longer in the factsheet; kept (retired) with its rating")
+        self.session.flush()
+
+    def _old_codes(self, rec: Recommendation) -> list[str]:
+        return [code for code, r in self.by_code.items() if r is rec]
+
+    def _recommendation(
+        self, item: ParsedRecommendation, section: Section, i_pos: int, position: int
+    ) -> None:
+        rec = next((self.by_code[c] for c in item.codes if c in self.by_code), None)
+        label = ", ".join(item.codes)
+        if rec is not None and rec.id in self.seen:
+            rec = None  # two new bullets matched one old one: the second is new
+        if rec is None:
+            rec = Recommendation(factsheet_id=self.factsheet.id, text=item.text)
+            self.session.add(rec)
+            if self.by_code:
+                self.changes.append(f"{label}: new recommendation")
+        else:
+            if rec.text != item.text:
+                self.session.add(Change(entity="recommendation", entity_id=rec.id, field="text",
+                                        old=rec.text, new=item.text, by=self.source))  # fmt: skip
+                self.changes.append(f"{label}: text updated")
+            if rec.verb != item.verb:
+                self.changes.append(f"{label}: verb {rec.verb} → {item.verb}")
+            if rec.retired_at is not None:
+                rec.retired_at = None
+                self.changes.append(f"{label}: back in the factsheet")
+        rec.section_id, rec.section_position, rec.position = section.id, i_pos, position
+        rec.chapter_number, rec.verb, rec.scope = item.chapter, item.verb, item.scope
+        rec.text, rec.paragraphs = item.text, item.paragraphs
+        self.session.flush()
+        self.seen.add(rec.id)
+        for n, code in enumerate(item.codes):
+            self.session.add(RecommendationCode(
+                factsheet_id=self.factsheet.id, recommendation_id=rec.id, code=code, position=n))  # fmt: skip
+        self._follow_up(rec, item.follow_up, label)
+
+    def _follow_up(self, rec: Recommendation, text: str | None, label: str) -> None:
+        current = next((f for f in rec.follow_ups if f.superseded_at is None), None)
+        if text is None:
+            if current is not None:
+                self.changes.append(f"{label}: no follow-up in this file; the previous one is kept")
+            return
+        if current is not None and current.text == text:
+            return
+        if current is not None:
+            current.superseded_at = _now()
+            self.changes.append(f"{label}: follow-up replaced (the previous text is kept in history)")
+        rec.follow_ups.append(FollowUp(text=text, source=self.source, received_at=self.received))
+
+
+def _target_factsheet(session: Session, party: str | None) -> Factsheet:
+    query = select(Factsheet).join(Party).order_by(Factsheet.imported_at.desc())
+    if party:
+        query = query.where(Party.name.ilike(party.strip()))
+    found = session.scalars(query).all()
+    if not found:
+        raise ImportRejected(
+            f"No factsheet of {party} is in the database; import the factsheet first."
+            if party
+            else "Import a factsheet first: themed recommendations are attached to one."
+        )
+    if len({f.party_id for f in found}) > 1:
+        raise ImportRejected("The database holds several Parties; choose one with --party.")
+    return found[0]
+
+
+def write_themes(
+    session: Session, parsed: ThemedRecommendations, source: str, party: str | None
+) -> ImportReport:
+    """Replace a factsheet's themed recommendations; the previous ones go to history."""
+    factsheet = _target_factsheet(session, party)
+    old = session.scalars(
+        select(Theme).where(Theme.factsheet_id == factsheet.id).order_by(Theme.position)
+    ).all()
+    if old:
+        before = [{"theme": t.title, "items": [{"text": i.text, "links": i.links} for i in t.items]}
+                  for t in old]  # fmt: skip
+        session.add(Change(entity="factsheet", entity_id=factsheet.id, field="themes",
+                           old=json.dumps(before, ensure_ascii=False), new=None,
+                           by=f"recommendations {source}"))  # fmt: skip
+        for theme in old:
+            session.delete(theme)
+        session.flush()
+    for t_pos, theme in enumerate(parsed.themes):
+        row = Theme(factsheet_id=factsheet.id, position=t_pos, title=theme.title or "Untitled")
+        row.items = [ThemeItem(position=n, text=i.text, links=list(i.links))
+                     for n, i in enumerate(theme.items)]  # fmt: skip
+        session.add(row)
+    session.flush()
+    return ImportReport(
+        kind="recommendations",
+        source=source,
+        party=factsheet.party.name,
+        factsheet_id=factsheet.id,
+        themes=len(parsed.themes),
+        items=sum(len(t.items) for t in parsed.themes),
+        warnings=tuple(str(w) for w in parsed.warnings),
+        changes=(f"{len(old)} earlier themes replaced (kept in history)",) if old else (),
+    )
