@@ -38,7 +38,9 @@ def read_text_file(path: str | Path) -> str:
     if size == 0:
         raise ImportRejected(f"{p.name}: the file is empty.")
     if size > MAX_TEXT_BYTES:
-        raise ImportRejected(f"{p.name}: the file is too large ({size // 1024 // 1024} MB) for a text import.")
+        raise ImportRejected(
+            f"{p.name}: the file is too large ({size // 1024 // 1024} MB) for a text import."
+        )
     raw = p.read_bytes()
     return decode_text(raw, p.name)
 
