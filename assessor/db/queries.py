@@ -1,0 +1,308 @@
+"""Read-side queries: plain frozen values (``assessor.db.rows``) for views, CLI and exporters.
+
+Each function takes an open Session and runs a fixed handful of queries whatever the size of
+the factsheet, so that views stay fast with tens of thousands of recommendations.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from sqlalchemy import ColumnElement, Exists, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from assessor.db.models import (
+    Assessment,
+    Change,
+    Chapter,
+    Factsheet,
+    FollowUp,
+    MonitoringRound,
+    Party,
+    RatingLevel,
+    Recommendation,
+    RecommendationCode,
+    Section,
+    Theme,
+    ThemeItem,
+)
+from assessor.db.rows import (
+    AssessmentInfo,
+    FactsheetSummary,
+    FollowUpInfo,
+    HistoryEntry,
+    Level,
+    ObservationInfo,
+    RecommendationDetail,
+    ThemeInfo,
+    ThemeItemInfo,
+    TreeRow,
+)
+
+#: The verbs whose recommendations the compliance procedure covers.
+IN_SCOPE_VERBS = ("require", "request")
+#: How much of a recommendation's text a tree row shows.
+SNIPPET_CHARS = 90
+
+
+def _current_follow_up_exists() -> Exists:
+    # Correlated EXISTS: portable, and uses the follow_up.recommendation_id index.
+    return (
+        select(FollowUp.id)
+        .where(FollowUp.recommendation_id == Recommendation.id, FollowUp.superseded_at.is_(None))
+        .exists()
+    )
+
+
+def list_factsheets(session: Session) -> list[FactsheetSummary]:
+    """Every factsheet with its counts, by Party name then round."""
+    in_scope = Recommendation.verb.in_(IN_SCOPE_VERBS)
+    rated = Assessment.rating.is_not(None)
+
+    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    counts = (
+        select(
+            Recommendation.factsheet_id,
+            func.count(Recommendation.id),
+            count_if(Recommendation.verb == "require"),
+            count_if(Recommendation.verb == "request"),
+            count_if(Recommendation.verb == "invite"),
+            count_if(_current_follow_up_exists()),
+            count_if(rated),
+            count_if(in_scope),
+            count_if(and_(in_scope, rated)),
+        )
+        .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+        .where(Recommendation.retired_at.is_(None))
+        .group_by(Recommendation.factsheet_id)
+    )
+    by_factsheet = {row[0]: tuple(int(n) for n in row[1:]) for row in session.execute(counts)}
+    sheets = session.execute(
+        select(Factsheet.id, Party.name, MonitoringRound.title, Factsheet.title)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .order_by(Party.name, MonitoringRound.title)
+    )
+    return [
+        FactsheetSummary(fid, party, round_title, title, *by_factsheet.get(fid, (0,) * 8))
+        for fid, party, round_title, title in sheets
+    ]
+
+
+def rating_levels(session: Session, factsheet_id: int) -> tuple[Level, ...]:
+    """The levels of the scale a factsheet's round is rated on, in order."""
+    rows = session.execute(
+        select(RatingLevel.key, RatingLevel.label, RatingLevel.color)
+        .join(MonitoringRound, MonitoringRound.rating_scale_id == RatingLevel.scale_id)
+        .join(Factsheet, Factsheet.round_id == MonitoringRound.id)
+        .where(Factsheet.id == factsheet_id)
+        .order_by(RatingLevel.position)
+    )
+    return tuple(Level(*row) for row in rows)
+
+
+def _follow_up_info(f: FollowUp) -> FollowUpInfo:
+    return FollowUpInfo(f.id, f.text, f.source, f.received_at, f.superseded_at)
+
+
+def recommendation_detail(session: Session, rec_id: int) -> RecommendationDetail | None:
+    """The recommendation with its context, follow-ups and assessment; None if it is gone."""
+    rec = session.get(Recommendation, rec_id)
+    if rec is None:
+        return None
+    party, chapter_title = session.execute(
+        select(Party.name, Chapter.title)
+        .join(Factsheet, Factsheet.party_id == Party.id)
+        .outerjoin(
+            Chapter,
+            and_(Chapter.factsheet_id == Factsheet.id, Chapter.number == rec.chapter_number),
+        )
+        .where(Factsheet.id == rec.factsheet_id)
+    ).first() or ("", None)
+    section = session.get(Section, rec.section_id) if rec.section_id is not None else None
+    observations = (
+        tuple(ObservationInfo(o.text, tuple(o.paragraphs or ())) for o in section.observations)
+        if section
+        else ()
+    )
+    versions = sorted(rec.follow_ups, key=lambda f: (f.received_at, f.id))
+    current = [f for f in versions if f.superseded_at is None]
+    levels = rating_levels(session, rec.factsheet_id)
+    assessment = AssessmentInfo()
+    if rec.assessment is not None:
+        a = rec.assessment
+        label = next((lv.label for lv in levels if lv.key == a.rating), None)
+        assessment = AssessmentInfo(
+            a.rating, label, a.comment, a.status, a.updated_at, a.updated_by
+        )
+    return RecommendationDetail(
+        id=rec.id,
+        uid=rec.uid,
+        factsheet_id=rec.factsheet_id,
+        party=party,
+        chapter_number=rec.chapter_number,
+        chapter_title=chapter_title or "",
+        section_id=section.id if section else None,
+        section_kind=section.kind if section else None,
+        section_title=section.title if section else None,
+        observations=observations,
+        text=rec.text,
+        codes=tuple(c.code for c in rec.codes),
+        verb=rec.verb,
+        scope=rec.scope,
+        paragraphs=tuple(rec.paragraphs),
+        in_scope=rec.verb in IN_SCOPE_VERBS,
+        retired_at=rec.retired_at,
+        follow_up=_follow_up_info(current[-1]) if current else None,
+        follow_up_history=tuple(_follow_up_info(f) for f in versions if f.superseded_at),
+        assessment=assessment,
+        levels=levels,
+    )
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The first words of a text, cut at a word boundary, on one line."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut + "…"
+
+
+def _codes_by_recommendation(session: Session, factsheet_id: int) -> dict[int, tuple[str, ...]]:
+    rows = session.execute(
+        select(RecommendationCode.recommendation_id, RecommendationCode.code)
+        .where(RecommendationCode.factsheet_id == factsheet_id)
+        .order_by(RecommendationCode.recommendation_id, RecommendationCode.position)
+    )
+    grouped: dict[int, list[str]] = defaultdict(list)
+    for rec_id, code in rows:
+        grouped[rec_id].append(code)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False) -> list[TreeRow]:
+    """The factsheet as a flat, ordered list of chapter, section and recommendation rows."""
+    chapters = session.execute(
+        select(Chapter.id, Chapter.number, Chapter.title)
+        .where(Chapter.factsheet_id == factsheet_id)
+        .order_by(Chapter.position, Chapter.id)
+    ).all()
+    sections = session.execute(
+        select(Section.id, Section.chapter_id, Section.kind, Section.title)
+        .join(Chapter, Chapter.id == Section.chapter_id)
+        .where(Chapter.factsheet_id == factsheet_id)
+        .order_by(Section.position, Section.id)
+    ).all()
+    recs_query = (
+        select(
+            Recommendation.id,
+            Recommendation.section_id,
+            Recommendation.chapter_number,
+            Recommendation.verb,
+            Recommendation.scope,
+            func.substr(Recommendation.text, 1, SNIPPET_CHARS * 2),
+            Assessment.rating,
+            _current_follow_up_exists(),
+        )
+        .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+        .where(Recommendation.factsheet_id == factsheet_id)
+        .order_by(Recommendation.section_position, Recommendation.position, Recommendation.id)
+    )
+    if not include_retired:
+        recs_query = recs_query.where(Recommendation.retired_at.is_(None))
+    codes = _codes_by_recommendation(session, factsheet_id)
+
+    recs_by_section: dict[int | None, list[TreeRow]] = defaultdict(list)
+    loose_by_chapter: dict[str, list[TreeRow]] = defaultdict(list)
+    section_ids = {s.id for s in sections}
+    for rid, sid, chapter, verb, scope, text, rating, has_fu in session.execute(recs_query):
+        row = TreeRow(
+            "recommendation",
+            rid,
+            f"r{rid}",
+            f"s{sid}",
+            2,
+            snippet(text or ""),
+            chapter,
+            None,
+            codes.get(rid, ()),
+            verb,
+            scope,
+            rating,
+            bool(has_fu),
+        )
+        if sid in section_ids:
+            recs_by_section[sid].append(row)
+        else:  # its section was removed by a re-import: show it under its chapter
+            loose_by_chapter[chapter].append(row)
+
+    sections_by_chapter: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for sid, cid, kind, title in sections:
+        sections_by_chapter[cid].append((sid, kind, title))
+    out: list[TreeRow] = []
+    for cid, number, title in chapters:
+        key = f"c{cid}"
+        out.append(TreeRow("chapter", cid, key, None, 0, title, chapter_number=number))
+        for sid, kind, stitle in sections_by_chapter[cid]:
+            out.append(TreeRow("section", sid, f"s{sid}", key, 1, stitle, number, kind))
+            out.extend(recs_by_section[sid])
+        out.extend(replace(r, parent_key=key, depth=1) for r in loose_by_chapter.pop(number, []))
+    # A recommendation whose chapter is gone too is still shown, at the top level.
+    for rows in loose_by_chapter.values():
+        out.extend(replace(r, parent_key=None, depth=0) for r in rows)
+    return out
+
+
+def history(session: Session, entity: str, entity_id: int) -> list[HistoryEntry]:
+    """The recorded changes of one entity ("recommendation", "theme", …), oldest first."""
+    rows = session.execute(
+        select(Change.field, Change.old, Change.new, Change.at, Change.by)
+        .where(Change.entity == entity, Change.entity_id == entity_id)
+        .order_by(Change.at, Change.id)
+    )
+    return [HistoryEntry(*row) for row in rows]
+
+
+def themes(session: Session, factsheet_id: int) -> list[ThemeInfo]:
+    """The assessor's themes of a factsheet with their items, in order (two queries)."""
+    theme_rows = session.execute(
+        select(Theme.id, Theme.position, Theme.title)
+        .where(Theme.factsheet_id == factsheet_id)
+        .order_by(Theme.position, Theme.id)
+    ).all()
+    items: dict[int, list[ThemeItemInfo]] = defaultdict(list)
+    for tid, iid, pos, text, links in session.execute(
+        select(
+            ThemeItem.theme_id, ThemeItem.id, ThemeItem.position, ThemeItem.text, ThemeItem.links
+        )
+        .join(Theme, Theme.id == ThemeItem.theme_id)
+        .where(Theme.factsheet_id == factsheet_id)
+        .order_by(ThemeItem.position, ThemeItem.id)
+    ):
+        items[tid].append(ThemeItemInfo(iid, pos, text, tuple(links or ())))
+    return [ThemeInfo(tid, pos, title, tuple(items[tid])) for tid, pos, title in theme_rows]
+
+
+__all__ = [
+    "AssessmentInfo",
+    "FactsheetSummary",
+    "FollowUpInfo",
+    "HistoryEntry",
+    "Level",
+    "ObservationInfo",
+    "RecommendationDetail",
+    "ThemeInfo",
+    "ThemeItemInfo",
+    "TreeRow",
+    "history",
+    "list_factsheets",
+    "rating_levels",
+    "recommendation_detail",
+    "snippet",
+    "themes",
+    "tree_rows",
+]

@@ -1,0 +1,146 @@
+"""Plain frozen values returned by the read-side queries (``assessor.db.queries``).
+
+Views, the CLI and exporters hold these, never live ORM objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class FactsheetSummary:
+    """One factsheet with the counts the overview shows (retired recommendations excluded)."""
+
+    id: int
+    party: str
+    round: str
+    title: str
+    recommendations: int
+    require: int
+    request: int
+    invite: int
+    follow_ups: int
+    rated: int
+    in_scope: int
+    rated_in_scope: int
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level of a rating scale."""
+
+    key: str
+    label: str
+    color: str
+
+
+@dataclass(frozen=True)
+class ObservationInfo:
+    """An observation of the Committee and the report paragraphs it cites."""
+
+    text: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    """One version of the State's follow-up."""
+
+    id: int
+    text: str
+    source: str
+    received_at: datetime
+    superseded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    """The rapporteur's assessment; an unassessed recommendation has the defaults."""
+
+    rating: str | None = None
+    rating_label: str | None = None
+    comment: str = ""
+    status: str = "draft"
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class RecommendationDetail:
+    """Everything the detail pane shows about one recommendation."""
+
+    id: int
+    uid: str
+    factsheet_id: int
+    party: str
+    chapter_number: str
+    chapter_title: str
+    section_id: int | None
+    section_kind: str | None
+    section_title: str | None
+    observations: tuple[ObservationInfo, ...]
+    text: str
+    codes: tuple[str, ...]
+    verb: str
+    scope: str
+    paragraphs: tuple[str, ...]
+    in_scope: bool
+    retired_at: datetime | None
+    follow_up: FollowUpInfo | None
+    #: Superseded versions, oldest first.
+    follow_up_history: tuple[FollowUpInfo, ...]
+    assessment: AssessmentInfo
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """One row of the factsheet tree; ``key``/``parent_key`` ("c1", "s4", "r17") link rows."""
+
+    kind: Literal["chapter", "section", "recommendation"]
+    id: int
+    key: str
+    parent_key: str | None
+    depth: int
+    title: str
+    chapter_number: str = ""
+    section_kind: str | None = None
+    codes: tuple[str, ...] = ()
+    verb: str | None = None
+    scope: str | None = None
+    rating: str | None = None
+    has_follow_up: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change of a field."""
+
+    field: str
+    old: str | None
+    new: str | None
+    at: datetime
+    by: str
+
+
+@dataclass(frozen=True)
+class ThemeItemInfo:
+    """One of the assessor's recommendations within a theme."""
+
+    id: int
+    position: int
+    text: str
+    links: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeInfo:
+    """A theme of the assessor's recommendations and its items in order."""
+
+    id: int
+    position: int
+    title: str
+    items: tuple[ThemeItemInfo, ...]

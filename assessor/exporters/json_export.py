@@ -1,0 +1,234 @@
+"""The interchange JSON export (``formats/assessor-json.md``): a complete dump of a database.
+
+The contract's minimum fields are always present under their documented names; ids, uids,
+timestamps, follow-up history and the change history are added beside them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from assessor.db.engine import Database
+from assessor.db.models import (
+    Change,
+    Chapter,
+    Factsheet,
+    MonitoringRound,
+    Party,
+    RatingScale,
+    Recommendation,
+    Section,
+    Theme,
+    utcnow,
+)
+from assessor.fileio import atomic_write_bytes
+
+FORMAT = "assessor-json/1"
+
+JSON = dict[str, Any]
+
+
+def iso(moment: datetime | None) -> str | None:
+    """A timestamp as ISO 8601 UTC with a ``Z`` (SQLite hands back naive UTC datetimes)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _recommendation(rec: Recommendation) -> JSON:
+    versions = sorted(rec.follow_ups, key=lambda f: (f.received_at, f.id))
+    current = [f for f in versions if f.superseded_at is None]
+    follow_up = current[-1] if current else None
+    a = rec.assessment
+    return {
+        "type": "recommendation",
+        "id": rec.id,
+        "uid": rec.uid,
+        "codes": [c.code for c in rec.codes],
+        "verb": rec.verb,
+        "scope": rec.scope,
+        "chapter": rec.chapter_number,
+        "text": rec.text,
+        "paragraphs": list(rec.paragraphs or []),
+        "follow_up": follow_up.text if follow_up else None,
+        "follow_up_source": follow_up.source if follow_up else None,
+        "follow_up_received_at": iso(follow_up.received_at) if follow_up else None,
+        "follow_up_history": [
+            {
+                "text": f.text,
+                "source": f.source,
+                "received_at": iso(f.received_at),
+                "superseded_at": iso(f.superseded_at),
+            }
+            for f in versions
+            if f.superseded_at is not None
+        ],
+        # Always an object, so readers need not test for null before reading the rating.
+        "assessment": {
+            "rating": a.rating if a else None,
+            "comment": a.comment if a else "",
+            "status": a.status if a else "draft",
+            "updated_at": iso(a.updated_at) if a else None,
+            "updated_by": a.updated_by if a else "",
+        },
+        "retired_at": iso(rec.retired_at),
+    }
+
+
+def _section(section: Section, recs: list[Recommendation]) -> JSON:
+    # Observations, recommendations, practices and notes share one position numbering.
+    ranked: list[tuple[int, int, JSON]] = []
+    for o in section.observations:
+        ranked.append(
+            (o.position, 0, {"type": "observation", "text": o.text, "paragraphs": o.paragraphs})
+        )
+    for r in recs:
+        ranked.append((r.section_position, 1, _recommendation(r)))
+    for p in section.practices:
+        ranked.append((p.position, 2, {"type": "promising_practice", "text": p.text}))
+    for n in section.notes:
+        ranked.append((n.position, 3, {"type": n.kind or "text", "text": n.text}))
+    ranked.sort(key=lambda t: (t[0], t[1]))
+    return {
+        "id": section.id,
+        "kind": section.kind,
+        "title": section.title,
+        "items": [item for _, _, item in ranked],
+    }
+
+
+def _themes(themes: list[Theme]) -> list[JSON]:
+    return [
+        {
+            "id": t.id,
+            "theme": t.title,
+            "items": [{"id": i.id, "text": i.text, "links": list(i.links or [])} for i in t.items],
+        }
+        for t in themes
+    ]
+
+
+def _factsheet(session: Session, sheet: Factsheet) -> JSON:
+    recs = session.scalars(
+        select(Recommendation)
+        .where(Recommendation.factsheet_id == sheet.id)
+        .order_by(Recommendation.position, Recommendation.id)
+        .options(
+            selectinload(Recommendation.codes),
+            selectinload(Recommendation.follow_ups),
+            selectinload(Recommendation.assessment),
+        )
+    ).all()
+    chapters = session.scalars(
+        select(Chapter)
+        .where(Chapter.factsheet_id == sheet.id)
+        .order_by(Chapter.position, Chapter.id)
+        .options(
+            selectinload(Chapter.sections).selectinload(Section.observations),
+            selectinload(Chapter.sections).selectinload(Section.practices),
+            selectinload(Chapter.sections).selectinload(Section.notes),
+        )
+    ).all()
+    section_ids = {s.id for c in chapters for s in c.sections}
+    by_section: dict[int, list[Recommendation]] = defaultdict(list)
+    retired: list[Recommendation] = []
+    unplaced: list[Recommendation] = []
+    for rec in recs:
+        if rec.retired_at is not None:
+            retired.append(rec)
+        elif rec.section_id in section_ids:
+            by_section[rec.section_id].append(rec)
+        else:
+            unplaced.append(rec)  # its section is gone: exported rather than lost
+    themes = session.scalars(
+        select(Theme)
+        .where(Theme.factsheet_id == sheet.id)
+        .order_by(Theme.position, Theme.id)
+        .options(selectinload(Theme.items))
+    ).all()
+    scale = sheet.round.rating_scale
+    return {
+        "id": sheet.id,
+        "party": sheet.party.name,
+        "title": sheet.title,
+        "round": sheet.round.title,
+        "preamble": sheet.preamble,
+        "source": sheet.source,
+        "imported_at": iso(sheet.imported_at),
+        "rating_scale_preset": scale.preset,
+        "rating_scale": [
+            {"key": lv.key, "label": lv.label, "color": lv.color} for lv in scale.levels
+        ],
+        "chapters": [
+            {
+                "id": c.id,
+                "number": c.number,
+                "title": c.title,
+                "sections": [_section(s, by_section.get(s.id, [])) for s in c.sections],
+            }
+            for c in chapters
+        ],
+        "unplaced_recommendations": [_recommendation(r) for r in unplaced],
+        "retired_recommendations": [_recommendation(r) for r in retired],
+        "assessor_recommendations": _themes(list(themes)),
+    }
+
+
+def _changes(session: Session) -> list[JSON]:
+    rows = session.scalars(select(Change).order_by(Change.at, Change.id))
+    return [
+        {
+            "entity": c.entity,
+            "entity_id": c.entity_id,
+            "field": c.field,
+            "old": c.old,
+            "new": c.new,
+            "at": iso(c.at),
+            "by": c.by,
+        }
+        for c in rows
+    ]
+
+
+def export_json(db: Database) -> JSON:
+    """The whole database as a dict following the assessor-json/1 contract."""
+    with db.reading() as s:
+        sheets = s.scalars(
+            select(Factsheet)
+            .join(Party, Party.id == Factsheet.party_id)
+            .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+            .order_by(Party.name, MonitoringRound.title)
+            .options(
+                selectinload(Factsheet.party),
+                selectinload(Factsheet.round)
+                .selectinload(MonitoringRound.rating_scale)
+                .selectinload(RatingScale.levels),
+            )
+        ).all()
+        return {
+            "format": FORMAT,
+            "exported_at": iso(utcnow()),
+            "factsheets": [_factsheet(s, sheet) for sheet in sheets],
+            "history": _changes(s),
+        }
+
+
+def dumps(data: JSON) -> bytes:
+    """The export as UTF-8 JSON text: indented, non-ASCII kept readable, ending in a newline."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_json(db: Database, path: str | os.PathLike[str]) -> JSON:
+    """Export the database to ``path`` atomically; return what was written."""
+    data = export_json(db)
+    atomic_write_bytes(path, dumps(data))
+    return data
