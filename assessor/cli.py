@@ -1,0 +1,228 @@
+"""The ``assessor`` command: import, export, list and rate from a terminal, or start the window.
+
+Every failure the user can cause (a bad file, an unknown code or rating, a damaged database)
+ends as one line on stderr starting with ``assessor:`` and exit status 2, never a traceback;
+the services run in one transaction each, so a failed command leaves the database unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assessor import __version__
+from assessor.db.engine import Database, DatabaseError, open_database, resolve_db_url
+from assessor.importers.common import ImportRejected, read_text_file
+from assessor.services.errors import ServiceError
+
+#: Exit status of a command that failed for a reason the user can fix.
+EXIT_FAILURE = 2
+#: Set to a non-empty value to see the traceback of an unexpected error.
+ENV_DEBUG = "ASSESSOR_DEBUG"
+#: Where ``--with-example`` finds the bundled example files (a source checkout).
+EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
+EXAMPLE_FILES = ("factsheet-albania-2nd-round.md", "recommendations-albania.txt")
+
+USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeError)
+
+
+class Failure(Exception):
+    """A command cannot go on; the message is shown as is."""
+
+
+def _user() -> str:
+    # Recorded as "by" in the history; a missing login name must not stop the command.
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split()) or "unknown error"
+
+
+def _sqlite_file(db_arg: str | None) -> Path | None:
+    """The database file the arguments point at, or None when it is not a SQLite file."""
+    url = resolve_db_url(db_arg)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _open(args: argparse.Namespace, create: bool) -> Database:
+    if not create:
+        path = _sqlite_file(args.db)
+        if path is not None and not path.exists():
+            raise Failure(f"there is no database at {path}; import a factsheet first.")
+    return open_database(args.db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a factsheet or a themed-recommendations file."""
+    from assessor.services.imports import import_file
+
+    # Refuse a missing, empty or binary file before opening, so it cannot create a database.
+    read_text_file(args.file)
+    db = _open(args, create=True)
+    try:
+        report = import_file(db, args.file, kind=args.kind, party=args.party)
+    finally:
+        db.close()
+    print(report.summary())
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """Export the whole database as assessor-json/1."""
+    from assessor.exporters.json_export import dumps, export_json, write_json
+
+    db = _open(args, create=False)
+    try:
+        if args.output:
+            data = write_json(db, args.output)
+            print(f"Exported {len(data['factsheets'])} factsheets to {args.output}")
+        else:
+            sys.stdout.write(dumps(export_json(db)).decode("utf-8"))
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """List the factsheets with their counts."""
+    from assessor.db.queries import list_factsheets
+
+    path = _sqlite_file(args.db)
+    if path is not None and not path.exists():
+        print(f"No factsheets: there is no database at {path} yet.")
+        return 0
+    db = _open(args, create=False)
+    try:
+        with db.reading() as s:
+            sheets = list_factsheets(s)
+    finally:
+        db.close()
+    if not sheets:
+        print("No factsheets yet: import one with `assessor import FILE`.")
+    for f in sheets:
+        print(
+            f"{f.party} — {f.round}: {f.recommendations} recommendations "
+            f"({f.require} require, {f.request} request, {f.invite} invite), "
+            f"{f.follow_ups} with follow-up, {f.rated_in_scope}/{f.in_scope} in scope rated"
+        )
+    return 0
+
+
+def cmd_rate(args: argparse.Namespace) -> int:
+    """Rate one recommendation by its code."""
+    from assessor.services.assessments import rate_by_code
+
+    db = _open(args, create=False)
+    try:
+        changes = rate_by_code(
+            db, args.code, args.rating, comment=args.comment, party=args.party, by=_user()
+        )
+    finally:
+        db.close()
+    print(f"Rated {args.code.strip()}." if changes else f"{args.code.strip()} was already so.")
+    return 0
+
+
+def _import_examples(db_arg: str | None) -> None:
+    """Import the bundled examples into an empty database, so a first run shows something."""
+    from assessor.db.queries import list_factsheets
+    from assessor.services.imports import import_file
+
+    db = open_database(db_arg)
+    try:
+        with db.reading() as s:
+            if list_factsheets(s):
+                return
+        files = [EXAMPLES / name for name in EXAMPLE_FILES if (EXAMPLES / name).is_file()]
+        if not files:
+            print(f"assessor: no example files in {EXAMPLES}; starting empty.", file=sys.stderr)
+        for path in files:
+            import_file(db, path)
+    finally:
+        db.close()
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    """Start the window."""
+    if args.with_example:
+        _import_examples(args.db)
+    from assessor.ui.app import run_app  # Qt is loaded only when a window is wanted
+
+    return run_app(args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``assessor`` command."""
+    parser = argparse.ArgumentParser(
+        prog="assessor",
+        description="Assess States' compliance with the Lanzarote Committee's recommendations. "
+        "Without a command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"assessor {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file or URL (default: $ASSESSOR_DB, else user data)"
+    )
+    parser.add_argument(
+        "--with-example",
+        action="store_true",
+        help="import the bundled example if the database is empty, then open the window",
+    )
+    parser.set_defaults(func=cmd_window)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import a factsheet or themed recommendations (text)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
+    p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export the database")
+    formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    j = formats.add_parser("json", help="the assessor-json/1 interchange format")
+    j.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    j.set_defaults(func=cmd_export_json)
+
+    p = sub.add_parser("list", help="list the factsheets with their counts")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("rate", help="rate a recommendation by its code")
+    p.add_argument("code", metavar="CODE", help="a recommendation code, e.g. II-6")
+    p.add_argument("rating", metavar="RATING", help="a rating key or label, e.g. partly")
+    p.add_argument("--comment", metavar="TEXT", help="the rapporteur's comment")
+    p.add_argument("--party", metavar="NAME", help="the Party, when several hold the code")
+    p.set_defaults(func=cmd_rate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``assessor`` command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except (Failure, *USER_ERRORS) as exc:
+        print(f"assessor: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("assessor: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get(ENV_DEBUG):
+            raise
+        # A bug, not the user's fault: still one line, with a way to see more.
+        print(
+            f"assessor: unexpected error ({type(exc).__name__}: {_one_line(str(exc))}); "
+            f"set {ENV_DEBUG}=1 to see the details.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
