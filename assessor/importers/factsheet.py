@@ -215,8 +215,8 @@ class _Reader:
         text = block.text
         if block.markers or BODY_RE.search(block.raw) or VERB_BOLD_RE.search(block.raw):
             return True
-        if block.kind == "bullet" and re.match(r"to\s", text):
-            return True
+        if block.kind == "bullet" and block.starts_lower:
+            return True  # the Committee's bullets run on from its sentence; the State's don't
         single = "\n" not in text and len(text) < 300
         if single and re.match(r"On\s", text) and text.endswith(":") and len(text) < 160:
             return True
