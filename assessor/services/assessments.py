@@ -170,8 +170,9 @@ def assess(
 
 
 def _normalize_code(code: str) -> str:
-    found = find_codes(code)
-    return found[0] if len(found) == 1 else code.strip().upper()
+    # Typed by hand: "ii-6", "II – 6" and "II-06" all mean II-6.
+    found = find_codes(code.upper())
+    return found[0] if len(found) == 1 else "".join(code.split()).upper()
 
 
 def find_party(session: Session, name: str) -> Party:

@@ -1,0 +1,165 @@
+"""Shared fixtures: a fresh database per test, and a small factsheet built with the models."""
+
+from __future__ import annotations
+
+import os
+
+# Set before anything imports Qt, so UI tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from assessor.db.engine import ENV_DB, Database, open_database
+from assessor.db.models import (
+    Chapter,
+    Factsheet,
+    FollowUp,
+    MonitoringRound,
+    Note,
+    Observation,
+    Party,
+    PromisingPractice,
+    Recommendation,
+    RecommendationCode,
+    Section,
+    Theme,
+    ThemeItem,
+    utcnow,
+)
+from assessor.db.presets import scale_from_preset
+
+ROUND = "2nd monitoring round: protection of children against sexual abuse in the circle of trust"
+
+
+@pytest.fixture(autouse=True)
+def _private_default_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point the default database at a temporary file, so no test touches the user's data."""
+    monkeypatch.setenv(ENV_DB, str(tmp_path_factory.mktemp("default") / "default.sqlite"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A new, migrated, empty database in the test's temporary folder."""
+    database = open_database(tmp_path / "t.sqlite")
+    yield database
+    database.close()
+
+
+@dataclass
+class Seeded:
+    """A database holding one small factsheet, and the ids tests need."""
+
+    db: Database
+    factsheet_id: int
+    #: Recommendation ids by their first code ("II-1" for the bullet carrying II-1 and II-3).
+    recs: dict[str, int] = field(default_factory=dict)
+    theme_id: int = 0
+    item_ids: list[int] = field(default_factory=list)
+
+
+def build_factsheet(db: Database, party: str = "Albania", round_title: str = ROUND) -> Seeded:
+    """Write a small factsheet: two chapters, require/request/invite bullets, a follow-up."""
+    with db.transaction() as s:
+        rnd = s.query(MonitoringRound).filter_by(title=round_title).one_or_none()
+        if rnd is None:
+            rnd = MonitoringRound(title=round_title, rating_scale=scale_from_preset(s))
+        party_row = s.query(Party).filter_by(name=party).one_or_none() or Party(name=party)
+        sheet = Factsheet(
+            party=party_row,
+            round=rnd,
+            title=f"Compliance procedure – {party}",
+            source="test",
+        )
+        intro = Chapter(number="I", title="Introduction", position=0)
+        intro.sections = [Section(kind="text", title="", position=0)]
+        legal = Chapter(number="II", title="Legal framework", position=1)
+        specific = Section(kind="specific", title=f"Specific to {party}", position=0)
+        generic = Section(kind="generic", title="Generic recommendations", position=1)
+        practices = Section(kind="promising_practices", title="Promising practices", position=2)
+        legal.sections = [specific, generic, practices]
+        sheet.chapters = [intro, legal]
+        s.add(sheet)
+        s.flush()
+        intro.sections[0].notes = [Note(position=0, text="The Committee adopted…", kind="text")]
+        specific.observations = [
+            Observation(position=0, text="The Committee notes the new law.", paragraphs=["50"])
+        ]
+        specific.notes = [
+            Note(position=2, text="Sexual abuse", kind="heading"),
+            Note(position=5, text="Text the importer could not place.", kind="unplaced"),
+        ]
+        practices.practices = [PromisingPractice(position=0, text="A hotline for children.")]
+
+        # (codes, verb, scope, section, position within the section, text)
+        specs = [
+            (["II-6"], "request", "specific", specific, 1,
+             "The Committee requests Albania to ensure that a child will not be prosecuted."),
+            (["II-1", "II-3"], "require", "specific", specific, 3,
+             "The Committee requires Albania to criminalise all forms of sexual abuse."),
+            (["II-4"], "require", "specific", specific, 4,
+             "The Committee requires Albania to train professionals."),
+            (["II-20"], "invite", "generic", generic, 0,
+             "The Committee invites Parties to raise awareness among children."),
+            (["II-9"], "request", "specific", specific, 6, "A retired recommendation."),
+        ]  # fmt: skip
+        recs: dict[str, Recommendation] = {}
+        for n, (codes, verb, scope, section, pos, text) in enumerate(specs):
+            r = Recommendation(
+                factsheet_id=sheet.id,
+                section_id=section.id,
+                chapter_number="II",
+                position=n,
+                section_position=pos,
+                verb=verb,
+                scope=scope,
+                text=text,
+                paragraphs=["71"],
+            )
+            r.codes = [
+                RecommendationCode(factsheet_id=sheet.id, code=c, position=i)
+                for i, c in enumerate(codes)
+            ]
+            s.add(r)
+            recs[codes[0]] = r
+        recs["II-9"].retired_at = utcnow()
+        s.flush()
+        r6 = recs["II-6"]
+        s.add(FollowUp(recommendation_id=r6.id, text="These issues are addressed by law 1/2020.",
+                       source="factsheet.md"))  # fmt: skip
+        theme = Theme(factsheet_id=sheet.id, position=0, title="Legislation")
+        theme.items = [
+            ThemeItem(position=0, text="Amend the Criminal Code.", links=["II-1"]),
+            ThemeItem(position=1, text="Train judges.", links=[]),
+            ThemeItem(position=2, text="Fund shelters.", links=["II-6"]),
+        ]
+        s.add(theme)
+        s.flush()
+        return Seeded(
+            db,
+            sheet.id,
+            {code: r.id for code, r in recs.items()},
+            theme.id,
+            [i.id for i in theme.items],
+        )
+
+
+@pytest.fixture
+def seeded(db: Database) -> Seeded:
+    """The ``db`` fixture with one small factsheet (Albania) and its ids."""
+    return build_factsheet(db)
+
+
+@pytest.fixture
+def seeded_db(seeded: Seeded) -> Database:
+    """A database with one small factsheet (Albania), built without the parser."""
+    return seeded.db
+
+
+@pytest.fixture
+def add_factsheet(db: Database) -> Callable[..., Seeded]:
+    """A function adding another small factsheet (another Party or round) to ``db``."""
+    return lambda party="Andorra", round_title=ROUND: build_factsheet(db, party, round_title)
