@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -88,13 +89,15 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def detect_kind(text: str) -> str:
-    """``factsheet`` or ``recommendations``, from the text itself."""
-    if "Recommendation" in text and ("<sup>" in text or "[^" in text or "Committee" in text):
+def detect_kind(text: str) -> str | None:
+    """``factsheet``, ``recommendations``, or None when the text is neither."""
+    if re.search(r"Recommendations?\s+[IVXL]+\s*[-–]\s*\d+", text):
         return "factsheet"
-    if looks_like_recommendations(text):
+    # Themed recommendations say what should be done; a shopping list does not.
+    advisory = re.search(r"\b(recommend\w*|should|must|ensur\w+|strengthen\w*)\b", text, re.I)
+    if advisory and looks_like_recommendations(text):
         return "recommendations"
-    return "factsheet"
+    return None
 
 
 def import_file(
@@ -104,6 +107,11 @@ def import_file(
     p = Path(path)
     text = read_text_file(p)
     kind = kind or detect_kind(text)
+    if kind is None:
+        raise ImportRejected(
+            f"{p.name}: this is neither a factsheet (chapters I., II., … with footnotes naming "
+            "recommendations) nor a list of themed recommendations."
+        )
     if kind not in KINDS:
         raise ImportRejected(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
     if kind == "factsheet":

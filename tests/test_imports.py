@@ -1,0 +1,196 @@
+"""The import service: one transaction, re-imports that keep ratings and history, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from assessor.db.engine import Database
+from assessor.db.models import (
+    Assessment,
+    Change,
+    Chapter,
+    FollowUp,
+    PromisingPractice,
+    Recommendation,
+    RecommendationCode,
+    Theme,
+    ThemeItem,
+)
+from assessor.importers.common import ImportRejected
+from assessor.services.assessments import find_by_code, rate_by_code
+from assessor.services.imports import detect_kind, import_file
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
+FACTSHEET = EXAMPLES / "factsheet-albania-2nd-round.md"
+THEMES = EXAMPLES / "recommendations-albania.txt"
+
+
+def counts(db: Database) -> dict[str, int]:
+    """Row counts of every table an import writes."""
+    tables = [Chapter, Recommendation, RecommendationCode, FollowUp, PromisingPractice, Theme,
+              ThemeItem, Assessment, Change]  # fmt: skip
+    with db.reading() as s:
+        return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
+
+
+def current_follow_up(db: Database, code: str) -> str | None:
+    with db.reading() as s:
+        rec = find_by_code(s, code)
+        texts = [f.text for f in rec.follow_ups if f.superseded_at is None]
+        return texts[0] if texts else None
+
+
+def test_import_writes_the_whole_factsheet(db: Database) -> None:
+    report = import_file(db, FACTSHEET)
+    assert report.kind == "factsheet" and report.party == "Albania" and report.created
+    n = counts(db)
+    assert n["chapter"] == 11
+    assert n["recommendation"] == 81
+    assert n["recommendation_code"] == 94
+    assert n["follow_up"] == 23
+    assert n["promising_practice"] == 4
+    assert report.by_verb == {"require": 12, "request": 10, "invite": 59}
+    summary = report.summary()
+    assert "11 chapters, 81 recommendations (12 require, 10 request, 59 invite)" in summary
+    assert "23 follow-ups" in summary
+
+
+def test_reimport_of_the_same_file_changes_nothing(db: Database) -> None:
+    import_file(db, FACTSHEET)
+    rate_by_code(db, "II-6", "partly", comment="Draft law pending.")
+    before = counts(db)
+    report = import_file(db, FACTSHEET)
+    assert not report.created and report.changes == ()
+    assert counts(db) == before
+    with db.reading() as s:
+        rec = find_by_code(s, "II-6")
+        assert rec.assessment is not None
+        assert (rec.assessment.rating, rec.assessment.comment) == ("partly", "Draft law pending.")
+
+
+def test_reimport_of_a_newer_version_keeps_ratings_and_history(db: Database, tmp_path: Path) -> None:
+    import_file(db, FACTSHEET)
+    rate_by_code(db, "II-6", "not_implemented", comment="No change yet.")
+    rate_by_code(db, "III-26", "implemented")
+    rate_by_code(db, "XI-4", "no_information", comment="Asked again.")
+    with db.reading() as s:
+        uid_before = find_by_code(s, "II-6").uid
+    old_follow_up = current_follow_up(db, "II-6")
+    text = FACTSHEET.read_text(encoding="utf-8")
+    newer = text.replace(
+        "These issues addressed by the Committee of States Parties to the Convention require "
+        "concrete interventions in the provisions of the Criminal Code and it is necessary to "
+        "conduct an in-depth study and analysis.",
+        "The new Criminal Code was adopted in 2026 and addresses these issues.",
+        1,
+    ).replace("to connect with INTERPOL's ICSE database.", "to connect to INTERPOL's ICSE database.")
+    # XI-4 is withdrawn from the newer version.
+    newer = newer.replace(
+        "- to take the necessary legislative or other measures to set up or designate mechanisms",
+        "Withdrawn: to take the necessary legislative or other measures to set up or designate mechanisms",
+    ).replace("<sup>120</sup> Recommendation XI-4.", "<sup>120</sup> Para. 444.")
+    path = tmp_path / "factsheet-albania-v2.md"
+    path.write_text(newer, encoding="utf-8")
+
+    report = import_file(db, path)
+
+    assert not report.created
+    assert "II-6: follow-up replaced (the previous text is kept in history)" in report.changes
+    assert "III-26: text updated" in report.changes
+    assert any(c.startswith("XI-4: no longer in the factsheet") for c in report.changes)
+    assert "II-6" in report.summary() and "Changes (" in report.summary()
+    with db.reading() as s:
+        rec = find_by_code(s, "II-6")
+        assert rec.uid == uid_before
+        assert rec.assessment is not None and rec.assessment.rating == "not_implemented"
+        versions = sorted(rec.follow_ups, key=lambda f: f.id)
+        assert [v.text for v in versions][0] == old_follow_up
+        assert versions[0].superseded_at is not None and versions[1].superseded_at is None
+        assert versions[1].text.startswith("The new Criminal Code was adopted in 2026")
+        assert versions[1].source == "factsheet factsheet-albania-v2.md"
+        iii26 = find_by_code(s, "III-26")
+        assert iii26.assessment is not None and iii26.assessment.rating == "implemented"
+        assert iii26.text.endswith("to connect to INTERPOL's ICSE database.")
+        change = s.scalars(select(Change).where(Change.entity_id == iii26.id,
+                                                Change.field == "text")).one()  # fmt: skip
+        assert change.old is not None and change.old.endswith("connect with INTERPOL's ICSE database.")
+        retired = s.scalars(select(Recommendation).where(Recommendation.retired_at.is_not(None))).all()
+        assert len(retired) == 1 and retired[0].assessment is not None
+        assert retired[0].assessment.comment == "Asked again."
+
+
+def test_themes_attach_to_the_factsheet_and_replacing_them_keeps_history(db: Database) -> None:
+    import_file(db, FACTSHEET)
+    report = import_file(db, THEMES)
+    assert report.kind == "recommendations" and (report.themes, report.items) == (4, 19)
+    with db.reading() as s:
+        titles = s.scalars(select(Theme.title).order_by(Theme.position)).all()
+    assert titles == [
+        "Institutional and Operational Capacity", "Legislation and Implementation",
+        "Information, Prevention, and Awareness", "Cooperation with Other Actors",
+    ]  # fmt: skip
+    again = import_file(db, THEMES)
+    assert again.changes == ("4 earlier themes replaced (kept in history)",)
+    with db.reading() as s:
+        kept = s.scalars(select(Change).where(Change.field == "themes")).one()
+        assert kept.old is not None and "Institutional and Operational Capacity" in kept.old
+        assert s.scalar(select(func.count()).select_from(Theme)) == 4
+
+
+def test_themes_need_a_factsheet(db: Database) -> None:
+    with pytest.raises(ImportRejected, match="Import a factsheet first"):
+        import_file(db, THEMES)
+    assert counts(db)["theme"] == 0
+
+
+def test_kind_is_detected() -> None:
+    assert detect_kind(FACTSHEET.read_text(encoding="utf-8")) == "factsheet"
+    assert detect_kind(THEMES.read_text(encoding="utf-8")) == "recommendations"
+    assert detect_kind("Dear John,\n\nI will come on Monday.\n\nMary\n") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.md", b"", "the file is empty"),
+        ("blank.md", b"  \n\n \n", "holds no text"),
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not a text file"),
+        ("sheet.md", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "not a text file"),
+        ("notes.txt", b"Shopping list\n\n- milk\n- bread\n", "neither a factsheet"),
+        ("Makefile", (EXAMPLES.parents[1] / "Makefile").read_bytes(), "neither a factsheet"),
+    ],
+)
+def test_bad_input_is_refused_and_changes_nothing(
+    db: Database, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    import_file(db, FACTSHEET)
+    before = counts(db)
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ImportRejected, match=message):
+        import_file(db, path)
+    assert counts(db) == before
+    forced = "does not look like a factsheet" if "neither" in message else message
+    with pytest.raises(ImportRejected, match=forced):
+        import_file(db, path, kind="factsheet")
+    assert counts(db) == before
+
+
+def test_missing_file(db: Database, tmp_path: Path) -> None:
+    with pytest.raises(ImportRejected, match="no such file"):
+        import_file(db, tmp_path / "nope.md")
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assessor.services import imports
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(imports._FactsheetWriter, "_follow_up", broken)
+    with pytest.raises(RuntimeError):
+        import_file(db, FACTSHEET)
+    assert set(counts(db).values()) == {0}
