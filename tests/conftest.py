@@ -96,16 +96,40 @@ def build_factsheet(db: Database, party: str = "Albania", round_title: str = ROU
 
         # (codes, verb, scope, section, position within the section, text)
         specs = [
-            (["II-6"], "request", "specific", specific, 1,
-             "The Committee requests Albania to ensure that a child will not be prosecuted."),
-            (["II-1", "II-3"], "require", "specific", specific, 3,
-             "The Committee requires Albania to criminalise all forms of sexual abuse."),
-            (["II-4"], "require", "specific", specific, 4,
-             "The Committee requires Albania to train professionals."),
-            (["II-20"], "invite", "generic", generic, 0,
-             "The Committee invites Parties to raise awareness among children."),
+            (
+                ["II-6"],
+                "request",
+                "specific",
+                specific,
+                1,
+                "The Committee requests Albania to ensure that a child will not be prosecuted.",
+            ),
+            (
+                ["II-1", "II-3"],
+                "require",
+                "specific",
+                specific,
+                3,
+                "The Committee requires Albania to criminalise all forms of sexual abuse.",
+            ),
+            (
+                ["II-4"],
+                "require",
+                "specific",
+                specific,
+                4,
+                "The Committee requires Albania to train professionals.",
+            ),
+            (
+                ["II-20"],
+                "invite",
+                "generic",
+                generic,
+                0,
+                "The Committee invites Parties to raise awareness among children.",
+            ),
             (["II-9"], "request", "specific", specific, 6, "A retired recommendation."),
-        ]  # fmt: skip
+        ]
         recs: dict[str, Recommendation] = {}
         for n, (codes, verb, scope, section, pos, text) in enumerate(specs):
             r = Recommendation(
@@ -128,8 +152,13 @@ def build_factsheet(db: Database, party: str = "Albania", round_title: str = ROU
         recs["II-9"].retired_at = utcnow()
         s.flush()
         r6 = recs["II-6"]
-        s.add(FollowUp(recommendation_id=r6.id, text="These issues are addressed by law 1/2020.",
-                       source="factsheet.md"))  # fmt: skip
+        s.add(
+            FollowUp(
+                recommendation_id=r6.id,
+                text="These issues are addressed by law 1/2020.",
+                source="factsheet.md",
+            )
+        )
         theme = Theme(factsheet_id=sheet.id, position=0, title="Legislation")
         theme.items = [
             ThemeItem(position=0, text="Amend the Criminal Code.", links=["II-1"]),

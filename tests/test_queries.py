@@ -39,8 +39,11 @@ def test_list_factsheets_counts(seeded: Seeded) -> None:
     assert summary.party == "Albania" and summary.id == seeded.factsheet_id
     # The retired II-9 is not counted.
     assert (summary.recommendations, summary.require, summary.request, summary.invite) == (
-        4, 2, 1, 1,
-    )  # fmt: skip
+        4,
+        2,
+        1,
+        1,
+    )
     assert summary.follow_ups == 1
     assert (summary.rated, summary.in_scope, summary.rated_in_scope) == (2, 3, 1)
 
@@ -59,8 +62,12 @@ def test_recommendation_detail(seeded: Seeded) -> None:
     assert d is not None
     assert (d.party, d.chapter_number, d.chapter_title) == ("Albania", "II", "Legal framework")
     assert (d.section_kind, d.verb, d.scope, d.codes, d.in_scope) == (
-        "specific", "request", "specific", ("II-6",), True,
-    )  # fmt: skip
+        "specific",
+        "request",
+        "specific",
+        ("II-6",),
+        True,
+    )
     assert d.observations[0].paragraphs == ("50",)
     assert d.follow_up is not None and d.follow_up.text == "A second answer."
     assert d.follow_up.source == "questionnaire.xlsx"
@@ -118,10 +125,15 @@ def _big_factsheet(db: Database, n: int) -> int:
         for i in range(n):
             chapter = chapters[i % 10]
             rec = Recommendation(
-                factsheet_id=sheet.id, section_id=chapter.sections[0].id,
-                chapter_number=chapter.number, position=i, section_position=i,
-                verb="request", scope="specific", text=f"Recommendation number {i}",
-            )  # fmt: skip
+                factsheet_id=sheet.id,
+                section_id=chapter.sections[0].id,
+                chapter_number=chapter.number,
+                position=i,
+                section_position=i,
+                verb="request",
+                scope="specific",
+                text=f"Recommendation number {i}",
+            )
             rec.codes = [RecommendationCode(factsheet_id=sheet.id, code=f"X-{i}", position=0)]
             s.add(rec)
         return sheet.id
