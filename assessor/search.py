@@ -1,0 +1,119 @@
+"""Searching recommendations by their texts: SQLite FTS5 when present, portable LIKE otherwise.
+
+The one place that knows about FTS5 (DESIGN.md: SQLite-only features behind one module). A
+recommendation matches when every word of the query (as a word prefix, any case, accents
+ignored by FTS5) occurs in one of: its text, an observation of its section, its current
+follow-up, the rapporteur's comment.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, Select, and_, inspect, select, text
+from sqlalchemy.orm import Session
+
+from assessor.db.engine import Database
+from assessor.db.models import Assessment, FollowUp, Observation, Recommendation
+
+#: The texts searched, as named in results and the user guide.
+FIELDS = ("recommendation", "observation", "follow_up", "comment")
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Whether an engine's database has the FTS5 tables; asked once per engine.
+_fts_by_engine: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a search query, in order, without repeats (punctuation is ignored)."""
+    return list(dict.fromkeys(w.casefold() for w in _WORD.findall(query)))
+
+
+def has_fts(engine: Engine) -> bool:
+    """Whether the database has the FTS5 index (SQLite with FTS5, migrated to 0002)."""
+    known = _fts_by_engine.get(engine)
+    if known is None:
+        known = engine.dialect.name == "sqlite" and inspect(engine).has_table("fts_recommendation")
+        _fts_by_engine[engine] = known
+    return known
+
+
+def _fts_query(words: Iterable[str]) -> str:
+    # Each word quoted (so FTS5 operators typed by the user are plain text) and as a prefix.
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def _fts_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
+    where_sheet = "" if factsheet_id is None else " AND r.factsheet_id = :fid"
+    sql = f"""
+        SELECT r.id FROM fts_recommendation f JOIN recommendation r ON r.id = f.rowid
+         WHERE fts_recommendation MATCH :q{where_sheet}
+        UNION
+        SELECT r.id FROM fts_observation f JOIN observation o ON o.id = f.rowid
+          JOIN recommendation r ON r.section_id = o.section_id
+         WHERE fts_observation MATCH :q{where_sheet}
+        UNION
+        SELECT r.id FROM fts_follow_up f JOIN follow_up u ON u.id = f.rowid
+          JOIN recommendation r ON r.id = u.recommendation_id
+         WHERE fts_follow_up MATCH :q AND u.superseded_at IS NULL{where_sheet}
+        UNION
+        SELECT r.id FROM fts_assessment f JOIN assessment a ON a.id = f.rowid
+          JOIN recommendation r ON r.id = a.recommendation_id
+         WHERE fts_assessment MATCH :q{where_sheet}
+    """
+    params: dict[str, object] = {"q": _fts_query(words)}
+    if factsheet_id is not None:
+        params["fid"] = factsheet_id
+    return {row[0] for row in session.execute(text(sql), params)}
+
+
+def _like_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
+    # Substring rather than word-prefix matching: close enough, and portable everywhere.
+    def all_words(column: object) -> list[object]:
+        return [column.ilike(f"%{w}%") for w in words]  # type: ignore[attr-defined]
+
+    def scoped(query: Select[tuple[int]]) -> Select[tuple[int]]:
+        if factsheet_id is None:
+            return query
+        return query.where(Recommendation.factsheet_id == factsheet_id)
+
+    queries = [
+        select(Recommendation.id).where(and_(*all_words(Recommendation.text))),
+        select(Recommendation.id)
+        .join(Observation, Observation.section_id == Recommendation.section_id)
+        .where(and_(*all_words(Observation.text))),
+        select(Recommendation.id)
+        .join(FollowUp, FollowUp.recommendation_id == Recommendation.id)
+        .where(FollowUp.superseded_at.is_(None), and_(*all_words(FollowUp.text))),
+        select(Recommendation.id)
+        .join(Assessment, Assessment.recommendation_id == Recommendation.id)
+        .where(and_(*all_words(Assessment.comment))),
+    ]
+    found: set[int] = set()
+    for query in queries:
+        found.update(session.scalars(scoped(query)))
+    return found
+
+
+def search_ids(
+    session: Session, query: str, factsheet_id: int | None = None, use_fts: bool | None = None
+) -> set[int]:
+    """The ids of the recommendations matching ``query`` (in one factsheet, if given)."""
+    words = query_words(query)
+    if not words:
+        return set()
+    if use_fts is None:
+        bind = session.get_bind()
+        use_fts = isinstance(bind, Engine) and has_fts(bind)
+    if use_fts:
+        return _fts_ids(session, factsheet_id, words)
+    return _like_ids(session, factsheet_id, words)
+
+
+def search(db: Database, query: str, factsheet_id: int | None = None) -> set[int]:
+    """The ids of the recommendations matching ``query``, read in a session of their own."""
+    use_fts = has_fts(db.engine)
+    with db.reading() as session:
+        return search_ids(session, query, factsheet_id, use_fts)

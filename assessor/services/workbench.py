@@ -1,0 +1,91 @@
+"""Read-side use cases of the window: each opens its own short session and returns plain rows.
+
+The window never holds a Session (DESIGN.md); it calls these, which wrap ``assessor.db.queries``
+and add the few look-ups the workbench needs (refreshing some rows, following a code link).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from assessor.db import queries
+from assessor.db.engine import Database
+from assessor.db.models import Assessment, FollowUp, Recommendation, RecommendationCode
+from assessor.db.rows import (
+    FactsheetSummary,
+    HistoryEntry,
+    Level,
+    RecommendationDetail,
+    ThemeInfo,
+    TreeRow,
+)
+from assessor.importers.common import find_codes
+
+
+def factsheets(db: Database) -> list[FactsheetSummary]:
+    """Every factsheet with its counts."""
+    with db.reading() as s:
+        return queries.list_factsheets(s)
+
+
+def tree(db: Database, factsheet_id: int) -> list[TreeRow]:
+    """A factsheet's chapters, sections and recommendations as flat ordered rows."""
+    with db.reading() as s:
+        return queries.tree_rows(s, factsheet_id)
+
+
+def levels(db: Database, factsheet_id: int) -> tuple[Level, ...]:
+    """The rating levels of a factsheet's round."""
+    with db.reading() as s:
+        return queries.rating_levels(s, factsheet_id)
+
+
+def detail(db: Database, recommendation_id: int) -> RecommendationDetail | None:
+    """Everything the panes show about one recommendation; None if it no longer exists."""
+    with db.reading() as s:
+        return queries.recommendation_detail(s, recommendation_id)
+
+
+def themes(db: Database, factsheet_id: int) -> list[ThemeInfo]:
+    """The assessor's themes of a factsheet with their items."""
+    with db.reading() as s:
+        return queries.themes(s, factsheet_id)
+
+
+def history(db: Database, recommendation_id: int) -> list[HistoryEntry]:
+    """The recorded changes of a recommendation's assessment and follow-up, oldest first."""
+    with db.reading() as s:
+        return queries.history(s, "recommendation", recommendation_id)
+
+
+def recommendation_states(db: Database, ids: Iterable[int]) -> dict[int, tuple[str | None, bool]]:
+    """(rating key, has a current follow-up) of some recommendations, in one query."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    has_follow_up = (
+        select(FollowUp.id)
+        .where(FollowUp.recommendation_id == Recommendation.id, FollowUp.superseded_at.is_(None))
+        .exists()
+    )
+    with db.reading() as s:
+        rows = s.execute(
+            select(Recommendation.id, Assessment.rating, has_follow_up)
+            .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+            .where(Recommendation.id.in_(wanted))
+        )
+        return {rid: (rating, bool(fu)) for rid, rating, fu in rows}
+
+
+def recommendation_for_code(db: Database, factsheet_id: int, code: str) -> int | None:
+    """The id of the recommendation of a factsheet carrying ``code`` ("II-6"), or None."""
+    found = find_codes(code)
+    wanted = found[0] if len(found) == 1 else code.strip().upper()
+    with db.reading() as s:
+        return s.scalar(
+            select(RecommendationCode.recommendation_id).where(
+                RecommendationCode.factsheet_id == factsheet_id, RecommendationCode.code == wanted
+            )
+        )
