@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import Engine, Select, and_, inspect, select, text
+from sqlalchemy import ColumnElement, Engine, Select, and_, inspect, select, text
 from sqlalchemy.orm import Session
 
 from assessor.db.engine import Database
@@ -71,15 +72,15 @@ def _fts_ids(session: Session, factsheet_id: int | None, words: list[str]) -> se
 
 def _like_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
     # Substring rather than word-prefix matching: close enough, and portable everywhere.
-    def all_words(column: object) -> list[object]:
-        return [column.ilike(f"%{w}%") for w in words]  # type: ignore[attr-defined]
+    def all_words(column: ColumnElement[str]) -> list[ColumnElement[bool]]:
+        return [column.ilike(f"%{w}%") for w in words]
 
-    def scoped(query: Select[tuple[int]]) -> Select[tuple[int]]:
+    def scoped(query: Select[Any]) -> Select[Any]:
         if factsheet_id is None:
             return query
         return query.where(Recommendation.factsheet_id == factsheet_id)
 
-    queries = [
+    queries: list[Select[Any]] = [
         select(Recommendation.id).where(and_(*all_words(Recommendation.text))),
         select(Recommendation.id)
         .join(Observation, Observation.section_id == Recommendation.section_id)
