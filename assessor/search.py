@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, and_, inspect, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from assessor.db.engine import Database
 from assessor.db.models import Assessment, FollowUp, Observation, Recommendation
@@ -72,7 +72,7 @@ def _fts_ids(session: Session, factsheet_id: int | None, words: list[str]) -> se
 
 def _like_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
     # Substring rather than word-prefix matching: close enough, and portable everywhere.
-    def all_words(column: ColumnElement[str]) -> list[ColumnElement[bool]]:
+    def all_words(column: QueryableAttribute[str]) -> list[ColumnElement[bool]]:
         return [column.ilike(f"%{w}%") for w in words]
 
     def scoped(query: Select[Any]) -> Select[Any]:
