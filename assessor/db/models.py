@@ -119,7 +119,10 @@ class Chapter(Base):
     position: Mapped[int] = mapped_column(Integer)
     factsheet: Mapped[Factsheet] = relationship(back_populates="chapters")
     sections: Mapped[list[Section]] = relationship(
-        back_populates="chapter", order_by="Section.position", cascade="all, delete-orphan"
+        back_populates="chapter",
+        order_by="Section.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
 
@@ -133,12 +136,14 @@ class Section(Base):
     title: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
     chapter: Mapped[Chapter] = relationship(back_populates="sections")
-    notes: Mapped[list[Note]] = relationship(order_by="Note.position", cascade="all, delete-orphan")
+    notes: Mapped[list[Note]] = relationship(
+        order_by="Note.position", cascade="all, delete-orphan", passive_deletes=True
+    )
     observations: Mapped[list[Observation]] = relationship(
-        order_by="Observation.position", cascade="all, delete-orphan"
+        order_by="Observation.position", cascade="all, delete-orphan", passive_deletes=True
     )
     practices: Mapped[list[PromisingPractice]] = relationship(
-        order_by="PromisingPractice.position", cascade="all, delete-orphan"
+        order_by="PromisingPractice.position", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -199,6 +204,7 @@ class Recommendation(Base):
     text: Mapped[str] = mapped_column(Text)
     paragraphs: Mapped[list[str]] = mapped_column(JSON, default=list)
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    section: Mapped[Section | None] = relationship()
     codes: Mapped[list[RecommendationCode]] = relationship(
         back_populates="recommendation",
         order_by="RecommendationCode.position",

@@ -53,10 +53,14 @@ class Block:
     markers: list[int] = field(default_factory=list)
     ends_with_marker: bool = False
 
+    _text: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
     @property
     def text(self) -> str:
-        """The block as clean plain text."""
-        return clean_inline(self.raw)
+        """The block as clean plain text (cached: the parser asks for it often)."""
+        if self._text is None or self._text[0] != self.raw:
+            self._text = (self.raw, clean_inline(self.raw))
+        return self._text[1]
 
     @property
     def bold(self) -> bool:
@@ -97,20 +101,31 @@ class Block:
         self.ends_with_marker = other.ends_with_marker
 
 
+_INLINE_SUBS = [
+    (re.compile(p), r)
+    for p, r in (
+        (MARKER_RE.pattern, ""),
+        (r"</?sup>|</?sub>|<br\s*/?>", " "),
+        (r"!\[([^\]]*)\]\([^)]*\)", r"\1"),  # images: keep the alt text
+        (r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)", r"\1"),  # links: keep the label
+        (r"<((?:https?|mailto):[^>\s]+)>", r"\1"),
+        (r"\*\*|__", ""),
+        (r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1"),
+        (r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])", r"\1"),
+        (r"\\([\\`*_{}\[\]()#+\-.!|>~])", r"\1"),
+    )
+]
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
 def clean_inline(raw: str) -> str:
     """Markdown inline text to plain text: no markers, emphasis, links or escapes."""
     text = ORDINAL_SUP_RE.sub(r"\1\2", raw)
-    text = MARKER_RE.sub("", text)
-    text = re.sub(r"</?sup>|</?sub>|<br\s*/?>", " ", text)
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)  # images: keep alt text
-    text = re.sub(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)", r"\1", text)  # links: keep label
-    text = re.sub(r"<((?:https?|mailto):[^>\s]+)>", r"\1", text)
-    text = re.sub(r"\*\*|__", "", text)
-    text = re.sub(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])", r"\1", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|>~])", r"\1", text)
-    text = html.unescape(text)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.split("\n")]
+    if any(ch in text for ch in "<[*_\\"):  # else plain text: no markup to undo
+        for pattern, replacement in _INLINE_SUBS:
+            text = pattern.sub(replacement, text)
+    text = html.unescape(text) if "&" in text else text
+    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 

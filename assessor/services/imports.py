@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from assessor.db.engine import Database
 from assessor.db.models import (
@@ -189,22 +189,22 @@ class _FactsheetWriter:
         )
         self.changes: list[str] = []
         self.by_code: dict[str, Recommendation] = {}
-        self.seen: set[int] = set()
+        self.seen: set[int] = set()  # id() of the recommendations this import wrote
 
     def write(self) -> None:
         fid = self.factsheet.id
         existing = self.session.scalars(
-            select(Recommendation).where(Recommendation.factsheet_id == fid)
+            select(Recommendation)
+            .where(Recommendation.factsheet_id == fid)
+            .options(selectinload(Recommendation.codes), selectinload(Recommendation.follow_ups))
         ).all()
         for rec in existing:
             for code in rec.codes:
                 self.by_code[code.code] = rec
-        # Codes are re-attached below; clearing them first keeps (factsheet, code) unique.
-        self.session.execute(delete(RecommendationCode).where(RecommendationCode.factsheet_id == fid))
+            rec.codes = []  # re-attached below; flushed first so (factsheet, code) stays unique
         for chapter in list(self.factsheet.chapters):
-            self.session.delete(chapter)
+            self.session.delete(chapter)  # the database cascades to sections and their items
         self.session.flush()
-        self.session.expire_all()
         position = 0
         for c_pos, parsed_chapter in enumerate(self.parsed.chapters):
             chapter = Chapter(
@@ -215,7 +215,6 @@ class _FactsheetWriter:
             for s_pos, parsed_section in enumerate(parsed_chapter.sections):
                 section = Section(kind=parsed_section.kind, title=parsed_section.title, position=s_pos)
                 chapter.sections.append(section)
-                self.session.flush()
                 for i_pos, item in enumerate(parsed_section.items):
                     if isinstance(item, ParsedRecommendation):
                         self._recommendation(item, section, i_pos, position)
@@ -229,9 +228,9 @@ class _FactsheetWriter:
                     elif isinstance(item, ParsedNote):
                         section.notes.append(Note(position=i_pos, text=item.text, kind=item.kind))
         for rec in {id(r): r for r in existing}.values():
-            if rec.id not in self.seen and rec.retired_at is None:
+            if id(rec) not in self.seen and rec.retired_at is None:
                 rec.retired_at = _now()
-                rec.section_id = None
+                rec.section = None
                 codes = ", ".join(self._old_codes(rec)) or f"#{rec.id}"
                 self.changes.append(f"{codes}: no longer in the factsheet; kept (retired) with its rating")
         self.session.flush()
@@ -244,7 +243,7 @@ class _FactsheetWriter:
     ) -> None:
         rec = next((self.by_code[c] for c in item.codes if c in self.by_code), None)
         label = ", ".join(item.codes)
-        if rec is not None and rec.id in self.seen:
+        if rec is not None and id(rec) in self.seen:
             rec = None  # two new bullets matched one old one: the second is new
         if rec is None:
             rec = Recommendation(factsheet_id=self.factsheet.id, text=item.text)
@@ -261,14 +260,12 @@ class _FactsheetWriter:
             if rec.retired_at is not None:
                 rec.retired_at = None
                 self.changes.append(f"{label}: back in the factsheet")
-        rec.section_id, rec.section_position, rec.position = section.id, i_pos, position
+        rec.section, rec.section_position, rec.position = section, i_pos, position
         rec.chapter_number, rec.verb, rec.scope = item.chapter, item.verb, item.scope
         rec.text, rec.paragraphs = item.text, item.paragraphs
-        self.session.flush()
-        self.seen.add(rec.id)
-        for n, code in enumerate(item.codes):
-            self.session.add(RecommendationCode(
-                factsheet_id=self.factsheet.id, recommendation_id=rec.id, code=code, position=n))  # fmt: skip
+        self.seen.add(id(rec))
+        rec.codes = [RecommendationCode(factsheet_id=self.factsheet.id, code=code, position=n)
+                     for n, code in enumerate(item.codes)]  # fmt: skip
         self._follow_up(rec, item.follow_up, label)
 
     def _follow_up(self, rec: Recommendation, text: str | None, label: str) -> None:
