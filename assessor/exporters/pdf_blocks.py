@@ -1,0 +1,247 @@
+"""The body of the PDF summary: recommendation blocks by chapter, and the themed part."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from assessor.exporters.pdf_data import RecommendationEntry, SummaryData
+from assessor.exporters.pdf_flowables import Heading, KeepIfFits, Para
+from assessor.exporters.pdf_styles import (
+    FRAME_HEIGHT,
+    FRAME_PADDING,
+    FRAME_WIDTH,
+    RULE,
+    VERB_COLORS,
+    color,
+    markup,
+    styles,
+    text_on,
+)
+
+#: How many words of a follow-up are printed unless the full text is asked for.
+FOLLOW_UP_WORDS = 180
+#: The drawable size of the body frame.
+BODY_WIDTH = FRAME_WIDTH - 2 * FRAME_PADDING
+BODY_HEIGHT = FRAME_HEIGHT - 2 * FRAME_PADDING
+
+_BLANK_LINES = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose to print."""
+
+    only_rated: bool = False
+    full_follow_ups: bool = False
+    assessor_name: str = ""
+    on: date | None = None
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A line of the table of contents; its page number is the form ``page-<key>``."""
+
+    key: str
+    title: str
+    level: int
+
+
+def page_form(key: str) -> str:
+    """The name of the PDF form that draws the page number of a heading."""
+    return f"page-{key}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty paragraphs (lines) of a user text."""
+    return [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+
+
+def trim_words(parts: list[str], limit: int) -> tuple[list[str], int]:
+    """The paragraphs cut after ``limit`` words, and how many words were left out."""
+    kept: list[str] = []
+    budget = limit
+    left_out = 0
+    for part in parts:
+        words = part.split()
+        if budget <= 0:
+            left_out += len(words)
+        elif len(words) <= budget:
+            kept.append(part)
+            budget -= len(words)
+        else:
+            kept.append(" ".join(words[:budget]) + " …")
+            left_out += len(words) - budget
+            budget = 0
+    return kept, left_out
+
+
+def scope_text(data: SummaryData) -> str:
+    if data.scope == "compliance":
+        return "Recommendations in the compliance procedure (require and request)"
+    return "All recommendations (require, request and invite)"
+
+
+def swatch(hex_color: str | None, label: str) -> Table:
+    st = styles()
+    back = color(hex_color)
+    cell = Para(markup(label), ParagraphStyle("badge", st.cell_head, textColor=text_on(back)))
+    badge = Table([[cell]], hAlign="LEFT")
+    badge.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), back),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return badge
+
+
+def _follow_up(rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
+    st = styles()
+    yield Para("State’s follow-up", st.label)
+    if not rec.follow_up:
+        yield Para("No follow-up received.", st.muted)
+        return
+    parts = paragraphs(rec.follow_up)
+    left_out = 0
+    if not full:
+        parts, left_out = trim_words(parts, FOLLOW_UP_WORDS)
+    for part in parts:
+        yield Para(markup(part), st.follow_up)
+    if left_out:
+        yield Para(
+            f"[… trimmed: {left_out:,} more words not shown; export with full follow-ups "
+            "to print them]",
+            st.marker,
+        )
+
+
+def recommendation_block(
+    data: SummaryData, rec: RecommendationEntry, options: Options
+) -> list[Flowable]:
+    """One recommendation: codes, verb, text, follow-up, rating and comment."""
+    st = styles()
+    verb_color = VERB_COLORS.get(rec.verb, "#5f6368")
+    codes = ", ".join(rec.codes) or "(no code)"
+    head = Para(
+        f"{markup(codes)}  <font color='{verb_color}' size='8'>{markup(rec.verb.upper())}</font>"
+        f"<font color='#5f6368' size='8'>  {markup(rec.scope)}</font>",
+        st.block_head,
+    )
+    status = Para(markup(rec.status), st.muted) if rec.rating else Para("", st.muted)
+    header = Table(
+        [[head, status, swatch(data.color(rec.rating), data.label(rec.rating))]],
+        colWidths=[BODY_WIDTH - 78 * mm, 14 * mm, 64 * mm],
+        hAlign="LEFT",
+    )
+    header.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (-1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    block: list[Flowable] = [header, Para(markup(rec.text), st.body)]
+    block.extend(_follow_up(rec, options.full_follow_ups))
+    block.append(Para("Rapporteur’s comment", st.label))
+    comments = paragraphs(rec.comment)
+    if comments:
+        block.extend(Para(markup(p), st.body) for p in comments)
+    else:
+        block.append(Para("No comment.", st.muted))
+    block.append(Spacer(1, 2 * mm))
+    block.append(HRFlowable(width="100%", thickness=0.4, color=RULE, spaceAfter=3 * mm))
+    return block
+
+
+def chapters(
+    data: SummaryData, printed: list[RecommendationEntry], options: Options
+) -> Iterator[tuple[TocEntry, list[Flowable]]]:
+    """For each chapter with something to print: its contents entry and its story."""
+    st = styles()
+    for index, chapter in enumerate(data.chapters):
+        recs = [r for r in printed if r.chapter_number == chapter.number]
+        if not recs:
+            continue
+        key = f"chapter-{index}"
+        title = f"{chapter.number}. {chapter.title}".strip(". ")
+        story: list[Flowable] = [CondPageBreak(60 * mm)]
+        # Headings travel inside the first block under them, so none is left at a page foot.
+        pending: list[Flowable] = [Heading(markup(title), st.h1, key, title)]
+        section = None
+        for rec in recs:
+            if rec.section_title and rec.section_title != section:
+                section = rec.section_title
+                pending.append(Para(markup(section), st.h3))
+            block = pending + recommendation_block(data, rec, options)
+            story.append(KeepIfFits(block, BODY_HEIGHT))
+            pending = []
+        yield TocEntry(key, title, 0), story
+
+
+def nothing_printed(data: SummaryData, options: Options) -> list[Flowable]:
+    """What the recommendations part says when there is nothing to print."""
+    st = styles()
+    if not data.in_scope:
+        reason = (
+            "This factsheet has no recommendation in the compliance procedure (require or "
+            "request); export with the scope “all” to print its invitations."
+            if data.scope == "compliance" and data.total
+            else "This factsheet has no recommendation yet."
+        )
+    else:
+        reason = "No recommendation in scope has been rated yet."
+    if options.only_rated and data.in_scope:
+        reason += " Export without “only rated” to print the unrated ones."
+    return [
+        Heading("Recommendations", st.h1, "recommendations", "Recommendations"),
+        Para(markup(reason), st.body),
+    ]
+
+
+def themed(data: SummaryData) -> list[Flowable]:
+    """The assessor's own themed recommendations."""
+    st = styles()
+    story: list[Flowable] = [
+        PageBreak(),
+        Heading("Themed recommendations", st.h1, "themes", "Themed recommendations"),
+    ]
+    if not data.themes:
+        story.append(Para("No themed recommendations have been written yet.", st.muted))
+        return story
+    for i, theme in enumerate(data.themes, start=1):
+        title = f"{i}. {theme.title}"
+        story.append(Heading(markup(title), st.h2, f"theme-{i}", title, level=1))
+        for j, item in enumerate(theme.items, start=1):
+            links = (
+                f" <font color='#5f6368' size='8'>(see {markup(', '.join(item.links))})</font>"
+                if item.links
+                else ""
+            )
+            story.append(Para(f"<b>{i}.{j}</b>  {markup(item.text)}{links}", st.body))
+        if not theme.items:
+            story.append(Para("No recommendation in this theme yet.", st.muted))
+    return story

@@ -1,0 +1,200 @@
+"""The PDF summary of a Party's assessment, printed for Committee meetings.
+
+Laid out in one pass: page numbers that are only known at the end (the contents' page numbers,
+the "of Y" of the footer) are PDF form XObjects, referenced while the pages are drawn and
+defined once the layout is done. reportlab's multiBuild/TableOfContents would lay the whole
+document out twice for the same result.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from assessor import __version__
+from assessor.db.engine import Database
+from assessor.exporters.pdf_blocks import (
+    Options,
+    TocEntry,
+    chapters,
+    nothing_printed,
+    page_form,
+    themed,
+)
+from assessor.exporters.pdf_data import Scope, SummaryData, choose_factsheet, load_summary
+from assessor.exporters.pdf_flowables import Heading
+from assessor.exporters.pdf_front import contents, cover, overview
+from assessor.exporters.pdf_styles import (
+    CONFIDENTIAL,
+    FONT,
+    FONT_BOLD,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_X,
+    MUTED,
+    PAGE_SIZE,
+    RULE,
+    register_fonts,
+)
+from assessor.fileio import atomic_write_bytes
+
+#: The form that draws the total number of pages.
+TOTAL_FORM = "total-pages"
+FOOTER_SIZE = 8
+
+
+@dataclass
+class _Layout:
+    """What the layout learns as it goes: where each heading landed."""
+
+    party: str
+    today: date
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+class SummaryDocument(BaseDocTemplate):
+    """A document template with a footer ("Page X of Y", Party, date) and bookmarked headings."""
+
+    def __init__(self, target: Any, layout: _Layout, **meta: Any) -> None:
+        super().__init__(
+            target,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT,
+            bottomMargin=MARGIN_BOTTOM,
+            creator=f"Assessor {__version__}",
+            **meta,
+        )
+        self.layout = layout
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
+        # The forms are defined after the layout, so the canvas is saved by write_pdf_summary.
+        self._doSave = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Turn headings into bookmarks and outline entries, and note their pages."""
+        if isinstance(flowable, Heading):
+            canv = self.canv
+            canv.bookmarkPage(flowable.key)
+            canv.addOutlineEntry(flowable.outline, flowable.key, level=flowable.level)
+            self.layout.pages[flowable.key] = self.page
+
+    def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = PAGE_SIZE
+        layout = self.layout
+        canv.saveState()
+        canv.setFont(FONT_BOLD, 7.5)
+        canv.setFillColor(CONFIDENTIAL)
+        canv.drawRightString(width - MARGIN_X, height - 12 * 72 / 25.4, "CONFIDENTIAL")
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.4)
+        y = MARGIN_BOTTOM - 10 * 72 / 25.4
+        canv.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
+        canv.setFont(FONT, FOOTER_SIZE)
+        canv.setFillColor(MUTED)
+        label = f"Page {doc.page} of "
+        canv.drawString(MARGIN_X, y, label)
+        canv.drawRightString(
+            width - MARGIN_X, y, f"{layout.party} · {layout.today.isoformat()} · Confidential"
+        )
+        canv.translate(MARGIN_X + stringWidth(label, FONT, FOOTER_SIZE), y)
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
+
+
+def _define_number(canv: Canvas, name: str, text: str, right: bool, font: str, size: float) -> None:
+    # A generous bounding box: the number is drawn left of the origin when right-aligned.
+    canv.beginForm(name, lowerx=-200, lowery=-20, upperx=200, uppery=40)
+    canv.setFont(font, size)
+    canv.setFillColor(MUTED if not right else "#1a1a1a")
+    if right:
+        canv.drawRightString(0, 0, text)
+    else:
+        canv.drawString(0, 0, text)
+    canv.endForm()
+
+
+def build_story(data: SummaryData, options: Options, today: date) -> list[Flowable]:
+    """The whole story of the summary, in order."""
+    printed = [r for r in data.in_scope if r.rating is not None or not options.only_rated]
+    body: list[Flowable] = []
+    entries = [TocEntry("overview", "Overview", 0)]
+    for entry, story in chapters(data, printed, options):
+        entries.append(entry)
+        body += story
+    if not printed:
+        entries.append(TocEntry("recommendations", "Recommendations", 0))
+        body += nothing_printed(data, options)
+    body += themed(data)
+    entries.append(TocEntry("themes", "Themed recommendations", 0))
+    entries += [
+        TocEntry(f"theme-{i}", f"{i}. {t.title}", 1) for i, t in enumerate(data.themes, start=1)
+    ]
+    return [
+        *cover(data, options, today),
+        *contents(entries),
+        *overview(data, options, len(printed)),
+        *body,
+    ]
+
+
+def render_pdf_summary(data: SummaryData, options: Options) -> bytes:
+    """The summary of already loaded data, as PDF bytes."""
+    register_fonts()
+    today = options.on or date.today()
+    layout = _Layout(data.party, today)
+    buffer = io.BytesIO()
+    scope = "compliance procedure" if data.scope == "compliance" else "all recommendations"
+    doc = SummaryDocument(
+        buffer,
+        layout,
+        title=f"Compliance assessment — {data.party}",
+        author=options.assessor_name or "Assessor",
+        subject=f"Lanzarote Committee, {data.round} — summary of the assessment ({scope})",
+        keywords=f"Lanzarote Committee, compliance, {data.party}, confidential",
+    )
+    doc.build(build_story(data, options, today))
+    canv = doc.canv
+    _define_number(canv, TOTAL_FORM, str(canv.getPageNumber() - 1), False, FONT, FOOTER_SIZE)
+    for key in _toc_keys(data, layout):
+        page = layout.pages.get(key)
+        _define_number(canv, page_form(key), str(page) if page else "–", True, FONT, 10)
+    canv.save()
+    return buffer.getvalue()
+
+
+def _toc_keys(data: SummaryData, layout: _Layout) -> list[str]:
+    # Every key the contents may reference must be defined, or the PDF would be broken.
+    keys = ["overview", "recommendations", "themes", *layout.pages]
+    keys += [f"chapter-{i}" for i in range(len(data.chapters))]
+    keys += [f"theme-{i}" for i in range(1, len(data.themes) + 1)]
+    return list(dict.fromkeys(keys))
+
+
+def write_pdf_summary(
+    db: Database,
+    path: str | os.PathLike[str],
+    party: str | None = None,
+    scope: Scope = "compliance",
+    only_rated: bool = False,
+    full_follow_ups: bool = False,
+    assessor_name: str = "",
+    *,
+    factsheet_id: int | None = None,
+    on: date | None = None,
+) -> None:
+    """Write the PDF summary of a Party's factsheet (the only one if ``party`` is None)."""
+    with db.reading() as session:
+        fid = choose_factsheet(session, party, factsheet_id)
+        data = load_summary(session, fid, scope)
+    options = Options(only_rated, full_follow_ups, assessor_name.strip(), on)
+    atomic_write_bytes(path, render_pdf_summary(data, options))
