@@ -8,9 +8,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
-from assessor.db.engine import DatabaseError
+from assessor.db.errors import DatabaseError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -35,16 +36,28 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def check_known(revision: str | None) -> None:
+    """Refuse a schema revision this version does not know: a newer Assessor made it."""
+    if revision is None:
+        return
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        known = script.get_revision(revision) is not None
+    except CommandError:
+        known = False
+    if not known:
+        raise DatabaseError(
+            "This database was made by a newer version of Assessor "
+            f"(schema {revision}); update Assessor to open it. The file was not changed."
+        )
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the database to the newest schema; refuse one made by a newer version."""
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     current = current_revision(engine)
-    if current is not None and script.get_revision(current) is None:
-        raise DatabaseError(
-            "This database was made by a newer version of Assessor "
-            f"(schema {current}); update Assessor to open it. The file was not changed."
-        )
+    check_known(current)
     if current == script.get_current_head():
         return
     with engine.begin() as conn:

@@ -1,0 +1,271 @@
+"""Verified backups of a database file: made, listed, thinned.
+
+A backup is made with SQLite's online backup API (never by copying the live file) into a
+temporary file, checked with ``PRAGMA integrity_check``, and only then moved into place. Backups
+of an encrypted database are encrypted with the same passphrase. They live beside the database,
+in ``backups/<database file name>/``, one file each, named by when they were made and why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from assessor.db import crypto
+from assessor.db.errors import DatabaseError
+from assessor.fileio import atomic_path, atomic_write_bytes
+
+SUFFIX = ".sqlite"
+MANIFEST = "manifest.json"
+#: Why a backup was made: the words shown in the list.
+REASONS = {
+    "open": "when opened",
+    "close": "when closed",
+    "periodic": "while working",
+    "manual": "made by hand",
+    "before-migration": "before a schema upgrade",
+    "before-restore": "before restoring another backup",
+    "before-conversion": "before encrypting or decrypting",
+}
+# 20261123-005133-123-open.sqlite: UTC time to the millisecond, then the reason.
+_NAME = re.compile(r"^(\d{8}-\d{6}-\d{3})-([a-z-]+)\.sqlite$")
+_ID_FORMAT = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: its id (for ``assessor backup restore ID``), when and why it was made."""
+
+    id: str
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+    def describe(self) -> str:
+        """The backup in plain words: local time, why, size."""
+        when = self.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        why = REASONS.get(self.reason, self.reason)
+        return f"{when}, {why} ({self.size / 1024:.0f} KiB)"
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many backups thinning keeps: the newest few, then one a day, a week, a month."""
+
+    recent: int = 10
+    daily: int = 14
+    weekly: int = 8
+    monthly: int = 12
+
+
+def backup_dir(db_path: Path) -> Path:
+    """The folder of a database's backups: ``backups/<file name>/`` beside it."""
+    return db_path.parent / "backups" / db_path.name
+
+
+def _parse_id(backup_id: str) -> datetime:
+    stamp, millis = backup_id.rsplit("-", 1)
+    created = datetime.strptime(stamp, _ID_FORMAT).replace(tzinfo=UTC)
+    return created + timedelta(milliseconds=int(millis))
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of ``db_path``, newest first."""
+    folder = backup_dir(db_path)
+    found: list[BackupInfo] = []
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(folder):
+            match = _NAME.match(entry.name)
+            if not match or not entry.is_file():
+                continue  # temporary files start with a dot and never match
+            backup_id, reason = match.groups()
+            size = entry.stat().st_size
+            found.append(
+                BackupInfo(backup_id, Path(entry.path), _parse_id(backup_id), reason, size)
+            )
+    return sorted(found, key=lambda b: b.id, reverse=True)
+
+
+def find_backup(db_path: Path, backup_id: str) -> BackupInfo:
+    """The backup named by an id, a unique prefix of one, or ``latest``."""
+    backups = list_backups(db_path)
+    if not backups:
+        raise DatabaseError(f"There are no backups of {db_path} (looked in {backup_dir(db_path)}).")
+    wanted = backup_id.strip()
+    if wanted.casefold() == "latest":
+        return backups[0]
+    matches = [b for b in backups if b.id.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise DatabaseError(f"There is no backup “{wanted}”; `assessor backup list` shows them.")
+    raise DatabaseError(f"“{wanted}” names {len(matches)} backups; give more of the id.")
+
+
+def verify(path: Path, passphrase: str | None = None) -> None:
+    """Raise ``DatabaseError`` unless ``path`` opens and passes ``PRAGMA integrity_check``."""
+    try:
+        conn = crypto.connect(path, passphrase)
+        try:
+            crypto.check_key(conn, path)
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        raise DatabaseError(f"The backup {path} cannot be read: {exc}") from exc
+    if [r[0] for r in rows] != ["ok"]:
+        problems = "; ".join(str(r[0]) for r in rows[:3])
+        raise DatabaseError(f"The backup {path} failed its integrity check: {problems}")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def copy_database(source: Any, dest: Path, passphrase: str | None) -> None:
+    """Copy an open DB-API connection's database into ``dest`` with the backup API, verified."""
+    target = crypto.connect(dest, passphrase)
+    try:
+        source.backup(target)
+        # A standalone file: no write-ahead log to carry along with it.
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    verify(dest, passphrase)
+
+
+def _fingerprint(db_path: Path) -> list[int]:
+    # Size and mtime of the file and its write-ahead log: unchanged means no commit since.
+    values: list[int] = []
+    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            st = p.stat()
+            values += [st.st_size, st.st_mtime_ns]
+        except FileNotFoundError:
+            values += [-1, -1]
+    return values
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
+    atomic_write_bytes(folder / MANIFEST, json.dumps(data, indent=1).encode("utf-8"))
+
+
+def _new_id(folder: Path, now: datetime) -> str:
+    # Two backups in the same millisecond (tests, scripts) must not share a name.
+    now = now.astimezone(UTC)
+    while True:
+        backup_id = f"{now.strftime(_ID_FORMAT)}-{now.microsecond // 1000:03d}"
+        if not any(folder.glob(f"{backup_id}-*{SUFFIX}")):
+            return backup_id
+        now += timedelta(milliseconds=1)
+
+
+def make_backup(
+    db_path: Path,
+    *,
+    passphrase: str | None = None,
+    reason: str = "manual",
+    only_if_changed: bool = False,
+    now: datetime | None = None,
+) -> BackupInfo | None:
+    """Back up ``db_path`` (verified, then moved into place) and thin the old backups.
+
+    With ``only_if_changed``, nothing is made (None is returned) when the database has not
+    changed since the last backup: its file and log look the same, or its content does.
+    """
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(folder)
+    backups = list_backups(db_path)
+    fingerprint = _fingerprint(db_path)
+    if only_if_changed and backups and manifest.get("fingerprint") == fingerprint:
+        return None
+    now = now or datetime.now(UTC)
+    backup_id = _new_id(folder, now)
+    final = folder / f"{backup_id}-{reason}{SUFFIX}"
+    source = crypto.connect(db_path, passphrase, read_only=True)
+    try:
+        crypto.check_key(source, db_path)
+        with atomic_path(final) as tmp:
+            copy_database(source, tmp, passphrase)
+            digest = _sha256(tmp)
+            unchanged = bool(backups) and manifest.get("sha256") == digest
+            if only_if_changed and unchanged:
+                raise _Unchanged
+    except _Unchanged:
+        _write_manifest(folder, {**manifest, "fingerprint": fingerprint})
+        return None
+    finally:
+        source.close()
+    _write_manifest(folder, {"fingerprint": fingerprint, "sha256": digest, "latest": backup_id})
+    thin(db_path, now=now)
+    return BackupInfo(backup_id, final, _parse_id(backup_id), reason, final.stat().st_size)
+
+
+class _Unchanged(Exception):
+    """Raised inside ``atomic_path`` so that it discards an identical backup."""
+
+
+def select_kept(
+    backups: list[BackupInfo], now: datetime, policy: Retention = Retention()
+) -> set[str]:
+    """The ids thinning keeps: the newest ``recent``, then the newest of each day/week/month."""
+    ordered = sorted(backups, key=lambda b: b.id, reverse=True)
+    keep = {b.id for b in ordered[: policy.recent]}
+    today = now.astimezone(UTC).date()
+    this_month = today.year * 12 + today.month - 1
+    buckets = (
+        (policy.daily, lambda d: (today - d).days),
+        (policy.weekly, lambda d: (today - d).days // 7),
+        (policy.monthly, lambda d: this_month - (d.year * 12 + d.month - 1)),
+    )
+    for count, age in buckets:
+        seen: set[int] = set()
+        for b in ordered:
+            bucket = age(b.created.astimezone(UTC).date())
+            if bucket < count and bucket not in seen:
+                seen.add(bucket)
+                keep.add(b.id)
+    # The last safety copy taken before each risky step stays until another replaces it.
+    for reason in ("before-migration", "before-restore", "before-conversion"):
+        latest = next((b for b in ordered if b.reason == reason), None)
+        if latest:
+            keep.add(latest.id)
+    return keep
+
+
+def thin(
+    db_path: Path, *, now: datetime | None = None, policy: Retention = Retention()
+) -> list[Path]:
+    """Delete the backups the retention policy no longer keeps; return their paths."""
+    backups = list_backups(db_path)
+    keep = select_kept(backups, now or datetime.now(UTC), policy)
+    removed = []
+    for b in backups:
+        if b.id not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                b.path.unlink()
+                removed.append(b.path)
+    return removed

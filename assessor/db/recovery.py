@@ -1,0 +1,145 @@
+"""Checking a database when it is opened, and recovering a damaged one from a backup.
+
+A damaged file is never deleted: it is renamed aside (with its write-ahead log) so that nothing
+in it is lost, and the user is told in plain words where it is.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from assessor.db import backup, crypto
+from assessor.db.errors import DatabaseDamaged, DatabaseError, PassphraseError
+from assessor.fileio import atomic_path
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class Preflight:
+    """What the check on opening found: the schema revision stored in the file."""
+
+    revision: str | None
+
+
+def _damaged(path: Path, detail: str) -> DatabaseDamaged:
+    backups = backup.list_backups(path)
+    newest = backups[0] if backups else None
+    offer = (
+        f"The newest backup is from {newest.describe()}; restore it with "
+        f"`assessor backup restore {newest.id}` or File → Restore from backup…"
+        if newest
+        else f"There is no backup of it in {backup.backup_dir(path)}."
+    )
+    return DatabaseDamaged(
+        f"The database {path} is damaged and cannot be opened safely ({detail}). {offer} "
+        "Restoring keeps the damaged file, renamed, beside the database.",
+        path,
+        detail,
+        newest.id if newest else None,
+    )
+
+
+def check(path: Path, passphrase: str | None = None) -> Preflight:
+    """Quick-check an existing database file before anything writes to it.
+
+    Raises ``PassphraseError`` (encrypted and no or a wrong passphrase, or plain with one),
+    ``DatabaseDamaged`` (the quick check fails), or returns the stored schema revision.
+    """
+    plain = crypto.is_plain(path)
+    if plain is None:
+        return Preflight(None)
+    if plain and passphrase is not None:
+        raise PassphraseError(
+            f"The database {path} is not encrypted; open it without a passphrase."
+        )
+    if not plain and passphrase is None:
+        raise PassphraseError(
+            f"Cannot open the database {path}: it is not a plain SQLite database. If it is "
+            "an encrypted one, open it with its passphrase (--passphrase-prompt)."
+        )
+    try:
+        conn = crypto.connect(path, passphrase)
+    except Exception as exc:
+        raise DatabaseError(f"Cannot open the database {path}: {exc}") from exc
+    try:
+        crypto.check_key(conn, path)
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        if problems:
+            raise _damaged(path, "; ".join(problems[:3]))
+        has_version = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        revision = None
+        if has_version:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return Preflight(revision)
+    except (DatabaseError, PassphraseError):
+        raise
+    except Exception as exc:  # "database disk image is malformed" and friends
+        raise _damaged(path, str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its log files) aside; return the new path."""
+    stamp = (now or datetime.now(UTC)).astimezone().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    # The log files first: a log left beside the database would be replayed onto its successor.
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, aside.with_name(aside.name + suffix))
+    os.replace(path, aside)
+    return aside
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What recovering did: where the damaged file went, which backup replaced it."""
+
+    database: Path
+    damaged_copy: Path | None
+    restored: backup.BackupInfo
+
+    def message(self) -> str:
+        """What happened, in plain words, for the user."""
+        kept = (
+            f" The damaged file was kept as {self.damaged_copy}; nothing in it was deleted."
+            if self.damaged_copy
+            else ""
+        )
+        return (
+            f"Restored {self.database} from the backup of {self.restored.describe()}. "
+            f"Changes made after that backup are not in it.{kept}"
+        )
+
+
+def _put_backup(path: Path, chosen: backup.BackupInfo, passphrase: str | None) -> None:
+    # Only after set_aside: no log file of the previous database is left to replay onto it.
+    with atomic_path(path) as tmp:
+        shutil.copyfile(chosen.path, tmp)
+        backup.verify(tmp, passphrase)
+
+
+def recover(path: Path, backup_id: str = "latest", passphrase: str | None = None) -> Recovery:
+    """Set a damaged database aside and put the chosen backup (default: newest) in its place.
+
+    The caller holds the database's lock (or knows no other process has it open).
+    """
+    chosen = backup.find_backup(path, backup_id)
+    backup.verify(chosen.path, passphrase)
+    aside = set_aside(path) if path.exists() else None
+    _put_backup(path, chosen, passphrase)
+    return Recovery(path, aside, chosen)
