@@ -156,8 +156,10 @@ def cmd_window(args: argparse.Namespace) -> int:
     """Start the window."""
     if args.with_example:
         _import_examples(args.db)
-    from assessor.ui.app import run_app  # Qt is loaded only when a window is wanted
-
+    try:
+        from assessor.ui.app import run_app  # Qt is loaded only when a window is wanted
+    except ImportError as exc:  # Qt or a system library it needs is missing
+        raise Failure(f"the window cannot start ({exc}); the commands still work.") from exc
     return run_app(args.db)
 
 
