@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from assessor import __version__
 from assessor.db.engine import Database
 from assessor.exporters.pdf_blocks import (
+    BODY_HEIGHT,
     Options,
     TocEntry,
     chapters,
@@ -29,7 +30,7 @@ from assessor.exporters.pdf_blocks import (
     themed,
 )
 from assessor.exporters.pdf_data import Scope, SummaryData, choose_factsheet, load_summary
-from assessor.exporters.pdf_flowables import Heading
+from assessor.exporters.pdf_flowables import Heading, KeepIfFits
 from assessor.exporters.pdf_front import contents, cover, overview
 from assessor.exporters.pdf_styles import (
     CONFIDENTIAL,
@@ -60,6 +61,13 @@ class _Layout:
     pages: dict[str, int] = field(default_factory=dict)
 
 
+class _KeepWithNext(KeepIfFits):
+    """What keepWithNext groups a label with: kept only if the group fits a page."""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables, BODY_HEIGHT)
+
+
 class SummaryDocument(BaseDocTemplate):
     """A document template with a footer ("Page X of Y", Party, date) and bookmarked headings."""
 
@@ -72,6 +80,8 @@ class SummaryDocument(BaseDocTemplate):
             topMargin=PAGE_SIZE[1] - MARGIN_BOTTOM - FRAME_HEIGHT,
             bottomMargin=MARGIN_BOTTOM,
             creator=f"Assessor {__version__}",
+            # A label kept with a 10,000-word follow-up must not push it to a fresh page first.
+            keepTogetherClass=_KeepWithNext,
             **meta,
         )
         self.layout = layout
@@ -103,11 +113,14 @@ class SummaryDocument(BaseDocTemplate):
         canv.setFillColor(MUTED)
         label = f"Page {doc.page} of "
         canv.drawString(MARGIN_X, y, label)
+        # The total right after its label, so that text extraction reads "Page X of Y".
+        canv.saveState()
+        canv.translate(MARGIN_X + stringWidth(label, FONT, FOOTER_SIZE), y)
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
         canv.drawRightString(
             width - MARGIN_X, y, f"{layout.party} · {layout.today.isoformat()} · Confidential"
         )
-        canv.translate(MARGIN_X + stringWidth(label, FONT, FOOTER_SIZE), y)
-        canv.doForm(TOTAL_FORM)
         canv.restoreState()
 
 
