@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assessor import __version__
-from assessor.db.engine import Database, DatabaseError, open_database, resolve_db_url
+from assessor.db.engine import Database, open_database, resolve_db_url
+from assessor.db.errors import DatabaseError, DatabaseLocked, PassphraseError
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.services.errors import ServiceError
 
@@ -54,12 +55,26 @@ def _sqlite_file(db_arg: str | None) -> Path | None:
     return Path(url.database)
 
 
-def _open(args: argparse.Namespace, create: bool) -> Database:
+def _open(args: argparse.Namespace, create: bool, write: bool = True) -> Database:
+    """Open the chosen database; commands that only read also work while the window has it."""
     if not create:
         path = _sqlite_file(args.db)
         if path is not None and not path.exists():
             raise Failure(f"there is no database at {path}; import a factsheet first.")
-    return open_database(args.db)
+    passphrase: str | None = None
+    while True:
+        try:
+            try:
+                return open_database(args.db, passphrase=passphrase, backup=write)
+            except DatabaseLocked:
+                if write:
+                    raise
+                return open_database(args.db, read_only=True, passphrase=passphrase)
+        except PassphraseError:
+            # Asked at most once, and only of a person at a terminal; never taken from argv.
+            if passphrase is not None or not sys.stdin.isatty():
+                raise
+            passphrase = getpass.getpass("Passphrase of the database: ")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -81,7 +96,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     """Export the whole database as assessor-json/1."""
     from assessor.exporters.json_export import dumps, export_json, write_json
 
-    db = _open(args, create=False)
+    db = _open(args, create=False, write=False)
     try:
         if args.output:
             data = write_json(db, args.output)
@@ -101,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if path is not None and not path.exists():
         print(f"No factsheets: there is no database at {path} yet.")
         return 0
-    db = _open(args, create=False)
+    db = _open(args, create=False, write=False)
     try:
         with db.reading() as s:
             sheets = list_factsheets(s)

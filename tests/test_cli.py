@@ -224,3 +224,17 @@ def test_python_dash_m_in_a_subprocess(seeded: Seeded, db_path: Path, tmp_path: 
     assert bad.returncode == 2
     assert bad.stderr.startswith("assessor: ") and bad.stderr.count("\n") == 1
     assert not (tmp_path / "unused.sqlite").exists()
+
+
+def test_reading_commands_work_while_another_process_has_the_database(
+    seeded: Seeded, db_path: Path, tmp_path: Path
+) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    run = [sys.executable, "-m", "assessor", "--db", str(db_path)]
+    listed = subprocess.run([*run, "list"], capture_output=True, text=True, env=env, timeout=120)
+    assert listed.returncode == 0 and "Albania" in listed.stdout, listed.stderr
+    rated = subprocess.run(
+        [*run, "rate", "II-6", "partly"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert rated.returncode == 2 and "another Assessor" in rated.stderr
+    assert rated.stderr.count("\n") == 1
