@@ -78,7 +78,8 @@ class Restored:
     def message(self) -> str:
         """What happened, in plain words."""
         return (
-            f"Restored the backup of {self.restored.describe()}. What was there before is kept "
+            f"Restored backup {self.restored.id} ({self.restored.describe()}). What was there "
+            "before is kept "
             f"as backup {self.safety.id}, so this can be undone by restoring that one."
         )
 
