@@ -79,8 +79,7 @@ class Restored:
         """What happened, in plain words."""
         return (
             f"Restored backup {self.restored.id} ({self.restored.describe()}). What was there "
-            "before is kept "
-            f"as backup {self.safety.id}, so this can be undone by restoring that one."
+            f"before is kept as backup {self.safety.id}, so restoring that one undoes this."
         )
 
 
