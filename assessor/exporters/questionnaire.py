@@ -1,0 +1,295 @@
+"""The Excel questionnaire a State fills in: instructions, one row per recommendation, metadata.
+
+Rows carry the recommendation's stable ``uid`` in a hidden column, so answers are matched back by
+identity, never by row position. Everything but the answer columns is locked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, Protection
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessor import __version__
+from assessor.db.engine import Database
+from assessor.db.models import Chapter, FollowUp, Recommendation, RecommendationCode, Section
+from assessor.exporters.xlsx_common import (
+    ANSWER_FILL,
+    GRID,
+    HEADER_FILL,
+    HEADER_FONT,
+    LOCKED_FILL,
+    WRAP_TOP,
+    cell_text,
+    factsheet_for,
+    save_workbook,
+)
+
+#: Bumped whenever the layout changes; an import refuses a workbook of another version.
+TEMPLATE_VERSION = "1"
+SCOPES = ("compliance", "all")
+IN_SCOPE_VERBS = ("require", "request")
+QUESTIONNAIRE_SHEET = "Questionnaire"
+INSTRUCTIONS_SHEET = "Instructions"
+META_SHEET = "_meta"
+#: The Questionnaire sheet's columns, in order, with their widths; the importer checks them.
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("ID", 12),
+    ("Code", 11),
+    ("Chapter", 22),
+    ("Type", 10),
+    ("Recommendation", 60),
+    ("Previous follow-up", 45),
+    ("Follow-up", 60),
+    ("State's own status", 16),
+    ("References", 30),
+)
+HEADERS = tuple(name for name, _ in COLUMNS)
+#: The columns the State may write in (1-based), and the choices of the status drop-down.
+ANSWER_COLUMNS = (7, 8, 9)
+STATE_STATUSES = ("implemented", "in progress", "not started")
+UNLOCKED = Protection(locked=False)
+
+
+@dataclass(frozen=True)
+class QuestionnaireLine:
+    """One recommendation as the questionnaire shows it."""
+
+    uid: str
+    codes: tuple[str, ...]
+    chapter: str
+    verb: str
+    text: str
+    follow_up: str
+
+
+def ids_checksum(uids: Iterable[str]) -> str:
+    """A checksum of the ID column, in order, so an import notices rows added or removed."""
+    return hashlib.sha256("\n".join(uids).encode("ascii", "replace")).hexdigest()
+
+
+def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list[QuestionnaireLine]:
+    """The recommendations in scope, in factsheet order, with their current follow-up."""
+    if scope not in SCOPES:
+        raise ValueError(f"Unknown scope {scope!r}; use one of: {', '.join(SCOPES)}.")
+    chapters = [
+        (number, title)
+        for number, title in session.execute(
+            select(Chapter.number, Chapter.title)
+            .where(Chapter.factsheet_id == factsheet_id)
+            .order_by(Chapter.position, Chapter.id)
+        )
+    ]
+    codes: dict[int, list[str]] = defaultdict(list)
+    for rec_id, code in session.execute(
+        select(RecommendationCode.recommendation_id, RecommendationCode.code)
+        .where(RecommendationCode.factsheet_id == factsheet_id)
+        .order_by(RecommendationCode.recommendation_id, RecommendationCode.position)
+    ):
+        codes[rec_id].append(code)
+    follow_ups = dict(
+        session.execute(
+            select(FollowUp.recommendation_id, FollowUp.text)
+            .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
+            .where(Recommendation.factsheet_id == factsheet_id, FollowUp.superseded_at.is_(None))
+            .order_by(FollowUp.id)  # the newest current version wins in dict()
+        ).all()
+    )
+    query = (
+        select(
+            Recommendation.id,
+            Recommendation.uid,
+            Recommendation.chapter_number,
+            Recommendation.verb,
+            Recommendation.text,
+            Section.position,
+            Recommendation.section_position,
+            Recommendation.position,
+        )
+        .outerjoin(Section, Section.id == Recommendation.section_id)
+        .where(Recommendation.factsheet_id == factsheet_id, Recommendation.retired_at.is_(None))
+    )
+    if scope == "compliance":
+        query = query.where(Recommendation.verb.in_(IN_SCOPE_VERBS))
+    # The factsheet's reading order: chapter, section, place within the section.
+    order = {number: i for i, (number, _) in enumerate(chapters)}
+    rows = sorted(
+        session.execute(query),
+        key=lambda r: (order.get(r[2], len(order)), r[5] or 0, r[6], r[7], r[0]),
+    )
+    titles = dict(chapters)
+    lines = []
+    for rec_id, uid, chapter, verb, text, *_ in rows:
+        title = titles.get(chapter, "")
+        lines.append(
+            QuestionnaireLine(
+                uid,
+                tuple(codes.get(rec_id, ())),
+                f"{chapter}. {title}" if title else chapter,
+                verb,
+                text,
+                follow_ups.get(rec_id, ""),
+            )
+        )
+    return lines
+
+
+def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, contact: str) -> None:
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 100
+    ws["A1"] = cell_text(f"Lanzarote Committee — questionnaire for {party}")
+    ws["A1"].font = Font(bold=True, color="1F4E79", size=14)
+    rows = [
+        ("Monitoring round", round_title),
+        (
+            "What is asked",
+            "For each recommendation of the Committee on the Questionnaire sheet, describe the "
+            "measures taken since the previous follow-up: laws adopted or amended, policies, "
+            "training, data. The previous follow-up is shown for reference.",
+        ),
+        (
+            "How to answer",
+            "Write only in the Follow-up, State's own status and References columns (shaded). "
+            "Leave a Follow-up cell empty to keep the previous follow-up as it is. Do not add, "
+            "remove, sort or reorder rows, and do not edit the other columns: answers are matched "
+            "to recommendations by a hidden identifier. Type text, not formulas.",
+        ),
+        ("State's own status", "Optional: " + ", ".join(STATE_STATUSES) + "."),
+        ("Deadline", deadline),
+        ("Contact", contact),
+    ]
+    for i, (label, value) in enumerate(rows, start=3):
+        ws.cell(i, 1, label).font = Font(bold=True)
+        ws.cell(i, 1).alignment = WRAP_TOP
+        cell = ws.cell(i, 2, cell_text(value))
+        cell.alignment = WRAP_TOP
+        if label in ("Deadline", "Contact"):
+            # The Secretariat may fill these in before sending the file.
+            cell.protection = UNLOCKED
+            cell.fill = ANSWER_FILL
+            cell.border = GRID
+    ws.protection.sheet = True
+
+
+def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
+    for col, (name, width) in enumerate(COLUMNS, start=1):
+        cell = ws.cell(1, col, name)
+        cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.column_dimensions["A"].hidden = True
+    for row, line in enumerate(lines, start=2):
+        values = (
+            line.uid,
+            ", ".join(line.codes),
+            line.chapter,
+            line.verb,
+            line.text,
+            line.follow_up,
+            "",
+            "",
+            "",
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col, cell_text(value) if value else None)
+            cell.alignment, cell.border = WRAP_TOP, GRID
+            if col in ANSWER_COLUMNS:
+                cell.protection, cell.fill = UNLOCKED, ANSWER_FILL
+            elif col > 1:
+                cell.fill = LOCKED_FILL
+    last = len(lines) + 1
+    if lines:
+        status = DataValidation(
+            type="list",
+            formula1='"' + ",".join(STATE_STATUSES) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="State's own status",
+            error="Choose one of: " + ", ".join(STATE_STATUSES) + ", or leave it empty.",
+        )
+        ws.add_data_validation(status)
+        status.add(f"H2:H{last}")
+    ws.freeze_panes = "C2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.oddFooter.center.text = "Page &P of &N"
+    # Locked but still usable: the State may resize rows and columns to read long text.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _meta(ws: Worksheet, meta: dict[str, str]) -> None:
+    for row, (key, value) in enumerate(meta.items(), start=1):
+        ws.cell(row, 1, key)
+        ws.cell(row, 2, cell_text(value))
+    ws.protection.sheet = True
+    # Very hidden: not listed in the spreadsheet's "Unhide" dialog.
+    ws.sheet_state = "veryHidden"
+
+
+def build_questionnaire(
+    db: Database,
+    party: str | None = None,
+    scope: str = "compliance",
+    deadline: str = "",
+    contact: str = "",
+    now: datetime | None = None,
+) -> tuple[Workbook, int]:
+    """The questionnaire workbook of a Party's factsheet, and how many rows it asks about."""
+    with db.reading() as session:
+        factsheet_id, party_name, round_title = factsheet_for(session, party)
+        lines = questionnaire_lines(session, factsheet_id, scope)
+    wb = Workbook()
+    instructions = wb.active
+    assert instructions is not None
+    instructions.title = INSTRUCTIONS_SHEET
+    _instructions(instructions, party_name, round_title, deadline, contact)
+    _questionnaire(wb.create_sheet(QUESTIONNAIRE_SHEET), lines)
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    _meta(
+        wb.create_sheet(META_SHEET),
+        {
+            "template_version": TEMPLATE_VERSION,
+            "party": party_name,
+            "round": round_title,
+            "scope": scope,
+            "exported_at": moment.replace(microsecond=0).isoformat(),
+            "rows": str(len(lines)),
+            "ids_checksum": ids_checksum(ln.uid for ln in lines),
+            "application": f"assessor {__version__}",
+        },
+    )
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.properties.title = f"Questionnaire — {party_name}"
+    wb.properties.creator = "Assessor"
+    return wb, len(lines)
+
+
+def export_questionnaire(
+    db: Database,
+    path: str | os.PathLike[str],
+    party: str | None = None,
+    scope: str = "compliance",
+    deadline: str = "",
+    contact: str = "",
+) -> int:
+    """Write a Party's questionnaire to ``path`` (atomically); return the number of rows."""
+    wb, count = build_questionnaire(db, party, scope, deadline, contact)
+    save_workbook(wb, path)
+    return count

@@ -1,0 +1,107 @@
+"""What every Excel writer shares: formula-injection escaping, styles, choosing a factsheet, saving.
+
+Untrusted text (recommendations, follow-ups, comments) goes into cells only through
+``cell_text``, so that a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return can never
+make Excel or LibreOffice run it as a formula (OWASP ASVS 1.2.10).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessor.db.models import Factsheet, MonitoringRound, Party
+from assessor.fileio import atomic_path
+from assessor.services.errors import ServiceError
+
+#: The characters that make a spreadsheet treat a cell as a formula (OWASP's list).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: The most characters an Excel cell holds; longer text is cut (with a mark) when written.
+MAX_CELL_CHARS = 32_767
+TRUNCATED_MARK = " […]"
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
+ANSWER_FILL = PatternFill("solid", fgColor="FFF9E6")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+THIN = Side(style="thin", color="BFBFBF")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def cell_text(value: str | None) -> str:
+    """Untrusted text made safe for a cell: formula triggers quoted, length capped."""
+    if not value:
+        return ""
+    if len(value) > MAX_CELL_CHARS:
+        value = value[: MAX_CELL_CHARS - len(TRUNCATED_MARK)] + TRUNCATED_MARK
+    if value.startswith(FORMULA_TRIGGERS):
+        # OWASP's advice: a leading apostrophe makes the cell plain text in every spreadsheet.
+        value = "'" + value
+        if len(value) > MAX_CELL_CHARS:
+            value = value[: MAX_CELL_CHARS - len(TRUNCATED_MARK)] + TRUNCATED_MARK
+    return value
+
+
+def uncell_text(value: str) -> str:
+    """The text ``cell_text`` escaped, restored (for cells the application wrote itself)."""
+    if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+@lru_cache(maxsize=64)
+def rating_fill(color: str) -> PatternFill:
+    """A solid fill of a rating level's colour (``#2e7d32``)."""
+    return PatternFill("solid", fgColor=color.lstrip("#").upper()[-6:])
+
+
+@lru_cache(maxsize=64)
+def rating_font(color: str) -> Font:
+    """White text on a dark rating colour, black on a light one, so the label stays legible."""
+    hex6 = color.lstrip("#")[-6:]
+    try:
+        r, g, b = (int(hex6[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return Font(color="000000")
+    luminance = 0.299 * r + 0.587 * g + 0.114 * b
+    return Font(color="FFFFFF" if luminance < 150 else "000000", bold=True)
+
+
+def factsheet_for(session: Session, party: str | None) -> tuple[int, str, str]:
+    """The factsheet to export: ``(id, party, round)`` of the Party named, or the only one."""
+    rows = session.execute(
+        select(Factsheet.id, Party.name, MonitoringRound.title)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .order_by(Party.name, MonitoringRound.title, Factsheet.id)
+    ).all()
+    if not rows:
+        raise ServiceError("The database holds no factsheet yet; import one first.")
+    if party is None:
+        if len(rows) > 1:
+            names = ", ".join(dict.fromkeys(r[1] for r in rows))
+            raise ServiceError(f"The database holds several factsheets ({names}); choose --party.")
+        return rows[0][0], rows[0][1], rows[0][2]
+    wanted = party.strip().casefold()
+    chosen = [r for r in rows if r[1].casefold() == wanted] or [
+        r for r in rows if r[1].casefold().startswith(wanted)
+    ]
+    if not chosen:
+        raise ServiceError(f"There is no Party called “{party}” in this database.")
+    if len({r[1] for r in chosen}) > 1:
+        raise ServiceError(f"“{party}” matches several Parties; give the full name.")
+    # Several rounds of one Party: the newest factsheet is the one being assessed.
+    latest = max(chosen, key=lambda r: r[0])
+    return latest[0], latest[1], latest[2]
+
+
+def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
+    """Save a workbook atomically: to a temporary name, then moved over ``path``."""
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
