@@ -19,6 +19,7 @@ from assessor.db.engine import Database, open_database, resolve_db_url
 from assessor.db.errors import DatabaseError, DatabaseLocked, PassphraseError
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.services.errors import ServiceError
+from assessor.settings import assessor_name
 
 #: Exit status of a command that failed for a reason the user can fix.
 EXIT_FAILURE = 2
@@ -33,14 +34,6 @@ USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeErro
 
 class Failure(Exception):
     """A command cannot go on; the message is shown as is."""
-
-
-def _user() -> str:
-    # Recorded as "by" in the history; a missing login name must not stop the command.
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
 
 
 def _one_line(message: str) -> str:
@@ -140,7 +133,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
     db = _open(args, create=False)
     try:
         changes = rate_by_code(
-            db, args.code, args.rating, comment=args.comment, party=args.party, by=_user()
+            db, args.code, args.rating, comment=args.comment, party=args.party, by=assessor_name()
         )
     finally:
         db.close()

@@ -31,14 +31,17 @@ from assessor.db.models import (
     utcnow,
 )
 from assessor.db.presets import scale_from_preset
+from assessor.settings import ENV_SETTINGS
 
 ROUND = "2nd monitoring round: protection of children against sexual abuse in the circle of trust"
 
 
 @pytest.fixture(autouse=True)
 def _private_default_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Point the default database at a temporary file, so no test touches the user's data."""
-    monkeypatch.setenv(ENV_DB, str(tmp_path_factory.mktemp("default") / "default.sqlite"))
+    """Point the default database and settings at temporary files: no test touches user data."""
+    private = tmp_path_factory.mktemp("default")
+    monkeypatch.setenv(ENV_DB, str(private / "default.sqlite"))
+    monkeypatch.setenv(ENV_SETTINGS, str(private / "settings.json"))
 
 
 @pytest.fixture

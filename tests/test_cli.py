@@ -238,3 +238,14 @@ def test_reading_commands_work_while_another_process_has_the_database(
     )
     assert rated.returncode == 2 and "another Assessor" in rated.stderr
     assert rated.stderr.count("\n") == 1
+
+
+def test_rate_records_the_assessors_name(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assessor.settings import Settings, save_settings
+
+    save_settings(Settings(assessor_name="Rapporteur Ann"))
+    assert main(["--db", str(db_path), "rate", "II-6", "partly"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "export", "json"]) == 0
+    (change,) = json.loads(capsys.readouterr().out)["history"]
+    assert change["by"] == "Rapporteur Ann"
