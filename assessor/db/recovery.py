@@ -63,7 +63,8 @@ def check(path: Path, passphrase: str | None = None) -> Preflight:
             "an encrypted one, open it with its passphrase (--passphrase-prompt)."
         )
     try:
-        conn = crypto.connect(path, passphrase)
+        # Read-only: a damaged file (and its log) must stay exactly as found for the user.
+        conn = crypto.connect(path, passphrase, read_only=True)
     except Exception as exc:
         raise DatabaseError(f"Cannot open the database {path}: {exc}") from exc
     try:
