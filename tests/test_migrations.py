@@ -1,0 +1,104 @@
+"""Schema changes: a database made by the first revision opens today, after a verified backup;
+one made by a newer version is refused and left byte for byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from assessor.db import backup
+from assessor.db.engine import open_database
+from assessor.db.errors import DatabaseError
+from assessor.db.migrate import head_revision
+from assessor.db.models import Assessment, Change, FollowUp, ThemeItem
+from assessor.services import assessments as svc
+
+FIXTURE = Path(__file__).parent / "data" / "assessor-0001.sqlite"
+
+
+def revision_of(path: Path) -> str:
+    """The schema revision stored in a database file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def digest(path: Path) -> str:
+    """The file's SHA-256."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def old_db(tmp_path: Path) -> Path:
+    """A copy of the database made by revision 0001 (the fixture itself is never opened)."""
+    assert revision_of(FIXTURE) == "0001"
+    copy = tmp_path / "old.sqlite"
+    shutil.copyfile(FIXTURE, copy)
+    return copy
+
+
+def test_first_revision_opens_with_its_data_after_a_backup(old_db: Path) -> None:
+    db = open_database(old_db)
+    try:
+        assert revision_of(old_db) == head_revision()
+        with db.reading() as s:
+            a = s.scalars(select(Assessment)).one()
+            assert (a.rating, a.comment, a.status, a.updated_by) == (
+                "partly",
+                "Only in Tirana.",
+                "final",
+                "Ana",
+            )
+            assert s.scalars(select(FollowUp.text)).one() == "Judges were trained in 2025."
+            assert s.scalars(select(ThemeItem.links)).one() == ["II-6"]
+            assert s.scalars(select(Change.new)).one() == "partly"
+        svc.rate(db, 1, "implemented", by="Ana")  # and it can be worked on
+    finally:
+        db.close()
+    taken = [b for b in backup.list_backups(old_db) if b.reason == "before-migration"]
+    assert len(taken) == 1 and head_revision() != "0001"
+    backup.verify(taken[0].path)
+    assert revision_of(taken[0].path) == "0001"
+
+
+def test_no_upgrade_without_a_verified_backup(
+    old_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = digest(old_db)
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(backup, "make_backup", failing)
+    with pytest.raises(DatabaseError, match="not upgraded"):
+        open_database(old_db)
+    assert digest(old_db) == before
+
+
+def test_read_only_does_not_upgrade(old_db: Path) -> None:
+    before = digest(old_db)
+    with pytest.raises(DatabaseError, match="schema upgrade"):
+        open_database(old_db, read_only=True)
+    assert digest(old_db) == before
+
+
+def test_database_from_a_newer_version_is_refused_untouched(old_db: Path) -> None:
+    conn = sqlite3.connect(old_db)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    before = digest(old_db)
+    names = sorted(p.name for p in old_db.parent.iterdir())
+    for read_only in (False, True):
+        with pytest.raises(DatabaseError, match="newer version of Assessor") as refused:
+            open_database(old_db, read_only=read_only)
+        assert "not changed" in str(refused.value)
+    assert digest(old_db) == before
+    assert sorted(p.name for p in old_db.parent.iterdir()) == names  # no backup, log or lock left
