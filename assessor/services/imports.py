@@ -312,14 +312,15 @@ def write_themes(
         session.add(Change(entity="factsheet", entity_id=factsheet.id, field="themes",
                            old=json.dumps(before, ensure_ascii=False), new=None,
                            by=f"recommendations {source}"))  # fmt: skip
-        for theme in old:
-            session.delete(theme)
+        for row in old:
+            session.delete(row)
         session.flush()
-    for t_pos, theme in enumerate(parsed.themes):
-        row = Theme(factsheet_id=factsheet.id, position=t_pos, title=theme.title or "Untitled")
-        row.items = [ThemeItem(position=n, text=i.text, links=list(i.links))
-                     for n, i in enumerate(theme.items)]  # fmt: skip
-        session.add(row)
+    for t_pos, parsed_theme in enumerate(parsed.themes):
+        title = parsed_theme.title or "Untitled"
+        new = Theme(factsheet_id=factsheet.id, position=t_pos, title=title)
+        new.items = [ThemeItem(position=n, text=i.text, links=list(i.links))
+                     for n, i in enumerate(parsed_theme.items)]  # fmt: skip
+        session.add(new)
     session.flush()
     return ImportReport(
         kind="recommendations",

@@ -1,6 +1,7 @@
 """Alembic environment: runs on the connection handed over by ``assessor.db.migrate``."""
 
 from alembic import context
+from sqlalchemy.engine import Connection
 
 from assessor.db.engine import make_engine, resolve_db_url
 from assessor.db.models import Base
@@ -20,10 +21,8 @@ def run() -> None:
     _configure(connection)
 
 
-def _configure(connection) -> None:  # type: ignore[no-untyped-def]
-    context.configure(
-        connection=connection, target_metadata=target_metadata, render_as_batch=True
-    )
+def _configure(connection: Connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 
