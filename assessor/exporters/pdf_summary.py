@@ -193,6 +193,24 @@ def _toc_keys(data: SummaryData, layout: _Layout) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def summary_pdf_bytes(
+    db: Database,
+    party: str | None = None,
+    scope: Scope = "compliance",
+    only_rated: bool = False,
+    full_follow_ups: bool = False,
+    assessor_name: str = "",
+    *,
+    factsheet_id: int | None = None,
+    on: date | None = None,
+) -> bytes:
+    """The PDF summary as bytes, for a print preview that need not touch the disk."""
+    with db.reading() as session:
+        fid = choose_factsheet(session, party, factsheet_id)
+        data = load_summary(session, fid, scope)
+    return render_pdf_summary(data, Options(only_rated, full_follow_ups, assessor_name.strip(), on))
+
+
 def write_pdf_summary(
     db: Database,
     path: str | os.PathLike[str],
@@ -206,8 +224,14 @@ def write_pdf_summary(
     on: date | None = None,
 ) -> None:
     """Write the PDF summary of a Party's factsheet (the only one if ``party`` is None)."""
-    with db.reading() as session:
-        fid = choose_factsheet(session, party, factsheet_id)
-        data = load_summary(session, fid, scope)
-    options = Options(only_rated, full_follow_ups, assessor_name.strip(), on)
-    atomic_write_bytes(path, render_pdf_summary(data, options))
+    pdf = summary_pdf_bytes(
+        db,
+        party,
+        scope,
+        only_rated,
+        full_follow_ups,
+        assessor_name,
+        factsheet_id=factsheet_id,
+        on=on,
+    )
+    atomic_write_bytes(path, pdf)
