@@ -199,6 +199,10 @@ def test_paragraph_references(seed: ParsedFactsheet) -> None:
     assert {"78", "82", "145", "146", "295", "296", "443"} <= cited
     recs = by_code(seed)
     assert recs["II-6"].paragraphs == ["68", "71", "72"]
+    # A lead-in and the list it introduces are one observation.
+    listed = next(o for o in observations if "Albania's investigation and prosecution" in o.text)
+    assert listed.paragraphs == ["115", "138", "145", "146", "180"]
+    assert listed.text.endswith("for cases of ICT-facilitated sexual offences against children.")
 
 
 def test_promising_practices_without_empty_headings(seed: ParsedFactsheet) -> None:

@@ -59,6 +59,7 @@ class _Classifier:
         self.governing: str | None = None
         self.governing_all = False
         self.cited: list[str] = []  # paragraphs cited since the last recommendation
+        self.listing: ParsedObservation | None = None  # an observation whose list is open
         # (index of the body block that closed it, recommendation), for attaching boxes
         self.closed: list[tuple[int, ParsedRecommendation]] = [(-1, r) for r in previous]
 
@@ -95,9 +96,14 @@ class _Classifier:
                 self.items.append(ParsedNote(block.text))
         self.pending = []
 
-    @staticmethod
-    def _continues(observation: ParsedObservation, block: Block) -> bool:
-        return block.kind == "bullet" and observation.text.rstrip().endswith((":", ";"))
+    def _continues(self, observation: ParsedObservation, block: Block) -> bool:
+        """True when a bullet belongs to the list an observation introduced (“… Albania has:”)."""
+        if block.kind != "bullet":
+            self.listing = None
+            return False
+        if observation.text.rstrip().endswith((":", ";")):
+            self.listing = observation
+        return self.listing is observation
 
     def _governs(self, block: Block) -> bool:
         """A sentence like “the Committee **requires** Albania:” that introduces bullets."""
