@@ -1,0 +1,367 @@
+"""Importing a filled-in questionnaire: preview (compare with the database), then apply.
+
+``preview_questionnaire`` reads the file (pure importer) and classifies every row as new,
+changed, unchanged or rejected, with the reason, without writing anything. ``apply_questionnaire``
+writes the new and changed follow-ups in one transaction; each replaced follow-up stays in the
+history, superseded at the import's date, and the new one's source names the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from assessor.db.engine import Database
+from assessor.db.models import (
+    Chapter,
+    Factsheet,
+    FollowUp,
+    MonitoringRound,
+    Party,
+    Recommendation,
+    RecommendationCode,
+)
+from assessor.exporters.questionnaire import STATE_STATUSES
+from assessor.exporters.xlsx_common import cell_text
+from assessor.fileio import atomic_write_bytes
+from assessor.importers.questionnaire import AnsweredRow, ParsedQuestionnaire, read_questionnaire
+from assessor.services.assessments import current_follow_up, supersede_follow_up
+from assessor.services.changes import NOTHING, Changes
+from assessor.services.errors import ServiceError
+
+NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
+STATUSES = (NEW, CHANGED, UNCHANGED, REJECTED)
+#: The locked columns compared with the database to notice edits, and how they are named.
+LOCKED = (("code", "Code"), ("chapter", "Chapter"), ("verb", "Type"))
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One questionnaire row and what importing it would do."""
+
+    row: int
+    code: str
+    status: str
+    reason: str
+    recommendation_id: int | None = None
+    old_text: str = ""
+    new_text: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionnairePreview:
+    """What importing a questionnaire would do, row by row; plain data for the CLI and window."""
+
+    source: str
+    party: str
+    round: str
+    factsheet_id: int
+    rows: tuple[PreviewRow, ...]
+    warnings: tuple[str, ...] = ()
+
+    def count(self, status: str) -> int:
+        """How many rows have ``status``."""
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Row counts by status, in the order new, changed, unchanged, rejected."""
+        return {s: self.count(s) for s in STATUSES}
+
+    @property
+    def to_apply(self) -> tuple[PreviewRow, ...]:
+        """The rows applying would write (new and changed)."""
+        return tuple(r for r in self.rows if r.status in (NEW, CHANGED))
+
+    def summary(self) -> str:
+        """One line: the file, the Party and the counts."""
+        counts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
+        return f"{self.source} ({self.party}): {len(self.rows)} rows — {counts}."
+
+    def text(self) -> str:
+        """The preview as a plain-text report, one line per row worth reading."""
+        lines = [f"Questionnaire {self.source}", f"Party: {self.party}", f"Round: {self.round}"]
+        lines.append(self.summary())
+        lines += [f"Warning: {w}" for w in self.warnings]
+        for r in self.rows:
+            lines.append(f"  row {r.row} {r.code or '(no code)'}: {r.status} — {r.reason}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class QuestionnaireReport:
+    """What applying a questionnaire did."""
+
+    preview: QuestionnairePreview
+    applied: int
+    at: datetime
+    source: str
+    changes: Changes = field(default=NOTHING)
+
+    def text(self) -> str:
+        """The import report as plain text, to show or to save."""
+        head = [
+            f"Imported {self.applied} follow-ups from {self.preview.source} "
+            f"on {self.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC (source “{self.source}”)."
+        ]
+        return "\n".join([*head, self.preview.text()])
+
+
+@dataclass
+class _Known:
+    id: int
+    uid: str
+    factsheet_id: int
+    codes: tuple[str, ...]
+    chapter: str
+    verb: str
+    text: str
+    current: str = ""
+    versions: set[str] = field(default_factory=set)
+
+
+def source_label(file_name: str) -> str:
+    """The source recorded on follow-ups taken from a questionnaire file."""
+    return f"questionnaire {file_name}"
+
+
+def follow_up_text(row: AnsweredRow) -> str:
+    """The follow-up stored for an answered row: the answer, then the State's status and refs."""
+    parts = [row.follow_up]
+    if row.state_status:
+        parts.append(f"State's own status: {row.state_status}")
+    if row.references:
+        parts.append(f"References: {row.references}")
+    return "\n\n".join(p for p in parts if p)
+
+
+def _factsheet(session: Session, parsed: ParsedQuestionnaire, party: str | None) -> int:
+    if party is not None and party.strip().casefold() != parsed.party.casefold():
+        raise ServiceError(
+            f"{parsed.source}: this questionnaire is for {parsed.party}, not {party.strip()}; "
+            "choose the right file or Party."
+        )
+    rows = session.execute(
+        select(Factsheet.id, MonitoringRound.title)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .where(Party.name == parsed.party)
+    ).all()
+    if not rows:
+        raise ServiceError(
+            f"{parsed.source}: this questionnaire is for {parsed.party}, which has no factsheet "
+            "in this database."
+        )
+    same_round = [fid for fid, title in rows if title == parsed.round]
+    if same_round:
+        return same_round[0]
+    if parsed.round:
+        raise ServiceError(
+            f"{parsed.source}: this questionnaire is for another monitoring round of "
+            f"{parsed.party} than the ones in this database."
+        )
+    return max(fid for fid, _ in rows)
+
+
+def _known(session: Session, factsheet_id: int) -> dict[str, _Known]:
+    titles = dict(
+        session.execute(
+            select(Chapter.number, Chapter.title).where(Chapter.factsheet_id == factsheet_id)
+        ).all()
+    )
+    codes: dict[int, list[str]] = defaultdict(list)
+    for rec_id, code in session.execute(
+        select(RecommendationCode.recommendation_id, RecommendationCode.code)
+        .where(RecommendationCode.factsheet_id == factsheet_id)
+        .order_by(RecommendationCode.recommendation_id, RecommendationCode.position)
+    ):
+        codes[rec_id].append(code)
+    by_id: dict[int, _Known] = {}
+    for rec_id, uid, chapter, verb, text in session.execute(
+        select(
+            Recommendation.id,
+            Recommendation.uid,
+            Recommendation.chapter_number,
+            Recommendation.verb,
+            Recommendation.text,
+        ).where(Recommendation.factsheet_id == factsheet_id, Recommendation.retired_at.is_(None))
+    ):
+        title = titles.get(chapter, "")
+        label = f"{chapter}. {title}" if title else chapter
+        by_id[rec_id] = _Known(rec_id, uid, factsheet_id, tuple(codes[rec_id]), label, verb, text)
+        by_id[rec_id].versions.add("")
+    for rec_id, text, superseded in session.execute(
+        select(FollowUp.recommendation_id, FollowUp.text, FollowUp.superseded_at)
+        .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
+        .where(Recommendation.factsheet_id == factsheet_id)
+        .order_by(FollowUp.id)
+    ):
+        known = by_id.get(rec_id)
+        if known is not None:
+            known.versions.add(text)
+            if superseded is None:
+                known.current = text
+    return {k.uid: k for k in by_id.values()}
+
+
+def _foreign_uids(session: Session, uids: list[str]) -> set[str]:
+    """Which of ``uids`` exist in the database at all (in any factsheet, retired or not)."""
+    found: set[str] = set()
+    for i in range(0, len(uids), 500):
+        found.update(
+            session.scalars(
+                select(Recommendation.uid).where(Recommendation.uid.in_(uids[i : i + 500]))
+            )
+        )
+    return found
+
+
+def _locked_edits(row: AnsweredRow, known: _Known) -> list[str]:
+    expected = {
+        "code": cell_text(", ".join(known.codes)),
+        "chapter": cell_text(known.chapter),
+        "verb": cell_text(known.verb),
+    }
+    edited = [label for attr, label in LOCKED if getattr(row, attr) != expected[attr]]
+    if row.recommendation != cell_text(known.text):
+        edited.append("Recommendation")
+    if row.previous not in {cell_text(v) for v in known.versions}:
+        edited.append("Previous follow-up")
+    return edited
+
+
+def _classify(
+    row: AnsweredRow,
+    known: _Known | None,
+    how: str,
+    claimed: dict[int, int],
+) -> PreviewRow:
+    code = row.code.split(",")[0].strip()
+    if known is None:
+        return PreviewRow(row.row, code, REJECTED, how)
+    code = known.codes[0] if known.codes else code
+    notes = list(row.notes)
+    if how:
+        notes.insert(0, how)
+    if row.problems:
+        return PreviewRow(row.row, code, REJECTED, "; ".join(row.problems), known.id)
+    first = claimed.setdefault(known.id, row.row)
+    if first != row.row:
+        reason = f"row {first} already answers this recommendation, so this row is not taken"
+        return PreviewRow(row.row, code, REJECTED, reason, known.id)
+    edited = _locked_edits(row, known)
+    if edited:
+        notes.append(f"locked cells differ from the database and were ignored: {', '.join(edited)}")
+    if row.state_status and row.state_status.casefold() not in STATE_STATUSES:
+        reason = (
+            f"“{row.state_status}” is not a status; use one of: {', '.join(STATE_STATUSES)}, "
+            "or leave it empty"
+        )
+        return PreviewRow(row.row, code, REJECTED, reason, known.id)
+    if not row.follow_up and row.has_answer:
+        reason = "a status or references without a follow-up text; write the follow-up too"
+        return PreviewRow(row.row, code, REJECTED, reason, known.id)
+    tail = "".join(f"; {n}" for n in notes)
+    if not row.follow_up:
+        reason = "no answer: the existing follow-up is kept" if known.current else "no answer"
+        return PreviewRow(row.row, code, UNCHANGED, reason + tail, known.id, known.current)
+    new_text = follow_up_text(row)
+    if new_text == known.current:
+        reason = "the same as the current follow-up"
+        return PreviewRow(row.row, code, UNCHANGED, reason + tail, known.id, known.current)
+    if not known.current:
+        return PreviewRow(row.row, code, NEW, "a first follow-up" + tail, known.id, "", new_text)
+    reason = "replaces the current follow-up, which is kept in the history"
+    return PreviewRow(row.row, code, CHANGED, reason + tail, known.id, known.current, new_text)
+
+
+def preview_parsed(
+    db: Database, parsed: ParsedQuestionnaire, party: str | None = None
+) -> QuestionnairePreview:
+    """Compare an already-read questionnaire with the database; nothing is written."""
+    with db.reading() as session:
+        factsheet_id = _factsheet(session, parsed, party)
+        known = _known(session, factsheet_id)
+        by_code = {code: k for k in known.values() for code in k.codes}
+        missing = [r.uid for r in parsed.rows if r.uid and r.uid not in known]
+        elsewhere = _foreign_uids(session, missing) if missing else set()
+    claimed: dict[int, int] = {}
+    rows = []
+    for row in parsed.rows:
+        match, how = known.get(row.uid), ""
+        if row.uid and match is None:
+            how = (
+                "its hidden ID belongs to another factsheet (another Party or round)"
+                if row.uid in elsewhere
+                else f"unknown hidden ID “{row.uid[:40]}”: not a recommendation of this database"
+            )
+        elif not row.uid:
+            code = row.code.split(",")[0].strip().upper()
+            match = by_code.get(code)
+            how = (
+                f"matched by code {code} because the hidden ID was empty"
+                if match
+                else "neither a hidden ID nor a known code, so it cannot be matched"
+            )
+        rows.append(_classify(row, match, how, claimed))
+    return QuestionnairePreview(
+        parsed.source, parsed.party, parsed.round, factsheet_id, tuple(rows), parsed.warnings
+    )
+
+
+def preview_questionnaire(
+    db: Database, path: str | os.PathLike[str], party: str | None = None
+) -> QuestionnairePreview:
+    """Read a questionnaire file and say what importing it would do; nothing is written."""
+    return preview_parsed(db, read_questionnaire(Path(path)), party)
+
+
+def apply_questionnaire(
+    db: Database, preview: QuestionnairePreview, by: str = "", at: datetime | None = None
+) -> QuestionnaireReport:
+    """Write a preview's new and changed follow-ups in one transaction; history is kept."""
+    at = at or datetime.now(UTC)
+    source = source_label(preview.source)
+    rows = preview.to_apply
+    with db.transaction() as session:
+        ids = [r.recommendation_id for r in rows if r.recommendation_id is not None]
+        recs: dict[int, Recommendation] = {}
+        for i in range(0, len(ids), 500):
+            recs.update(
+                (rec.id, rec)
+                for rec in session.scalars(
+                    select(Recommendation)
+                    .where(Recommendation.id.in_(ids[i : i + 500]))
+                    .options(selectinload(Recommendation.follow_ups))
+                )
+            )
+        for row in rows:
+            rec = recs.get(row.recommendation_id or -1)
+            current = current_follow_up(rec) if rec is not None else None
+            if rec is None or (current.text if current else "") != row.old_text:
+                # Someone edited it since the preview: applying would overwrite unseen work.
+                raise ServiceError(
+                    f"The follow-up of {row.code or f'row {row.row}'} changed since the preview "
+                    "was made; preview the questionnaire again."
+                )
+            supersede_follow_up(session, rec, row.new_text, source, by, at)
+    changes = Changes.of_recommendations(r.recommendation_id for r in rows if r.recommendation_id)
+    return QuestionnaireReport(preview, len(rows), at, source, changes)
+
+
+def import_questionnaire(
+    db: Database, path: str | os.PathLike[str], party: str | None = None, by: str = ""
+) -> QuestionnaireReport:
+    """Preview and apply a questionnaire in one go (the command line's ``import FILE.xlsx``)."""
+    return apply_questionnaire(db, preview_questionnaire(db, path, party), by)
+
+
+def save_report(text: str, path: str | os.PathLike[str]) -> None:
+    """Save an import or preview report as UTF-8 text (atomically)."""
+    atomic_write_bytes(path, (text.rstrip("\n") + "\n").encode("utf-8"))

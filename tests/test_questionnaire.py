@@ -1,0 +1,159 @@
+"""The questionnaire round trip: export, fill in as a State would, preview, apply, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from assessor.db.engine import Database
+from assessor.db.queries import recommendation_detail
+from assessor.exporters.questionnaire import (
+    HEADERS,
+    STATE_STATUSES,
+    TEMPLATE_VERSION,
+    export_questionnaire,
+)
+from assessor.exporters.xlsx_common import cell_text, uncell_text
+from assessor.services.assessments import edit_follow_up, find_by_code
+from assessor.services.errors import ServiceError
+from assessor.services.questionnaires import (
+    apply_questionnaire,
+    import_questionnaire,
+    preview_questionnaire,
+    save_report,
+)
+from tests.questionnaire_helpers import FOLLOW_UP, REFS, STATUS, dump, fill, real_database
+
+
+@pytest.fixture
+def real_db(tmp_path: Path):
+    db = real_database(tmp_path / "real.sqlite")
+    yield db
+    db.close()
+
+
+def _detail(db: Database, code: str):
+    with db.reading() as s:
+        rec_id = find_by_code(s, code).id
+        return recommendation_detail(s, rec_id)
+
+
+def test_export_layout(real_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "q.xlsx"
+    assert export_questionnaire(real_db, out) == 22  # require + request of the seed
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Instructions", "Questionnaire", "_meta"]
+    assert wb.security.lockStructure
+    ws = wb["Questionnaire"]
+    assert tuple(c.value for c in ws[1]) == HEADERS
+    assert ws.column_dimensions["A"].hidden
+    assert ws.protection.sheet
+    assert ws.freeze_panes == "C2"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.print_title_rows == "$1:$1"
+    assert ws["E2"].protection.locked and not ws["G2"].protection.locked
+    assert ws["E2"].alignment.wrap_text
+    assert len(ws["A2"].value) == 32
+    assert ws.data_validations.dataValidation[0].formula1 == '"' + ",".join(STATE_STATUSES) + '"'
+    meta = {r[0]: r[1] for r in wb["_meta"].iter_rows(values_only=True)}
+    assert meta["template_version"] == TEMPLATE_VERSION and meta["party"] == "Albania"
+    assert wb["_meta"].sheet_state == "veryHidden"
+    assert export_questionnaire(real_db, tmp_path / "all.xlsx", scope="all") == 81
+
+
+def test_round_trip(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank, scope="all")
+    before_ii6 = _detail(real_db, "II-6")
+    assert before_ii6 is not None and before_ii6.follow_up is not None
+    ws = openpyxl.load_workbook(blank)["Questionnaire"]
+    fresh = [ws[f"B{r}"].value.split(",")[0] for r in range(2, 83) if not ws[f"F{r}"].value]
+    assert len(fresh) == 81 - 23  # the seed has 23 follow-ups
+    filled = fill(
+        blank,
+        tmp_path / "Albania answers.xlsx",
+        {
+            f"{FOLLOW_UP}:II-6": "The new Criminal Code was adopted in 2025.",
+            f"{STATUS}:II-6": "implemented",
+            f"{REFS}:II-6": "Law no. 12/2025",
+            f"{FOLLOW_UP}:{fresh[0]}": "A first answer.",
+            # II-8 left empty: its follow-up must stay as it is.
+        },
+    )
+    preview = preview_questionnaire(real_db, filled)
+    assert preview.counts == {"new": 1, "changed": 1, "unchanged": 79, "rejected": 0}
+    assert "1 new, 1 changed, 79 unchanged, 0 rejected" in preview.summary()
+    before = dump(real_db)
+    assert dump(real_db) == before  # previewing wrote nothing
+
+    report = apply_questionnaire(real_db, preview, by="rapporteur")
+    assert report.applied == 2 and len(report.changes.recommendations) == 2
+    after = _detail(real_db, "II-6")
+    assert after is not None and after.follow_up is not None
+    assert after.follow_up.text == (
+        "The new Criminal Code was adopted in 2025.\n\n"
+        "State's own status: implemented\n\nReferences: Law no. 12/2025"
+    )
+    assert after.follow_up.source == "questionnaire Albania answers.xlsx"
+    assert after.follow_up_history[-1].text == before_ii6.follow_up.text
+    assert after.follow_up_history[-1].superseded_at is not None
+    new = _detail(real_db, fresh[0])
+    assert new is not None and new.follow_up and new.follow_up.text == "A first answer."
+    untouched = _detail(real_db, "II-8")
+    assert untouched is not None and untouched.follow_up and not untouched.follow_up_history
+
+    # The same file again: everything is unchanged now.
+    again = preview_questionnaire(real_db, filled)
+    assert again.counts["unchanged"] == 81
+
+    saved = tmp_path / "report.txt"
+    save_report(report.text(), saved)
+    text = saved.read_text("utf-8")
+    assert "Imported 2 follow-ups from Albania answers.xlsx" in text
+    assert "II-6: changed" in text and f"{fresh[0]}: new" in text
+
+
+def test_import_in_one_go_and_stale_preview(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank)
+    filled = fill(blank, tmp_path / "a.xlsx", {f"{FOLLOW_UP}:II-6": "Answer."})
+    preview = preview_questionnaire(real_db, filled)
+    d = _detail(real_db, "II-6")
+    assert d is not None
+    edit_follow_up(real_db, d.id, "Edited meanwhile.")
+    before = dump(real_db)
+    with pytest.raises(ServiceError, match="changed since the preview"):
+        apply_questionnaire(real_db, preview)
+    assert dump(real_db) == before
+    report = import_questionnaire(real_db, filled, party="albania")
+    assert report.applied == 1
+
+
+def test_escaping() -> None:
+    for dangerous in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
+        escaped = cell_text(dangerous)
+        assert escaped == "'" + dangerous
+        assert uncell_text(escaped) == dangerous
+    assert cell_text("Plain text = fine") == "Plain text = fine"
+    assert cell_text("") == "" and cell_text(None) == ""
+    assert len(cell_text("x" * 40_000)) == 32_767
+
+
+def test_untrusted_text_is_escaped_in_the_export(real_db: Database, tmp_path: Path) -> None:
+    d = _detail(real_db, "II-6")
+    assert d is not None
+    edit_follow_up(real_db, d.id, '=HYPERLINK("http://evil.example","click")')
+    out = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, out)
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Questionnaire"]
+    cell = ws["F2"]
+    assert cell.data_type == "s"
+    assert cell.value == '\'=HYPERLINK("http://evil.example","click")'
+    # Formulas anywhere in the file? None: every cell is a plain string or empty.
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+    # And the escaped previous follow-up is not taken for an edit of a locked cell.
+    preview = preview_questionnaire(real_db, out)
+    assert "locked" not in preview.rows[0].reason
