@@ -101,6 +101,27 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    """Write the PDF summary of a Party's assessment for a Committee meeting."""
+    from assessor.exporters.pdf_summary import write_pdf_summary
+
+    db = _open(args, create=False, write=False)
+    try:
+        write_pdf_summary(
+            db,
+            args.output,
+            party=args.party,
+            scope=args.scope,
+            only_rated=args.only_rated,
+            full_follow_ups=args.full_follow_ups,
+            assessor_name=assessor_name(),
+        )
+    finally:
+        db.close()
+    print(f"Wrote the PDF summary to {args.output}")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     """List the factsheets with their counts."""
     from assessor.db.queries import list_factsheets
@@ -201,6 +222,20 @@ def build_parser() -> argparse.ArgumentParser:
     j = formats.add_parser("json", help="the assessor-json/1 interchange format")
     j.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     j.set_defaults(func=cmd_export_json)
+    pdf = formats.add_parser("pdf", help="a PDF summary for Committee meetings")
+    pdf.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
+    pdf.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    pdf.add_argument(
+        "--scope",
+        choices=("compliance", "all"),
+        default="compliance",
+        help="compliance: require and request recommendations (default); all: invites too",
+    )
+    pdf.add_argument("--only-rated", action="store_true", help="print rated recommendations only")
+    pdf.add_argument(
+        "--full-follow-ups", action="store_true", help="print follow-ups in full, not trimmed"
+    )
+    pdf.set_defaults(func=cmd_export_pdf)
 
     p = sub.add_parser("list", help="list the factsheets with their counts")
     p.set_defaults(func=cmd_list)
