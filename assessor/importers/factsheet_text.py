@@ -244,7 +244,8 @@ def lex(text: str) -> Lexed:
         if current is None:
             current = Block("para", "", lineno)
             blocks.append(current)
-        sep = "\n" if current.raw.endswith("  ") else " "
+        # A hard break (two spaces) or a table-of-contents line (tabs) keeps its line end.
+        sep = "\n" if current.raw.endswith("  ") or "\t" in current.raw.split("\n")[-1] else " "
         joined = line.strip()
         if current.raw.endswith("-") and joined[:1].islower() and current.raw[-2:-1].isalpha():
             current.raw = current.raw[:-1] + MARKER_RE.sub("", joined)  # word broken at line end
