@@ -256,3 +256,22 @@ def test_resource_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert resource_path("fonts", "DejaVuSans.ttf") == tmp_path / "resources" / "fonts" / (
         "DejaVuSans.ttf"
     )
+
+
+def test_cli_export_pdf(db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assessor.cli import EXIT_FAILURE, main
+    from assessor.settings import Settings, save_settings
+
+    save_settings(Settings(assessor_name="Zoë Ğ."))
+    db_file = str(db.location)
+    db.close()
+    out = tmp_path / "cli.pdf"
+    args = ["--db", db_file, "export", "pdf", "--scope", "all", "--full-follow-ups", "-o", str(out)]
+    assert main(args) == 0
+    reader, pages = read(out)
+    assert reader.metadata is not None and reader.metadata.author == "Zoë Ğ."
+    assert "II-1, II-3 INVITE" in " ".join(pages)
+    assert main(["--db", db_file, "export", "pdf", "--party", "Malta", "-o", str(out)]) == (
+        EXIT_FAILURE
+    )
+    assert "no Party called" in capsys.readouterr().err
