@@ -1,0 +1,182 @@
+"""The assessment: rating, a comment saved as you type, draft/final, and the scope mark."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.db.rows import RecommendationDetail
+from assessor.ui.rating_widget import RatingWidget
+
+#: How long typing pauses before the comment is saved.
+COMMENT_DELAY_MS = 700
+
+
+class CommentEdit(QPlainTextEdit):
+    """A comment box whose Undo/Redo keys reach the window's undo stack.
+
+    Its own undo would silently diverge from what is saved; the window's stack undoes the
+    saved edits instead (the pending text is saved first).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)  # Tab moves on, as in a form; the rating flow stays on keys
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
+                e.ignore()  # let the window's Undo/Redo actions have the key
+                return False
+        return super().event(e)
+
+
+class AssessmentPane(QWidget):
+    """Edits one recommendation's assessment; every edit is emitted, never saved here."""
+
+    rating_chosen = Signal(int, object)  # recommendation id, key or None
+    comment_edited = Signal(int, str, str)  # recommendation id, old text, new text
+    status_chosen = Signal(int, str)  # recommendation id, "draft" or "final"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("<b>Assessment</b>")
+        self.scope_mark = QLabel()
+        self.scope_mark.setAccessibleName("Compliance scope")
+        self.scope_mark.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 2px 6px; }"
+        )
+        self.rating = RatingWidget()
+        self.comment = CommentEdit()
+        self.comment.setAccessibleName("Comment")
+        self.comment.setPlaceholderText("Your comment — saved as you type.")
+        comment_label = QLabel("&Comment")
+        comment_label.setBuddy(self.comment)
+        self.final = QCheckBox("&Final (ready for the Committee)")
+        self.final.setAccessibleName("Final")
+        self.saved = QLabel()
+        self.saved.setAccessibleName("Save state")
+        self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.scope_mark)
+        header.addStretch(1)
+        header.addWidget(self.final)
+        footer = QHBoxLayout()
+        footer.addWidget(comment_label)
+        footer.addStretch(1)
+        footer.addWidget(self.saved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.rating)
+        layout.addLayout(footer)
+        layout.addWidget(self.comment, 1)
+
+        self._rec_id: int | None = None
+        self._saved_comment = ""
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMMENT_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.comment.textChanged.connect(self._typed)
+        self.comment.installEventFilter(self)
+        self.rating.rating_chosen.connect(self._rate)
+        self.final.toggled.connect(self._final_toggled)
+        self.show_detail(None)
+
+    @property
+    def recommendation_id(self) -> int | None:
+        """The recommendation being assessed."""
+        return self._rec_id
+
+    def show_detail(self, detail: RecommendationDetail | None) -> None:
+        """Show a recommendation's assessment; a pending comment is saved first."""
+        self.flush()
+        self._loading = True
+        self._rec_id = detail.id if detail else None
+        self.setEnabled(detail is not None)
+        if detail is None:
+            self.title.setText("<b>Assessment</b>")
+            self.scope_mark.hide()
+            self.comment.setPlainText("")
+            self._saved_comment = ""
+            self.saved.setText("")
+            self._loading = False
+            return
+        self.title.setText(
+            f"<b>Assessment of {', '.join(detail.codes) or 'this recommendation'}</b>"
+        )
+        if detail.in_scope:
+            self.scope_mark.setText(f"In compliance scope ({detail.verb})")
+        else:
+            self.scope_mark.setText(
+                f"⚠ Outside the compliance scope ({detail.verb}): rating optional"
+            )
+        self.scope_mark.show()
+        self.rating.set_levels(detail.levels)
+        self.rating.set_rating(detail.assessment.rating)
+        a = detail.assessment
+        # Compared stripped: what is saved is stripped, and a refresh must not eat a typed space.
+        if a.comment != self.comment.toPlainText().strip():
+            self.comment.setPlainText(a.comment)
+            self.comment.moveCursor(self.comment.textCursor().MoveOperation.End)
+        self._saved_comment = a.comment
+        self.final.setChecked(a.status == "final")
+        self.saved.setText(self._saved_text(a.updated_at, a.updated_by))
+        self._loading = False
+
+    def _saved_text(self, at: datetime | None, by: str) -> str:
+        if at is None:
+            return "Not assessed yet"
+        # SQLite hands back naive UTC datetimes: say so before converting to local time.
+        local = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone()
+        return f"Saved {local:%d %b %Y %H:%M}" + (f" by {by}" if by else "")
+
+    def _typed(self) -> None:
+        if self._loading or self._rec_id is None:
+            return
+        self.saved.setText("Editing…")
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save the comment now if it was edited (switching, closing, before undo)."""
+        self._timer.stop()
+        if self._rec_id is None or self._loading:
+            return
+        text = self.comment.toPlainText()
+        if text.strip() == self._saved_comment.strip():
+            return
+        old, self._saved_comment = self._saved_comment, text.strip()
+        self.comment_edited.emit(self._rec_id, old, text)
+
+    @property
+    def has_pending_comment(self) -> bool:
+        """Whether typed text waits for the debounce to save it."""
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.comment and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def _rate(self, key: object) -> None:
+        if self._rec_id is not None and not self._loading:
+            self.rating_chosen.emit(self._rec_id, key)
+
+    def _final_toggled(self, on: bool) -> None:
+        if self._rec_id is not None and not self._loading:
+            self.status_chosen.emit(self._rec_id, "final" if on else "draft")

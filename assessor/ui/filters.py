@@ -1,0 +1,202 @@
+"""Filters over the factsheet tree: the plain filter state and the bar of controls above it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.db.queries import IN_SCOPE_VERBS
+from assessor.db.rows import Level
+
+#: How long typing in the search box pauses before the search runs.
+SEARCH_DELAY_MS = 250
+
+VERB_CHOICES = (
+    ("all", "All verbs"),
+    ("in_scope", "Require + request (in scope)"),
+    ("require", "Require (R)"),
+    ("request", "Request (Q)"),
+    ("invite", "Invite (I)"),
+)
+SCOPE_CHOICES = (("all", "Specific and generic"), ("specific", "Specific"), ("generic", "Generic"))
+FOLLOW_UP_CHOICES = (
+    ("all", "With or without follow-up"),
+    ("with", "With a follow-up"),
+    ("without", "Without a follow-up"),
+)
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the tree shows: choices of each filter, and the search text."""
+
+    verb: str = "all"
+    scope: str = "all"
+    rating: str = "all"  # "all", "unrated" or a level key
+    follow_up: str = "all"
+    query: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        """Whether anything is filtered out."""
+        return self != FilterState()
+
+    def accepts(
+        self, verb: str | None, scope: str | None, rating: str | None, has_follow_up: bool
+    ) -> bool:
+        """Whether a recommendation passes the choices (the search is applied separately)."""
+        if self.verb == "in_scope" and verb not in IN_SCOPE_VERBS:
+            return False
+        if self.verb not in ("all", "in_scope") and verb != self.verb:
+            return False
+        if self.scope != "all" and scope != self.scope:
+            return False
+        if self.rating == "unrated" and rating is not None:
+            return False
+        if self.rating not in ("all", "unrated") and rating != self.rating:
+            return False
+        if self.follow_up == "with" and not has_follow_up:
+            return False
+        return not (self.follow_up == "without" and has_follow_up)
+
+    def to_settings(self) -> dict[str, str]:
+        """The state as plain strings, for QSettings."""
+        return asdict(self)
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, object]) -> FilterState:
+        """A state read back from QSettings; unknown or missing values fall back to "all"."""
+        fields = {k: str(v) for k, v in values.items() if k in cls.__dataclass_fields__ and v}
+        return cls(**fields)
+
+
+class FilterBar(QWidget):
+    """Search box, filter choices and the count of what is shown."""
+
+    filters_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search texts, follow-ups and comments (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.verb = self._combo("Verb filter", VERB_CHOICES)
+        self.scope = self._combo("Scope filter", SCOPE_CHOICES)
+        self.rating = self._combo("Rating filter", (("all", "Any rating"),))
+        self.follow_up = self._combo("Follow-up filter", FOLLOW_UP_CHOICES)
+        self.count = QLabel()
+        self.count.setAccessibleName("Shown recommendations")
+        self.clear = QPushButton("Clear filters")
+        self.clear.setAccessibleName("Clear filters")
+        self.clear.clicked.connect(self.reset)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.verb, 0, 0)
+        grid.addWidget(self.scope, 0, 1)
+        grid.addWidget(self.rating, 1, 0)
+        grid.addWidget(self.follow_up, 1, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(grid)
+        layout.addLayout(bottom)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._emit)
+        for combo in (self.verb, self.scope, self.rating, self.follow_up):
+            combo.currentIndexChanged.connect(self._emit)
+        self._quiet = False
+        self._update_clear()
+
+    def _combo(self, name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        for key, label in choices:
+            combo.addItem(label, key)
+        return combo
+
+    def set_levels(self, levels: Sequence[Level]) -> None:
+        """Offer the rating levels of the shown factsheet's scale."""
+        current = self.rating.currentData()
+        self._quiet = True
+        self.rating.clear()
+        self.rating.addItem("Any rating", "all")
+        self.rating.addItem("Not yet rated", "unrated")
+        for level in levels:
+            self.rating.addItem(level.label, level.key)
+        index = self.rating.findData(current)
+        self.rating.setCurrentIndex(max(index, 0))
+        self._quiet = False
+
+    def state(self) -> FilterState:
+        """The filter state the controls show."""
+        return FilterState(
+            verb=self.verb.currentData() or "all",
+            scope=self.scope.currentData() or "all",
+            rating=self.rating.currentData() or "all",
+            follow_up=self.follow_up.currentData() or "all",
+            query=self.search.text().strip(),
+        )
+
+    def set_state(self, state: FilterState) -> None:
+        """Show ``state`` in the controls and emit it once."""
+        self._quiet = True
+        for combo, value in (
+            (self.verb, state.verb),
+            (self.scope, state.scope),
+            (self.rating, state.rating),
+            (self.follow_up, state.follow_up),
+        ):
+            index = combo.findData(value)
+            combo.setCurrentIndex(max(index, 0))
+        self.search.setText(state.query)
+        self._quiet = False
+        self._emit()
+
+    def reset(self) -> None:
+        """Show everything again."""
+        self.set_state(replace(FilterState()))
+
+    def show_count(self, shown: int, total: int) -> None:
+        """Say how many recommendations are shown."""
+        if shown == total:
+            self.count.setText(f"All {total} recommendations")
+        else:
+            self.count.setText(f"Showing {shown} of {total} recommendations")
+
+    def _update_clear(self) -> None:
+        self.clear.setEnabled(self.state().is_active)
+
+    def _emit(self) -> None:
+        if self._quiet:
+            return
+        self._timer.stop()
+        self._update_clear()
+        self.filters_changed.emit(self.state())
+
+
+__all__ = ["FilterBar", "FilterState", "Qt"]

@@ -1,0 +1,430 @@
+"""The main window: menus, files, drag-and-drop, status bar, and what is kept between sessions."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+
+from assessor.db.engine import Database
+from assessor.db.rows import RecommendationDetail
+from assessor.services import workbench
+from assessor.services.changes import Changes
+from assessor.services.imports import ImportReport, import_file
+from assessor.settings import assessor_name
+from assessor.ui import dialogs, undo
+from assessor.ui.filters import FilterState
+from assessor.ui.ops import Cancelled, OpRunner
+from assessor.ui.themes_view import ThemesView
+from assessor.ui.workbench import Workbench
+
+TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+MAX_RECENT = 8
+
+
+def questionnaire_module() -> object | None:
+    """The Excel questionnaire dialog module, if this build has it."""
+    if importlib.util.find_spec("assessor.ui.questionnaire_dialog") is None:
+        return None
+    return importlib.import_module("assessor.ui.questionnaire_dialog")
+
+
+class MainWindow(QMainWindow):
+    """The assessor's workbench window over one open database."""
+
+    def __init__(self, db: Database, settings: QSettings, open_other: object = None) -> None:
+        super().__init__()
+        self.db, self.settings = db, settings
+        #: Called with a path to open another database (the app replaces this window).
+        self.open_other = open_other
+        self.setWindowTitle(f"Assessor — {Path(db.location).name}")
+        self.setAcceptDrops(True)
+        self.runner = OpRunner(self)
+        self.stack = QUndoStack(self)
+        self.ctx = undo.Context(db, self.runner, assessor_name())
+        self.workbench = Workbench(self.ctx, self.stack)
+        self.themes = ThemesView(self.ctx, self.stack)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.workbench, "&Workbench")
+        self.tabs.addTab(self.themes, "&Themed recommendations")
+        self.setCentralWidget(self.tabs)
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Rated in scope")
+        self.path_label = QLabel(db.location)
+        self.path_label.setAccessibleName("Database")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self._build_menus()
+
+        self.runner.changed.connect(self.on_changed)
+        self.workbench.current_changed.connect(self._current_changed)
+        self.workbench.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.themes.jump_to_code.connect(self.jump_to_code)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.workbench.reload()
+        self._restore()
+
+    # --- menus ---------------------------------------------------------------------------
+    def _action(self, menu: object, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(
+                shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)]
+            )  # type: ignore[arg-type]
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        menu.addAction(action)  # type: ignore[attr-defined]
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&New database…", self.new_database, QKeySequence.StandardKey.New)
+        self._action(file, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        self._action(file, "&Import factsheet or recommendations…", self.ask_import, "Ctrl+I")
+        self._action(file, "&Export JSON…", self.export_json, "Ctrl+E")
+        self.extra_file_actions(file)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action(
+            edit, "&Undo", self.undo, QKeySequence.StandardKey.Undo, "undo"
+        )
+        # Both common Redo keys everywhere: users move between Windows and Linux laptops.
+        names = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        names += [k for k in ("Ctrl+Shift+Z", "Ctrl+Y") if k not in names]
+        redo_keys = [QKeySequence(k) for k in names]
+        self.redo_action = self._action(edit, "&Redo", self.redo, redo_keys, "redo")
+        self.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
+        self.stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        edit.addSeparator()
+        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "&Correct follow-up…", self.workbench.edit_follow_up, "Ctrl+Shift+E")
+
+        view = bar.addMenu("&View")
+        self._action(view, "&Workbench", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        self._action(
+            view, "&Themed recommendations", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"
+        )
+        self._action(view, "&Clear filters", self.workbench.filters.reset, "Ctrl+Shift+L")
+        self._action(view, "&Go to the tree", self.workbench.focus_tree, "Ctrl+T")
+
+        go = bar.addMenu("&Go")
+        self._action(go, "&Next recommendation", lambda: self.workbench.go(+1), ["Alt+Down", "F6"])  # type: ignore[list-item]
+        self._action(
+            go, "&Previous recommendation", lambda: self.workbench.go(-1), ["Alt+Up", "Shift+F6"]
+        )  # type: ignore[list-item]
+        self._action(go, "Next &unrated in scope", self.workbench.next_unrated, "F8")
+
+        self.rate_menu = bar.addMenu("&Rate")
+        self._rate_actions: list[QAction] = []
+        self._rate_levels: tuple[object, ...] = ()
+        self._refresh_recent()
+
+    def _shortcut_list(self, keys: Sequence[str]) -> list[QKeySequence]:
+        return [QKeySequence(k) for k in keys]
+
+    def extra_file_actions(self, menu: object) -> None:
+        """Questionnaire and PDF actions, shown only when their modules are installed."""
+        for module_name, text in (
+            ("assessor.ui.questionnaire_dialog", "&Questionnaires (Excel)…"),
+            ("assessor.ui.print_preview", "&Print summary (PDF)…"),
+        ):
+            if importlib.util.find_spec(module_name) is None:
+                continue
+            self._action(menu, text, lambda _c=False, m=module_name: self._open_helper(m))
+
+    def _open_helper(self, module_name: str) -> None:
+        module = importlib.import_module(module_name)
+        opener = getattr(module, "open_dialog", None) or getattr(module, "show_dialog", None)
+        if opener is None:
+            dialogs.show_error(self, "Not available", "This part of Assessor is not ready yet.")
+            return
+        sheet = self.workbench.detail.factsheet_id if self.workbench.detail else None
+        self.runner.run("Open", lambda: opener(self, self.db, sheet))
+
+    def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
+        levels = detail.levels if detail else ()
+        if levels == self._rate_levels:
+            for action in self._rate_actions:
+                action.setEnabled(detail is not None)
+            return
+        self._rate_levels = levels
+        self.rate_menu.clear()
+        self._rate_actions = []
+        entries = [(n, f"&{n} {lv.label}") for n, lv in enumerate(levels, 1)] + [
+            (0, "&0 Not yet rated")
+        ]
+        for n, text in entries:
+            action = self._action(self.rate_menu, text, lambda _c=False, k=n: self.workbench.rate_current(k), str(n))  # fmt: skip
+            self._rate_actions.append(action)
+
+    # --- undo ----------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the last edit (a comment being typed is saved first, so it is what is undone)."""
+        self.workbench.assessment.flush()
+        self.themes.flush()
+        self.stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        self.stack.redo()
+
+    # --- reacting ------------------------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        """One refresh after every write (the op runner's signal)."""
+        self.workbench.on_changed(changes)
+        if (changes.themes or changes.factsheets) and self.themes.factsheet_id is not None:
+            self.themes.reload()
+        if changes.factsheets and self.themes.factsheet_id is None:
+            self._tab_changed(self.tabs.currentIndex())
+        self._show_progress()
+
+    def _current_changed(self, detail: RecommendationDetail | None) -> None:
+        self._refresh_rate_menu(detail)
+        self._show_progress()
+        if detail is not None:
+            self.settings.setValue("selection/recommendation", detail.id)
+            self.settings.setValue("selection/factsheet", detail.factsheet_id)
+
+    def _show_progress(self) -> None:
+        detail = self.workbench.detail
+        sheets = workbench.factsheets(self.db)
+        sheet = next((s for s in sheets if detail and s.id == detail.factsheet_id), None)
+        sheet = sheet or (sheets[0] if sheets else None)
+        if sheet is None:
+            self.progress_label.setText("No factsheet yet: File → Import, or drop a file here.")
+            return
+        self.progress_label.setText(
+            f"{sheet.party}: {sheet.rated_in_scope} of {sheet.in_scope} in scope rated"
+            f" · {sheet.recommendations} recommendations"
+        )
+
+    def _tab_changed(self, index: int) -> None:
+        self.workbench.assessment.flush()
+        if index == 1:
+            detail = self.workbench.detail
+            sheets = workbench.factsheets(self.db)
+            sheet = next((s for s in sheets if detail and s.id == detail.factsheet_id), None)
+            sheet = sheet or (sheets[0] if sheets else None)
+            self.themes.set_factsheet(sheet.id if sheet else None, sheet.party if sheet else "")
+        else:
+            self.themes.flush()
+
+    def jump_to_code(self, factsheet_id: int, code: str) -> None:
+        """Show the Committee's recommendation carrying ``code`` (a theme item's link)."""
+        rec_id = workbench.recommendation_for_code(self.db, factsheet_id, code)
+        if rec_id is None:
+            self.statusBar().showMessage(f"No recommendation has the code {code}.", 5000)
+            return
+        self.tabs.setCurrentIndex(0)
+        if not self.workbench.select_recommendation(rec_id, factsheet_id):
+            self.workbench.filters.reset()
+            self.workbench.select_recommendation(rec_id, factsheet_id)
+        self.workbench.focus_tree()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.tabs.setCurrentIndex(0)
+        self.workbench.filters.search.setFocus()
+        self.workbench.filters.search.selectAll()
+
+    # --- files ---------------------------------------------------------------------------
+    def importable(self, path: Path) -> bool:
+        """Whether a dropped or chosen file is something the window can import."""
+        suffix = path.suffix.lower()
+        return suffix in TEXT_SUFFIXES or (suffix == ".xlsx" and questionnaire_module() is not None)
+
+    def ask_import(self) -> None:
+        """Choose files and import them."""
+        self.import_files([Path(p) for p in dialogs.ask_import_files(self)])
+
+    def import_files(self, paths: Sequence[Path]) -> None:
+        """Import factsheets / recommendations off the GUI thread, then show the warnings."""
+        texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
+        sheets = [p for p in paths if p.suffix.lower() == ".xlsx"]
+        module = questionnaire_module()
+        for sheet in sheets:
+            opener = getattr(module, "import_questionnaire", None) if module else None
+            if opener is not None:
+                self.runner.run(
+                    "Import questionnaire", lambda s=sheet, o=opener: o(self, self.db, s)
+                )
+        if not texts:
+            return
+        self.workbench.assessment.flush()
+
+        def job(cancel: threading.Event) -> list[ImportReport]:
+            reports = []
+            for path in texts:
+                if cancel.is_set():  # checked between files: each file is one transaction
+                    if not reports:
+                        raise Cancelled()
+                    break
+                reports.append(import_file(self.db, path))
+            return reports
+
+        names = ", ".join(p.name for p in texts)
+        self.runner.run_in_background("Import", f"Importing {names}…", job, self._imported)
+
+    def _imported(self, reports: list[ImportReport]) -> None:
+        if not reports:
+            return
+        ids = {r.factsheet_id for r in reports}
+        self.on_changed(Changes.of_factsheets(ids).merge(Changes.of_themes(ids)))
+        self.stack.clear()  # an import rewrites rows the undo steps point at
+        summary = "\n\n".join(r.summary() for r in reports)
+        warnings = [w for r in reports for w in r.warnings]
+        if warnings:
+            dialogs.show_lines(self, "Import warnings", summary.split("\n")[0] + f"\n\n{len(warnings)} things to check:", warnings)  # fmt: skip
+        else:
+            self.statusBar().showMessage(summary.split("\n")[0], 8000)
+        if self.workbench.detail is None:
+            first = next(iter(sorted(ids)))
+            self.model_select_first(first)
+
+    def model_select_first(self, factsheet_id: int) -> None:
+        """Show the first recommendation of a factsheet."""
+        model = self.workbench.model
+        model.ensure_loaded(factsheet_id)
+        order = model.shown_recommendations(factsheet_id)
+        if order:
+            self.workbench.select_recommendation(order[0], factsheet_id)
+
+    def export_json(self) -> None:
+        """Export the whole database as assessor-json/1, off the GUI thread."""
+        from assessor.exporters.json_export import write_json
+
+        target = dialogs.ask_save_path(self, "Export JSON", "assessor-export.json", "JSON (*.json)")
+        if not target:
+            return
+        self.workbench.assessment.flush()
+
+        def job(cancel: threading.Event) -> str:
+            if cancel.is_set():
+                raise Cancelled()
+            write_json(self.db, target)
+            return target
+
+        self.runner.run_in_background(
+            "Export JSON", "Exporting…", job,
+            lambda path: self.statusBar().showMessage(f"Exported to {path}", 8000),
+        )  # fmt: skip
+
+    def new_database(self) -> None:
+        """Create a new database and open it in place of this one."""
+        path = dialogs.ask_new_database(self)
+        if path:
+            self._switch(path)
+
+    def open_database(self) -> None:
+        """Open another database in place of this one."""
+        path = dialogs.ask_open_database(self)
+        if path:
+            self._switch(path)
+
+    def _switch(self, path: str) -> None:
+        if callable(self.open_other):
+            self.open_other(path)
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent():
+            self._action(self.recent_menu, path, lambda _c=False, p=path: self._switch(p))
+        self.recent_menu.setEnabled(bool(self.recent()))
+
+    def recent(self) -> list[str]:
+        """Recently opened databases, newest first."""
+        value = self.settings.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(p) for p in items if str(p) != self.db.location][:MAX_RECENT]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() and self.importable(Path(u.toLocalFile())) for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        wanted = [p for p in paths if self.importable(p)]
+        if wanted:
+            event.acceptProposedAction()
+            self.import_files(wanted)
+
+    # --- keeping state -------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for key, splitter in (
+            ("window/main", self.workbench.main),
+            ("window/right", self.workbench.right),
+            ("window/reading", self.workbench.reading),
+            ("window/themes", self.themes.splitter),
+        ):
+            state = s.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        s.beginGroup("filters")
+        state = FilterState.from_settings({k: s.value(k) for k in s.childKeys()})
+        s.endGroup()
+        if state.is_active:
+            self.workbench.filters.set_state(state)
+        rec, sheet = s.value("selection/recommendation"), s.value("selection/factsheet")
+        if rec is not None and sheet is not None:
+            if not self.workbench.select_recommendation(int(rec), int(sheet)):  # type: ignore[call-overload]
+                self.model_select_first(int(sheet))  # type: ignore[call-overload]
+        elif self.workbench.model.factsheet_ids():
+            self.model_select_first(self.workbench.model.factsheet_ids()[0])
+        self._show_progress()
+        recent = [self.db.location] + self.recent()
+        s.setValue("files/recent", recent[:MAX_RECENT])
+        s.setValue("files/last", self.db.location)
+
+    def save_state(self) -> None:
+        """Keep the window's layout, filters and selection for the next start."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/main", self.workbench.main.saveState())
+        s.setValue("window/right", self.workbench.right.saveState())
+        s.setValue("window/reading", self.workbench.reading.saveState())
+        s.setValue("window/themes", self.themes.splitter.saveState())
+        s.beginGroup("filters")
+        for key, value in self.workbench.filters.state().to_settings().items():
+            s.setValue(key, value)
+        s.endGroup()
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Whatever is typed is saved before the window goes.
+        self.workbench.assessment.flush()
+        self.themes.flush()
+        self.runner.wait()
+        self.save_state()
+        super().closeEvent(event)

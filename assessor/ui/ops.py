@@ -1,0 +1,156 @@
+"""The op runner: every service call from the window goes through here (Anki's CollectionOp).
+
+It catches the errors a user can cause and shows them in one dialog, emits one
+``changed(changes)`` signal after each successful write so that views refresh what changed,
+and runs long work (imports, exports) on a worker thread behind a cancellable progress dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from assessor.db.engine import DatabaseError
+from assessor.importers.common import ImportRejected
+from assessor.services.changes import Changes
+from assessor.services.errors import ServiceError
+from assessor.ui import dialogs
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+#: Errors whose message is written for the user and shown as is.
+USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeError)
+
+
+class Cancelled(Exception):
+    """The user cancelled long work before it wrote anything."""
+
+
+def describe_error(exc: BaseException) -> str:
+    """One plain message for the user from any exception a service may raise."""
+    if isinstance(exc, USER_ERRORS):
+        return str(exc)
+    if isinstance(exc, SQLAlchemyError):
+        # Usually "database is locked" (another program holds it) or a damaged file.
+        return f"The database could not be written or read ({exc.__class__.__name__}). Nothing was changed. Details: {exc}"
+    return f"Unexpected error ({exc.__class__.__name__}: {exc}). Nothing was changed."
+
+
+def changes_of(result: object) -> Changes | None:
+    """The change set a service returned, directly or as its ``changes`` field."""
+    if isinstance(result, Changes):
+        return result
+    found = getattr(result, "changes", None)
+    return found if isinstance(found, Changes) else None
+
+
+class _WorkerSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Worker(QRunnable):
+    def __init__(self, job: Callable[[threading.Event], Any], cancel: threading.Event) -> None:
+        super().__init__()
+        self.job, self.cancel, self.signals = job, cancel, _WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.cancel)
+        except BaseException as exc:  # reported on the GUI thread, never lost in the worker
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class OpRunner(QObject):
+    """Runs service calls for the window; emits ``changed`` after each one that wrote."""
+
+    changed = Signal(object)
+    #: True while background work runs (the window disables editing meanwhile).
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one long job at a time: they all write
+        self._running: list[_Worker] = []
+
+    @property
+    def busy(self) -> bool:
+        """Whether background work is running."""
+        return bool(self._running)
+
+    def run(self, title: str, call: Callable[[], T]) -> T | None:
+        """Call a service now; on failure show why and return None, else return its result."""
+        try:
+            result = call()
+        except Exception as exc:
+            if not isinstance(exc, USER_ERRORS):
+                log.exception("%s failed", title)
+            dialogs.show_error(self._parent, title, describe_error(exc))
+            return None
+        changes = changes_of(result)
+        if changes:
+            self.changed.emit(changes)
+        return result
+
+    def run_in_background(
+        self,
+        title: str,
+        label: str,
+        job: Callable[[threading.Event], T],
+        on_done: Callable[[T], None],
+    ) -> None:
+        """Run ``job`` on a worker thread behind a progress dialog; ``on_done`` gets its result.
+
+        ``job`` receives an event set when the user presses Cancel; it raises ``Cancelled``
+        if it sees it before writing. Once writing has begun it finishes (one transaction).
+        """
+        cancel = threading.Event()
+        progress = QProgressDialog(label, "Cancel", 0, 0, self._parent)
+        progress.setWindowTitle(title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog
+        progress.setAutoClose(False)
+        progress.canceled.connect(cancel.set)
+        worker = _Worker(job, cancel)
+        self._running.append(worker)
+        self.busy_changed.emit(True)
+
+        def finish() -> None:
+            progress.reset()
+            progress.deleteLater()
+            self._running.remove(worker)
+            self.busy_changed.emit(bool(self._running))
+
+        def done(result: object) -> None:
+            finish()
+            changes = changes_of(result)
+            if changes:
+                self.changed.emit(changes)
+            on_done(result)  # type: ignore[arg-type]
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if isinstance(exc, Cancelled):
+                return
+            if not isinstance(exc, USER_ERRORS):
+                log.error("%s failed", title, exc_info=exc)
+            dialogs.show_error(self._parent, title, describe_error(exc))
+
+        worker.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(worker)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until background work is done (closing the window, tests)."""
+        return self._pool.waitForDone(msecs)

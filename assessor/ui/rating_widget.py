@@ -1,0 +1,85 @@
+"""The rating widget: the round's scale as a row of labelled, coloured buttons (keys 1…N, 0)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+from assessor.db.presets import NOT_RATED_LABEL
+from assessor.db.rows import Level
+from assessor.ui.style import text_color_on
+
+
+class RatingWidget(QWidget):
+    """One checkable button per level and one to clear; emits ``rating_chosen(key or None)``."""
+
+    rating_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Rating")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str | None, QPushButton] = {}
+        self._levels: tuple[Level, ...] = ()
+        self._current: str | None = None
+
+    def set_levels(self, levels: Sequence[Level]) -> None:
+        """Offer a scale's levels (rebuilt only when the scale differs)."""
+        if tuple(levels) == self._levels:
+            return
+        self._levels = tuple(levels)
+        for button in self.buttons.values():
+            self._group.removeButton(button)
+            button.deleteLater()
+        self.buttons = {}
+        entries: list[tuple[str | None, str, str, str | None]] = [
+            (lv.key, f"&{n} {lv.label}", str(n), lv.color) for n, lv in enumerate(levels, 1)
+        ]
+        entries.append((None, f"&0 {NOT_RATED_LABEL}", "0", None))
+        for key, text, shortcut, color in entries:
+            button = QPushButton(text.replace("&", "", 1) if len(levels) > 9 else text)
+            button.setCheckable(True)
+            button.setAccessibleName(text.replace("&", "").split(" ", 1)[1])
+            button.setToolTip(f"Key {shortcut}")
+            if color:
+                fill, ink = QColor(color), text_color_on(QColor(color))
+                # A coloured edge always, the full colour when chosen: legible in light and dark.
+                button.setStyleSheet(
+                    f"QPushButton {{ border-left: 6px solid {fill.name()}; padding: 5px 8px; }}"
+                    f"QPushButton:checked {{ background: {fill.name()}; color: {ink.name()};"
+                    f" font-weight: bold; }}"
+                )
+            else:
+                button.setStyleSheet(
+                    "QPushButton { padding: 5px 8px; } QPushButton:checked { font-weight: bold; }"
+                )
+            button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
+            self._group.addButton(button)
+            self._layout.addWidget(button)
+            self.buttons[key] = button
+        self.set_rating(self._current)
+
+    def levels(self) -> tuple[Level, ...]:
+        """The levels offered, in order (key n rates with the n-th)."""
+        return self._levels
+
+    def set_rating(self, key: str | None) -> None:
+        """Show ``key`` as chosen (None: not yet rated), without emitting anything."""
+        self._current = key
+        button = self.buttons.get(key) or self.buttons.get(None)
+        if button is not None:
+            button.setChecked(True)
+
+    def rating(self) -> str | None:
+        """The key shown as chosen."""
+        return self._current
+
+    def _choose(self, key: str | None) -> None:
+        self.rating_chosen.emit(key)

@@ -1,0 +1,76 @@
+"""Colours, badges and small text helpers shared by the views (no widgets here)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor
+
+#: Verb badges: a letter (so colour is never the only cue), a fill, and the full word.
+VERB_BADGES: dict[str, tuple[str, str]] = {
+    "require": ("R", "#283593"),
+    "request": ("Q", "#1e88e5"),
+    "invite": ("I", "#78909c"),
+}
+#: How section kinds are named in the tree (their full titles are long; tooltips keep them).
+SECTION_NAMES = {
+    "specific": "Specific to {party}",
+    "generic": "Generic recommendations",
+    "promising_practices": "Promising practices",
+    "difficulties": "Difficulties",
+}
+#: Background of highlighted search matches: a light yellow that dark text stays readable on.
+MATCH_BACKGROUND = "#ffe066"
+
+
+def verb_badge(verb: str | None) -> tuple[str, QColor]:
+    """The badge letter and colour of a verb ("?" and grey for an unknown one)."""
+    letter, color = VERB_BADGES.get(verb or "", ("?", "#9e9e9e"))
+    return letter, QColor(color)
+
+
+def text_color_on(fill: QColor) -> QColor:
+    """Black or white, whichever reads better on ``fill`` (WCAG relative luminance)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(fill.redF())
+        + 0.7152 * channel(fill.greenF())
+        + 0.0722 * channel(fill.blueF())
+    )
+    return QColor("#000000") if lum > 0.22 else QColor("#ffffff")
+
+
+def short_labels(labels: Sequence[str]) -> list[str]:
+    """Compact chip labels: the first word when it tells levels apart, else the first two."""
+    firsts = [label.split()[0] if label.split() else label for label in labels]
+    out = []
+    for label, first in zip(labels, firsts, strict=True):
+        unique = firsts.count(first) == 1 and first.casefold() not in ("not", "no")
+        out.append(first if unique else " ".join(label.split()[:2]))
+    return out
+
+
+def round_short(title: str) -> str:
+    """A round's title up to its colon ("2nd monitoring round")."""
+    return title.split(":", 1)[0].strip() or title
+
+
+def highlight_html(text: str, words: Sequence[str]) -> str:
+    """``text`` escaped as HTML, line breaks kept, search words (as word prefixes) highlighted."""
+    escaped = html.escape(text)
+    if words:
+        pattern = re.compile(
+            r"\b(" + "|".join(re.escape(html.escape(w)) for w in words) + r")",
+            re.IGNORECASE,
+        )
+        escaped = pattern.sub(
+            lambda m: f'<span style="background:{MATCH_BACKGROUND};color:#000">{m.group(1)}</span>',
+            escaped,
+        )
+    paragraphs = [p.replace("\n", "<br>") for p in re.split(r"\n\s*\n", escaped)]
+    return "".join(f"<p>{p}</p>" for p in paragraphs)

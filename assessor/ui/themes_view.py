@@ -1,0 +1,327 @@
+"""The assessor's own themed recommendations: add, edit, reorder, delete, link to codes."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.db.queries import snippet
+from assessor.db.rows import ThemeInfo
+from assessor.importers.common import find_codes
+from assessor.services import workbench
+from assessor.ui import undo
+
+ROLE_REF = Qt.ItemDataRole.UserRole + 1
+#: How long typing in an item's text pauses before it is saved.
+TEXT_DELAY_MS = 700
+
+
+def parse_links(text: str) -> tuple[str, ...]:
+    """Codes typed by the user ("II-6, iii-3 V-11"), normalised and in order."""
+    return tuple(dict.fromkeys(find_codes(text.upper())))
+
+
+class ThemesView(QWidget):
+    """Lists a factsheet's themes and items, with an editor for the chosen one."""
+
+    jump_to_code = Signal(int, str)  # factsheet id, code
+
+    def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx, self.db, self.ids, self.stack = ctx, ctx.db, ctx.ids, stack
+        self.factsheet_id: int | None = None
+        self._themes: list[ThemeInfo] = []
+
+        self.heading = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Themes and their recommendations")
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.add_theme_button = QPushButton("Add &theme")
+        self.add_item_button = QPushButton("Add &recommendation")
+        self.up_button = QPushButton("Move &up")
+        self.down_button = QPushButton("Move do&wn")
+        self.delete_button = QPushButton("&Delete")
+        self.up_button.setShortcut(QKeySequence("Ctrl+Shift+Up"))
+        self.down_button.setShortcut(QKeySequence("Ctrl+Shift+Down"))
+        self.up_button.setToolTip("Ctrl+Shift+Up")
+        self.down_button.setToolTip("Ctrl+Shift+Down")
+        buttons = QHBoxLayout()
+        for b in (self.add_theme_button, self.add_item_button, self.up_button, self.down_button, self.delete_button):  # fmt: skip
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        # The editor: a theme's title, or an item's text and links.
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Theme title")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName("Recommendation text")
+        self.links_edit = QLineEdit()
+        self.links_edit.setAccessibleName("Linked recommendation codes")
+        self.links_edit.setPlaceholderText("Codes of the Committee, e.g. II-6, III-3")
+        self.links_label = QLabel()
+        self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse)  # fmt: skip
+        self.links_label.setWordWrap(True)
+        theme_page = QWidget()
+        tl = QVBoxLayout(theme_page)
+        tl.addWidget(QLabel("Theme &title", buddy=self.title_edit))
+        tl.addWidget(self.title_edit)
+        tl.addStretch(1)
+        item_page = QWidget()
+        il = QVBoxLayout(item_page)
+        il.addWidget(QLabel("&Recommendation (saved as you type)", buddy=self.text_edit))
+        il.addWidget(self.text_edit, 1)
+        il.addWidget(QLabel("&Linked to the Committee’s recommendations", buddy=self.links_edit))
+        il.addWidget(self.links_edit)
+        il.addWidget(self.links_label)
+        empty_page = QLabel("Choose a theme or a recommendation on the left, or add one.")
+        empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_page.setWordWrap(True)
+        self.editor = QStackedWidget()
+        for page in (empty_page, theme_page, item_page):
+            self.editor.addWidget(page)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.tree)
+        ll.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.splitter, 1)
+
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self._save_text)
+        self._loading = False
+        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.add_theme_button.clicked.connect(self.add_theme)
+        self.add_item_button.clicked.connect(self.add_item)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(+1))
+        self.delete_button.clicked.connect(self.delete)
+        self.title_edit.editingFinished.connect(self._save_title)
+        self.text_edit.textChanged.connect(self._typed)
+        self.links_edit.editingFinished.connect(self._save_links)
+        self.links_label.linkActivated.connect(self._link)
+        self._show_current()
+
+    # --- showing -------------------------------------------------------------------------
+    def set_factsheet(self, factsheet_id: int | None, party: str = "") -> None:
+        """Show the themes of a factsheet."""
+        if factsheet_id != self.factsheet_id:
+            self.flush()
+        self.factsheet_id = factsheet_id
+        self.heading.setText(
+            f"<b>Themed recommendations</b> — your own recommendations to {html.escape(party)}, "
+            "grouped by theme and linked to the Committee’s codes." if factsheet_id else
+            "<b>Themed recommendations</b> — import a factsheet first."
+        )  # fmt: skip
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the themes again, keeping the chosen row."""
+        keep = self.current_ref()
+        self._themes = workbench.themes(self.db, self.factsheet_id) if self.factsheet_id else []
+        self._loading = True
+        self.tree.clear()
+        chosen: QTreeWidgetItem | None = None
+        for theme in self._themes:
+            top = QTreeWidgetItem([f"{theme.position + 1}. {theme.title}"])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setData(0, ROLE_REF, ("theme", theme.id))
+            for item in theme.items:
+                links = f"   → {', '.join(item.links)}" if item.links else ""
+                child = QTreeWidgetItem([snippet(item.text, 110) + links])
+                child.setToolTip(0, item.text)
+                child.setData(0, ROLE_REF, ("item", item.id))
+                top.addChild(child)
+                if keep == ("item", item.id):
+                    chosen = child
+            self.tree.addTopLevelItem(top)
+            if keep == ("theme", theme.id):
+                chosen = top
+        self.tree.expandAll()
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
+        self._loading = False
+        self._show_current()
+
+    def current_ref(self) -> tuple[str, int] | None:
+        """("theme" or "item", id) of the chosen row."""
+        item = self.tree.currentItem()
+        ref = item.data(0, ROLE_REF) if item else None
+        return tuple(ref) if ref else None  # type: ignore[return-value]
+
+    def select(self, kind: str, id_: int) -> None:
+        """Choose a theme or item by id."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            candidates = [top] + [top.child(j) for j in range(top.childCount())]
+            for candidate in candidates:
+                if tuple(candidate.data(0, ROLE_REF)) == (kind, id_):
+                    self.tree.setCurrentItem(candidate)
+                    return
+
+    def _find(self, ref: tuple[str, int] | None) -> tuple[ThemeInfo | None, int | None]:
+        """The theme the ref is in and, for an item, its index in that theme."""
+        if ref is None:
+            return None, None
+        for theme in self._themes:
+            if ref == ("theme", theme.id):
+                return theme, None
+            for n, item in enumerate(theme.items):
+                if ref == ("item", item.id):
+                    return theme, n
+        return None, None
+
+    def _show_current(self) -> None:
+        if self._loading:
+            return
+        self.flush()
+        ref = self.current_ref()
+        theme, n = self._find(ref)
+        self._loading = True
+        has_sheet = self.factsheet_id is not None
+        self.add_theme_button.setEnabled(has_sheet)
+        self.add_item_button.setEnabled(theme is not None)
+        for b in (self.up_button, self.down_button, self.delete_button):
+            b.setEnabled(theme is not None)
+        if theme is None:
+            self.editor.setCurrentIndex(0)
+        elif n is None:
+            self.editor.setCurrentIndex(1)
+            self.title_edit.setText(theme.title)
+        else:
+            item = theme.items[n]
+            self.editor.setCurrentIndex(2)
+            self.text_edit.setPlainText(item.text)
+            self.links_edit.setText(", ".join(item.links))
+            self._show_links(item.links)
+        self._loading = False
+
+    def _show_links(self, links: Sequence[str]) -> None:
+        if not links:
+            self.links_label.setText("<i>Not linked yet.</i>")
+            return
+        anchors = ", ".join(f'<a href="{html.escape(c)}">{html.escape(c)}</a>' for c in links)
+        self.links_label.setText(f"Go to: {anchors}")
+
+    # --- editing -------------------------------------------------------------------------
+    def add_theme(self) -> None:
+        """Add a theme at the end and put the cursor in its title."""
+        if self.factsheet_id is None:
+            return
+        command = undo.AddTheme(self.ctx, self.factsheet_id, "New theme")
+        self.stack.push(command)
+        if command.original is not None:
+            self.select("theme", self.ids.current("theme", command.original))
+            self.title_edit.setFocus()
+            self.title_edit.selectAll()
+
+    def add_item(self) -> None:
+        """Add a recommendation to the chosen theme and put the cursor in its text."""
+        theme, _n = self._find(self.current_ref())
+        if theme is None:
+            return
+        command = undo.AddItem(self.ctx, theme.id, "New recommendation")
+        self.stack.push(command)
+        if command.original is not None:
+            self.select("item", self.ids.current("item", command.original))
+            self.text_edit.setFocus()
+            self.text_edit.selectAll()
+
+    def move(self, step: int) -> None:
+        """Move the chosen theme or item up (-1) or down (+1)."""
+        self.flush()
+        ref = self.current_ref()
+        theme, n = self._find(ref)
+        if theme is None or ref is None:
+            return
+        if n is None:
+            old = [t.id for t in self._themes].index(theme.id)
+            new = max(0, min(len(self._themes) - 1, old + step))
+            if new != old:
+                self.stack.push(undo.MoveTheme(self.ctx, theme.id, old, new))
+        else:
+            new = max(0, min(len(theme.items) - 1, n + step))
+            if new != n:
+                self.stack.push(undo.MoveItem(self.ctx, ref[1], n, new))
+        self.select(*ref)
+
+    def delete(self) -> None:
+        """Delete the chosen theme (with its items) or item; Undo brings it back."""
+        ref = self.current_ref()
+        theme, n = self._find(ref)
+        if theme is None or ref is None:
+            return
+        self._text_timer.stop()
+        if n is None:
+            self.stack.push(undo.DeleteTheme(self.ctx, theme.id, theme.title))
+        else:
+            self.stack.push(undo.DeleteItem(self.ctx, ref[1]))
+
+    def _save_title(self) -> None:
+        theme, n = self._find(self.current_ref())
+        if self._loading or theme is None or n is not None:
+            return
+        title = self.title_edit.text().strip()
+        if title and title != theme.title:
+            self.stack.push(undo.RenameTheme(self.ctx, theme.id, theme.title, title))  # fmt: skip
+
+    def _typed(self) -> None:
+        if not self._loading:
+            self._text_timer.start()
+
+    def flush(self) -> None:
+        """Save a pending text edit now."""
+        if self._text_timer.isActive():
+            self._save_text()
+
+    def _save_text(self) -> None:
+        self._text_timer.stop()
+        ref = self.current_ref()
+        theme, n = self._find(ref)
+        if theme is None or n is None or ref is None:
+            return
+        text = self.text_edit.toPlainText().strip()
+        if text and text != theme.items[n].text:
+            self.stack.push(undo.EditItem(self.ctx, ref[1], text, None))
+
+    def _save_links(self) -> None:
+        ref = self.current_ref()
+        theme, n = self._find(ref)
+        if self._loading or theme is None or n is None or ref is None:
+            return
+        links = parse_links(self.links_edit.text())
+        if links != theme.items[n].links:
+            self.stack.push(undo.EditItem(self.ctx, ref[1], None, links))
+
+    def _link(self, code: str) -> None:
+        if self.factsheet_id is not None:
+            self.jump_to_code.emit(self.factsheet_id, code)

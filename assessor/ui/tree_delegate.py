@@ -1,0 +1,136 @@
+"""Paints tree rows: verb badge, codes, text and rating chip; progress on headings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from assessor.ui.style import text_color_on, verb_badge
+from assessor.ui.tree_model import (
+    ROLE_CODES,
+    ROLE_KIND,
+    ROLE_PROGRESS,
+    ROLE_RATING_COLOR,
+    ROLE_RATING_LABEL,
+    ROLE_VERB,
+)
+
+PAD = 4
+
+
+class TreeDelegate(QStyledItemDelegate):
+    """Draws one row per recommendation or heading; uniform heights keep scrolling cheap."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = QFontMetrics(option.font).height() + 2 * PAD + 2
+        return QSize(200, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        text = opt.text
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        fg = opt.palette.color(
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        dim = QColor(fg)
+        if not selected:
+            dim.setAlphaF(0.65)
+        rect = opt.rect.adjusted(PAD, 0, -PAD, 0)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        kind = index.data(ROLE_KIND)
+        if kind == "recommendation":
+            self._paint_recommendation(painter, opt, index, rect, fg, dim)
+        else:
+            self._paint_heading(painter, opt, index, rect, text, fg, dim, kind)
+        painter.restore()
+
+    def _paint_heading(self, painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, rect: QRect, text: str, fg: QColor, dim: QColor, kind: str) -> None:  # fmt: skip
+        font = QFont(opt.font)
+        font.setBold(kind in ("factsheet", "chapter"))
+        progress = index.data(ROLE_PROGRESS) or ""
+        metrics = QFontMetrics(opt.font)
+        progress_width = metrics.horizontalAdvance(progress) + 2 * PAD if progress else 0
+        if progress:
+            painter.setPen(dim)
+            painter.setFont(opt.font)
+            painter.drawText(
+                rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, progress
+            )
+        painter.setFont(font)
+        painter.setPen(fg)
+        title_rect = rect.adjusted(0, 0, -progress_width, 0)
+        elided = QFontMetrics(font).elidedText(
+            text, Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
+        )
+
+    def _paint_recommendation(self, painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, rect: QRect, fg: QColor, dim: QColor) -> None:  # fmt: skip
+        metrics = QFontMetrics(opt.font)
+        h = metrics.height()
+        letter, fill = verb_badge(index.data(ROLE_VERB))
+        badge = QRect(rect.left(), rect.center().y() - h // 2, h + 2, h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(badge, 3, 3)
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color_on(fill))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, letter)
+
+        # The rating chip has a fixed width so that chips line up in a column.
+        chip_width = metrics.horizontalAdvance("No information") + 3 * PAD
+        chip = QRect(rect.right() - chip_width, rect.center().y() - h // 2 - 1, chip_width, h + 2)
+        label = index.data(ROLE_RATING_LABEL)
+        if label:
+            color = QColor(index.data(ROLE_RATING_COLOR) or "#757575")
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(chip, h // 2, h // 2)
+            painter.setPen(text_color_on(color))
+            painter.setFont(opt.font)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, chip_width - 2 * PAD)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
+
+        if not label:  # unrated rows give the chip's room to the text
+            chip = QRect(rect.right(), chip.top(), 0, chip.height())
+        left = badge.right() + 2 * PAD
+        codes = index.data(ROLE_CODES) or ""
+        painter.setFont(bold)
+        painter.setPen(fg)
+        codes_width = QFontMetrics(bold).horizontalAdvance(codes)
+        text_rect = QRect(left, rect.top(), chip.left() - left - 2 * PAD, rect.height())
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, codes
+        )
+        painter.setFont(opt.font)
+        painter.setPen(dim if label else fg)
+        snippet_rect = text_rect.adjusted(codes_width + 2 * PAD, 0, 0, 0)
+        node_text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        snippet = node_text[len(codes) :].strip()
+        elided = metrics.elidedText(
+            snippet, Qt.TextElideMode.ElideRight, max(0, snippet_rect.width())
+        )
+        painter.drawText(
+            snippet_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
+        )

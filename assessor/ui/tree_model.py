@@ -1,0 +1,397 @@
+"""The factsheet tree: Party (factsheet) → chapters → sections → recommendations.
+
+One QAbstractItemModel adapting plain rows (``TreeRow``): a factsheet's rows are read (one
+service call, a handful of queries) only when its node is expanded or a recommendation in it
+is shown, so opening a database of a hundred factsheets reads only their summaries. Nodes are
+small slotted objects addressed by an integer in each index's ``internalId``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from assessor.db.queries import IN_SCOPE_VERBS
+from assessor.db.rows import FactsheetSummary, Level, TreeRow
+from assessor.ui.filters import FilterState
+from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
+
+Index = QModelIndex | QPersistentModelIndex
+
+ROLE_KIND = Qt.ItemDataRole.UserRole + 1
+ROLE_ID = Qt.ItemDataRole.UserRole + 2
+ROLE_VERB = Qt.ItemDataRole.UserRole + 3
+ROLE_CODES = Qt.ItemDataRole.UserRole + 4
+ROLE_RATING = Qt.ItemDataRole.UserRole + 5
+ROLE_PROGRESS = Qt.ItemDataRole.UserRole + 6
+ROLE_RATING_LABEL = Qt.ItemDataRole.UserRole + 7
+ROLE_RATING_COLOR = Qt.ItemDataRole.UserRole + 8
+ROLE_FACTSHEET = Qt.ItemDataRole.UserRole + 9
+
+
+class Node:
+    """One row of the tree; recommendations carry the few fields a row shows."""
+
+    __slots__ = (
+        "children",
+        "codes",
+        "factsheet_id",
+        "has_follow_up",
+        "id",
+        "kind",
+        "parent",
+        "rating",
+        "row",
+        "scope",
+        "shown",
+        "title",
+        "tooltip",
+        "uid",
+        "verb",
+    )
+
+    def __init__(self, uid: int, kind: str, id_: int, parent: Node | None, title: str) -> None:
+        self.uid, self.kind, self.id, self.parent, self.title = uid, kind, id_, parent, title
+        self.children: list[Node] = []  # every child, in document order
+        self.shown: list[Node] = []  # the children the filter lets through
+        self.row = 0  # index in parent.shown
+        self.factsheet_id = parent.factsheet_id if parent else id_
+        self.tooltip = title
+        self.codes = ""
+        self.verb: str | None = None
+        self.scope: str | None = None
+        self.rating: str | None = None
+        self.has_follow_up = False
+
+
+class FactsheetTreeModel(QAbstractItemModel):
+    """The tree of every factsheet in the database, filled lazily."""
+
+    def __init__(
+        self,
+        load_rows: Callable[[int], Sequence[TreeRow]],
+        load_levels: Callable[[int], Sequence[Level]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._load_rows, self._load_levels = load_rows, load_levels
+        self._nodes: dict[int, Node] = {}
+        self._roots: list[Node] = []
+        self._summaries: dict[int, FactsheetSummary] = {}
+        self._recs: dict[int, Node] = {}
+        self._loaded: set[int] = set()
+        self._levels: dict[int, dict[str, tuple[str, str]]] = {}
+        self._filter = FilterState()
+        self._matches: set[int] | None = None
+        self._next_uid = 1
+
+    # --- filling -------------------------------------------------------------------------
+    def _node(self, kind: str, id_: int, parent: Node | None, title: str) -> Node:
+        node = Node(self._next_uid, kind, id_, parent, title)
+        self._nodes[node.uid] = node
+        self._next_uid += 1
+        return node
+
+    def set_factsheets(self, summaries: Sequence[FactsheetSummary]) -> None:
+        """Show these factsheets (collapsed, not yet read)."""
+        self.beginResetModel()
+        self._nodes.clear()
+        self._recs.clear()
+        self._loaded.clear()
+        self._levels.clear()
+        self._summaries = {s.id: s for s in summaries}
+        self._roots = []
+        for s in summaries:
+            node = self._node("factsheet", s.id, None, f"{s.party} — {round_short(s.round)}")
+            node.tooltip = f"{s.party}\n{s.round}"
+            self._roots.append(node)
+        self._apply_filter_to_all()
+        self.endResetModel()
+
+    def factsheet_ids(self) -> list[int]:
+        """The ids of the factsheets, in the order shown."""
+        return [n.id for n in self._roots]
+
+    def _fill(self, root: Node) -> list[Node]:
+        """Read a factsheet's rows into nodes; return the top children to show (not yet set)."""
+        fid = root.id
+        levels = self._load_levels(fid)
+        shorts = short_labels([lv.label for lv in levels])
+        self._levels[fid] = {
+            lv.key: (short, lv.color) for lv, short in zip(levels, shorts, strict=True)
+        }
+        by_key: dict[str, Node] = {}
+        party = self._summaries[fid].party if fid in self._summaries else ""
+        root.children = []
+        for row in self._load_rows(fid):
+            parent = by_key.get(row.parent_key or "", root)
+            if row.kind == "chapter":
+                node = self._node("chapter", row.id, parent, f"{row.chapter_number}. {row.title}")
+            elif row.kind == "section":
+                name = SECTION_NAMES.get(row.section_kind or "", "") or row.title
+                node = self._node("section", row.id, parent, name.format(party=party))
+                node.tooltip = row.title
+            else:
+                node = self._node("recommendation", row.id, parent, row.title)
+                node.codes = ", ".join(row.codes)
+                node.verb, node.scope = row.verb, row.scope
+                node.rating, node.has_follow_up = row.rating, row.has_follow_up
+                node.tooltip = f"{node.codes} ({row.verb}): {row.title}"
+                self._recs[row.id] = node
+            by_key[row.key] = node
+            parent.children.append(node)
+        self._loaded.add(fid)
+        return [child for child in root.children if self._apply_filter(child)]
+
+    def ensure_loaded(self, factsheet_id: int) -> bool:
+        """Read a factsheet's rows if not done yet; False if it is not in the tree."""
+        if factsheet_id in self._loaded:
+            return True
+        root = next((n for n in self._roots if n.id == factsheet_id), None)
+        if root is None:
+            return False
+        parent = self.createIndex(root.row, 0, root.uid)
+        shown = self._fill(root)
+        if shown:
+            self.beginInsertRows(parent, 0, len(shown) - 1)
+        root.shown = shown
+        for row, child in enumerate(shown):
+            child.row = row
+        if shown:
+            self.endInsertRows()
+        return True
+
+    def canFetchMore(self, parent: Index) -> bool:
+        node = self._at(parent)
+        return node is not None and node.kind == "factsheet" and node.id not in self._loaded
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self._at(parent)
+        if node is not None and node.kind == "factsheet":
+            self.ensure_loaded(node.id)
+
+    # --- filtering -----------------------------------------------------------------------
+    def set_filter(self, state: FilterState, matches: set[int] | None) -> None:
+        """Show only the recommendations passing ``state`` (and in ``matches`` if given)."""
+        self.beginResetModel()
+        self._filter, self._matches = state, matches
+        self._apply_filter_to_all()
+        self.endResetModel()
+
+    def _passes(self, node: Node) -> bool:
+        if self._matches is not None and node.id not in self._matches:
+            return False
+        return self._filter.accepts(node.verb, node.scope, node.rating, node.has_follow_up)
+
+    def _apply_filter_to_all(self) -> None:
+        for i, root in enumerate(self._roots):
+            root.row = i
+            self._apply_filter(root)
+
+    def _apply_filter(self, node: Node) -> bool:
+        """Recompute which children are shown; whether the node has anything to show."""
+        if node.kind == "recommendation":
+            return self._passes(node)
+        if node.kind == "factsheet" and node.id not in self._loaded:
+            return True
+        # Headings without recommendations (introductions) are left out: nothing to assess.
+        node.shown = [child for child in node.children if self._apply_filter(child)]
+        for row, child in enumerate(node.shown):
+            child.row = row
+        return bool(node.shown) or node.kind == "factsheet"
+
+    def shown_count(self) -> tuple[int, int]:
+        """(recommendations shown, recommendations in the loaded factsheets)."""
+        total = len(self._recs)
+        shown = sum(1 for node in self._recs.values() if self._is_shown(node))
+        return shown, total
+
+    def _is_shown(self, node: Node) -> bool:
+        while node.parent is not None:
+            parent = node.parent
+            if node.row >= len(parent.shown) or parent.shown[node.row] is not node:
+                return False
+            node = parent
+        return True
+
+    # --- updates -------------------------------------------------------------------------
+    def update_recommendations(self, states: dict[int, tuple[str | None, bool]]) -> None:
+        """New ratings / follow-up presence of some recommendations (rows stay where they are)."""
+        touched: set[int] = set()
+        for rec_id, (rating, has_follow_up) in states.items():
+            node = self._recs.get(rec_id)
+            if node is None:
+                continue
+            node.rating, node.has_follow_up = rating, has_follow_up
+            ancestor: Node | None = node
+            while ancestor is not None:
+                touched.add(ancestor.uid)
+                ancestor = ancestor.parent
+        for uid in touched:
+            node = self._nodes[uid]
+            if self._is_shown(node):
+                index = self.createIndex(node.row, 0, node.uid)
+                self.dataChanged.emit(index, index)
+
+    # --- lookups -------------------------------------------------------------------------
+    def _at(self, index: Index) -> Node | None:
+        if not index.isValid():
+            return None
+        return self._nodes.get(index.internalId())
+
+    def node(self, index: Index) -> Node | None:
+        """The node behind an index (None for the invisible root)."""
+        return self._at(index)
+
+    def index_of_recommendation(self, rec_id: int) -> QModelIndex:
+        """The index of a shown recommendation (invalid if unknown or filtered out)."""
+        node = self._recs.get(rec_id)
+        if node is None or not self._is_shown(node):
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node.uid)
+
+    def index_of_factsheet(self, factsheet_id: int) -> QModelIndex:
+        """The index of a factsheet's node (invalid if unknown)."""
+        for root in self._roots:
+            if root.id == factsheet_id:
+                return self.createIndex(root.row, 0, root.uid)
+        return QModelIndex()
+
+    def knows_recommendation(self, rec_id: int) -> bool:
+        """Whether a recommendation is in a loaded factsheet."""
+        return rec_id in self._recs
+
+    def shown_recommendations(self, factsheet_id: int) -> list[int]:
+        """The ids of a loaded factsheet's shown recommendations, in document order."""
+        root = next((n for n in self._roots if n.id == factsheet_id), None)
+        out: list[int] = []
+        if root is None or factsheet_id not in self._loaded:
+            return out
+        stack = list(reversed(root.shown))
+        while stack:
+            node = stack.pop()
+            if node.kind == "recommendation":
+                out.append(node.id)
+            else:
+                stack.extend(reversed(node.shown))
+        return out
+
+    def recommendation_node(self, rec_id: int) -> Node | None:
+        """The node of a recommendation in a loaded factsheet."""
+        return self._recs.get(rec_id)
+
+    def progress(self, node: Node) -> tuple[int, int]:
+        """(rated, in scope) among every recommendation under ``node``, filter or not."""
+        if node.kind == "factsheet" and node.id not in self._loaded:
+            summary = self._summaries.get(node.id)
+            return (summary.rated_in_scope, summary.in_scope) if summary else (0, 0)
+        rated = total = 0
+        stack = list(node.children)
+        while stack:
+            child = stack.pop()
+            if child.kind == "recommendation":
+                if child.verb in IN_SCOPE_VERBS:
+                    total += 1
+                    rated += child.rating is not None
+            else:
+                stack.extend(child.children)
+        return rated, total
+
+    def levels_of(self, factsheet_id: int) -> dict[str, tuple[str, str]]:
+        """Short label and colour of each rating key of a loaded factsheet."""
+        return self._levels.get(factsheet_id, {})
+
+    # --- QAbstractItemModel --------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        siblings = self._roots if not parent.isValid() else self._children_of(parent)
+        if row >= len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row].uid)
+
+    def _children_of(self, parent: Index) -> list[Node]:
+        node = self._at(parent)
+        return node.shown if node is not None else []
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        node = self._at(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent.uid)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return len(self._roots)
+        node = self._at(parent)
+        return len(node.shown) if node is not None else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        if not parent.isValid():
+            return bool(self._roots)
+        node = self._at(parent)
+        if node is None or parent.column() > 0:
+            return False
+        if node.kind == "factsheet" and node.id not in self._loaded:
+            return True
+        return bool(node.shown)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._at(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{node.codes}  {node.title}" if node.kind == "recommendation" else node.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(node)
+        if role == ROLE_KIND:
+            return node.kind
+        if role == ROLE_ID:
+            return node.id
+        if role == ROLE_FACTSHEET:
+            return node.factsheet_id
+        if role == ROLE_VERB:
+            return node.verb
+        if role == ROLE_CODES:
+            return node.codes
+        if role == ROLE_RATING:
+            return node.rating
+        if role in (ROLE_RATING_LABEL, ROLE_RATING_COLOR):
+            if node.rating is None:
+                return None
+            short, color = self.levels_of(node.factsheet_id).get(
+                node.rating, (node.rating, "#757575")
+            )
+            return short if role == ROLE_RATING_LABEL else color
+        if role == ROLE_PROGRESS and node.kind in ("factsheet", "chapter"):
+            rated, total = self.progress(node)
+            return f"{rated} of {total} rated" if total else "none in scope"
+        return None
+
+    def _spoken(self, node: Node) -> str:
+        if node.kind == "recommendation":
+            verb = node.verb or ""
+            letter = VERB_BADGES.get(verb, ("", ""))[0]
+            rating = self.data(self.createIndex(node.row, 0, node.uid), ROLE_RATING_LABEL)
+            return f"{node.codes}, {verb} ({letter}), {rating or 'not yet rated'}: {node.title}"
+        progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
+        return f"{node.title}, {progress}" if progress else node.title
+
+
+def ids_in(rows: Iterable[TreeRow]) -> set[int]:
+    """The recommendation ids among some tree rows."""
+    return {r.id for r in rows if r.kind == "recommendation"}

@@ -1,0 +1,272 @@
+"""The workbench: factsheet tree with filters on the left, finding / follow-up / assessment on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from assessor.db.queries import IN_SCOPE_VERBS
+from assessor.db.rows import RecommendationDetail
+from assessor.search import query_words, search
+from assessor.services import workbench
+from assessor.services.changes import Changes
+from assessor.ui import dialogs, undo
+from assessor.ui.assessment_pane import AssessmentPane
+from assessor.ui.filters import FilterBar, FilterState
+from assessor.ui.finding_pane import FindingPane
+from assessor.ui.follow_up_pane import FollowUpPane
+from assessor.ui.tree_delegate import TreeDelegate
+from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
+
+
+class Workbench(QWidget):
+    """Everything needed to read and assess one recommendation after another."""
+
+    #: The shown recommendation changed (its detail, or None).
+    current_changed = Signal(object)
+    #: Something worth a word in the status bar.
+    message = Signal(str)
+
+    def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.db, self.stack = ctx, ctx.db, stack
+        self.model = FactsheetTreeModel(
+            lambda fid: workbench.tree(self.db, fid),
+            lambda fid: workbench.levels(self.db, fid),
+            self,
+        )
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegate(TreeDelegate(self.tree))
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # lets the view skip measuring every row
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName("Factsheets, chapters, sections and recommendations")
+        self.tree.setIndentation(14)
+        self.filters = FilterBar()
+        self.finding = FindingPane()
+        self.follow_up = FollowUpPane()
+        self.assessment = AssessmentPane()
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(0)
+        ll.addWidget(self.filters)
+        ll.addWidget(self.tree, 1)
+        self.reading = QSplitter(Qt.Orientation.Horizontal)
+        self.reading.addWidget(self.finding)
+        self.reading.addWidget(self.follow_up)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.reading)
+        self.right.addWidget(self.assessment)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.main = QSplitter(Qt.Orientation.Horizontal)
+        self.main.addWidget(left)
+        self.main.addWidget(self.right)
+        self.main.setStretchFactor(0, 2)
+        self.main.setStretchFactor(1, 5)
+        for splitter in (self.reading, self.right, self.main):
+            splitter.setChildrenCollapsible(False)
+        self.main.setSizes([440, 920])
+        self.right.setSizes([500, 230])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.main)
+
+        self.detail: RecommendationDetail | None = None
+        self._words: list[str] = []
+        self.tree.selectionModel().currentChanged.connect(self._current_index_changed)
+        self.filters.filters_changed.connect(self.apply_filters)
+        self.assessment.rating_chosen.connect(self.rate)
+        self.assessment.comment_edited.connect(self._comment_edited)
+        self.assessment.status_chosen.connect(self._status_chosen)
+        self.follow_up.edit_requested.connect(self.edit_follow_up)
+        # Counts change whenever a factsheet is read in (expanding it) or the filter resets.
+        self.model.rowsInserted.connect(lambda *_: self._count())
+        self.model.modelReset.connect(self._count)
+
+    # --- loading -------------------------------------------------------------------------
+    def reload(self, keep: int | None = None) -> None:
+        """Read the factsheet list again (after an import), keeping the shown recommendation."""
+        keep = keep if keep is not None else (self.detail.id if self.detail else None)
+        keep_sheet = self.detail.factsheet_id if self.detail else None
+        self.model.set_factsheets(workbench.factsheets(self.db))
+        if keep is not None and keep_sheet is not None:
+            self.select_recommendation(keep, keep_sheet)
+        elif len(self.model.factsheet_ids()) == 1:
+            self.tree.expand(self.model.index_of_factsheet(self.model.factsheet_ids()[0]))
+        self._count()
+
+    def select_recommendation(self, rec_id: int, factsheet_id: int | None = None) -> bool:
+        """Show a recommendation (reading its factsheet if needed); False if it is not shown."""
+        if factsheet_id is not None:
+            self.model.ensure_loaded(factsheet_id)
+        index = self.model.index_of_recommendation(rec_id)
+        if not index.isValid():
+            return False
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.tree.scrollTo(index)
+        return True
+
+    def _current_index_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.data(ROLE_KIND) == "recommendation":
+            self.show_recommendation(int(current.data(ROLE_ID)))
+
+    def show_recommendation(self, rec_id: int) -> None:
+        """Fill the panes with a recommendation."""
+        self.assessment.flush()  # the comment being typed belongs to the previous one
+        detail = workbench.detail(self.db, rec_id)
+        self.detail = detail
+        if detail is None:
+            self.finding.clear()
+        else:
+            self.finding.show_detail(detail, self._words)
+            self.filters.set_levels(detail.levels)
+        self.follow_up.show_detail(detail, self._words)
+        self.assessment.show_detail(detail)
+        self.current_changed.emit(detail)
+
+    # --- filters -------------------------------------------------------------------------
+    def apply_filters(self, state: FilterState) -> None:
+        """Show what passes the filters and the search; highlight the search words."""
+        self._words = query_words(state.query)
+        matches = search(self.db, state.query) if self._words else None
+        keep = self.detail
+        self.model.set_filter(state, matches)
+        for fid in self.model.factsheet_ids():
+            if self.model.canFetchMore(self.model.index_of_factsheet(fid)):
+                continue
+            index = self.model.index_of_factsheet(fid)
+            if state.is_active:
+                self.tree.expandRecursively(index)
+            else:
+                self.tree.expand(index)
+        if keep is not None and self.select_recommendation(keep.id, keep.factsheet_id):
+            self.finding.show_detail(keep, self._words)
+            self.follow_up.show_detail(keep, self._words)
+        self._count()
+
+    def _count(self) -> None:
+        shown, total = self.model.shown_count()
+        self.filters.show_count(shown, total)
+
+    # --- navigation ----------------------------------------------------------------------
+    def _order(self) -> tuple[list[int], int]:
+        """The shown recommendations of the current factsheet and the current one's place."""
+        fids = self.model.factsheet_ids()
+        if not fids:
+            return [], -1
+        fid = self.detail.factsheet_id if self.detail else fids[0]
+        self.model.ensure_loaded(fid)
+        order = self.model.shown_recommendations(fid)
+        here = order.index(self.detail.id) if self.detail and self.detail.id in order else -1
+        return order, here
+
+    def go(self, step: int) -> None:
+        """Show the next (+1) or previous (-1) recommendation shown in the tree."""
+        order, here = self._order()
+        target = here + step if here >= 0 else (0 if step > 0 else len(order) - 1)
+        if 0 <= target < len(order):
+            self.select_recommendation(order[target])
+            return
+        # Past the end of this factsheet: continue in the next one.
+        fids = self.model.factsheet_ids()
+        if self.detail is None or self.detail.factsheet_id not in fids:
+            return
+        at = fids.index(self.detail.factsheet_id) + step
+        while 0 <= at < len(fids):
+            self.model.ensure_loaded(fids[at])
+            other = self.model.shown_recommendations(fids[at])
+            if other:
+                self.select_recommendation(other[0] if step > 0 else other[-1])
+                return
+            at += step
+        self.message.emit(
+            "This is the last recommendation shown." if step > 0 else "This is the first one."
+        )
+
+    def next_unrated(self) -> None:
+        """Show the next recommendation in compliance scope that has no rating yet."""
+        order, here = self._order()
+        n = len(order)
+        for k in range(1, n + 1):
+            rec_id = order[(here + k) % n]
+            node = self.model.recommendation_node(rec_id)
+            if node is not None and node.verb in IN_SCOPE_VERBS and node.rating is None:
+                self.select_recommendation(rec_id)
+                return
+        self.message.emit("Every recommendation in scope shown here is rated.")
+
+    def focus_tree(self) -> None:
+        """Put the keyboard in the tree."""
+        self.tree.setFocus()
+
+    # --- editing -------------------------------------------------------------------------
+    def _label(self) -> str:
+        return ", ".join(self.detail.codes) if self.detail else ""
+
+    def rate(self, rec_id: int, key: object) -> None:
+        """Rate a recommendation (an undoable step)."""
+        detail = self.detail
+        if detail is None or detail.id != rec_id:
+            return
+        old = detail.assessment.rating
+        new = key if isinstance(key, str) else None
+        if old == new:
+            self.assessment.rating.set_rating(old)
+            return
+        self.stack.push(undo.SetRating(self.ctx, rec_id, old, new, self._label()))
+
+    def rate_current(self, number: int) -> None:
+        """Rate the shown recommendation with the scale's n-th level (0 clears)."""
+        if self.detail is None:
+            return
+        levels = self.detail.levels
+        if number == 0:
+            self.rate(self.detail.id, None)
+        elif number <= len(levels):
+            self.rate(self.detail.id, levels[number - 1].key)
+
+    def _comment_edited(self, rec_id: int, old: str, new: str) -> None:
+        self.stack.push(undo.SetComment(self.ctx, rec_id, old, new, self._codes_of(rec_id)))
+
+    def _status_chosen(self, rec_id: int, status: str) -> None:
+        old = self.detail.assessment.status if self.detail and self.detail.id == rec_id else "draft"
+        self.stack.push(undo.SetStatus(self.ctx, rec_id, old, status, self._codes_of(rec_id)))
+
+    def _codes_of(self, rec_id: int) -> str:
+        node = self.model.recommendation_node(rec_id)
+        return node.codes if node else f"#{rec_id}"
+
+    def edit_follow_up(self) -> None:
+        """Correct the shown follow-up in a dialog (an undoable step; history keeps both)."""
+        detail = self.detail
+        if detail is None:
+            return
+        old = detail.follow_up.text if detail.follow_up else ""
+        new = dialogs.edit_text(
+            self, f"Correct the follow-up of {self._label()}",
+            "Correct what the import got wrong. The current text stays in the history.", old,
+        )  # fmt: skip
+        if new is not None and new.strip() != old.strip():
+            self.stack.push(undo.EditFollowUp(self.ctx, detail.id, old, new, self._label()))
+
+    # --- refreshing ----------------------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        """Refresh what a service call changed (the op runner's ``changed`` signal)."""
+        if changes.factsheets:
+            self.reload()
+            return
+        if changes.recommendations:
+            states = workbench.recommendation_states(self.db, changes.recommendations)
+            self.model.update_recommendations(states)
+            if self.detail is not None and self.detail.id in changes.recommendations:
+                keep_focus = self.assessment.comment.hasFocus()
+                self.show_recommendation(self.detail.id)
+                if keep_focus:
+                    self.assessment.comment.setFocus()

@@ -1,0 +1,79 @@
+"""UI fixtures: a real imported database (copied per test), private QSettings, the window."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from assessor.db.engine import Database, open_database
+from assessor.services.imports import import_file
+from assessor.ui import dialogs
+from assessor.ui.main_window import MainWindow
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+FACTSHEET = EXAMPLES / "factsheet-albania-2nd-round.md"
+RECOMMENDATIONS = EXAMPLES / "recommendations-albania.txt"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example factsheet and themes imported once through the real import service."""
+    path = tmp_path_factory.mktemp("template") / "albania.sqlite"
+    db = open_database(path)
+    import_file(db, FACTSHEET)
+    import_file(db, RECOMMENDATIONS)
+    db.close()  # the last connection closing checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture
+def real_db(template_db: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the imported example database."""
+    path = tmp_path / "albania.sqlite"
+    shutil.copy(template_db, path)
+    db = open_database(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """QSettings in the test's folder, never the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Replace every modal dialog: errors are recorded (and fail the test), the rest refuse."""
+    shown: list[tuple[str, str]] = []
+
+    def error(_parent: object, title: str, message: str) -> None:
+        shown.append((title, message))
+        raise AssertionError(f"error dialog: {title}: {message}")
+
+    monkeypatch.setattr(dialogs, "show_error", error)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "show_lines", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    monkeypatch.setattr(dialogs, "edit_text", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_import_files", lambda *a, **k: [])
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_open_database", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_new_database", lambda *a, **k: None)
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, real_db: Database, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The real window over the imported example, shown and active."""
+    win = MainWindow(real_db, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    return win

@@ -1,0 +1,167 @@
+"""Driving the real window on the imported example: pick, rate, comment, undo, filter, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from assessor.services import workbench
+from assessor.ui.main_window import MainWindow
+from assessor.ui.tree_model import ROLE_RATING
+
+
+def _rec_by_code(win: MainWindow, code: str) -> int:
+    sheet = win.workbench.model.factsheet_ids()[0]
+    rec_id = workbench.recommendation_for_code(win.db, sheet, code)
+    assert rec_id is not None
+    return rec_id
+
+
+def _click_recommendation(qtbot, win: MainWindow, code: str) -> int:  # type: ignore[no-untyped-def]
+    rec_id = _rec_by_code(win, code)
+    tree = win.workbench.tree
+    index = win.workbench.model.index_of_recommendation(rec_id)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center()))
+    assert win.workbench.detail is not None and win.workbench.detail.id == rec_id
+    return rec_id
+
+
+def test_opens_on_the_first_recommendation_with_counts(window: MainWindow) -> None:
+    wb = window.workbench
+    assert wb.detail is not None and wb.detail.codes == ("II-1", "II-3")
+    assert "All 81 recommendations" in wb.filters.count.text()
+    assert "0 of 22 in scope rated" in window.progress_label.text()
+    assert window.db.location in window.path_label.text()
+
+
+def test_pick_rate_from_keyboard_then_undo_redo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    assert "Recommendation II-6" in wb.finding.browser.toPlainText()
+    assert "Ministry of Justice" in wb.follow_up.browser.toPlainText()
+    wb.tree.setFocus()
+    qtbot.keyClick(wb.tree, Qt.Key.Key_2)
+    detail = workbench.detail(window.db, rec_id)
+    assert detail is not None and detail.assessment.rating == "partly"
+    assert wb.model.index_of_recommendation(rec_id).data(ROLE_RATING) == "partly"
+    assert wb.assessment.rating.buttons["partly"].isChecked()
+    assert "1 of 22 in scope rated" in window.progress_label.text()
+
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+    assert wb.model.index_of_recommendation(rec_id).data(ROLE_RATING) is None
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
+    qtbot.keyClick(wb.tree, Qt.Key.Key_0)
+    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+
+
+def test_comment_is_saved_after_typing_pauses_and_undoes_as_one_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-8")
+    box = wb.assessment.comment
+    box.setFocus()
+    qtbot.keyClicks(box, "Draft law pending.")
+    assert workbench.detail(window.db, rec_id).assessment.comment == ""  # type: ignore[union-attr]
+
+    def saved() -> None:
+        assert workbench.detail(window.db, rec_id).assessment.comment == "Draft law pending."  # type: ignore[union-attr]
+
+    qtbot.waitUntil(saved, timeout=3000)
+    qtbot.keyClicks(box, " Ask again")
+    # Undo in the comment box saves what is typed, then undoes the whole typing session.
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert workbench.detail(window.db, rec_id).assessment.comment == ""  # type: ignore[union-attr]
+    assert box.toPlainText() == ""
+    window.redo()
+    assert box.toPlainText() == "Draft law pending. Ask again"
+
+
+def test_switching_recommendation_saves_the_comment_at_once(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-8")
+    qtbot.keyClicks(wb.assessment.comment, "Typed, not yet saved")
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert wb.detail is not None and wb.detail.id != rec_id
+    assert workbench.detail(window.db, rec_id).assessment.comment == "Typed, not yet saved"  # type: ignore[union-attr]
+
+
+def test_status_and_scope_mark(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    _click_recommendation(qtbot, window, "II-1")  # an invite
+    assert "Outside the compliance scope" in wb.assessment.scope_mark.text()
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    assert "In compliance scope" in wb.assessment.scope_mark.text()
+    wb.assessment.final.click()
+    assert workbench.detail(window.db, rec_id).assessment.status == "final"  # type: ignore[union-attr]
+    window.undo()
+    assert workbench.detail(window.db, rec_id).assessment.status == "draft"  # type: ignore[union-attr]
+    assert not wb.assessment.final.isChecked()
+
+
+def test_navigation_next_previous_and_next_unrated(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    _click_recommendation(qtbot, window, "II-1")
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert wb.detail is not None and wb.detail.codes == ("II-6",)
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert wb.detail.codes == ("II-1", "II-3")
+    qtbot.keyClick(wb.tree, Qt.Key.Key_F8)
+    assert wb.detail.codes == ("II-6",) and wb.detail.in_scope
+    qtbot.keyClick(wb.tree, Qt.Key.Key_1)
+    qtbot.keyClick(wb.tree, Qt.Key.Key_F8)
+    assert wb.detail.codes == ("II-8",)
+
+
+def test_filters_show_counts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    bar = window.workbench.filters
+    bar.verb.setCurrentIndex(bar.verb.findData("in_scope"))
+    assert bar.count.text() == "Showing 22 of 81 recommendations"
+    assert bar.clear.isEnabled()
+    bar.verb.setCurrentIndex(bar.verb.findData("invite"))
+    assert bar.count.text() == "Showing 59 of 81 recommendations"
+    bar.follow_up.setCurrentIndex(bar.follow_up.findData("with"))
+    shown, _total = window.workbench.model.shown_count()
+    assert shown == 1  # of the 23 follow-ups, one answers an invite
+    bar.rating.setCurrentIndex(bar.rating.findData("unrated"))
+    assert window.workbench.model.shown_count()[0] == shown  # nothing rated yet
+    bar.reset()
+    assert bar.count.text() == "All 81 recommendations"
+
+
+def test_search_filters_and_highlights(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    qtbot.keyClick(wb.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert wb.filters.search.hasFocus()
+    qtbot.keyClicks(wb.filters.search, "criminal code")
+    qtbot.waitUntil(lambda: wb.filters.count.text().startswith("Showing"), timeout=3000)
+    shown = wb.model.shown_recommendations(wb.model.factsheet_ids()[0])
+    assert 0 < len(shown) < 81
+    wb.select_recommendation(_rec_by_code(window, "II-6"))
+    assert "background:#ffe066" in wb.follow_up.browser.toHtml().replace(" ", "").lower() or (
+        "#ffe066" in wb.follow_up.browser.toHtml()
+    )
+    wb.filters.search.clear()
+    qtbot.waitUntil(lambda: wb.filters.count.text() == "All 81 recommendations", timeout=3000)
+
+
+def test_follow_up_correction_and_history(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from assessor.ui import dialogs
+
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    original = wb.detail.follow_up.text  # type: ignore[union-attr]
+    assert not wb.follow_up.history_button.isEnabled()
+    monkeypatch.setattr(dialogs, "edit_text", lambda *a, **k: "Corrected by the rapporteur.")
+    wb.follow_up.edit_button.click()
+    assert "Corrected by the rapporteur." in wb.follow_up.browser.toPlainText()
+    assert wb.follow_up.history_button.isEnabled()
+    wb.follow_up.history_button.click()
+    text = wb.follow_up.browser.toPlainText()
+    assert "Earlier versions" in text and original.split("\n")[0] in text
+    window.undo()
+    detail = workbench.detail(window.db, rec_id)
+    assert detail is not None and detail.follow_up is not None
+    assert detail.follow_up.text == original.strip()
+    assert len(detail.follow_up_history) == 2  # nothing is lost: both versions kept
