@@ -122,7 +122,8 @@ def _export(src: Path, src_key: str | None, dest: Path, dest_key: str | None) ->
     conn = module.connect(str(src), isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {_quote(src_key or '')}")
+        if src_key is not None:  # no key at all means a plain file (an empty one is refused)
+            conn.execute(f"PRAGMA key = {_quote(src_key)}")
         check_key(conn, src)
         conn.execute(f"ATTACH DATABASE {_quote(str(dest))} AS target KEY {_quote(dest_key or '')}")
         conn.execute("SELECT sqlcipher_export('target')")
