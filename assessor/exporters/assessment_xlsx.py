@@ -1,0 +1,348 @@
+"""The rapporteur's assessment as an Excel workbook, and the overview of every Party (``--all``).
+
+The Party workbook has one row per recommendation (rating label on its level's colour), a
+Summary sheet (chapter × rating and verb × rating counts) and the assessor's themed
+recommendations. The overview is codes × Parties, written in openpyxl's streaming (write-only)
+mode so that tens of thousands of rows stay quick and small in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessor.db.engine import Database
+from assessor.db.models import (
+    Assessment,
+    Factsheet,
+    MonitoringRound,
+    Party,
+    RatingLevel,
+    Recommendation,
+    RecommendationCode,
+)
+from assessor.db.presets import NOT_RATED_LABEL
+from assessor.db.queries import rating_levels, themes
+from assessor.db.rows import Level
+from assessor.exporters.questionnaire import IN_SCOPE_VERBS, questionnaire_lines
+from assessor.exporters.xlsx_common import (
+    GRID,
+    HEADER_FILL,
+    HEADER_FONT,
+    WRAP_TOP,
+    cell_text,
+    factsheet_for,
+    rating_fill,
+    rating_font,
+    save_workbook,
+)
+from assessor.services.errors import ServiceError
+
+VERBS = ("require", "request", "invite")
+ASSESSMENT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("Codes", 12),
+    ("Chapter", 24),
+    ("Verb", 10),
+    ("Scope", 10),
+    ("Compliance procedure", 12),
+    ("Rating", 22),
+    ("Comment", 45),
+    ("Status", 9),
+    ("Follow-up", 60),
+    ("Recommendation", 60),
+)
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+CODE_RE = re.compile(r"^([IVXL]+)-(\d+)$")
+
+
+@dataclass(frozen=True)
+class AssessedLine:
+    """One recommendation of the assessment sheet."""
+
+    codes: str
+    chapter: str
+    verb: str
+    scope: str
+    rating: str | None
+    comment: str
+    status: str
+    follow_up: str
+    text: str
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = ROMAN.get(ch, 0)
+        nxt = ROMAN.get(numeral[i + 1], 0) if i + 1 < len(numeral) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def code_order(code: str) -> tuple[int, int, str]:
+    """Sort key putting ``II-10`` after ``II-9`` and chapter ``X`` after ``IX``."""
+    m = CODE_RE.match(code)
+    return (_roman(m.group(1)), int(m.group(2)), "") if m else (999, 0, code)
+
+
+def _header(ws: Worksheet, columns: Sequence[tuple[str, float]], row: int = 1) -> None:
+    for col, (name, width) in enumerate(columns, start=1):
+        cell = ws.cell(row, col, name)
+        cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
+        if width:
+            ws.column_dimensions[cell.column_letter].width = width
+
+
+def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
+    uids = {
+        uid: (scope, rating, comment, status)
+        for uid, scope, rating, comment, status in session.execute(
+            select(
+                Recommendation.uid,
+                Recommendation.scope,
+                Assessment.rating,
+                Assessment.comment,
+                Assessment.status,
+            )
+            .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+            .where(Recommendation.factsheet_id == factsheet_id)
+        )
+    }
+    out = []
+    # The questionnaire's reading order and current follow-ups, shared rather than re-queried.
+    for line in questionnaire_lines(session, factsheet_id, "all"):
+        scope, rating, comment, status = uids[line.uid]
+        out.append(
+            AssessedLine(
+                ", ".join(line.codes),
+                line.chapter,
+                line.verb,
+                scope,
+                rating,
+                comment or "",
+                status or "draft",
+                line.follow_up,
+                line.text,
+            )
+        )
+    return out
+
+
+def _assessment_sheet(ws: Worksheet, lines: list[AssessedLine], levels: dict[str, Level]) -> None:
+    _header(ws, ASSESSMENT_COLUMNS)
+    for row, line in enumerate(lines, start=2):
+        level = levels.get(line.rating or "")
+        values = (
+            line.codes,
+            line.chapter,
+            line.verb,
+            line.scope,
+            "yes" if line.verb in IN_SCOPE_VERBS else "no",
+            level.label if level else NOT_RATED_LABEL,
+            line.comment,
+            line.status,
+            line.follow_up,
+            line.text,
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col, cell_text(value) or None)
+            cell.alignment, cell.border = WRAP_TOP, GRID
+        if level:
+            rating = ws.cell(row, 6)
+            rating.fill, rating.font = rating_fill(level.color), rating_font(level.color)
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{ws.cell(1, len(ASSESSMENT_COLUMNS)).column_letter}{len(lines) + 1}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _count_table(
+    ws: Worksheet, top: int, title: str, keys: Iterable[str], counts: Counter[tuple[str, str]],
+    levels: Sequence[Level],
+) -> int:  # fmt: skip
+    columns = [(lv.key, lv.label, lv.color) for lv in levels] + [("", NOT_RATED_LABEL, "")]
+    ws.cell(top, 1, title).font = Font(bold=True, size=12)
+    _header(ws, [("", 0)] + [(label, 0) for _, label, _ in columns] + [("Total", 0)], top + 1)
+    for i, (_, _, color) in enumerate(columns, start=2):
+        if color:
+            ws.cell(top + 1, i).fill, ws.cell(top + 1, i).font = (
+                rating_fill(color),
+                rating_font(color),
+            )
+    row = top + 2
+    for key in keys:
+        ws.cell(row, 1, cell_text(key)).font = Font(bold=True)
+        total = 0
+        for col, (level_key, _, _) in enumerate(columns, start=2):
+            n = counts[(key, level_key)]
+            total += n
+            ws.cell(row, col, n).border = GRID
+        ws.cell(row, len(columns) + 2, total).font = Font(bold=True)
+        row += 1
+    return row + 1
+
+
+def _summary_sheet(ws: Worksheet, lines: list[AssessedLine], levels: Sequence[Level]) -> None:
+    known = {lv.key for lv in levels}
+    by_chapter: Counter[tuple[str, str]] = Counter()
+    by_verb: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        key = line.rating if line.rating in known else ""
+        by_chapter[(line.chapter, key)] += 1
+        by_verb[(line.verb, key)] += 1
+    chapters = list(dict.fromkeys(line.chapter for line in lines))
+    next_row = _count_table(ws, 1, "Ratings by chapter", chapters, by_chapter, levels)
+    _count_table(ws, next_row, "Ratings by verb", VERBS, by_verb, levels)
+    ws.column_dimensions["A"].width = 34
+    for col in range(2, len(levels) + 4):
+        ws.column_dimensions[ws.cell(1, col).column_letter].width = 16
+
+
+def _themes_sheet(ws: Worksheet, session: Session, factsheet_id: int) -> None:
+    _header(ws, [("Theme", 30), ("#", 5), ("Recommendation", 80), ("Linked codes", 18)])
+    row = 2
+    for theme in themes(session, factsheet_id):
+        for n, item in enumerate(theme.items, start=1):
+            values = (theme.title, n, item.text, ", ".join(item.links))
+            for col, value in enumerate(values, start=1):
+                cell = ws.cell(row, col, cell_text(value) if isinstance(value, str) else value)
+                cell.alignment, cell.border = WRAP_TOP, GRID
+            row += 1
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:D{max(row - 1, 1)}"
+
+
+def build_assessment_workbook(db: Database, party: str | None = None) -> tuple[Workbook, int]:
+    """The assessment workbook of one Party's factsheet, and its number of recommendations."""
+    with db.reading() as session:
+        factsheet_id, party_name, _ = factsheet_for(session, party)
+        levels = rating_levels(session, factsheet_id)
+        lines = _assessed_lines(session, factsheet_id)
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.title = "Assessment"
+        _assessment_sheet(ws, lines, {lv.key: lv for lv in levels})
+        _summary_sheet(wb.create_sheet("Summary"), lines, levels)
+        _themes_sheet(wb.create_sheet("Themes"), session, factsheet_id)
+    wb.properties.title = f"Assessment — {party_name}"
+    wb.properties.creator = "Assessor"
+    return wb, len(lines)
+
+
+def export_assessment_xlsx(
+    db: Database, path: str | os.PathLike[str], party: str | None = None
+) -> int:
+    """Write one Party's assessment workbook to ``path``; return the number of rows."""
+    wb, count = build_assessment_workbook(db, party)
+    save_workbook(wb, path)
+    return count
+
+
+def _overview_data(
+    session: Session,
+) -> tuple[list[str], list[str], dict[tuple[str, int], str | None], dict[tuple[int, str], Level]]:
+    sheets = session.execute(
+        select(Factsheet.id, Party.name, MonitoringRound.title)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .order_by(Party.name, MonitoringRound.title, Factsheet.id)
+    ).all()
+    per_party = Counter(name for _, name, _ in sheets)
+    headers = [
+        name if per_party[name] == 1 else f"{name} ({title[:40]})" for _, name, title in sheets
+    ]
+    ids = [fid for fid, _, _ in sheets]
+    ratings: dict[tuple[str, int], str | None] = {}
+    for code, fid, rating in session.execute(
+        select(RecommendationCode.code, RecommendationCode.factsheet_id, Assessment.rating)
+        .join(Recommendation, Recommendation.id == RecommendationCode.recommendation_id)
+        .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+        .where(Recommendation.retired_at.is_(None))
+    ):
+        ratings[(code, fid)] = rating
+    levels: dict[tuple[int, str], Level] = {}
+    for fid, key, label, color in session.execute(
+        select(Factsheet.id, RatingLevel.key, RatingLevel.label, RatingLevel.color)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .join(RatingLevel, RatingLevel.scale_id == MonitoringRound.rating_scale_id)
+    ):
+        levels[(fid, key)] = Level(key, label, color)
+    codes = sorted({code for code, _ in ratings}, key=code_order)
+    return headers, codes, ratings, levels | {(fid, ""): Level("", "", "") for fid in ids}
+
+
+def build_overview_workbook(db: Database) -> tuple[Workbook, int, int]:
+    """The overview workbook (codes × Parties, coloured ratings); rows and Parties counted."""
+    with db.reading() as session:
+        headers, codes, ratings, levels = _overview_data(session)
+        fids = list(dict.fromkeys(fid for fid, _ in levels))
+    if not headers:
+        raise ServiceError("The database holds no factsheet yet; import one first.")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Overview")
+    ws.freeze_panes = "B2"
+    ws.column_dimensions["A"].width = 10
+    for i in range(len(headers)):
+        ws.column_dimensions[get_column_letter(i + 2)].width = 22
+    ws.append([_head(ws, "Code"), *(_head(ws, cell_text(h)) for h in headers)])
+    # One styled cell per level, reused: building a style per cell is what makes writers slow.
+    styled: dict[tuple[int, str], tuple[str, object, object]] = {
+        k: (lv.label, rating_fill(lv.color), rating_font(lv.color))
+        for k, lv in levels.items()
+        if lv.key
+    }
+    get = ratings.get
+    for code in codes:
+        row: list[object] = [code]
+        for fid in fids:
+            if (code, fid) not in ratings:
+                row.append(None)
+                continue
+            style = styled.get((fid, get((code, fid)) or ""))
+            if style is None:
+                row.append(NOT_RATED_LABEL)
+                continue
+            cell = WriteOnlyCell(ws, value=style[0])
+            cell.fill, cell.font = style[1], style[2]
+            row.append(cell)
+        ws.append(row)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers) + 1)}{len(codes) + 1}"
+    legend = wb.create_sheet("Legend")
+    legend.append([_head(legend, "Rating"), _head(legend, "Scale level key")])
+    seen = set()
+    for (_, key), lv in levels.items():
+        if key and key not in seen:
+            seen.add(key)
+            cell = WriteOnlyCell(legend, value=cell_text(lv.label))
+            cell.fill, cell.font = rating_fill(lv.color), rating_font(lv.color)
+            legend.append([cell, key])
+    wb.properties.title = "Assessment overview — all Parties"
+    wb.properties.creator = "Assessor"
+    return wb, len(codes), len(headers)
+
+
+def _head(ws: object, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    return cell
+
+
+def export_overview_xlsx(db: Database, path: str | os.PathLike[str]) -> tuple[int, int]:
+    """Write the overview of every Party to ``path``; return (codes, Parties)."""
+    wb, rows, parties = build_overview_workbook(db)
+    save_workbook(wb, path)
+    return rows, parties
