@@ -205,6 +205,7 @@ def test_empty_factsheet(tmp_path: Path) -> None:
     reader, pages = read(export(db, tmp_path, party="Türkiye"))
     text = " ".join(pages)
     assert "This factsheet has no recommendation yet" in text
+    assert "nothing to chart" in pages[2]
     assert "No themed recommendations" in text
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     assert reader.metadata is not None and reader.metadata.title.endswith("Türkiye")

@@ -166,7 +166,17 @@ def overview(data: SummaryData, options: Options, printed: int) -> list[Flowable
                 unrated,
             ]
         )
-    story.append(_grid(rows, [BODY_WIDTH - 4 * 22 * mm] + [22 * mm] * 4))
+    if data.chapters:
+        story.append(_grid(rows, [BODY_WIDTH - 4 * 22 * mm] + [22 * mm] * 4))
+    else:
+        story.append(Para("The factsheet has no chapters.", st.muted))
+    if not scoped:
+        # Empty axes say nothing; say it in words instead.
+        return [
+            *story,
+            Para("No recommendation in scope: nothing to chart.", st.muted),
+            PageBreak(),
+        ]
     story += [
         CondPageBreak(90 * mm),
         Para("Recommendations in scope by rating", st.h2),
