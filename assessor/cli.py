@@ -23,6 +23,10 @@ from assessor.settings import assessor_name
 
 #: Exit status of a command that failed for a reason the user can fix.
 EXIT_FAILURE = 2
+#: The passphrase of an encrypted database, for scripts (a person uses --passphrase-prompt).
+ENV_PASSPHRASE = "ASSESSOR_PASSPHRASE"
+#: The passphrase ``assessor encrypt`` gives a plain database, for scripts.
+ENV_NEW_PASSPHRASE = "ASSESSOR_NEW_PASSPHRASE"
 #: Set to a non-empty value to see the traceback of an unexpected error.
 ENV_DEBUG = "ASSESSOR_DEBUG"
 #: Where ``--with-example`` finds the bundled example files (a source checkout).
@@ -48,13 +52,31 @@ def _sqlite_file(db_arg: str | None) -> Path | None:
     return Path(url.database)
 
 
+def _given_passphrase(args: argparse.Namespace, path: Path | None) -> str | None:
+    """The passphrase from ``$ASSESSOR_PASSPHRASE`` (scripts) or ``--passphrase-prompt``."""
+    from_env = os.environ.get(ENV_PASSPHRASE)
+    if from_env:
+        return from_env
+    if not getattr(args, "passphrase_prompt", False):
+        return None
+    if not sys.stdin.isatty():
+        raise Failure(f"--passphrase-prompt needs a terminal; scripts can set {ENV_PASSPHRASE}.")
+    passphrase = getpass.getpass("Passphrase of the database: ")
+    new = path is not None and not path.exists()  # a new encrypted database: no typo allowed
+    if new and getpass.getpass("The same passphrase again: ") != passphrase:
+        raise Failure("the two passphrases differ; nothing was created.")
+    if not passphrase:
+        raise Failure("an empty passphrase cannot encrypt anything.")
+    return passphrase
+
+
 def _open(args: argparse.Namespace, create: bool, write: bool = True) -> Database:
     """Open the chosen database; commands that only read also work while the window has it."""
     if not create:
         path = _sqlite_file(args.db)
         if path is not None and not path.exists():
             raise Failure(f"there is no database at {path}; import a factsheet first.")
-    passphrase: str | None = None
+    passphrase = _given_passphrase(args, path=_sqlite_file(args.db))
     while True:
         try:
             try:
@@ -162,6 +184,80 @@ def cmd_rate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup_list(args: argparse.Namespace) -> int:
+    """List the backups of the database, newest first."""
+    from assessor.db.backup import backup_dir, list_backups
+
+    path = _sqlite_file(args.db)
+    if path is None:
+        raise Failure("backups are made of database files only.")
+    found = list_backups(path)
+    if not found:
+        print(f"No backups of {path} yet (they go to {backup_dir(path)}).")
+    for b in found:
+        print(f"{b.id}  {b.describe()}")
+    return 0
+
+
+def cmd_backup_now(args: argparse.Namespace) -> int:
+    """Make a verified backup now."""
+    from assessor.services.backups import backup_now
+
+    db = _open(args, create=False)
+    try:
+        made = backup_now(db)
+    finally:
+        db.close()
+    print(f"Made backup {made.id} ({made.describe()}): {made.path}")
+    return 0
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    """Restore a backup; a damaged database is first set aside, never deleted."""
+    from assessor.db.errors import DatabaseDamaged
+    from assessor.services.backups import recover_damaged, restore_backup
+
+    try:
+        db = _open(args, create=False)
+    except DatabaseDamaged as damaged:
+        passphrase = _given_passphrase(args, damaged.path)
+        print(recover_damaged(damaged.path, args.id, passphrase).message())
+        return 0
+    try:
+        done = restore_backup(db, args.id)
+    finally:
+        db.close()
+    print(done.message())
+    return 0
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt a plain database, or decrypt an encrypted one (--decrypt)."""
+    from assessor.services.backups import change_encryption
+
+    path = _sqlite_file(args.db)
+    if path is None or not path.exists():
+        raise Failure(f"there is no database file at {path or args.db} to convert.")
+    given = _given_passphrase(args, path)
+    if args.decrypt:
+        old = given or getpass.getpass("Passphrase of the database: ")
+        done = change_encryption(path, old=old, new=None)
+    else:
+        new = os.environ.get(ENV_NEW_PASSPHRASE) or _ask_new_passphrase()
+        done = change_encryption(path, old=None, new=new)
+    print(done.message())
+    return 0
+
+
+def _ask_new_passphrase() -> str:
+    if not sys.stdin.isatty():
+        raise Failure(f"a new passphrase is asked at a terminal; scripts set {ENV_NEW_PASSPHRASE}.")
+    first = getpass.getpass("New passphrase: ")
+    if not first or getpass.getpass("The same passphrase again: ") != first:
+        raise Failure("the passphrases were empty or differ; nothing was changed.")
+    return first
+
+
 def _import_examples(db_arg: str | None) -> None:
     """Import the bundled examples into an empty database, so a first run shows something."""
     from assessor.db.queries import list_factsheets
@@ -208,8 +304,32 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the bundled example if the database is empty, then open the window",
     )
+    parser.add_argument(
+        "--passphrase-prompt",
+        action="store_true",
+        help=f"ask for the passphrase of an encrypted database (or create one); "
+        f"scripts set ${ENV_PASSPHRASE}",
+    )
     parser.set_defaults(func=cmd_window)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("backup", help="list, make or restore verified backups")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    b = actions.add_parser("list", help="list the backups, newest first, with their ids")
+    b.set_defaults(func=cmd_backup_list)
+    b = actions.add_parser("now", help="make a verified backup now")
+    b.set_defaults(func=cmd_backup_now)
+    b = actions.add_parser(
+        "restore", help="restore a backup (the current state is backed up first)"
+    )
+    b.add_argument(
+        "id", metavar="ID", help="a backup id (or its start) from `backup list`, or latest"
+    )
+    b.set_defaults(func=cmd_backup_restore)
+
+    p = sub.add_parser("encrypt", help="encrypt the database with a new passphrase (SQLCipher)")
+    p.add_argument("--decrypt", action="store_true", help="turn an encrypted database plain again")
+    p.set_defaults(func=cmd_encrypt)
 
     p = sub.add_parser("import", help="import a factsheet or themed recommendations (text)")
     p.add_argument("file", metavar="FILE")
