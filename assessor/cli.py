@@ -96,6 +96,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import a factsheet or a themed-recommendations file."""
     from assessor.services.imports import import_file
 
+    if Path(args.file).suffix.casefold() == ".xlsx":
+        return cmd_import_questionnaire(args)
     # Refuse a missing, empty or binary file before opening, so it cannot create a database.
     read_text_file(args.file)
     db = _open(args, create=True)
@@ -141,6 +143,61 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Wrote the PDF summary to {args.output}")
+    return 0
+
+
+def cmd_import_questionnaire(args: argparse.Namespace) -> int:
+    """Import a filled-in Excel questionnaire: print the preview, apply it, print the report."""
+    from assessor.importers.questionnaire import read_questionnaire
+    from assessor.services.questionnaires import apply_questionnaire, preview_parsed
+
+    parsed = read_questionnaire(args.file)  # a bad file is refused before the database opens
+    db = _open(args, create=False)
+    try:
+        preview = preview_parsed(db, parsed, party=args.party)
+        print(preview.summary())
+        for warning in preview.warnings:
+            print(f"  warning: {warning}")
+        for row in preview.rows:
+            if row.status != "unchanged":
+                print(f"  row {row.row} {row.code}: {row.status} — {row.reason}")
+        report = apply_questionnaire(db, preview, by=assessor_name())
+    finally:
+        db.close()
+    print(report.text().splitlines()[0])
+    return 0
+
+
+def cmd_export_questionnaire(args: argparse.Namespace) -> int:
+    """Write the Excel questionnaire a State fills in."""
+    from assessor.exporters.questionnaire import export_questionnaire
+
+    db = _open(args, create=False, write=False)
+    try:
+        rows = export_questionnaire(
+            db, args.output, party=args.party, scope=args.scope,
+            deadline=args.deadline or "", contact=args.contact or "",
+        )  # fmt: skip
+    finally:
+        db.close()
+    print(f"Wrote a questionnaire of {rows} recommendations to {args.output}")
+    return 0
+
+
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    """Write a Party's assessment workbook, or with --all the overview of every Party."""
+    from assessor.exporters.assessment_xlsx import export_assessment_xlsx, export_overview_xlsx
+
+    db = _open(args, create=False, write=False)
+    try:
+        if args.all:
+            codes, parties = export_overview_xlsx(db, args.output)
+            print(f"Wrote the overview of {parties} factsheets × {codes} codes to {args.output}")
+        else:
+            rows = export_assessment_xlsx(db, args.output, party=args.party)
+            print(f"Wrote the assessment of {rows} recommendations to {args.output}")
+    finally:
+        db.close()
     return 0
 
 
@@ -331,7 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--decrypt", action="store_true", help="turn an encrypted database plain again")
     p.set_defaults(func=cmd_encrypt)
 
-    p = sub.add_parser("import", help="import a factsheet or themed recommendations (text)")
+    p = sub.add_parser(
+        "import", help="import a factsheet, themed recommendations, or a questionnaire (.xlsx)"
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
     p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
@@ -356,6 +415,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--full-follow-ups", action="store_true", help="print follow-ups in full, not trimmed"
     )
     pdf.set_defaults(func=cmd_export_pdf)
+    q = formats.add_parser("questionnaire", help="an Excel questionnaire for the State to fill in")
+    q.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
+    q.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    q.add_argument(
+        "--scope",
+        choices=("compliance", "all"),
+        default="compliance",
+        help="compliance: require and request recommendations (default); all: invites too",
+    )
+    q.add_argument("--deadline", metavar="TEXT", help="the answer deadline shown to the State")
+    q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
+    q.set_defaults(func=cmd_export_questionnaire)
+    x = formats.add_parser("xlsx", help="the assessment as an Excel workbook")
+    x.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
+    x.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    x.add_argument("--all", action="store_true", help="an overview of every Party instead")
+    x.set_defaults(func=cmd_export_xlsx)
 
     p = sub.add_parser("list", help="list the factsheets with their counts")
     p.set_defaults(func=cmd_list)
