@@ -107,7 +107,8 @@ class QuestionnaireReport:
     def text(self) -> str:
         """The import report as plain text, to show or to save."""
         head = [
-            f"Imported {self.applied} follow-ups from {self.preview.source} "
+            f"Imported {self.applied} follow-up{'' if self.applied == 1 else 's'} from "
+            f"{self.preview.source} "
             f"on {self.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC (source “{self.source}”)."
         ]
         return "\n".join([*head, self.preview.text()])
