@@ -54,6 +54,7 @@ class AssessmentPane(QWidget):
         self.title = QLabel("<b>Assessment</b>")
         self.scope_mark = QLabel()
         self.scope_mark.setAccessibleName("Compliance scope")
+        self.scope_mark.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.scope_mark.setStyleSheet(
             "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 2px 6px; }"
         )
@@ -71,8 +72,7 @@ class AssessmentPane(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title)
-        header.addWidget(self.scope_mark)
-        header.addStretch(1)
+        header.addWidget(self.scope_mark, 1)
         header.addWidget(self.final)
         footer = QHBoxLayout()
         footer.addWidget(comment_label)

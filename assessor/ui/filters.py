@@ -99,6 +99,7 @@ class FilterBar(QWidget):
         self.follow_up = self._combo("Follow-up filter", FOLLOW_UP_CHOICES)
         self.count = QLabel()
         self.count.setAccessibleName("Shown recommendations")
+        self.count.setWordWrap(True)  # a longer count must not widen the pane
         self.clear = QPushButton("Clear filters")
         self.clear.setAccessibleName("Clear filters")
         self.clear.clicked.connect(self.reset)

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget
 
 from assessor.db.engine import Database
 from assessor.db.rows import RecommendationDetail
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.workbench.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.themes.jump_to_code.connect(self.jump_to_code)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._splitters_restored = False
         self.workbench.reload()
         self._restore()
 
@@ -144,27 +145,70 @@ class MainWindow(QMainWindow):
         self._rate_levels: tuple[object, ...] = ()
         self._refresh_recent()
 
-    def _shortcut_list(self, keys: Sequence[str]) -> list[QKeySequence]:
-        return [QKeySequence(k) for k in keys]
+    def extra_file_actions(self, menu: QMenu) -> None:
+        """Questionnaire and PDF actions, shown only when their modules are in this build."""
+        if questionnaire_module() is not None:
+            self._action(menu, "&Questionnaires (Excel)…", self._open_questionnaires)
+        if importlib.util.find_spec("assessor.ui.print_preview") is not None:
+            self._action(menu, "&Print summary (PDF)…", self.print_summary, QKeySequence.StandardKey.Print)  # fmt: skip
+            self._action(menu, "Export PDF &summary…", self.export_pdf)
 
-    def extra_file_actions(self, menu: object) -> None:
-        """Questionnaire and PDF actions, shown only when their modules are installed."""
-        for module_name, text in (
-            ("assessor.ui.questionnaire_dialog", "&Questionnaires (Excel)…"),
-            ("assessor.ui.print_preview", "&Print summary (PDF)…"),
-        ):
-            if importlib.util.find_spec(module_name) is None:
-                continue
-            self._action(menu, text, lambda _c=False, m=module_name: self._open_helper(m))
+    def _factsheet_id(self) -> int | None:
+        detail = self.workbench.detail
+        if detail is not None:
+            return detail.factsheet_id
+        ids = self.workbench.model.factsheet_ids()
+        return ids[0] if ids else None
 
-    def _open_helper(self, module_name: str) -> None:
-        module = importlib.import_module(module_name)
+    def _open_questionnaires(self) -> None:
+        module = questionnaire_module()
         opener = getattr(module, "open_dialog", None) or getattr(module, "show_dialog", None)
         if opener is None:
-            dialogs.show_error(self, "Not available", "This part of Assessor is not ready yet.")
+            dialogs.show_error(self, "Questionnaires", "This part of Assessor is not ready yet.")
             return
-        sheet = self.workbench.detail.factsheet_id if self.workbench.detail else None
-        self.runner.run("Open", lambda: opener(self, self.db, sheet))
+        self.workbench.assessment.flush()
+        self.runner.run("Questionnaires", lambda: opener(self, self.db, self._factsheet_id()))
+
+    def print_summary(self) -> None:
+        """Render the PDF summary of the shown Party off the GUI thread, then preview it."""
+        from assessor.exporters.pdf_summary import summary_pdf_bytes
+
+        fid = self._factsheet_id()
+        if fid is None:
+            return
+        self.workbench.assessment.flush()
+
+        def job(cancel: threading.Event) -> bytes:
+            if cancel.is_set():
+                raise Cancelled()
+            return summary_pdf_bytes(self.db, factsheet_id=fid, assessor_name=self.ctx.by)
+
+        def show(pdf: bytes) -> None:
+            preview = importlib.import_module("assessor.ui.print_preview")
+            preview.preview_pdf(pdf, self, "Summary for the Committee")
+
+        self.runner.run_in_background("Print summary", "Preparing the summary…", job, show)
+
+    def export_pdf(self) -> None:
+        """Write the PDF summary of the shown Party to a file, off the GUI thread."""
+        from assessor.exporters.pdf_summary import write_pdf_summary
+
+        fid = self._factsheet_id()
+        target = dialogs.ask_save_path(self, "Export PDF summary", "summary.pdf", "PDF (*.pdf)")
+        if fid is None or not target:
+            return
+        self.workbench.assessment.flush()
+
+        def job(cancel: threading.Event) -> str:
+            if cancel.is_set():
+                raise Cancelled()
+            write_pdf_summary(self.db, target, factsheet_id=fid, assessor_name=self.ctx.by)
+            return target
+
+        self.runner.run_in_background(
+            "Export PDF summary", "Writing the summary…", job,
+            lambda path: self.statusBar().showMessage(f"Summary written to {path}", 8000),
+        )  # fmt: skip
 
     def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
         levels = detail.levels if detail else ()
@@ -382,15 +426,6 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        for key, splitter in (
-            ("window/main", self.workbench.main),
-            ("window/right", self.workbench.right),
-            ("window/reading", self.workbench.reading),
-            ("window/themes", self.themes.splitter),
-        ):
-            state = s.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
         s.beginGroup("filters")
         state = FilterState.from_settings({k: s.value(k) for k in s.childKeys()})
         s.endGroup()
@@ -407,14 +442,34 @@ class MainWindow(QMainWindow):
         s.setValue("files/recent", recent[:MAX_RECENT])
         s.setValue("files/last", self.db.location)
 
+    def _splitters(self) -> list[tuple[str, QSplitter]]:
+        return [
+            ("window/main", self.workbench.main),
+            ("window/right", self.workbench.right),
+            ("window/reading", self.workbench.reading),
+            ("window/themes", self.themes.splitter),
+        ]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._splitters_restored:
+            return
+        # Splitters are restored once the window has its final size, or Qt re-spreads them.
+        self._splitters_restored = True
+        QTimer.singleShot(0, self._restore_splitters)
+
+    def _restore_splitters(self) -> None:
+        for key, splitter in self._splitters():
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
     def save_state(self) -> None:
         """Keep the window's layout, filters and selection for the next start."""
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/main", self.workbench.main.saveState())
-        s.setValue("window/right", self.workbench.right.saveState())
-        s.setValue("window/reading", self.workbench.reading.saveState())
-        s.setValue("window/themes", self.themes.splitter.saveState())
+        for key, splitter in self._splitters():
+            s.setValue(key, splitter.saveState())
         s.beginGroup("filters")
         for key, value in self.workbench.filters.state().to_settings().items():
             s.setValue(key, value)

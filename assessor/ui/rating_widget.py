@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.rows import Level
@@ -47,7 +47,10 @@ class RatingWidget(QWidget):
             button = QPushButton(text.replace("&", "", 1) if len(levels) > 9 else text)
             button.setCheckable(True)
             button.setAccessibleName(text.replace("&", "").split(" ", 1)[1])
-            button.setToolTip(f"Key {shortcut}")
+            button.setToolTip(f"{button.accessibleName()} — key {shortcut}")
+            # May shrink below its text on a narrow window rather than widen the whole window.
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text[:6]) + 24)
             if color:
                 fill, ink = QColor(color), text_color_on(QColor(color))
                 # A coloured edge always, the full colour when chosen: legible in light and dark.

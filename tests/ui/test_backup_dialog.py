@@ -1,0 +1,52 @@
+"""The Restore from backup dialog: lists backups newest first and returns the chosen id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from assessor.db.engine import Database
+from assessor.services import assessments as svc
+from assessor.services import backups
+from assessor.ui import backup_dialog
+from assessor.ui.backup_dialog import RestoreBackupDialog
+
+
+def test_lists_backups_and_returns_the_chosen_id(qtbot: QtBot, real_db: Database) -> None:
+    first = backups.backup_now(real_db)
+    second = backups.backup_now(real_db)
+    dialog = RestoreBackupDialog(backups.list_backups(real_db), real_db.location)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() >= 2
+    assert dialog.chosen_id() == second.id  # the newest is preselected
+    assert dialog.restore_button.isEnabled()
+    ids = [dialog.list.item(i).data(0x0100) for i in range(dialog.list.count())]
+    dialog.list.setCurrentRow(ids.index(first.id))
+    assert dialog.chosen_id() == first.id
+
+
+def test_without_backups_nothing_can_be_restored(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = RestoreBackupDialog([], str(tmp_path / "x.sqlite"))
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled() and dialog.chosen_id() is None
+
+
+def test_choose_then_restore(qtbot: QtBot, real_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    kept = backups.backup_now(real_db)
+    rec = svc.find_by_code
+    with real_db.reading() as s:
+        rid = rec(s, "II-6").id
+    svc.set_comment(real_db, rid, "written after the backup")
+
+    def pick(dialog: QDialog) -> int:
+        assert isinstance(dialog, RestoreBackupDialog)
+        dialog.list.setCurrentRow(0)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(RestoreBackupDialog, "exec", pick)
+    chosen = backup_dialog.choose_backup(None, backups.list_backups(real_db), real_db.location)
+    assert chosen == kept.id
+    backups.restore_backup(real_db, chosen)
+    assert svc.set_comment(real_db, rid, "written after the backup")  # it was undone
