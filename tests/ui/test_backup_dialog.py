@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +24,7 @@ def test_lists_backups_and_returns_the_chosen_id(qtbot: QtBot, real_db: Database
     assert dialog.list.count() >= 2
     assert dialog.chosen_id() == second.id  # the newest is preselected
     assert dialog.restore_button.isEnabled()
-    ids = [dialog.list.item(i).data(0x0100) for i in range(dialog.list.count())]
+    ids = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())]
     dialog.list.setCurrentRow(ids.index(first.id))
     assert dialog.chosen_id() == first.id
 
@@ -33,11 +35,12 @@ def test_without_backups_nothing_can_be_restored(qtbot: QtBot, tmp_path: Path) -
     assert not dialog.restore_button.isEnabled() and dialog.chosen_id() is None
 
 
-def test_choose_then_restore(qtbot: QtBot, real_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_choose_then_restore(
+    qtbot: QtBot, real_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept = backups.backup_now(real_db)
-    rec = svc.find_by_code
     with real_db.reading() as s:
-        rid = rec(s, "II-6").id
+        rid = svc.find_by_code(s, "II-6").id
     svc.set_comment(real_db, rid, "written after the backup")
 
     def pick(dialog: QDialog) -> int:
