@@ -185,3 +185,11 @@ def test_restore_is_refused_read_only(seeded: Seeded) -> None:
             backups.restore_backup(other, "latest")
     finally:
         other.close()
+
+
+def test_a_backup_deleted_by_hand_is_made_again(seeded: Seeded) -> None:
+    first = backups.backup_if_changed(seeded.db)
+    assert first is not None
+    first.path.unlink()
+    again = backups.backup_if_changed(seeded.db)
+    assert again is not None and backups.list_backups(seeded.db) == [again]

@@ -211,7 +211,9 @@ def make_backup(
         with atomic_path(final) as tmp:
             copy_database(source, tmp, passphrase)
             digest = _sha256(tmp)
-            unchanged = bool(backups) and manifest.get("sha256") == digest
+            # Compared with the newest backup still there (one may have been deleted by hand).
+            newest = backups[0].id if backups else None
+            unchanged = manifest.get("latest") == newest and manifest.get("sha256") == digest
             if only_if_changed and unchanged:
                 raise _Unchanged
     except _Unchanged:
