@@ -35,10 +35,15 @@ class CommentEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)  # Tab moves on, as in a form; the rating flow stays on keys
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
-                e.ignore()  # let the window's Undo/Redo actions have the key
-                return False
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and (
+                e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            e.ignore()  # let the window's Undo/Redo actions have the key
+            return False
         return super().event(e)
 
 

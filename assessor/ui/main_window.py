@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget
@@ -32,6 +34,8 @@ from assessor.ui.themes_view import ThemesView
 from assessor.ui.workbench import Workbench
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+#: A menu action's keys: one sequence, or several (the first is shown in the menu).
+Shortcut = str | QKeySequence | QKeySequence.StandardKey | list[str] | list[QKeySequence]
 MAX_RECENT = 8
 
 
@@ -81,14 +85,21 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # --- menus ---------------------------------------------------------------------------
-    def _action(self, menu: object, text: str, slot: object, shortcut: object = None, name: str = "") -> QAction:  # fmt: skip
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: Shortcut | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(
-                shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)]
-            )  # type: ignore[arg-type]
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        menu.addAction(action)  # type: ignore[attr-defined]
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(k) for k in shortcut])
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
         if name:
             action.setObjectName(name)
         return action
@@ -134,10 +145,10 @@ class MainWindow(QMainWindow):
         self._action(view, "&Go to the tree", self.workbench.focus_tree, "Ctrl+T")
 
         go = bar.addMenu("&Go")
-        self._action(go, "&Next recommendation", lambda: self.workbench.go(+1), ["Alt+Down", "F6"])  # type: ignore[list-item]
+        self._action(go, "&Next recommendation", lambda: self.workbench.go(+1), ["Alt+Down", "F6"])
         self._action(
             go, "&Previous recommendation", lambda: self.workbench.go(-1), ["Alt+Up", "Shift+F6"]
-        )  # type: ignore[list-item]
+        )
         self._action(go, "Next &unrated in scope", self.workbench.next_unrated, "F8")
 
         self.rate_menu = bar.addMenu("&Rate")
@@ -150,7 +161,9 @@ class MainWindow(QMainWindow):
         if questionnaire_module() is not None:
             self._action(menu, "&Questionnaires (Excel)…", self._open_questionnaires)
         if importlib.util.find_spec("assessor.ui.print_preview") is not None:
-            self._action(menu, "&Print summary (PDF)…", self.print_summary, QKeySequence.StandardKey.Print)  # fmt: skip
+            self._action(
+                menu, "&Print summary (PDF)…", self.print_summary, QKeySequence.StandardKey.Print
+            )
             self._action(menu, "Export PDF &summary…", self.export_pdf)
 
     def _factsheet_id(self) -> int | None:
@@ -206,9 +219,11 @@ class MainWindow(QMainWindow):
             return target
 
         self.runner.run_in_background(
-            "Export PDF summary", "Writing the summary…", job,
+            "Export PDF summary",
+            "Writing the summary…",
+            job,
             lambda path: self.statusBar().showMessage(f"Summary written to {path}", 8000),
-        )  # fmt: skip
+        )
 
     def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
         levels = detail.levels if detail else ()
@@ -223,7 +238,9 @@ class MainWindow(QMainWindow):
             (0, "&0 Not yet rated")
         ]
         for n, text in entries:
-            action = self._action(self.rate_menu, text, lambda _c=False, k=n: self.workbench.rate_current(k), str(n))  # fmt: skip
+            action = self._action(
+                self.rate_menu, text, lambda _c=False, k=n: self.workbench.rate_current(k), str(n)
+            )
             self._rate_actions.append(action)
 
     # --- undo ----------------------------------------------------------------------------
@@ -314,15 +331,13 @@ class MainWindow(QMainWindow):
         for sheet in sheets:
             opener = getattr(module, "import_questionnaire", None) if module else None
             if opener is not None:
-                self.runner.run(
-                    "Import questionnaire", lambda s=sheet, o=opener: o(self, self.db, s)
-                )
+                self.runner.run("Import questionnaire", partial(opener, self, self.db, sheet))
         if not texts:
             return
         self.workbench.assessment.flush()
 
         def job(cancel: threading.Event) -> list[ImportReport]:
-            reports = []
+            reports: list[ImportReport] = []
             for path in texts:
                 if cancel.is_set():  # checked between files: each file is one transaction
                     if not reports:
@@ -343,7 +358,12 @@ class MainWindow(QMainWindow):
         summary = "\n\n".join(r.summary() for r in reports)
         warnings = [w for r in reports for w in r.warnings]
         if warnings:
-            dialogs.show_lines(self, "Import warnings", summary.split("\n")[0] + f"\n\n{len(warnings)} things to check:", warnings)  # fmt: skip
+            dialogs.show_lines(
+                self,
+                "Import warnings",
+                summary.split("\n")[0] + f"\n\n{len(warnings)} things to check:",
+                warnings,
+            )
         else:
             self.statusBar().showMessage(summary.split("\n")[0], 8000)
         if self.workbench.detail is None:
@@ -374,9 +394,11 @@ class MainWindow(QMainWindow):
             return target
 
         self.runner.run_in_background(
-            "Export JSON", "Exporting…", job,
+            "Export JSON",
+            "Exporting…",
+            job,
             lambda path: self.statusBar().showMessage(f"Exported to {path}", 8000),
-        )  # fmt: skip
+        )
 
     def new_database(self) -> None:
         """Create a new database and open it in place of this one."""
@@ -403,7 +425,9 @@ class MainWindow(QMainWindow):
     def recent(self) -> list[str]:
         """Recently opened databases, newest first."""
         value = self.settings.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
         return [str(p) for p in items if str(p) != self.db.location][:MAX_RECENT]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -433,12 +457,12 @@ class MainWindow(QMainWindow):
             self.workbench.filters.set_state(state)
         rec, sheet = s.value("selection/recommendation"), s.value("selection/factsheet")
         if rec is not None and sheet is not None:
-            if not self.workbench.select_recommendation(int(rec), int(sheet)):  # type: ignore[call-overload]
-                self.model_select_first(int(sheet))  # type: ignore[call-overload]
+            if not self.workbench.select_recommendation(int(str(rec)), int(str(sheet))):
+                self.model_select_first(int(str(sheet)))
         elif self.workbench.model.factsheet_ids():
             self.model_select_first(self.workbench.model.factsheet_ids()[0])
         self._show_progress()
-        recent = [self.db.location] + self.recent()
+        recent = [self.db.location, *self.recent()]
         s.setValue("files/recent", recent[:MAX_RECENT])
         s.setValue("files/last", self.db.location)
 

@@ -39,7 +39,10 @@ def describe_error(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, SQLAlchemyError):
         # Usually "database is locked" (another program holds it) or a damaged file.
-        return f"The database could not be written or read ({exc.__class__.__name__}). Nothing was changed. Details: {exc}"
+        return (
+            f"The database could not be written or read ({exc.__class__.__name__}). "
+            f"Nothing was changed. Details: {exc}"
+        )
     return f"Unexpected error ({exc.__class__.__name__}: {exc}). Nothing was changed."
 
 

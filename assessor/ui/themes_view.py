@@ -42,7 +42,7 @@ class ThemesView(QWidget):
 
     jump_to_code = Signal(int, str)  # factsheet id, code
 
-    def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.db, self.ids, self.stack = ctx, ctx.db, ctx.ids, stack
         self.factsheet_id: int | None = None
@@ -64,7 +64,13 @@ class ThemesView(QWidget):
         self.up_button.setToolTip("Ctrl+Shift+Up")
         self.down_button.setToolTip("Ctrl+Shift+Down")
         buttons = QHBoxLayout()
-        for b in (self.add_theme_button, self.add_item_button, self.up_button, self.down_button, self.delete_button):  # fmt: skip
+        for b in (
+            self.add_theme_button,
+            self.add_item_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -77,18 +83,21 @@ class ThemesView(QWidget):
         self.links_edit.setAccessibleName("Linked recommendation codes")
         self.links_edit.setPlaceholderText("Codes of the Committee, e.g. II-6, III-3")
         self.links_label = QLabel()
-        self.links_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse)  # fmt: skip
+        self.links_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         self.links_label.setWordWrap(True)
         theme_page = QWidget()
         tl = QVBoxLayout(theme_page)
-        tl.addWidget(QLabel("Theme &title", buddy=self.title_edit))
+        tl.addWidget(self._label("Theme &title", self.title_edit))
         tl.addWidget(self.title_edit)
         tl.addStretch(1)
         item_page = QWidget()
         il = QVBoxLayout(item_page)
-        il.addWidget(QLabel("&Recommendation (saved as you type)", buddy=self.text_edit))
+        il.addWidget(self._label("&Recommendation (saved as you type)", self.text_edit))
         il.addWidget(self.text_edit, 1)
-        il.addWidget(QLabel("&Linked to the Committee’s recommendations", buddy=self.links_edit))
+        il.addWidget(self._label("&Linked to the Committee’s recommendations", self.links_edit))
         il.addWidget(self.links_edit)
         il.addWidget(self.links_label)
         empty_page = QLabel("Choose a theme or a recommendation on the left, or add one.")
@@ -120,14 +129,20 @@ class ThemesView(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.add_theme_button.clicked.connect(self.add_theme)
         self.add_item_button.clicked.connect(self.add_item)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(+1))
+        self.up_button.clicked.connect(lambda: self.move_chosen(-1))
+        self.down_button.clicked.connect(lambda: self.move_chosen(+1))
         self.delete_button.clicked.connect(self.delete)
         self.title_edit.editingFinished.connect(self._save_title)
         self.text_edit.textChanged.connect(self._typed)
         self.links_edit.editingFinished.connect(self._save_links)
         self.links_label.linkActivated.connect(self._link)
         self._show_current()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     # --- showing -------------------------------------------------------------------------
     def set_factsheet(self, factsheet_id: int | None, party: str = "") -> None:
@@ -137,9 +152,10 @@ class ThemesView(QWidget):
         self.factsheet_id = factsheet_id
         self.heading.setText(
             f"<b>Themed recommendations</b> — your own recommendations to {html.escape(party)}, "
-            "grouped by theme and linked to the Committee’s codes." if factsheet_id else
-            "<b>Themed recommendations</b> — import a factsheet first."
-        )  # fmt: skip
+            "grouped by theme and linked to the Committee’s codes."
+            if factsheet_id
+            else "<b>Themed recommendations</b> — import a factsheet first."
+        )
         self.reload()
 
     def reload(self) -> None:
@@ -176,15 +192,17 @@ class ThemesView(QWidget):
         """("theme" or "item", id) of the chosen row."""
         item = self.tree.currentItem()
         ref = item.data(0, ROLE_REF) if item else None
-        return tuple(ref) if ref else None  # type: ignore[return-value]
+        return (str(ref[0]), int(ref[1])) if ref else None
 
     def select(self, kind: str, id_: int) -> None:
         """Choose a theme or item by id."""
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
+            if top is None:
+                continue
             candidates = [top] + [top.child(j) for j in range(top.childCount())]
             for candidate in candidates:
-                if tuple(candidate.data(0, ROLE_REF)) == (kind, id_):
+                if candidate is not None and tuple(candidate.data(0, ROLE_REF)) == (kind, id_):
                     self.tree.setCurrentItem(candidate)
                     return
 
@@ -256,7 +274,7 @@ class ThemesView(QWidget):
             self.text_edit.setFocus()
             self.text_edit.selectAll()
 
-    def move(self, step: int) -> None:
+    def move_chosen(self, step: int) -> None:
         """Move the chosen theme or item up (-1) or down (+1)."""
         self.flush()
         ref = self.current_ref()
@@ -292,7 +310,7 @@ class ThemesView(QWidget):
             return
         title = self.title_edit.text().strip()
         if title and title != theme.title:
-            self.stack.push(undo.RenameTheme(self.ctx, theme.id, theme.title, title))  # fmt: skip
+            self.stack.push(undo.RenameTheme(self.ctx, theme.id, theme.title, title))
 
     def _typed(self) -> None:
         if not self._loading:

@@ -62,7 +62,17 @@ class TreeDelegate(QStyledItemDelegate):
             self._paint_heading(painter, opt, index, rect, text, fg, dim, kind)
         painter.restore()
 
-    def _paint_heading(self, painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, rect: QRect, text: str, fg: QColor, dim: QColor, kind: str) -> None:  # fmt: skip
+    def _paint_heading(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        rect: QRect,
+        text: str,
+        fg: QColor,
+        dim: QColor,
+        kind: str,
+    ) -> None:
         font = QFont(opt.font)
         font.setBold(kind in ("factsheet", "chapter"))
         progress = index.data(ROLE_PROGRESS) or ""
@@ -84,7 +94,15 @@ class TreeDelegate(QStyledItemDelegate):
             title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided
         )
 
-    def _paint_recommendation(self, painter: QPainter, opt: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, rect: QRect, fg: QColor, dim: QColor) -> None:  # fmt: skip
+    def _paint_recommendation(
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        rect: QRect,
+        fg: QColor,
+        dim: QColor,
+    ) -> None:
         metrics = QFontMetrics(opt.font)
         h = metrics.height()
         letter, fill = verb_badge(index.data(ROLE_VERB))

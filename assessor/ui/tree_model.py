@@ -57,7 +57,7 @@ class Node:
         self.children: list[Node] = []  # every child, in document order
         self.shown: list[Node] = []  # the children the filter lets through
         self.row = 0  # index in parent.shown
-        self.factsheet_id = parent.factsheet_id if parent else id_
+        self.factsheet_id: int = parent.factsheet_id if parent else id_
         self.tooltip = title
         self.codes = ""
         self.verb: str | None = None
@@ -304,7 +304,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         return self._levels.get(factsheet_id, {})
 
     # --- QAbstractItemModel --------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
             return QModelIndex()
         siblings = self._roots if not parent.isValid() else self._children_of(parent)
@@ -316,13 +316,13 @@ class FactsheetTreeModel(QAbstractItemModel):
         node = self._at(parent)
         return node.shown if node is not None else []
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         node = self._at(index)
         if node is None or node.parent is None:
             return QModelIndex()
         return self.createIndex(node.parent.row, 0, node.parent.uid)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.column() > 0:
             return 0
         if not parent.isValid():
@@ -330,10 +330,10 @@ class FactsheetTreeModel(QAbstractItemModel):
         node = self._at(parent)
         return len(node.shown) if node is not None else 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
 
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         if not parent.isValid():
             return bool(self._roots)
         node = self._at(parent)

@@ -89,7 +89,9 @@ class ServiceCommand(QUndoCommand):
 class SetRating(ServiceCommand):
     """Rate a recommendation (None clears the rating)."""
 
-    def __init__(self, ctx: Context, rec_id: int, old: str | None, new: str | None, label: str) -> None:  # fmt: skip
+    def __init__(
+        self, ctx: Context, rec_id: int, old: str | None, new: str | None, label: str
+    ) -> None:
         super().__init__(f"Rate {label}", ctx)
         self.rec_id, self.old, self.new = rec_id, old, new
 
@@ -103,7 +105,7 @@ class SetRating(ServiceCommand):
 class SetComment(ServiceCommand):
     """Replace the comment on a recommendation; consecutive edits merge into one step."""
 
-    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
         super().__init__(f"Edit comment on {label}", ctx)
         self.rec_id, self.old, self.new = rec_id, old, new
 
@@ -126,7 +128,7 @@ class SetComment(ServiceCommand):
 class SetStatus(ServiceCommand):
     """Mark an assessment draft or final."""
 
-    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
         super().__init__(f"Mark {label} {new}", ctx)
         self.rec_id, self.old, self.new = rec_id, old, new
 
@@ -140,7 +142,7 @@ class SetStatus(ServiceCommand):
 class EditFollowUp(ServiceCommand):
     """Correct the State's follow-up; undo restores the text (both versions stay in history)."""
 
-    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
         super().__init__(f"Correct follow-up of {label}", ctx)
         self.rec_id, self.old, self.new = rec_id, old, new
 
@@ -158,7 +160,7 @@ class EditFollowUp(ServiceCommand):
 class AddTheme(ServiceCommand):
     """Add a theme at the end."""
 
-    def __init__(self, ctx: Context, factsheet_id: int, title: str) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, factsheet_id: int, title: str) -> None:
         super().__init__(f"Add theme “{title}”", ctx)
         self.factsheet_id, self.title = factsheet_id, title
         self.original: int | None = None
@@ -182,7 +184,7 @@ class AddTheme(ServiceCommand):
 class RenameTheme(ServiceCommand):
     """Rename a theme."""
 
-    def __init__(self, ctx: Context, theme_id: int, old: str, new: str) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, theme_id: int, old: str, new: str) -> None:
         super().__init__(f"Rename theme to “{new}”", ctx)
         self.theme_id, self.old, self.new = theme_id, old, new
 
@@ -200,7 +202,7 @@ class RenameTheme(ServiceCommand):
 class DeleteTheme(ServiceCommand):
     """Delete a theme and its items; undo re-creates them where they were."""
 
-    def __init__(self, ctx: Context, theme_id: int, title: str) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, theme_id: int, title: str) -> None:
         super().__init__(f"Delete theme “{title}”", ctx)
         self.theme_id = theme_id
         self.deleted: themes.DeletedTheme | None = None
@@ -224,7 +226,7 @@ class DeleteTheme(ServiceCommand):
 class MoveTheme(ServiceCommand):
     """Move a theme up or down."""
 
-    def __init__(self, ctx: Context, theme_id: int, old: int, new: int) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, theme_id: int, old: int, new: int) -> None:
         super().__init__("Move theme", ctx)
         self.theme_id, self.old, self.new = theme_id, old, new
 
@@ -242,7 +244,7 @@ class MoveTheme(ServiceCommand):
 class AddItem(ServiceCommand):
     """Add a recommendation to a theme."""
 
-    def __init__(self, ctx: Context, theme_id: int, text: str, links: tuple[str, ...] = ()) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, theme_id: int, text: str, links: tuple[str, ...] = ()) -> None:
         super().__init__("Add recommendation to theme", ctx)
         self.theme_id, self.text_, self.links = theme_id, text, links
         self.original: int | None = None
@@ -269,7 +271,9 @@ class AddItem(ServiceCommand):
 class EditItem(ServiceCommand):
     """Change a theme item's text and/or links; consecutive text edits merge."""
 
-    def __init__(self, ctx: Context, item_id: int, text: str | None, links: tuple[str, ...] | None) -> None:  # fmt: skip
+    def __init__(
+        self, ctx: Context, item_id: int, text: str | None, links: tuple[str, ...] | None
+    ) -> None:
         super().__init__("Edit recommendation of theme", ctx)
         self.item_id, self.new_text, self.new_links = item_id, text, links
         self.old: themes.ItemEdited | None = None
@@ -317,7 +321,7 @@ class DeleteItem(ServiceCommand):
 class MoveItem(ServiceCommand):
     """Move a theme item up or down within its theme."""
 
-    def __init__(self, ctx: Context, item_id: int, old: int, new: int) -> None:  # fmt: skip
+    def __init__(self, ctx: Context, item_id: int, old: int, new: int) -> None:
         super().__init__("Move recommendation of theme", ctx)
         self.item_id, self.old, self.new = item_id, old, new
 

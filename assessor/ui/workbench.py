@@ -1,4 +1,4 @@
-"""The workbench: factsheet tree with filters on the left, finding / follow-up / assessment on the right."""
+"""The workbench: the tree with filters on the left; finding, follow-up, assessment on the right."""
 
 from __future__ import annotations
 
@@ -250,9 +250,11 @@ class Workbench(QWidget):
             return
         old = detail.follow_up.text if detail.follow_up else ""
         new = dialogs.edit_text(
-            self, f"Correct the follow-up of {self._label()}",
-            "Correct what the import got wrong. The current text stays in the history.", old,
-        )  # fmt: skip
+            self,
+            f"Correct the follow-up of {self._label()}",
+            "Correct what the import got wrong. The current text stays in the history.",
+            old,
+        )
         if new is not None and new.strip() != old.strip():
             self.stack.push(undo.EditFollowUp(self.ctx, detail.id, old, new, self._label()))
 

@@ -19,27 +19,37 @@ def _drop(win: MainWindow, paths: list[Path]) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     enter = QDragEnterEvent(
-        QPoint(50, 50), Qt.DropAction.CopyAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     win.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     win.dropEvent(drop)
     return drop
 
 
-def test_drag_and_drop_imports_off_the_gui_thread(qtbot, tmp_path: Path, settings: QSettings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_drag_and_drop_imports_off_the_gui_thread(
+    qtbot, tmp_path: Path, settings: QSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     db = open_database(tmp_path / "empty.sqlite")
     win = MainWindow(db, settings)
     qtbot.addWidget(win)
     win.show()
     assert "No factsheet yet" in win.progress_label.text()
     warnings: list[list[str]] = []
-    monkeypatch.setattr(dialogs, "show_lines", lambda _p, _t, _i, lines: warnings.append(list(lines)))
+    monkeypatch.setattr(
+        dialogs, "show_lines", lambda _p, _t, _i, lines: warnings.append(list(lines))
+    )
     _drop(win, [FACTSHEET, RECOMMENDATIONS])
     assert win.runner.busy
     qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
@@ -56,14 +66,19 @@ def test_unknown_files_are_refused(window: MainWindow, tmp_path: Path) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "photo.jpg"))])
     enter = QDragEnterEvent(
-        QPoint(5, 5), Qt.DropAction.CopyAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dragEnterEvent(enter)
     assert not enter.isAccepted()
 
 
-def test_restart_restores_selection_layout_and_filters(qtbot, real_db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_restart_restores_selection_layout_and_filters(
+    qtbot, real_db: Database, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
     first = MainWindow(real_db, settings)
     qtbot.addWidget(first)
     first.resize(780, 560)  # fits the offscreen platform's 800×600 screen

@@ -32,7 +32,7 @@ def test_add_edit_link_move_delete_and_undo(qtbot, window: MainWindow) -> None: 
     assert (item.text, item.links) == ("Collect data on CSGSIV cases.", ("II-6", "III-3"))
 
     view.select("theme", _themes(window)[-1].id)
-    view.move(-1)
+    view.move_chosen(-1)
     assert _themes(window)[-2].title == "Data collection"
     view.delete()
     assert "Data collection" not in [t.title for t in _themes(window)]

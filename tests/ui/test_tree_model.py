@@ -43,7 +43,9 @@ def test_tree_reads_a_factsheet_only_when_needed(real_db: Database) -> None:
     assert calls == [top.data(ROLE_KIND) == "factsheet" and model.factsheet_ids()[0]]
     chapter = model.index(0, 0, top)
     assert chapter.data(ROLE_KIND) == "chapter"
-    assert chapter.data() == "II. Legal framework"  # introductions, with nothing to rate, are left out
+    assert (
+        chapter.data() == "II. Legal framework"
+    )  # introductions, with nothing to rate, are left out
     assert chapter.data(ROLE_PROGRESS) == "0 of 3 rated"
 
 

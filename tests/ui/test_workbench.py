@@ -51,13 +51,19 @@ def test_pick_rate_from_keyboard_then_undo_redo(qtbot, window: MainWindow) -> No
     qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
     assert wb.model.index_of_recommendation(rec_id).data(ROLE_RATING) is None
-    qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.keyClick(
+        wb.tree,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
     qtbot.keyClick(wb.tree, Qt.Key.Key_0)
     assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
 
 
-def test_comment_is_saved_after_typing_pauses_and_undoes_as_one_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_comment_is_saved_after_typing_pauses_and_undoes_as_one_step(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
     wb = window.workbench
     rec_id = _click_recommendation(qtbot, window, "II-8")
     box = wb.assessment.comment
