@@ -123,3 +123,11 @@ def test_plain_database_refuses_a_passphrase(tmp_path: Path) -> None:
     open_database(path).close()
     with pytest.raises(PassphraseError, match="not encrypted"):
         open_database(path, passphrase=SECRET)
+
+
+@needs_driver
+def test_reopening_unchanged_makes_no_new_encrypted_backup(encrypted: Path) -> None:
+    made = len(backup.list_backups(encrypted))
+    for _ in range(2):
+        open_database(encrypted, passphrase=SECRET).close()
+    assert len(backup.list_backups(encrypted)) == made

@@ -150,13 +150,15 @@ def copy_database(source: Any, dest: Path, passphrase: str | None) -> None:
 
 def _fingerprint(db_path: Path) -> list[int]:
     # Size and mtime of the file and its write-ahead log: unchanged means no commit since.
+    # An empty log is the same as none: read-only connections (ours) leave one behind.
     values: list[int] = []
     for p in (db_path, db_path.with_name(db_path.name + "-wal")):
         try:
             st = p.stat()
-            values += [st.st_size, st.st_mtime_ns]
         except FileNotFoundError:
             values += [-1, -1]
+            continue
+        values += [st.st_size, st.st_mtime_ns] if st.st_size else [-1, -1]
     return values
 
 

@@ -135,7 +135,10 @@ class Database:
             session.rollback()
 
     def close(self) -> None:
-        """Back up if changed, release every connection and the lock (twice is harmless)."""
+        """Release every connection, back up if changed, release the lock (twice is harmless)."""
+        # Connections first: the last one folds the log into the file, so the backup's record
+        # of the file's size and time matches what the next opening will see.
+        self.engine.dispose()
         if self.lock is not None and self.lock.held and self.backup_on_close:
             from assessor.db.backup import make_backup
 
@@ -147,7 +150,6 @@ class Database:
                     )
             except Exception:  # the database itself is safe; a failed copy must not block exit
                 log.warning("The backup on closing %s failed", path, exc_info=True)
-        self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
 
