@@ -59,7 +59,8 @@ class AssessmentPane(QWidget):
         self.title = QLabel("<b>Assessment</b>")
         self.scope_mark = QLabel()
         self.scope_mark.setAccessibleName("Compliance scope")
-        self.scope_mark.setWordWrap(True)  # wraps on a narrow window instead of widening it
+        # May shrink on a narrow window rather than widen it; at its natural width otherwise.
+        self.scope_mark.setMinimumWidth(40)
         self.scope_mark.setStyleSheet(
             "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 2px 6px; }"
         )
@@ -77,7 +78,8 @@ class AssessmentPane(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title)
-        header.addWidget(self.scope_mark, 1)
+        header.addWidget(self.scope_mark)
+        header.addStretch(1)
         header.addWidget(self.final)
         footer = QHBoxLayout()
         footer.addWidget(comment_label)

@@ -450,6 +450,10 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:
+            # First start: nearly the whole screen, the panes need the room.
+            free = self.screen().availableGeometry()
+            self.resize(min(1366, free.width()), min(768, free.height()))
         s.beginGroup("filters")
         state = FilterState.from_settings({k: s.value(k) for k in s.childKeys()})
         s.endGroup()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.rows import Level
-from assessor.ui.style import text_color_on
+from assessor.ui.style import short_labels, text_color_on
 
 
 class RatingWidget(QWidget):
@@ -29,6 +29,7 @@ class RatingWidget(QWidget):
         self.buttons: dict[str | None, QPushButton] = {}
         self._levels: tuple[Level, ...] = ()
         self._current: str | None = None
+        self._texts: tuple[list[str], list[str]] = ([], [])
 
     def set_levels(self, levels: Sequence[Level]) -> None:
         """Offer a scale's levels (rebuilt only when the scale differs)."""
@@ -50,7 +51,7 @@ class RatingWidget(QWidget):
             button.setToolTip(f"{button.accessibleName()} — key {shortcut}")
             # May shrink below its text on a narrow window rather than widen the whole window.
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text[:6]) + 24)
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("0 Not rated") + 20)
             if color:
                 fill, ink = QColor(color), text_color_on(QColor(color))
                 # A coloured edge always, the full colour when chosen: legible in light and dark.
@@ -67,7 +68,33 @@ class RatingWidget(QWidget):
             self._group.addButton(button)
             self._layout.addWidget(button)
             self.buttons[key] = button
+        full = [b.text() for b in self.buttons.values()]
+        shorts = [*short_labels([lv.label for lv in levels]), "Not rated"]
+        self._texts = (
+            full,
+            [
+                f"&{n} {label}"
+                for n, label in zip([*range(1, len(levels) + 1), 0], shorts, strict=True)
+            ],
+        )
+        self._fit_texts()
         self.set_rating(self._current)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_texts()
+
+    def _fit_texts(self) -> None:
+        """Full labels when they fit, short ones ("2 Partly") on a narrow window: never clipped."""
+        if not self.buttons or not self._texts[0]:
+            return
+        buttons = list(self.buttons.values())
+        metrics = buttons[0].fontMetrics()
+        needed = sum(metrics.horizontalAdvance(t.replace("&", "")) + 64 for t in self._texts[0])
+        texts = self._texts[0] if needed <= self.width() else self._texts[1]
+        for button, text in zip(buttons, texts, strict=True):
+            if button.text() != text:
+                button.setText(text)
 
     def levels(self) -> tuple[Level, ...]:
         """The levels offered, in order (key n rates with the n-th)."""

@@ -54,6 +54,7 @@ class ThemesView(QWidget):
         self.tree.setAccessibleName("Themes and their recommendations")
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")  # room to read
         self.add_theme_button = QPushButton("Add &theme")
         self.add_item_button = QPushButton("Add &recommendation")
         self.up_button = QPushButton("Move &up")
@@ -166,7 +167,8 @@ class ThemesView(QWidget):
         self.tree.clear()
         chosen: QTreeWidgetItem | None = None
         for theme in self._themes:
-            top = QTreeWidgetItem([f"{theme.position + 1}. {theme.title}"])
+            count = f"  ({len(theme.items)})" if theme.items else "  (empty)"
+            top = QTreeWidgetItem([f"{theme.position + 1}. {theme.title}{count}"])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)

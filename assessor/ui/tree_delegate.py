@@ -117,7 +117,7 @@ class TreeDelegate(QStyledItemDelegate):
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, letter)
 
         # The rating chip has a fixed width so that chips line up in a column.
-        chip_width = metrics.horizontalAdvance("No information") + 3 * PAD
+        chip_width = metrics.horizontalAdvance("Not implemented") + 3 * PAD
         chip = QRect(rect.right() - chip_width, rect.center().y() - h // 2 - 1, chip_width, h + 2)
         label = index.data(ROLE_RATING_LABEL)
         if label:

@@ -70,8 +70,8 @@ class Workbench(QWidget):
         self.main.setStretchFactor(1, 5)
         for splitter in (self.reading, self.right, self.main):
             splitter.setChildrenCollapsible(False)
-        self.main.setSizes([440, 920])
-        self.right.setSizes([500, 230])
+        self.main.setSizes([470, 896])
+        self.right.setSizes([520, 210])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.main)
