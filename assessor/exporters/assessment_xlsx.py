@@ -45,6 +45,7 @@ from assessor.exporters.xlsx_common import (
     factsheet_for,
     rating_fill,
     rating_font,
+    row_height,
     save_workbook,
 )
 from assessor.services.errors import ServiceError
@@ -155,6 +156,8 @@ def _assessment_sheet(ws: Worksheet, lines: list[AssessedLine], levels: dict[str
             line.follow_up,
             line.text,
         )
+        widths = (width for _, width in ASSESSMENT_COLUMNS)
+        ws.row_dimensions[row].height = row_height(zip(values, widths, strict=True))
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col, cell_text(value) or None)
             cell.alignment, cell.border = WRAP_TOP, GRID
@@ -298,7 +301,7 @@ def build_overview_workbook(db: Database) -> tuple[Workbook, int, int]:
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 10
     for i in range(len(headers)):
-        ws.column_dimensions[get_column_letter(i + 2)].width = 22
+        ws.column_dimensions[get_column_letter(i + 2)].width = 28  # "Implemented satisfactorily"
     ws.append([_head(ws, "Code"), *(_head(ws, cell_text(h)) for h in headers)])
     # One finished cell per level, appended wherever that rating appears: a write-only sheet
     # writes each row as it is appended (setting the cell's coordinates just before), so the

@@ -33,6 +33,7 @@ from assessor.exporters.xlsx_common import (
     WRAP_TOP,
     cell_text,
     factsheet_for,
+    row_height,
     save_workbook,
 )
 
@@ -46,16 +47,17 @@ META_SHEET = "_meta"
 #: The Questionnaire sheet's columns, in order, with their widths; the importer checks them.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("ID", 12),
-    ("Code", 11),
-    ("Chapter", 22),
-    ("Type", 10),
-    ("Recommendation", 60),
-    ("Previous follow-up", 45),
-    ("Follow-up", 60),
-    ("State's own status", 16),
-    ("References", 30),
+    ("Code", 10),
+    ("Chapter", 16),
+    ("Type", 9),
+    ("Recommendation", 55),
+    ("Previous follow-up", 60),
+    ("Follow-up", 55),
+    ("State's own status", 13),
+    ("References", 22),
 )
 HEADERS = tuple(name for name, _ in COLUMNS)
+WIDTHS = tuple(width for _, width in COLUMNS)
 #: The columns the State may write in (1-based), and the choices of the status drop-down.
 ANSWER_COLUMNS = (7, 8, 9)
 STATE_STATUSES = ("implemented", "in progress", "not started")
@@ -146,8 +148,11 @@ def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list
 
 
 def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, contact: str) -> None:
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 90
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws["A1"] = cell_text(f"Lanzarote Committee — questionnaire for {party}")
     ws["A1"].font = Font(bold=True, color="1F4E79", size=14)
     rows = [
@@ -174,6 +179,7 @@ def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, co
         ws.cell(i, 1).alignment = WRAP_TOP
         cell = ws.cell(i, 2, cell_text(value))
         cell.alignment = WRAP_TOP
+        ws.row_dimensions[i].height = row_height([(value, 90)])
         if label in ("Deadline", "Contact"):
             # The Secretariat may fill these in before sending the file.
             cell.protection = UNLOCKED
@@ -188,6 +194,7 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
         cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
         ws.column_dimensions[cell.column_letter].width = width
     ws.column_dimensions["A"].hidden = True
+    ws.row_dimensions[1].height = 30  # room for the two-line headers
     for row, line in enumerate(lines, start=2):
         values = (
             line.uid,
@@ -200,6 +207,7 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
             "",
             "",
         )
+        ws.row_dimensions[row].height = row_height(zip(values[1:], WIDTHS[1:], strict=True))
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col, cell_text(value) if value else None)
             cell.alignment, cell.border = WRAP_TOP, GRID
