@@ -71,7 +71,9 @@ def test_reimport_of_the_same_file_changes_nothing(db: Database) -> None:
         assert (rec.assessment.rating, rec.assessment.comment) == ("partly", "Draft law pending.")
 
 
-def test_reimport_of_a_newer_version_keeps_ratings_and_history(db: Database, tmp_path: Path) -> None:
+def test_reimport_of_a_newer_version_keeps_ratings_and_history(
+    db: Database, tmp_path: Path
+) -> None:
     import_file(db, FACTSHEET)
     rate_by_code(db, "II-6", "not_implemented", comment="No change yet.")
     rate_by_code(db, "III-26", "implemented")
@@ -86,7 +88,9 @@ def test_reimport_of_a_newer_version_keeps_ratings_and_history(db: Database, tmp
         "conduct an in-depth study and analysis.",
         "The new Criminal Code was adopted in 2026 and addresses these issues.",
         1,
-    ).replace("to connect with INTERPOL's ICSE database.", "to connect to INTERPOL's ICSE database.")
+    ).replace(
+        "to connect with INTERPOL's ICSE database.", "to connect to INTERPOL's ICSE database."
+    )
     # XI-4 is withdrawn from the newer version.
     newer = newer.replace(
         "- to take the necessary legislative or other measures to set up or designate mechanisms",
@@ -116,8 +120,12 @@ def test_reimport_of_a_newer_version_keeps_ratings_and_history(db: Database, tmp
         assert iii26.text.endswith("to connect to INTERPOL's ICSE database.")
         change = s.scalars(select(Change).where(Change.entity_id == iii26.id,
                                                 Change.field == "text")).one()  # fmt: skip
-        assert change.old is not None and change.old.endswith("connect with INTERPOL's ICSE database.")
-        retired = s.scalars(select(Recommendation).where(Recommendation.retired_at.is_not(None))).all()
+        assert change.old is not None and change.old.endswith(
+            "connect with INTERPOL's ICSE database."
+        )
+        retired = s.scalars(
+            select(Recommendation).where(Recommendation.retired_at.is_not(None))
+        ).all()
         assert len(retired) == 1 and retired[0].assessment is not None
         assert retired[0].assessment.comment == "Asked again."
 
@@ -184,7 +192,9 @@ def test_missing_file(db: Database, tmp_path: Path) -> None:
         import_file(db, tmp_path / "nope.md")
 
 
-def test_a_failure_while_writing_leaves_nothing_behind(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_writing_leaves_nothing_behind(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assessor.services import imports
 
     def broken(*_args: object) -> None:

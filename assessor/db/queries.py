@@ -19,6 +19,7 @@ from assessor.db.models import (
     Factsheet,
     FollowUp,
     MonitoringRound,
+    Observation,
     Party,
     RatingLevel,
     Recommendation,
@@ -124,7 +125,10 @@ def recommendation_detail(session: Session, rec_id: int) -> RecommendationDetail
     ).first() or ("", None)
     section = session.get(Section, rec.section_id) if rec.section_id is not None else None
     observations = (
-        tuple(ObservationInfo(o.text, tuple(o.paragraphs or ())) for o in section.observations)
+        tuple(
+            ObservationInfo(o.text, tuple(o.paragraphs or ()))
+            for o in _leading(session, rec, section)
+        )
         if section
         else ()
     )
@@ -161,6 +165,25 @@ def recommendation_detail(session: Session, rec_id: int) -> RecommendationDetail
         assessment=assessment,
         levels=levels,
     )
+
+
+def _leading(session: Session, rec: Recommendation, section: Section) -> list[Observation]:
+    """The observations that lead to a recommendation: the last group before it.
+
+    A recommendation answers the observations just above it; one that follows another
+    recommendation directly ("It also requests …") shares its predecessor's observations.
+    """
+    before = [o for o in section.observations if o.position < rec.section_position]
+    if not before:
+        return []
+    last = before[-1].position
+    rec_positions = session.scalars(
+        select(Recommendation.section_position).where(
+            Recommendation.section_id == section.id, Recommendation.section_position < last
+        )
+    ).all()
+    start = max(rec_positions, default=-1)
+    return [o for o in before if o.position > start]
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
