@@ -37,7 +37,7 @@ SEED = Path(__file__).resolve().parents[1] / "resources" / "examples"
 PARTIES = 48
 ROUNDS = ("1st monitoring round: sexual abuse in the circle of trust",
           "2nd monitoring round: ICT-facilitated sexual exploitation")  # fmt: skip
-CHAPTERS = 11
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
 RECS_PER_CHAPTER = (6, 14)  # about 104 per factsheet: 96 factsheets ≈ 10,000
 VERBS = ("require", "request", "invite", "invite")
 LEVELS = [lv.key for lv in PRESETS["greco"][1]]
@@ -86,7 +86,7 @@ def build(path: Path, seed: int = 7) -> int:
             {"factsheet_id": f.id, "number": roman, "title": sentence(vocab, rng, 30)[:-1],
              "position": i}
             for f in sheets
-            for i, roman in enumerate("I II III IV V VI VII VIII IX X XI".split())
+            for i, roman in enumerate(ROMANS)
         ]  # fmt: skip
         conn.execute(insert(Chapter), chapter_rows)
         chapters = s.query(Chapter.id, Chapter.factsheet_id, Chapter.number).all()

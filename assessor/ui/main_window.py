@@ -272,16 +272,15 @@ class MainWindow(QMainWindow):
             self.settings.setValue("selection/factsheet", detail.factsheet_id)
 
     def _show_progress(self) -> None:
+        # From the tree's memory: this runs on every step and must not count 10,000 rows.
         detail = self.workbench.detail
-        sheets = workbench.factsheets(self.db)
-        sheet = next((s for s in sheets if detail and s.id == detail.factsheet_id), None)
-        sheet = sheet or (sheets[0] if sheets else None)
-        if sheet is None:
+        status = self.workbench.model.factsheet_status(detail.factsheet_id if detail else None)
+        if status is None:
             self.progress_label.setText("No factsheet yet: File → Import, or drop a file here.")
             return
+        party, rated, in_scope, total = status
         self.progress_label.setText(
-            f"{sheet.party}: {sheet.rated_in_scope} of {sheet.in_scope} in scope rated"
-            f" · {sheet.recommendations} recommendations"
+            f"{party}: {rated} of {in_scope} in scope rated · {total} recommendations"
         )
 
     def _tab_changed(self, index: int) -> None:

@@ -299,6 +299,18 @@ class FactsheetTreeModel(QAbstractItemModel):
                 stack.extend(child.children)
         return rated, total
 
+    def factsheet_status(self, factsheet_id: int | None) -> tuple[str, int, int, int] | None:
+        """(Party, rated in scope, in scope, recommendations) from memory, no query.
+
+        ``None`` picks the first factsheet; None is returned when there is none.
+        """
+        root = next((n for n in self._roots if factsheet_id in (None, n.id)), None)
+        if root is None:
+            return None
+        summary = self._summaries[root.id]
+        rated, in_scope = self.progress(root)
+        return summary.party, rated, in_scope, summary.recommendations
+
     def levels_of(self, factsheet_id: int) -> dict[str, tuple[str, str]]:
         """Short label and colour of each rating key of a loaded factsheet."""
         return self._levels.get(factsheet_id, {})
