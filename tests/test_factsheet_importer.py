@@ -23,42 +23,72 @@ SEED = (EXAMPLES / "factsheet-albania-2nd-round.md").read_text(encoding="utf-8")
 
 # From reading the seed: (codes of one bullet, verb, scope). Chapter = the codes' numeral.
 EXPECTED: list[tuple[str, str, str]] = [
-    ("II-1 II-3", "invite", "specific"), ("II-6", "request", "specific"),
-    ("II-8", "request", "specific"), ("II-9", "request", "specific"),
-    ("II-11", "invite", "specific"), ("II-12", "invite", "specific"),
-    ("II-2", "invite", "generic"), ("II-4", "invite", "generic"),
-    ("II-7", "invite", "generic"), ("II-10", "invite", "generic"),
-    ("III-15", "require", "specific"), ("III-16 III-18", "request", "specific"),
-    ("III-28", "request", "specific"), ("III-26", "invite", "specific"),
-    ("III-4", "invite", "generic"), ("III-5", "invite", "generic"),
-    ("III-9", "invite", "generic"), ("III-10", "invite", "generic"),
-    ("III-11", "invite", "generic"), ("III-14", "invite", "generic"),
-    ("III-17 III-19", "invite", "generic"), ("III-20", "invite", "generic"),
-    ("III-21", "invite", "generic"), ("III-3 III-7", "request", "generic"),
-    ("III-30", "require", "generic"), ("III-24", "invite", "generic"),
-    ("III-25 III-29", "invite", "generic"), ("III-31", "invite", "generic"),
+    ("II-1 II-3", "invite", "specific"),
+    ("II-6", "request", "specific"),
+    ("II-8", "request", "specific"),
+    ("II-9", "request", "specific"),
+    ("II-11", "invite", "specific"),
+    ("II-12", "invite", "specific"),
+    ("II-2", "invite", "generic"),
+    ("II-4", "invite", "generic"),
+    ("II-7", "invite", "generic"),
+    ("II-10", "invite", "generic"),
+    ("III-15", "require", "specific"),
+    ("III-16 III-18", "request", "specific"),
+    ("III-28", "request", "specific"),
+    ("III-26", "invite", "specific"),
+    ("III-4", "invite", "generic"),
+    ("III-5", "invite", "generic"),
+    ("III-9", "invite", "generic"),
+    ("III-10", "invite", "generic"),
+    ("III-11", "invite", "generic"),
+    ("III-14", "invite", "generic"),
+    ("III-17 III-19", "invite", "generic"),
+    ("III-20", "invite", "generic"),
+    ("III-21", "invite", "generic"),
+    ("III-3 III-7", "request", "generic"),
+    ("III-30", "require", "generic"),
+    ("III-24", "invite", "generic"),
+    ("III-25 III-29", "invite", "generic"),
+    ("III-31", "invite", "generic"),
     ("III-32", "invite", "generic"),
-    ("IV-4", "require", "specific"), ("IV-5", "require", "specific"),
-    ("IV-6", "require", "specific"), ("IV-9", "request", "specific"),
-    ("IV-7", "invite", "generic"), ("IV-8", "invite", "generic"),
-    ("V-3", "request", "generic"), ("V-6 V-11", "invite", "generic"),
-    ("V-4 V-7 V-12 V-15", "invite", "generic"), ("V-5", "invite", "generic"),
-    ("V-8 V-13", "invite", "generic"), ("V-9", "invite", "generic"),
-    ("V-10", "invite", "generic"), ("V-14 V-16", "invite", "generic"),
+    ("IV-4", "require", "specific"),
+    ("IV-5", "require", "specific"),
+    ("IV-6", "require", "specific"),
+    ("IV-9", "request", "specific"),
+    ("IV-7", "invite", "generic"),
+    ("IV-8", "invite", "generic"),
+    ("V-3", "request", "generic"),
+    ("V-6 V-11", "invite", "generic"),
+    ("V-4 V-7 V-12 V-15", "invite", "generic"),
+    ("V-5", "invite", "generic"),
+    ("V-8 V-13", "invite", "generic"),
+    ("V-9", "invite", "generic"),
+    ("V-10", "invite", "generic"),
+    ("V-14 V-16", "invite", "generic"),
     ("V-19", "invite", "generic"),
-    ("VI-1", "require", "specific"), ("VI-3", "require", "specific"),
-    ("VI-2", "invite", "generic"), ("VI-4", "invite", "generic"),
-    ("VII-1", "require", "specific"), ("VII-2", "request", "specific"),
-    ("VII-3", "invite", "generic"), ("VII-4", "invite", "generic"),
-    ("VII-5", "invite", "generic"), ("VII-6 VII-7", "invite", "generic"),
+    ("VI-1", "require", "specific"),
+    ("VI-3", "require", "specific"),
+    ("VI-2", "invite", "generic"),
+    ("VI-4", "invite", "generic"),
+    ("VII-1", "require", "specific"),
+    ("VII-2", "request", "specific"),
+    ("VII-3", "invite", "generic"),
+    ("VII-4", "invite", "generic"),
+    ("VII-5", "invite", "generic"),
+    ("VII-6 VII-7", "invite", "generic"),
     *[(f"VIII-{n}", "invite", "generic") for n in range(1, 10)],
-    ("IX-7", "invite", "specific"), ("IX-3", "require", "generic"),
+    ("IX-7", "invite", "specific"),
+    ("IX-3", "require", "generic"),
     *[(f"IX-{n}", "invite", "generic") for n in (1, 2, 4, 5, 6, 8)],
-    ("X-4", "require", "specific"), ("X-5 X-6", "require", "specific"),
-    ("X-7", "require", "specific"), ("X-1", "request", "specific"),
-    ("X-2", "invite", "generic"), ("X-3", "invite", "generic"),
+    ("X-4", "require", "specific"),
+    ("X-5 X-6", "require", "specific"),
+    ("X-7", "require", "specific"),
+    ("X-1", "request", "specific"),
+    ("X-2", "invite", "generic"),
+    ("X-3", "invite", "generic"),
     *[(f"XI-{n}", "invite", "specific") for n in range(1, 5)],
-]  # fmt: skip
+]
 
 # The start of each follow-up box, by the first code of the recommendation it answers.
 FOLLOW_UPS = {
@@ -84,7 +114,7 @@ FOLLOW_UPS = {
     "X-4": "The Ministry of Education and Sports, with Instruction no. 32",
     "X-5": "To increase children's safety on the internet",
     "X-7": "To protect children against cyberbullying",
-    "X-1": "Integration of the \"Peer Educators for Online Safety\" program",
+    "X-1": 'Integration of the "Peer Educators for Online Safety" program',
 }
 
 
@@ -107,8 +137,18 @@ def signature(fs: ParsedFactsheet) -> list[tuple[str, str, str, str, str]]:
 
 def test_chapters(seed: ParsedFactsheet) -> None:
     assert [c.number for c in seed.chapters] == [
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"
-    ]  # fmt: skip
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+        "XI",
+    ]
     assert seed.chapters[1].title == "Legal framework"
     assert seed.chapters[7].title.startswith("Promoting awareness of the risks")
     assert seed.chapters[10].title == "Research"
@@ -166,18 +206,22 @@ def test_boxes_interleaved_by_a_page_break_are_rejoined(seed: ParsedFactsheet) -
 def test_bullets_continued_after_a_page_break(seed: ParsedFactsheet) -> None:
     recs = by_code(seed)
     assert recs["II-9"].text.startswith("The Committee also requests that Albania ensures that")
-    assert "where they have \"reasonable grounds\"" in recs["X-5"].text
+    assert 'where they have "reasonable grounds"' in recs["X-5"].text
     assert recs["X-5"].text.endswith("in areas relating to sport, culture, and leisure activities.")
     assert recs["III-21"].text.endswith("involving simulated or real cases.")
     assert recs["VI-2"].text.endswith("to those who wish to help them.")
     assert "in their reply to the" not in recs["VI-3"].follow_up or ""
-    assert (recs["VI-3"].follow_up or "").endswith("in close cooperation with school psychologists.")
+    assert (recs["VI-3"].follow_up or "").endswith(
+        "in close cooperation with school psychologists."
+    )
     assert recs["II-1"].codes == ["II-1", "II-3"]
     assert recs["III-14"].codes == ["III-14"]  # <sup>3536</sup>: 35 explains, 36 names the code
 
 
 def test_texts_are_clean(seed: ParsedFactsheet) -> None:
-    texts = [r.text for r in seed.recommendations] + [r.follow_up or "" for r in seed.recommendations]
+    texts = [r.text for r in seed.recommendations] + [
+        r.follow_up or "" for r in seed.recommendations
+    ]
     texts += [i.text for c in seed.chapters for s in c.sections for i in s.items]
     for text in texts:
         assert "**" not in text and "<sup>" not in text and "](" not in text, text[:80]
@@ -189,9 +233,12 @@ def test_texts_are_clean(seed: ParsedFactsheet) -> None:
 
 def test_paragraph_references(seed: ParsedFactsheet) -> None:
     observations = [
-        i for c in seed.chapters for s in c.sections for i in s.items
+        i
+        for c in seed.chapters
+        for s in c.sections
+        for i in s.items
         if isinstance(i, ParsedObservation)
-    ]  # fmt: skip
+    ]
     first = observations[0]
     assert first.text.startswith("The Committee observes that Albania does not have")
     assert first.paragraphs == ["50"]
@@ -207,9 +254,12 @@ def test_paragraph_references(seed: ParsedFactsheet) -> None:
 
 def test_promising_practices_without_empty_headings(seed: ParsedFactsheet) -> None:
     practices = [
-        (c.number, i.text) for c in seed.chapters for s in c.sections for i in s.items
+        (c.number, i.text)
+        for c in seed.chapters
+        for s in c.sections
+        for i in s.items
         if isinstance(i, ParsedPractice)
-    ]  # fmt: skip
+    ]
     assert [n for n, _ in practices] == ["VI", "VII", "VIII", "VIII"]
     assert practices[0][1].startswith("Continuing a positive tradition")
     assert practices[0][1].endswith("in particular, women and children.")
@@ -269,7 +319,9 @@ def test_bullet_glyphs(seed: ParsedFactsheet) -> None:
 
 
 def test_follow_up_label_without_colon(seed: ParsedFactsheet) -> None:
-    text = re.sub(r"(?m)^(?:#### )?(?:\*\*)?Follow-up actions:(?:\*\*)?$", "**Follow-up actions**", SEED)
+    text = re.sub(
+        r"(?m)^(?:#### )?(?:\*\*)?Follow-up actions:(?:\*\*)?$", "**Follow-up actions**", SEED
+    )
     assert text.count("**Follow-up actions**\n") == 22
     assert signature(variant(text)) == signature(seed)
 
@@ -324,10 +376,13 @@ def test_unplaced_text_is_kept_and_reported() -> None:
         "## COMPLIANCE PROCEDURE – ICELAND\n\n## I. Introduction\n\nIntro.\n\n"
         "## II. Legal framework\n\n#### Follow-up actions:\n\nA box that answers nothing.\n\n"
         "### Observations and recommendations specific to Iceland\n\n"
-        "- The Committee **requests** Iceland to act.<sup>1</sup>\n\n<sup>1</sup> Recommendation II-1.\n"
+        "- The Committee **requests** Iceland to act.<sup>1</sup>\n\n"
+        "<sup>1</sup> Recommendation II-1.\n"
     )
     fs = parse_factsheet(text)
-    notes = [i for c in fs.chapters for s in c.sections for i in s.items if isinstance(i, ParsedNote)]
+    notes = [
+        i for c in fs.chapters for s in c.sections for i in s.items if isinstance(i, ParsedNote)
+    ]
     assert any(n.kind == "unplaced" and "answers nothing" in n.text for n in notes)
     assert any("follows no recommendation" in str(w) for w in fs.warnings)
     assert fs.party == "Iceland"

@@ -30,8 +30,17 @@ THEMES = EXAMPLES / "recommendations-albania.txt"
 
 def counts(db: Database) -> dict[str, int]:
     """Row counts of every table an import writes."""
-    tables = [Chapter, Recommendation, RecommendationCode, FollowUp, PromisingPractice, Theme,
-              ThemeItem, Assessment, Change]  # fmt: skip
+    tables = [
+        Chapter,
+        Recommendation,
+        RecommendationCode,
+        FollowUp,
+        PromisingPractice,
+        Theme,
+        ThemeItem,
+        Assessment,
+        Change,
+    ]
     with db.reading() as s:
         return {t.__tablename__: s.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
 
@@ -94,7 +103,8 @@ def test_reimport_of_a_newer_version_keeps_ratings_and_history(
     # XI-4 is withdrawn from the newer version.
     newer = newer.replace(
         "- to take the necessary legislative or other measures to set up or designate mechanisms",
-        "Withdrawn: to take the necessary legislative or other measures to set up or designate mechanisms",
+        "Withdrawn: to take the necessary legislative or other measures to set up or designate "
+        "mechanisms",
     ).replace("<sup>120</sup> Recommendation XI-4.", "<sup>120</sup> Para. 444.")
     path = tmp_path / "factsheet-albania-v2.md"
     path.write_text(newer, encoding="utf-8")
@@ -111,15 +121,16 @@ def test_reimport_of_a_newer_version_keeps_ratings_and_history(
         assert rec.uid == uid_before
         assert rec.assessment is not None and rec.assessment.rating == "not_implemented"
         versions = sorted(rec.follow_ups, key=lambda f: f.id)
-        assert [v.text for v in versions][0] == old_follow_up
+        assert next(v.text for v in versions) == old_follow_up
         assert versions[0].superseded_at is not None and versions[1].superseded_at is None
         assert versions[1].text.startswith("The new Criminal Code was adopted in 2026")
         assert versions[1].source == "factsheet factsheet-albania-v2.md"
         iii26 = find_by_code(s, "III-26")
         assert iii26.assessment is not None and iii26.assessment.rating == "implemented"
         assert iii26.text.endswith("to connect to INTERPOL's ICSE database.")
-        change = s.scalars(select(Change).where(Change.entity_id == iii26.id,
-                                                Change.field == "text")).one()  # fmt: skip
+        change = s.scalars(
+            select(Change).where(Change.entity_id == iii26.id, Change.field == "text")
+        ).one()
         assert change.old is not None and change.old.endswith(
             "connect with INTERPOL's ICSE database."
         )
@@ -137,9 +148,11 @@ def test_themes_attach_to_the_factsheet_and_replacing_them_keeps_history(db: Dat
     with db.reading() as s:
         titles = s.scalars(select(Theme.title).order_by(Theme.position)).all()
     assert titles == [
-        "Institutional and Operational Capacity", "Legislation and Implementation",
-        "Information, Prevention, and Awareness", "Cooperation with Other Actors",
-    ]  # fmt: skip
+        "Institutional and Operational Capacity",
+        "Legislation and Implementation",
+        "Information, Prevention, and Awareness",
+        "Cooperation with Other Actors",
+    ]
     again = import_file(db, THEMES)
     assert again.changes == ("4 earlier themes replaced (kept in history)",)
     with db.reading() as s:

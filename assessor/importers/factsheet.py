@@ -17,11 +17,7 @@ from assessor.importers.common import ImportRejected, ImportWarning
 from assessor.importers.factsheet_data import (
     ParsedChapter,
     ParsedFactsheet,
-    ParsedNote,
-    ParsedObservation,
-    ParsedPractice,
     ParsedRecommendation,
-    ParsedSection,
 )
 from assessor.importers.factsheet_text import Block, Footnote, lex
 
@@ -53,12 +49,12 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 CONTINUATION_WINDOW = 20
 #: Words no sentence ends with: a paragraph ending with one was certainly cut.
 FUNCTION_WORDS = frozenset(
-    "a an the of to in on at by for with from into onto upon about as than that which who whom"
-    " whose where when while and or but nor if because since although though whether is are was"
-    " were be been being has have had will would shall should can could may might must do does"
-    " did not their its his her our your this these those such both each every all any some no"
-    " other another more most also very further only between among within without through during"
-    " before after under over against including via per".split()
+    """a an the of to in on at by for with from into onto upon about as than that which who whom
+    whose where when while and or but nor if because since although though whether is are was
+    were be been being has have had will would shall should can could may might must do does
+    did not their its his her our your this these those such both each every all any some no
+    other another more most also very further only between among within without through during
+    before after under over against including via per""".split()
 )
 
 
@@ -198,9 +194,13 @@ class _Reader:
             if everything or self.count - when > CONTINUATION_WINDOW:
                 last = flow.blocks[-1]
                 if flow.kind != "body" and cut_mid_sentence(last):
-                    self.warnings.append(ImportWarning(
-                        f"a box ends mid-sentence (“…{last.text[-50:]}”) and no continuation "
-                        "was found; check it against the PDF", last.line))  # fmt: skip
+                    self.warnings.append(
+                        ImportWarning(
+                            f"a box ends mid-sentence (“…{last.text[-50:]}”) and no continuation "
+                            "was found; check it against the PDF",
+                            last.line,
+                        )
+                    )
             else:
                 keep.append((flow, when))
         self.open = keep
@@ -301,10 +301,7 @@ class _Reader:
         if not candidates:
             return None
         certain = [f for f in candidates if cut_mid_sentence(f.blocks[-1])]
-        if certain:
-            chosen = certain[0]
-        else:
-            chosen = current if current in candidates else candidates[-1]
+        chosen = certain[0] if certain else current if current in candidates else candidates[-1]
         self.open = [(f, w) for f, w in self.open if f is not chosen]
         return chosen
 

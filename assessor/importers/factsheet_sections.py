@@ -150,9 +150,13 @@ class _Classifier:
                 verb = self.closed[-1][1].verb  # a list item continuing the previous sentence
             if verb is None:
                 verb = "request"
-                self.warnings.append(ImportWarning(
-                    f"no verb (require / request / invite) found for {', '.join(codes)}; "
-                    "taken as “request”", block.line))  # fmt: skip
+                self.warnings.append(
+                    ImportWarning(
+                        f"no verb (require / request / invite) found for {', '.join(codes)}; "
+                        "taken as “request”",
+                        block.line,
+                    )
+                )
             rec = ParsedRecommendation(
                 codes=codes,
                 verb=verb,
@@ -206,15 +210,21 @@ class _Classifier:
         before = [rec for index, rec in self.closed if index < box.anchor]
         if not before:
             self.items.append(ParsedNote(text, "unplaced"))
-            self.warnings.append(ImportWarning(
-                "a follow-up box follows no recommendation; kept as unplaced text", box.line))  # fmt: skip
+            self.warnings.append(
+                ImportWarning(
+                    "a follow-up box follows no recommendation; kept as unplaced text", box.line
+                )
+            )
             return
         rec = before[-1]
         if rec.follow_up:
             rec.follow_up += "\n\n" + text
-            self.warnings.append(ImportWarning(
-                f"a second follow-up box for {', '.join(rec.codes)} was appended to the first",
-                box.line))  # fmt: skip
+            self.warnings.append(
+                ImportWarning(
+                    f"a second follow-up box for {', '.join(rec.codes)} was appended to the first",
+                    box.line,
+                )
+            )
         else:
             rec.follow_up = text
 

@@ -9,6 +9,7 @@ This module turns the text into a list of :class:`Block` with the debris set asi
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -171,7 +172,7 @@ def _split_markers(digits: str, defined: dict[int, Footnote], expected: int) -> 
         return None
 
     def score(parts: list[int]) -> tuple[bool, bool, int]:
-        consecutive = all(b == a + 1 for a, b in zip(parts, parts[1:], strict=False))
+        consecutive = all(b == a + 1 for a, b in itertools.pairwise(parts))
         return (parts[0] == expected, consecutive, -len(parts))
 
     return max(candidates, key=score)

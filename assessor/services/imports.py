@@ -71,15 +71,21 @@ class ImportReport:
         """A few lines saying what was imported, what changed and what to check."""
         lines = []
         if self.kind == "factsheet":
-            verbs = ", ".join(f"{self.by_verb.get(v, 0)} {v}" for v in ("require", "request", "invite"))
+            verbs = ", ".join(
+                f"{self.by_verb.get(v, 0)} {v}" for v in ("require", "request", "invite")
+            )
             action = "Imported" if self.created else "Re-imported"
             lines.append(f"{action} the factsheet of {self.party} from {self.source}:")
-            lines.append(f"  {self.chapters} chapters, {sum(self.by_verb.values())} recommendations "
-                         f"({verbs}) carrying {self.codes} codes")  # fmt: skip
+            lines.append(
+                f"  {self.chapters} chapters, {sum(self.by_verb.values())} recommendations "
+                f"({verbs}) carrying {self.codes} codes"
+            )
             lines.append(f"  {self.follow_ups} follow-ups, {self.practices} promising practices")
         else:
-            lines.append(f"Imported {self.themes} themes with {self.items} recommendations "
-                         f"for {self.party} from {self.source}")  # fmt: skip
+            lines.append(
+                f"Imported {self.themes} themes with {self.items} recommendations "
+                f"for {self.party} from {self.source}"
+            )
         if self.changes:
             lines.append(f"Changes ({len(self.changes)}):")
             lines += [f"  {c}" for c in self.changes]
@@ -164,9 +170,12 @@ def write_factsheet(session: Session, parsed: ParsedFactsheet, source: str) -> I
         codes=sum(len(r.codes) for r in parsed.recommendations),
         follow_ups=sum(1 for r in parsed.recommendations if r.follow_up),
         practices=sum(
-            1 for c in parsed.chapters for s in c.sections for i in s.items
+            1
+            for c in parsed.chapters
+            for s in c.sections
+            for i in s.items
             if isinstance(i, ParsedPractice)
-        ),  # fmt: skip
+        ),
         warnings=tuple(str(w) for w in parsed.warnings),
         changes=tuple(writer.changes) if not created else (),
     )
@@ -183,7 +192,9 @@ class _FactsheetWriter:
         self.parsed = parsed
         self.source = f"factsheet {source}"
         self.received = (
-            datetime(parsed.follow_ups_received.year, parsed.follow_ups_received.month, 1, tzinfo=UTC)
+            datetime(
+                parsed.follow_ups_received.year, parsed.follow_ups_received.month, 1, tzinfo=UTC
+            )
             if parsed.follow_ups_received
             else _now()
         )
@@ -208,12 +219,16 @@ class _FactsheetWriter:
         position = 0
         for c_pos, parsed_chapter in enumerate(self.parsed.chapters):
             chapter = Chapter(
-                factsheet_id=fid, number=parsed_chapter.number, title=parsed_chapter.title,
+                factsheet_id=fid,
+                number=parsed_chapter.number,
+                title=parsed_chapter.title,
                 position=c_pos,
-            )  # fmt: skip
+            )
             self.session.add(chapter)
             for s_pos, parsed_section in enumerate(parsed_chapter.sections):
-                section = Section(kind=parsed_section.kind, title=parsed_section.title, position=s_pos)
+                section = Section(
+                    kind=parsed_section.kind, title=parsed_section.title, position=s_pos
+                )
                 chapter.sections.append(section)
                 for i_pos, item in enumerate(parsed_section.items):
                     if isinstance(item, ParsedRecommendation):
@@ -232,7 +247,9 @@ class _FactsheetWriter:
                 rec.retired_at = _now()
                 rec.section = None
                 codes = ", ".join(self._old_codes(rec)) or f"#{rec.id}"
-                self.changes.append(f"{codes}: no longer in the factsheet; kept (retired) with its rating")
+                self.changes.append(
+                    f"{codes}: no longer in the factsheet; kept (retired) with its rating"
+                )
         self.session.flush()
 
     def _old_codes(self, rec: Recommendation) -> list[str]:
@@ -252,8 +269,16 @@ class _FactsheetWriter:
                 self.changes.append(f"{label}: new recommendation")
         else:
             if rec.text != item.text:
-                self.session.add(Change(entity="recommendation", entity_id=rec.id, field="text",
-                                        old=rec.text, new=item.text, by=self.source))  # fmt: skip
+                self.session.add(
+                    Change(
+                        entity="recommendation",
+                        entity_id=rec.id,
+                        field="text",
+                        old=rec.text,
+                        new=item.text,
+                        by=self.source,
+                    )
+                )
                 self.changes.append(f"{label}: text updated")
             if rec.verb != item.verb:
                 self.changes.append(f"{label}: verb {rec.verb} → {item.verb}")
@@ -264,8 +289,10 @@ class _FactsheetWriter:
         rec.chapter_number, rec.verb, rec.scope = item.chapter, item.verb, item.scope
         rec.text, rec.paragraphs = item.text, item.paragraphs
         self.seen.add(id(rec))
-        rec.codes = [RecommendationCode(factsheet_id=self.factsheet.id, code=code, position=n)
-                     for n, code in enumerate(item.codes)]  # fmt: skip
+        rec.codes = [
+            RecommendationCode(factsheet_id=self.factsheet.id, code=code, position=n)
+            for n, code in enumerate(item.codes)
+        ]
         self._follow_up(rec, item.follow_up, label)
 
     def _follow_up(self, rec: Recommendation, text: str | None, label: str) -> None:
@@ -278,7 +305,9 @@ class _FactsheetWriter:
             return
         if current is not None:
             current.superseded_at = _now()
-            self.changes.append(f"{label}: follow-up replaced (the previous text is kept in history)")
+            self.changes.append(
+                f"{label}: follow-up replaced (the previous text is kept in history)"
+            )
         rec.follow_ups.append(FollowUp(text=text, source=self.source, received_at=self.received))
 
 
@@ -307,19 +336,30 @@ def write_themes(
         select(Theme).where(Theme.factsheet_id == factsheet.id).order_by(Theme.position)
     ).all()
     if old:
-        before = [{"theme": t.title, "items": [{"text": i.text, "links": i.links} for i in t.items]}
-                  for t in old]  # fmt: skip
-        session.add(Change(entity="factsheet", entity_id=factsheet.id, field="themes",
-                           old=json.dumps(before, ensure_ascii=False), new=None,
-                           by=f"recommendations {source}"))  # fmt: skip
+        before = [
+            {"theme": t.title, "items": [{"text": i.text, "links": i.links} for i in t.items]}
+            for t in old
+        ]
+        session.add(
+            Change(
+                entity="factsheet",
+                entity_id=factsheet.id,
+                field="themes",
+                old=json.dumps(before, ensure_ascii=False),
+                new=None,
+                by=f"recommendations {source}",
+            )
+        )
         for row in old:
             session.delete(row)
         session.flush()
     for t_pos, parsed_theme in enumerate(parsed.themes):
         title = parsed_theme.title or "Untitled"
         new = Theme(factsheet_id=factsheet.id, position=t_pos, title=title)
-        new.items = [ThemeItem(position=n, text=i.text, links=list(i.links))
-                     for n, i in enumerate(parsed_theme.items)]  # fmt: skip
+        new.items = [
+            ThemeItem(position=n, text=i.text, links=list(i.links))
+            for n, i in enumerate(parsed_theme.items)
+        ]
         session.add(new)
     session.flush()
     return ImportReport(
