@@ -19,18 +19,13 @@ from assessor.importers.factsheet_data import (
     ParsedFactsheet,
     ParsedRecommendation,
 )
-from assessor.importers.factsheet_text import Block, Footnote, lex
+from assessor.importers.factsheet_sections import Flow, RoutedSection, classify_section
+from assessor.importers.factsheet_text import VERB_BOLD_RE, Block, Footnote, lex
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]  # fmt: skip
 CHAPTER_RE = re.compile(r"^(?:Chapter\s+)?([IVXL]{1,5})\s*[.)–-]\s*(\S.*)$")
 FOLLOW_UP_RE = re.compile(r"^follow[\s-]*up(?:\s+actions?)?(?:\s+taken)?\s*[:.]?$", re.I)
-VERB_BOLD_RE = re.compile(r"\*\*\s*(requir|request|invit)(?:e|es|ed|s)?\s*\*\*", re.I)
-VERB_PLAIN_RE = re.compile(
-    r"\b(?:Committee|It|it)\s+(?:also\s+|therefore\s+|hence\s+|further\s+)?(requir|request|invit)e?s\b"
-)
-VERB_LEAD_RE = re.compile(r"^(requir|request|invit)e?s\b")
-VERBS = {"requir": "require", "request": "request", "invit": "invite"}
 BODY_RE = re.compile(
     r"\b(?:Lanzarote\s+)?Committee\s+(?:also\s+|however\s+|therefore\s+|further\s+)?"
     r"(?:observes|observed|notes|noted|notices|highlights|recognises|recognizes|finds|found"
@@ -83,39 +78,11 @@ def section_kind(title: str) -> str | None:
     return None
 
 
-def verb_of(raw: str) -> str | None:
-    """The recommendation verb a piece of Markdown uses (require / request / invite), if any."""
-    for pattern in (VERB_BOLD_RE, VERB_PLAIN_RE, VERB_LEAD_RE):
-        m = pattern.search(raw.strip())
-        if m:
-            return VERBS[m.group(1).lower()]
-    return None
-
-
-@dataclass
-class _Flow:
-    """Where blocks go: a section's body, or a box (follow-up or promising practice)."""
-
-    kind: str  # body | follow_up | practice
-    section: _Section
-    blocks: list[Block] = field(default_factory=list)
-    anchor: int = 0  # for a follow-up: how many body blocks preceded it
-    line: int = 0
-
-
-@dataclass
-class _Section:
-    kind: str
-    title: str
-    body: _Flow | None = None
-    boxes: list[_Flow] = field(default_factory=list)
-
-
 @dataclass
 class _Chapter:
     number: str
     title: str
-    sections: list[_Section] = field(default_factory=list)
+    sections: list[RoutedSection] = field(default_factory=list)
     heading_starts: set[str] = field(default_factory=set)
 
 
@@ -131,10 +98,10 @@ class _Reader:
         self.warnings = warnings
         self.preamble: list[Block] = []
         self.chapters: list[_Chapter] = []
-        self.current: _Flow | None = None
+        self.current: Flow | None = None
         # Flows whose last block stops mid-sentence, oldest first, with the block count then:
         # a page break that splits two boxes continues the older one first.
-        self.open: list[tuple[_Flow, int]] = []
+        self.open: list[tuple[Flow, int]] = []
         self.count = 0
 
     # -- structure -------------------------------------------------------------------------
@@ -164,15 +131,15 @@ class _Reader:
         self.chapters.append(_Chapter(number, title))
         self.current = None
 
-    def _start_section(self, kind: str, title: str) -> _Flow:
+    def _start_section(self, kind: str, title: str) -> Flow:
         chapter = self.chapters[-1]
-        section = _Section(kind, title)
-        section.body = _Flow("practice" if kind == "promising_practices" else "body", section)
+        section = RoutedSection(kind, title)
+        section.body = Flow("practice" if kind == "promising_practices" else "body", section)
         chapter.sections.append(section)
         self.current = section.body
         return section.body
 
-    def _body(self) -> _Flow:
+    def _body(self) -> Flow:
         chapter = self.chapters[-1]
         if not chapter.sections:
             return self._start_section("text", "Introduction")
@@ -183,7 +150,7 @@ class _Reader:
     def _start_box(self, block: Block) -> None:
         body = self._body()
         section = body.section
-        box = _Flow("follow_up", section, anchor=len(body.blocks), line=block.line)
+        box = Flow("follow_up", section, anchor=len(body.blocks), line=block.line)
         section.boxes.append(box)
         self.current = box
 
@@ -205,7 +172,7 @@ class _Reader:
                 keep.append((flow, when))
         self.open = keep
 
-    def _mark_open(self, flow: _Flow) -> None:
+    def _mark_open(self, flow: Flow) -> None:
         self.open = [(f, w) for f, w in self.open if f is not flow]
         if flow.blocks and flow.blocks[-1].dangling:
             self.open.append((flow, self.count))
@@ -289,7 +256,7 @@ class _Reader:
         self.current = current
         self._mark_open(current)
 
-    def _continued_flow(self, block: Block, current: _Flow) -> _Flow | None:
+    def _continued_flow(self, block: Block, current: Flow) -> Flow | None:
         """Which open flow a lower-case paragraph continues.
 
         Footnote markers mean the Committee's text (boxes have none). Otherwise a paragraph
@@ -314,7 +281,7 @@ class _Reader:
             return not VERB_BOLD_RE.search(block.raw) and "Committee" not in text
         return _first_words(text) in self.chapters[-1].heading_starts
 
-    def _follows_recommendation(self, body: _Flow) -> bool:
+    def _follows_recommendation(self, body: Flow) -> bool:
         for block in reversed(body.blocks):
             if block.kind == "heading":
                 return False
@@ -334,8 +301,6 @@ def parse_factsheet(text: str, party: str | None = None) -> ParsedFactsheet:
         raise ImportRejected(
             "This does not look like a factsheet: no chapters (I., II., …) were found."
         )
-    from assessor.importers.factsheet_sections import classify_section
-
     chapters: list[ParsedChapter] = []
     for ch in reader.chapters:
         parsed = ParsedChapter(ch.number, ch.title)

@@ -10,7 +10,7 @@ recommendation closed last before it.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from assessor.importers.common import ImportWarning
 from assessor.importers.factsheet_data import (
@@ -21,12 +21,28 @@ from assessor.importers.factsheet_data import (
     ParsedSection,
     SectionItem,
 )
-from assessor.importers.factsheet_text import Block, Footnote
+from assessor.importers.factsheet_text import Block, Footnote, verb_of
 
-if TYPE_CHECKING:
-    from assessor.importers.factsheet import _Flow, _Section
 
-STOP_WORDS = {"and", "or", "of", "to", "the", "a", "an", "in", "on", "for", "with", "by", "that"}
+@dataclass
+class Flow:
+    """Where blocks go: a section's body, or a box (follow-up or promising practice)."""
+
+    kind: str  # body | follow_up | practice
+    section: RoutedSection
+    blocks: list[Block] = field(default_factory=list)
+    anchor: int = 0  # for a follow-up: how many body blocks preceded it
+    line: int = 0
+
+
+@dataclass
+class RoutedSection:
+    """A section as the first pass found it: its body and its boxes."""
+
+    kind: str
+    title: str
+    body: Flow | None = None
+    boxes: list[Flow] = field(default_factory=list)
 
 
 def _joins_next(block: Block) -> bool:
@@ -44,7 +60,7 @@ def _paragraph_join(blocks: list[Block]) -> str:
 class _Classifier:
     def __init__(
         self,
-        section: _Section,
+        section: RoutedSection,
         chapter: str,
         footnotes: dict[int, Footnote],
         previous: list[ParsedRecommendation],
@@ -107,8 +123,6 @@ class _Classifier:
 
     def _governs(self, block: Block) -> bool:
         """A sentence like “the Committee **requires** Albania:” that introduces bullets."""
-        from assessor.importers.factsheet import verb_of
-
         text = block.text.rstrip()
         return (
             block.kind == "para"
@@ -131,8 +145,6 @@ class _Classifier:
         return result
 
     def _feed(self, index: int, block: Block) -> None:
-        from assessor.importers.factsheet import verb_of
-
         if block.kind == "heading":
             self._flush()
             self.items.append(ParsedNote(block.text, "heading"))
@@ -195,7 +207,7 @@ class _Classifier:
         generic = self.governing_all or "all parties" in raw.casefold()
         return "generic" if generic else "specific"
 
-    def _practices(self, body: _Flow) -> ParsedSection:
+    def _practices(self, body: Flow) -> ParsedSection:
         leads = [b for b in body.blocks if b.text.rstrip().endswith(":") and b.kind == "para"]
         practice = [b for b in body.blocks if b not in leads]
         items: list[SectionItem] = [ParsedNote(b.text) for b in leads]
@@ -203,7 +215,7 @@ class _Classifier:
             items.append(ParsedPractice(_paragraph_join(practice)))
         return ParsedSection(self.section.kind, self.section.title, items)
 
-    def _attach(self, box: _Flow) -> None:
+    def _attach(self, box: Flow) -> None:
         text = _paragraph_join(box.blocks)
         if not text:
             return
@@ -230,7 +242,7 @@ class _Classifier:
 
 
 def classify_section(
-    section: _Section,
+    section: RoutedSection,
     chapter: str,
     footnotes: dict[int, Footnote],
     previous: list[ParsedRecommendation],

@@ -26,6 +26,21 @@ PARA_RE = re.compile(
     r"\bParas?\.?\s*((?:\d+(?:\s*[-–]\s*\d+)?)(?:\s*(?:,|and|&)\s*\d+(?:\s*[-–]\s*\d+)?)*)"
 )
 TERMINAL = ".!?:;…"
+VERB_BOLD_RE = re.compile(r"\*\*\s*(requir|request|invit)(?:e|es|ed|s)?\s*\*\*", re.I)
+VERB_PLAIN_RE = re.compile(
+    r"\b(?:Committee|It|it)\s+(?:also\s+|therefore\s+|hence\s+|further\s+)?(requir|request|invit)e?s\b"
+)
+VERB_LEAD_RE = re.compile(r"^(requir|request|invit)e?s\b")
+VERBS = {"requir": "require", "request": "request", "invit": "invite"}
+
+
+def verb_of(raw: str) -> str | None:
+    """The recommendation verb a piece of Markdown uses (require / request / invite), if any."""
+    for pattern in (VERB_BOLD_RE, VERB_PLAIN_RE, VERB_LEAD_RE):
+        m = pattern.search(raw.strip())
+        if m:
+            return VERBS[m.group(1).lower()]
+    return None
 
 
 @dataclass
