@@ -345,6 +345,13 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run_app(args.db)
 
 
+def cmd_self_check(args: argparse.Namespace) -> int:
+    """Check this installation headless: database, example, xlsx, PDF, window (0 = all ok)."""
+    from assessor.selfcheck import run_self_check
+
+    return run_self_check()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``assessor`` command."""
     parser = argparse.ArgumentParser(
@@ -355,6 +362,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"assessor {__version__}")
     parser.add_argument(
         "--db", metavar="PATH", help="database file or URL (default: $ASSESSOR_DB, else user data)"
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation on a temporary database (no display needed), then exit",
     )
     parser.add_argument(
         "--with-example",
@@ -449,6 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``assessor`` command; return its exit status."""
     args = build_parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    if args.self_check:
+        func = cmd_self_check
     try:
         return func(args)
     except (Failure, *USER_ERRORS) as exc:

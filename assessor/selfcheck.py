@@ -1,0 +1,248 @@
+"""``assessor --self-check``: prove that an installed or frozen Assessor works, without a display.
+
+It does what a rapporteur's first hour does, on a temporary database that is deleted afterwards:
+create and migrate the database, import the bundled example, write an Excel workbook and a PDF
+summary through the real exporters, read them back, and open the window off-screen. Everything
+goes through the same public entry points the CLI uses, so the check keeps working as the
+modules behind them change; an exporter that is not there yet is skipped with a note.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessor import __version__
+from assessor.resources import resource_path
+
+if TYPE_CHECKING:
+    from assessor.db.engine import Database
+
+#: The example files, imported in this order (the themed recommendations name the factsheet's).
+EXAMPLE_ORDER = ("factsheet", "recommendations")
+#: Set to a non-empty value to leave out the off-screen window (a core-only installation).
+ENV_NO_WINDOW = "ASSESSOR_SELFCHECK_NO_WINDOW"
+
+
+class Skipped(Exception):
+    """A step that cannot run in this installation (a module not there yet); not a failure."""
+
+
+@dataclass
+class Report:
+    """The outcome of each step, printed as it goes."""
+
+    lines: list[str] = field(default_factory=list)
+    failed: int = 0
+    skipped: int = 0
+
+    def run(self, name: str, step: Callable[[], str]) -> None:
+        """Run one step; a failure is recorded and reported, never raised."""
+        started = time.perf_counter()
+        try:
+            detail = step()
+        except Skipped as why:
+            self.skipped += 1
+            self._say("skip", name, str(why), started)
+        except Exception as exc:
+            self.failed += 1
+            self._say("FAIL", name, f"{type(exc).__name__}: {exc}", started)
+            if os.environ.get("ASSESSOR_DEBUG"):
+                traceback.print_exc()
+        else:
+            self._say("ok", name, detail, started)
+
+    def _say(self, status: str, name: str, detail: str, started: float) -> None:
+        ms = (time.perf_counter() - started) * 1000
+        line = f"  {status:<4} {name:<13} {detail} ({ms:.0f} ms)"
+        self.lines.append(line)
+        print(line, flush=True)
+
+
+def _optional(module: str, name: str) -> Callable[..., object]:
+    """A function of an exporter module, or Skipped when that module is not in this build."""
+    try:
+        function: Callable[..., object] = getattr(importlib.import_module(module), name)
+    except ImportError as exc:
+        raise Skipped(f"{module} is not available ({exc})") from exc
+    return function
+
+
+def example_files() -> list[Path]:
+    """The bundled example files, the factsheet first."""
+    folder = resource_path("examples")
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".md", ".txt")]
+
+    def order(path: Path) -> tuple[int, str]:
+        ranks = [i for i, word in enumerate(EXAMPLE_ORDER) if word in path.name]
+        return (ranks[0] if ranks else len(EXAMPLE_ORDER), path.name)
+
+    return sorted(files, key=order)
+
+
+def _check_xlsx(path: Path) -> str:
+    """Open a written workbook with openpyxl, as Excel would, and count its sheets and rows."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        rows = sum(ws.max_row or 0 for ws in wb.worksheets)
+        return f"{len(wb.sheetnames)} sheets, {rows} rows, {path.stat().st_size:,} bytes"
+    finally:
+        wb.close()
+
+
+def _check_pdf(path: Path) -> str:
+    """Check a written PDF's header and trailer, and its pages when pypdf is installed."""
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise ValueError(f"{path.name} is not a complete PDF")
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # not bundled in the frozen app: the header check has to do
+        return f"{len(data):,} bytes"
+    return f"{len(PdfReader(path).pages)} pages, {len(data):,} bytes"
+
+
+def _check_window(db_file: Path, settings_dir: Path) -> str:
+    """Open the real window off-screen through ``run_app`` and close it once it is shown."""
+    if os.environ.get(ENV_NO_WINDOW):
+        raise Skipped(f"{ENV_NO_WINDOW} is set")
+    # Off-screen: the check runs in CI and over SSH; the real display is tested by hand (Xvfb).
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        from PySide6.QtCore import QSettings, QTimer
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        from assessor.ui.app import run_app
+    except ImportError as exc:
+        raise Skipped(f"the window is not available ({exc})") from exc
+    # The window's own settings (geometry, splitters) go to a temporary folder, not the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    shown: list[str] = []
+
+    def look_and_quit() -> None:
+        app = QApplication.instance()
+        shown.extend(
+            w.windowTitle()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMainWindow) and w.isVisible()
+        )
+        if app is not None:
+            app.quit()  # also ends a modal error dialog's loop, so the check cannot hang
+
+    # Runs on the first turn of the event loop, that is right after the window was shown.
+    QTimer.singleShot(0, look_and_quit)
+    status = run_app(str(db_file))
+    if status != 0 or not shown:
+        raise RuntimeError(f"the window did not open (exit status {status})")
+    return f"shown off-screen: {shown[0]!r}"
+
+
+def run_self_check() -> int:
+    """Run every step on a temporary database; print a short report; 0 if nothing failed."""
+    print(f"Assessor {__version__} self-check ({_where()})", flush=True)
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="assessor-selfcheck-") as tmp:
+        folder = Path(tmp)
+        # Keep the user's settings file and database out of it, whatever the environment says.
+        os.environ["ASSESSOR_SETTINGS"] = str(folder / "settings.json")
+        db_file = folder / "selfcheck.sqlite"
+        _run_steps(report, folder, db_file)
+    total = len(report.lines)
+    if report.failed:
+        print(f"Self-check FAILED: {report.failed} of {total} steps failed.", flush=True)
+        return 1
+    note = f", {report.skipped} skipped" if report.skipped else ""
+    print(f"Self-check passed: {total - report.skipped} of {total} steps ok{note}.", flush=True)
+    return 0
+
+
+def _run_steps(report: Report, folder: Path, db_file: Path) -> None:
+    """The steps, in order; a step whose input is missing fails rather than crashing the rest."""
+    from assessor.db.engine import open_database
+
+    state: dict[str, Database] = {}
+
+    def database() -> str:
+        from assessor.db.migrate import current_revision, head_revision
+
+        db = open_database(db_file, backup=False)
+        state["db"] = db
+        revision = current_revision(db.engine)
+        if revision != head_revision():
+            raise RuntimeError(f"schema at {revision}, expected {head_revision()}")
+        return f"created and migrated to {revision}"
+
+    def examples() -> str:
+        from assessor.services.imports import import_file
+
+        done = []
+        for path in example_files():
+            result = import_file(_db(state), path)
+            done.append(f"{path.name} ({result.kind})")
+        if not done:
+            raise FileNotFoundError("no example files are bundled")
+        return ", ".join(done)
+
+    def xlsx() -> str:
+        export = _optional("assessor.exporters.assessment_xlsx", "export_assessment_xlsx")
+        out = folder / "assessment.xlsx"
+        export(_db(state), out)
+        return _check_xlsx(out)
+
+    def questionnaire() -> str:
+        export = _optional("assessor.exporters.questionnaire", "export_questionnaire")
+        out = folder / "questionnaire.xlsx"
+        export(_db(state), out)
+        return _check_xlsx(out)
+
+    def pdf() -> str:
+        write = _optional("assessor.exporters.pdf_summary", "write_pdf_summary")
+        out = folder / "summary.pdf"
+        write(_db(state), out, assessor_name="Self-check")
+        return _check_pdf(out)
+
+    def window() -> str:
+        db = state.pop("db", None)
+        if db is not None:
+            db.close()  # the window takes the database's lock
+        return _check_window(db_file, folder / "qt-settings")
+
+    try:
+        for name, step in (
+            ("database", database),
+            ("examples", examples),
+            ("xlsx", xlsx),
+            ("questionnaire", questionnaire),
+            ("pdf", pdf),
+            ("window", window),
+        ):
+            report.run(name, step)
+    finally:
+        db = state.pop("db", None)
+        if db is not None:
+            db.close()
+
+
+def _db(state: dict[str, Database]) -> Database:
+    """The database opened by the first step (a later step fails if it did not open)."""
+    if "db" not in state:
+        raise RuntimeError("the database did not open")
+    return state["db"]
+
+
+def _where() -> str:
+    """How this Assessor runs: frozen (and where), or from Python."""
+    if getattr(sys, "frozen", False):
+        return f"frozen, {Path(sys.executable).resolve().parent}"
+    return f"Python {sys.version.split()[0]}, {Path(__file__).resolve().parent}"
