@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from assessor.db.engine import Database, DatabaseError, open_database
+from assessor.resources import resource_path
 from assessor.services import workbench
 from assessor.services.imports import import_file
 from assessor.ui import dialogs
@@ -18,8 +18,7 @@ from assessor.ui.main_window import MainWindow
 
 ORGANIZATION = "Assessor"
 APPLICATION = "Assessor"
-#: The bundled examples ``--with-example`` imports into an empty database.
-EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+#: The bundled examples ``--with-example`` imports (found by ``resource_path``: frozen too).
 EXAMPLE_FILES = ("factsheet-albania-2nd-round.md", "recommendations-albania.txt")
 
 
@@ -47,9 +46,11 @@ def import_examples(db: Database) -> None:
     if workbench.factsheets(db):
         return
     for name in EXAMPLE_FILES:
-        path = EXAMPLES / name
-        if path.is_file():
-            import_file(db, path)
+        try:
+            path = resource_path("examples", name)
+        except FileNotFoundError:  # an installation without examples starts empty
+            continue
+        import_file(db, path)
 
 
 class Launcher:
