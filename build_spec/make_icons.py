@@ -82,8 +82,8 @@ def draw(size: int) -> Image.Image:
     points = [(x * k, y * k) for x, y in TICK_POINTS]
     d.line(points, fill=TICK, width=round(TICK_WIDTH * k), joint="curve")
     w = TICK_WIDTH * k / 2 * 0.9  # Pillow draws slanted lines a little thin
-    for x, y in (points[0], points[-1]):  # round caps, as in the SVG
-        d.ellipse((x - w, y - w, x + w, y + w), fill=TICK)
+    for px, py in (points[0], points[-1]):  # round caps, as in the SVG
+        d.ellipse((px - w, py - w, px + w, py + w), fill=TICK)
     return img.resize((size, size), Image.Resampling.LANCZOS)
 
 
