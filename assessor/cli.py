@@ -29,9 +29,6 @@ ENV_PASSPHRASE = "ASSESSOR_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "ASSESSOR_NEW_PASSPHRASE"
 #: Set to a non-empty value to see the traceback of an unexpected error.
 ENV_DEBUG = "ASSESSOR_DEBUG"
-#: Where ``--with-example`` finds the bundled example files (a source checkout).
-EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
-EXAMPLE_FILES = ("factsheet-albania-2nd-round.md", "recommendations-albania.txt")
 
 USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeError)
 
@@ -315,34 +312,15 @@ def _ask_new_passphrase() -> str:
     return first
 
 
-def _import_examples(db_arg: str | None) -> None:
-    """Import the bundled examples into an empty database, so a first run shows something."""
-    from assessor.db.queries import list_factsheets
-    from assessor.services.imports import import_file
-
-    db = open_database(db_arg)
-    try:
-        with db.reading() as s:
-            if list_factsheets(s):
-                return
-        files = [EXAMPLES / name for name in EXAMPLE_FILES if (EXAMPLES / name).is_file()]
-        if not files:
-            print(f"assessor: no example files in {EXAMPLES}; starting empty.", file=sys.stderr)
-        for path in files:
-            import_file(db, path)
-    finally:
-        db.close()
-
-
 def cmd_window(args: argparse.Namespace) -> int:
-    """Start the window."""
-    if args.with_example:
-        _import_examples(args.db)
+    """Start the window (the passphrase is asked here, at the terminal, before Qt starts)."""
+    passphrase = _given_passphrase(args, path=_sqlite_file(args.db))
     try:
         from assessor.ui.app import run_app  # Qt is loaded only when a window is wanted
     except ImportError as exc:  # Qt or a system library it needs is missing
         raise Failure(f"the window cannot start ({exc}); the commands still work.") from exc
-    return run_app(args.db)
+    # The window imports the example itself, once the database is open (it may ask first).
+    return run_app(args.db, with_example=args.with_example, passphrase=passphrase)
 
 
 def cmd_self_check(args: argparse.Namespace) -> int:

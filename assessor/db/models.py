@@ -164,6 +164,8 @@ class Observation(Base):
     """The Committee's observation, citing paragraphs of the implementation report."""
 
     __tablename__ = "observation"
+    # The observations leading to a recommendation are read by section and position.
+    __table_args__ = (Index("ix_observation_section_position", "section_id", "position"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)

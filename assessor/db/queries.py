@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from sqlalchemy import ColumnElement, Exists, and_, case, func, select
+from sqlalchemy import ColumnElement, Exists, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from assessor.db.models import (
@@ -105,85 +105,145 @@ def rating_levels(session: Session, factsheet_id: int) -> tuple[Level, ...]:
     return tuple(Level(*row) for row in rows)
 
 
-def _follow_up_info(f: FollowUp) -> FollowUpInfo:
-    return FollowUpInfo(f.id, f.text, f.source, f.received_at, f.superseded_at)
+def recommendation_detail(
+    session: Session, rec_id: int, levels: tuple[Level, ...] | None = None
+) -> RecommendationDetail | None:
+    """The recommendation with its context, follow-ups and assessment; None if it is gone.
 
-
-def recommendation_detail(session: Session, rec_id: int) -> RecommendationDetail | None:
-    """The recommendation with its context, follow-ups and assessment; None if it is gone."""
-    rec = session.get(Recommendation, rec_id)
-    if rec is None:
-        return None
-    party, chapter_title = session.execute(
-        select(Party.name, Chapter.title)
-        .join(Factsheet, Factsheet.party_id == Party.id)
+    Four small Core queries whatever the database's size (the window steps through
+    recommendations with it); ``levels``, when the caller already has the scale's levels,
+    saves a fifth.
+    """
+    row = session.execute(
+        select(
+            Recommendation.id,
+            Recommendation.uid,
+            Recommendation.factsheet_id,
+            Recommendation.chapter_number,
+            Recommendation.section_id,
+            Recommendation.section_position,
+            Recommendation.text,
+            Recommendation.verb,
+            Recommendation.scope,
+            Recommendation.paragraphs,
+            Recommendation.retired_at,
+            Party.name,
+            Chapter.title,
+            Section.kind,
+            Section.title,
+            Assessment.rating,
+            Assessment.comment,
+            Assessment.status,
+            Assessment.updated_at,
+            Assessment.updated_by,
+            Assessment.id,
+        )
+        .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
+        .join(Party, Party.id == Factsheet.party_id)
         .outerjoin(
             Chapter,
-            and_(Chapter.factsheet_id == Factsheet.id, Chapter.number == rec.chapter_number),
+            and_(
+                Chapter.factsheet_id == Factsheet.id,
+                Chapter.number == Recommendation.chapter_number,
+            ),
         )
-        .where(Factsheet.id == rec.factsheet_id)
-    ).first() or ("", None)
-    section = session.get(Section, rec.section_id) if rec.section_id is not None else None
+        .outerjoin(Section, Section.id == Recommendation.section_id)
+        .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+        .where(Recommendation.id == rec_id)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    (rid, uid, factsheet_id, chapter_number, section_id, section_position, text, verb, scope,
+     paragraphs, retired_at, party, chapter_title, section_kind, section_title,
+     rating, comment, status, updated_at, updated_by, assessment_id) = row  # fmt: skip
+    codes = tuple(
+        session.scalars(
+            select(RecommendationCode.code)
+            .where(RecommendationCode.recommendation_id == rid)
+            .order_by(RecommendationCode.position, RecommendationCode.id)
+        )
+    )
+    versions = [
+        FollowUpInfo(*f)
+        for f in session.execute(
+            select(
+                FollowUp.id,
+                FollowUp.text,
+                FollowUp.source,
+                FollowUp.received_at,
+                FollowUp.superseded_at,
+            )
+            .where(FollowUp.recommendation_id == rid)
+            .order_by(FollowUp.received_at, FollowUp.id)
+        )
+    ]
+    current = [f for f in versions if f.superseded_at is None]
     observations = (
         tuple(
-            ObservationInfo(o.text, tuple(o.paragraphs or ()))
-            for o in _leading(session, rec, section)
+            ObservationInfo(obs[0], tuple(obs[1] or ()))
+            for obs in session.execute(_leading_query(section_id, section_position))
         )
-        if section
+        if section_id is not None and section_kind is not None
         else ()
     )
-    versions = sorted(rec.follow_ups, key=lambda f: (f.received_at, f.id))
-    current = [f for f in versions if f.superseded_at is None]
-    levels = rating_levels(session, rec.factsheet_id)
+    if levels is None:
+        levels = rating_levels(session, factsheet_id)
     assessment = AssessmentInfo()
-    if rec.assessment is not None:
-        a = rec.assessment
-        label = next((lv.label for lv in levels if lv.key == a.rating), None)
-        assessment = AssessmentInfo(
-            a.rating, label, a.comment, a.status, a.updated_at, a.updated_by
-        )
+    if assessment_id is not None:
+        label = next((lv.label for lv in levels if lv.key == rating), None)
+        assessment = AssessmentInfo(rating, label, comment, status, updated_at, updated_by)
     return RecommendationDetail(
-        id=rec.id,
-        uid=rec.uid,
-        factsheet_id=rec.factsheet_id,
+        id=rid,
+        uid=uid,
+        factsheet_id=factsheet_id,
         party=party,
-        chapter_number=rec.chapter_number,
+        chapter_number=chapter_number,
         chapter_title=chapter_title or "",
-        section_id=section.id if section else None,
-        section_kind=section.kind if section else None,
-        section_title=section.title if section else None,
+        section_id=section_id if section_kind is not None else None,
+        section_kind=section_kind,
+        section_title=section_title,
         observations=observations,
-        text=rec.text,
-        codes=tuple(c.code for c in rec.codes),
-        verb=rec.verb,
-        scope=rec.scope,
-        paragraphs=tuple(rec.paragraphs),
-        in_scope=rec.verb in IN_SCOPE_VERBS,
-        retired_at=rec.retired_at,
-        follow_up=_follow_up_info(current[-1]) if current else None,
-        follow_up_history=tuple(_follow_up_info(f) for f in versions if f.superseded_at),
+        text=text,
+        codes=codes,
+        verb=verb,
+        scope=scope,
+        paragraphs=tuple(paragraphs or ()),
+        in_scope=verb in IN_SCOPE_VERBS,
+        retired_at=retired_at,
+        follow_up=current[-1] if current else None,
+        follow_up_history=tuple(f for f in versions if f.superseded_at),
         assessment=assessment,
         levels=levels,
     )
 
 
-def _leading(session: Session, rec: Recommendation, section: Section) -> list[Observation]:
-    """The observations that lead to a recommendation: the last group before it.
+def _leading_query(section_id: int, position: int) -> Select[str, list[str]]:
+    """The observations leading to the recommendation at ``position`` of a section, in order.
 
-    A recommendation answers the observations just above it; one that follows another
-    recommendation directly ("It also requests …") shares its predecessor's observations.
+    A recommendation answers the observations just above it (the last group before it); one
+    that follows another recommendation directly ("It also requests …") shares its
+    predecessor's observations. ``assessor.search`` applies the same rule.
     """
-    before = [o for o in section.observations if o.position < rec.section_position]
-    if not before:
-        return []
-    last = before[-1].position
-    rec_positions = session.scalars(
-        select(Recommendation.section_position).where(
-            Recommendation.section_id == section.id, Recommendation.section_position < last
+    last = (
+        select(func.max(Observation.position))
+        .where(Observation.section_id == section_id, Observation.position < position)
+        .scalar_subquery()
+    )
+    start = (
+        select(func.coalesce(func.max(Recommendation.section_position), -1))
+        .where(Recommendation.section_id == section_id, Recommendation.section_position < last)
+        .scalar_subquery()
+    )
+    return (
+        select(Observation.text, Observation.paragraphs)
+        .where(
+            Observation.section_id == section_id,
+            Observation.position < position,
+            Observation.position > start,
         )
-    ).all()
-    start = max(rec_positions, default=-1)
-    return [o for o in before if o.position > start]
+        .order_by(Observation.position, Observation.id)
+    )
 
 
 def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:

@@ -42,7 +42,7 @@ from assessor.exporters.xlsx_common import (
     HEADER_FONT,
     WRAP_TOP,
     cell_text,
-    factsheet_for,
+    factsheet_chosen,
     rating_fill,
     rating_font,
     row_height,
@@ -228,10 +228,12 @@ def _themes_sheet(ws: Worksheet, session: Session, factsheet_id: int) -> None:
     ws.auto_filter.ref = f"A1:D{max(row - 1, 1)}"
 
 
-def build_assessment_workbook(db: Database, party: str | None = None) -> tuple[Workbook, int]:
+def build_assessment_workbook(
+    db: Database, party: str | None = None, factsheet_id: int | None = None
+) -> tuple[Workbook, int]:
     """The assessment workbook of one Party's factsheet, and its number of recommendations."""
     with db.reading() as session:
-        factsheet_id, party_name, _ = factsheet_for(session, party)
+        factsheet_id, party_name, _ = factsheet_chosen(session, party, factsheet_id)
         levels = rating_levels(session, factsheet_id)
         lines = _assessed_lines(session, factsheet_id)
         wb = Workbook()
@@ -247,10 +249,16 @@ def build_assessment_workbook(db: Database, party: str | None = None) -> tuple[W
 
 
 def export_assessment_xlsx(
-    db: Database, path: str | os.PathLike[str], party: str | None = None
+    db: Database,
+    path: str | os.PathLike[str],
+    party: str | None = None,
+    factsheet_id: int | None = None,
 ) -> int:
-    """Write one Party's assessment workbook to ``path``; return the number of rows."""
-    wb, count = build_assessment_workbook(db, party)
+    """Write one Party's assessment workbook to ``path``; return the number of rows.
+
+    ``factsheet_id`` chooses the factsheet directly (the window's), instead of ``party``.
+    """
+    wb, count = build_assessment_workbook(db, party, factsheet_id)
     save_workbook(wb, path)
     return count
 

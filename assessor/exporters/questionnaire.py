@@ -32,7 +32,7 @@ from assessor.exporters.xlsx_common import (
     LOCKED_FILL,
     WRAP_TOP,
     cell_text,
-    factsheet_for,
+    factsheet_chosen,
     row_height,
     save_workbook,
 )
@@ -258,10 +258,11 @@ def build_questionnaire(
     deadline: str = "",
     contact: str = "",
     now: datetime | None = None,
+    factsheet_id: int | None = None,
 ) -> tuple[Workbook, int]:
     """The questionnaire workbook of a Party's factsheet, and how many rows it asks about."""
     with db.reading() as session:
-        factsheet_id, party_name, round_title = factsheet_for(session, party)
+        factsheet_id, party_name, round_title = factsheet_chosen(session, party, factsheet_id)
         lines = questionnaire_lines(session, factsheet_id, scope)
     wb = Workbook()
     instructions = wb.active
@@ -296,8 +297,12 @@ def export_questionnaire(
     scope: str = "compliance",
     deadline: str = "",
     contact: str = "",
+    factsheet_id: int | None = None,
 ) -> int:
-    """Write a Party's questionnaire to ``path`` (atomically); return the number of rows."""
-    wb, count = build_questionnaire(db, party, scope, deadline, contact)
+    """Write a Party's questionnaire to ``path`` (atomically); return the number of rows.
+
+    ``factsheet_id`` chooses the factsheet directly (the window's), instead of ``party``.
+    """
+    wb, count = build_questionnaire(db, party, scope, deadline, contact, None, factsheet_id)
     save_workbook(wb, path)
     return count

@@ -104,6 +104,23 @@ def factsheet_for(session: Session, party: str | None) -> tuple[int, str, str]:
     return latest[0], latest[1], latest[2]
 
 
+def factsheet_chosen(
+    session: Session, party: str | None, factsheet_id: int | None = None
+) -> tuple[int, str, str]:
+    """``(id, party, round)`` of the factsheet given by id (the window's), else by Party name."""
+    if factsheet_id is None:
+        return factsheet_for(session, party)
+    row = session.execute(
+        select(Factsheet.id, Party.name, MonitoringRound.title)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .where(Factsheet.id == factsheet_id)
+    ).first()
+    if row is None:
+        raise ServiceError("That factsheet is no longer in the database.")
+    return row[0], row[1], row[2]
+
+
 def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
     """Save a workbook atomically: to a temporary name, then moved over ``path``."""
     with atomic_path(path) as tmp:

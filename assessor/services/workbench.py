@@ -42,10 +42,15 @@ def levels(db: Database, factsheet_id: int) -> tuple[Level, ...]:
         return queries.rating_levels(s, factsheet_id)
 
 
-def detail(db: Database, recommendation_id: int) -> RecommendationDetail | None:
-    """Everything the panes show about one recommendation; None if it no longer exists."""
+def detail(
+    db: Database, recommendation_id: int, levels: tuple[Level, ...] | None = None
+) -> RecommendationDetail | None:
+    """Everything the panes show about one recommendation; None if it no longer exists.
+
+    ``levels``: the scale's levels when the caller already has them (one query fewer).
+    """
     with db.reading() as s:
-        return queries.recommendation_detail(s, recommendation_id)
+        return queries.recommendation_detail(s, recommendation_id, levels)
 
 
 def themes(db: Database, factsheet_id: int) -> list[ThemeInfo]:
@@ -58,6 +63,15 @@ def history(db: Database, recommendation_id: int) -> list[HistoryEntry]:
     """The recorded changes of a recommendation's assessment and follow-up, oldest first."""
     with db.reading() as s:
         return queries.history(s, "recommendation", recommendation_id)
+
+
+def theme_history(db: Database, theme_id: int, item_ids: Iterable[int]) -> list[HistoryEntry]:
+    """The recorded changes of a theme and of its items, oldest first."""
+    with db.reading() as s:
+        entries = queries.history(s, "theme", theme_id)
+        for item_id in item_ids:
+            entries += queries.history(s, "theme_item", item_id)
+    return sorted(entries, key=lambda e: e.at)
 
 
 def recommendation_states(db: Database, ids: Iterable[int]) -> dict[int, tuple[str | None, bool]]:

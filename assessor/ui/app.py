@@ -9,12 +9,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from assessor.db.engine import Database, DatabaseError, open_database
+from assessor.db.engine import Database, DatabaseError
 from assessor.resources import resource_path
 from assessor.services import workbench
 from assessor.services.imports import import_file
 from assessor.ui import dialogs
 from assessor.ui.main_window import MainWindow
+from assessor.ui.opening import open_with_questions
 
 ORGANIZATION = "Assessor"
 APPLICATION = "Assessor"
@@ -61,18 +62,28 @@ class Launcher:
         self.window: MainWindow | None = None
         self.db: Database | None = None
 
-    def open(self, location: str | os.PathLike[str] | None, with_example: bool = False) -> bool:
-        """Open a database in a new window, closing the previous one; False if it failed."""
-        try:
-            db = open_database(location)
-            if with_example:
-                import_examples(db)
-        except (DatabaseError, OSError) as exc:
-            dialogs.show_error(self.window, "Cannot open the database", str(exc))
+    def open(
+        self,
+        location: str | os.PathLike[str] | None,
+        with_example: bool = False,
+        passphrase: str | None = None,
+    ) -> bool:
+        """Open a database in a new window, closing the previous one; False if it failed.
+
+        A locked, damaged or encrypted database gets its question first (``opening``).
+        """
+        opened = open_with_questions(self.window, location, passphrase)
+        if opened is None:
             return False
+        db = opened.db
+        if with_example and not db.read_only:
+            try:
+                import_examples(db)
+            except (DatabaseError, OSError) as exc:
+                dialogs.show_error(self.window, "The example could not be imported", str(exc))
         previous, previous_db = self.window, self.db
         self.db = db
-        self.window = MainWindow(db, self.settings, open_other=self.open)
+        self.window = MainWindow(db, self.settings, open_other=self.open, held_by=opened.held_by)
         if previous is not None:
             self.window.setGeometry(previous.geometry())
             previous.close()
@@ -80,6 +91,8 @@ class Launcher:
         if previous_db is not None:
             previous_db.close()
         self.window.show()
+        if opened.recovered:
+            dialogs.show_info(self.window, "The database was restored", opened.recovered)
         return True
 
     def close(self) -> None:
@@ -88,11 +101,19 @@ class Launcher:
             self.db.close()
 
 
-def run_app(db: str | os.PathLike[str] | None = None, with_example: bool = False) -> int:
-    """Open the window on ``db`` (else ``ASSESSOR_DB``, else the default) and run until closed."""
+def run_app(
+    db: str | os.PathLike[str] | None = None,
+    with_example: bool = False,
+    passphrase: str | None = None,
+) -> int:
+    """Open the window on ``db`` (else ``ASSESSOR_DB``, else the default) and run until closed.
+
+    ``passphrase`` opens an encrypted database (``assessor --passphrase-prompt``); without it
+    the window asks when the database turns out to be encrypted.
+    """
     app = application()
     launcher = Launcher()
-    if not launcher.open(db, with_example):
+    if not launcher.open(db, with_example, passphrase):
         return 2
     try:
         return app.exec()

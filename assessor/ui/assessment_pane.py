@@ -93,6 +93,7 @@ class AssessmentPane(QWidget):
         layout.addWidget(self.comment, 1)
 
         self._rec_id: int | None = None
+        self._read_only = False
         self._saved_comment = ""
         self._loading = False
         self._timer = QTimer(self)
@@ -104,6 +105,14 @@ class AssessmentPane(QWidget):
         self.rating.rating_chosen.connect(self._rate)
         self.final.toggled.connect(self._final_toggled)
         self.show_detail(None)
+
+    def set_read_only(self, on: bool) -> None:
+        """Show the assessment without letting it change (the comment stays selectable)."""
+        self._read_only = on
+        self.rating.setEnabled(not on)
+        self.final.setEnabled(not on)
+        self.comment.setReadOnly(on)
+        self.comment.setPlaceholderText("" if on else "Your comment — saved as you type.")
 
     @property
     def recommendation_id(self) -> int | None:
@@ -154,7 +163,7 @@ class AssessmentPane(QWidget):
         return f"Saved {local:%d %b %Y %H:%M}" + (f" by {by}" if by else "")
 
     def _typed(self) -> None:
-        if self._loading or self._rec_id is None:
+        if self._loading or self._rec_id is None or self._read_only:
             return
         self.saved.setText("Editing…")
         self._timer.start()

@@ -7,12 +7,16 @@ only through this module's namespace (``dialogs.ask_…``) so that a patch takes
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,6 +25,17 @@ from PySide6.QtWidgets import (
 
 DATABASE_FILTER = "Assessor databases (*.sqlite *.db);;All files (*)"
 IMPORT_FILTER = "Factsheets and recommendations (*.md *.txt *.xlsx);;All files (*)"
+QUESTIONNAIRE_FILTER = "Excel questionnaires (*.xlsx);;All files (*)"
+XLSX_FILTER = "Excel workbooks (*.xlsx)"
+
+
+@dataclass(frozen=True)
+class QuestionnaireOptions:
+    """What the Export questionnaire dialog asks: which recommendations, the deadline, contact."""
+
+    scope: str = "compliance"
+    deadline: str = ""
+    contact: str = ""
 
 
 def ask_open_database(parent: QWidget | None) -> str | None:
@@ -117,3 +132,89 @@ def show_lines(parent: QWidget | None, title: str, intro: str, lines: Sequence[s
     layout.addWidget(buttons)
     dialog.resize(720, 420)
     dialog.exec()
+
+
+def ask_questionnaire_file(parent: QWidget | None) -> str | None:
+    """Ask for a filled-in questionnaire to import; None if cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import questionnaire", "", QUESTIONNAIRE_FILTER)
+    return path or None
+
+
+def _form_dialog(parent: QWidget | None, title: str, intro: str) -> tuple[QDialog, QFormLayout]:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    caption = QLabel(intro)
+    caption.setWordWrap(True)
+    layout.addWidget(caption)
+    form = QFormLayout()
+    layout.addLayout(form)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.setMinimumWidth(520)
+    return dialog, form
+
+
+def ask_questionnaire_options(parent: QWidget | None, party: str) -> QuestionnaireOptions | None:
+    """Ask what the questionnaire for ``party`` covers and how to answer; None if cancelled."""
+    dialog, form = _form_dialog(
+        parent,
+        f"Export questionnaire — {party}",
+        f"An Excel workbook for {party} to fill in: one row per recommendation, with the "
+        "current follow-up. The deadline and contact are shown on its Instructions sheet.",
+    )
+    scope = QComboBox()
+    scope.addItem("Compliance scope (require and request)", "compliance")
+    scope.addItem("All recommendations (invites too)", "all")
+    deadline = QLineEdit()
+    deadline.setPlaceholderText("e.g. 30 June 2026 (optional)")
+    contact = QLineEdit()
+    contact.setPlaceholderText("e.g. lanzarote.committee@coe.int (optional)")
+    form.addRow("&Recommendations:", scope)
+    form.addRow("&Deadline:", deadline)
+    form.addRow("&Contact:", contact)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return QuestionnaireOptions(
+        str(scope.currentData()), deadline.text().strip(), contact.text().strip()
+    )
+
+
+def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:
+    """Ask twice for the passphrase of a new encrypted database; None if cancelled."""
+    intro = (
+        f"Choose the passphrase that will encrypt {location}. It is never stored: without it "
+        "nobody, you included, can open the database or its backups."
+    )
+    while True:
+        dialog, form = _form_dialog(parent, "New encrypted database", intro)
+        first, again = QLineEdit(), QLineEdit()
+        for edit in (first, again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("&Passphrase:", first)
+        form.addRow("The &same again:", again)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if first.text() and first.text() == again.text():
+            return first.text()
+        intro = "The two passphrases were empty or differ; type them again."
+
+
+def ask_assessor_name(parent: QWidget | None, current: str) -> str | None:
+    """Edit the assessor's name (Edit → Preferences…); None if cancelled."""
+    dialog, form = _form_dialog(
+        parent,
+        "Preferences",
+        "Your name is recorded with every change you make (the history) and printed on the "
+        "cover of the PDF summary. Left empty, your login name is used.",
+    )
+    name = QLineEdit(current)
+    name.setAccessibleName("Assessor's name")
+    form.addRow("Your &name:", name)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return name.text().strip()

@@ -129,6 +129,7 @@ class FilterBar(QWidget):
         for combo in (self.verb, self.scope, self.rating, self.follow_up):
             combo.currentIndexChanged.connect(self._emit)
         self._quiet = False
+        self._levels: tuple[Level, ...] | None = None
         self._update_clear()
 
     def _combo(self, name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
@@ -141,7 +142,10 @@ class FilterBar(QWidget):
         return combo
 
     def set_levels(self, levels: Sequence[Level]) -> None:
-        """Offer the rating levels of the shown factsheet's scale."""
+        """Offer the rating levels of the shown factsheet's scale (rebuilt only if it differs)."""
+        if tuple(levels) == self._levels:
+            return  # every step passes the levels; rebuilding the combo costs a relayout
+        self._levels = tuple(levels)
         current = self.rating.currentData()
         self._quiet = True
         self.rating.clear()

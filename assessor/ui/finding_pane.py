@@ -70,15 +70,22 @@ class FindingPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.browser)
+        self._html: str | None = None
         self.clear()
 
     def clear(self) -> None:
         """Show the hint for when nothing is chosen."""
-        self.browser.setHtml(
+        self._set_html(
             "<p style='color:gray'>Choose a recommendation in the tree on the left "
             "(arrow keys, or Alt+Down for the next one).</p>"
         )
 
+    def _set_html(self, text: str) -> None:
+        # A refresh after an edit shows the same finding: no new parse and layout.
+        if text != self._html:
+            self._html = text
+            self.browser.setHtml(text)
+
     def show_detail(self, detail: RecommendationDetail, words: Sequence[str] = ()) -> None:
         """Show a recommendation, with search words highlighted."""
-        self.browser.setHtml(finding_html(detail, words))
+        self._set_html(finding_html(detail, words))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from assessor.db.rows import FollowUpInfo, RecommendationDetail
+from assessor.db.rows import FollowUpInfo, HistoryEntry, Level, RecommendationDetail
 from assessor.ui.style import highlight_html
 
 
@@ -18,6 +18,52 @@ def when(moment: datetime | None) -> str:
     if moment is None:
         return "an unknown date"
     return f"{moment.day} {moment:%B %Y}"
+
+
+#: How the history names the recorded fields of a recommendation.
+FIELD_NAMES = {
+    "rating": "Rating",
+    "comment": "Comment",
+    "status": "Status",
+    "follow_up": "Follow-up",
+    "text": "Recommendation text (re-import)",
+}
+#: How much of an old or new text a history line shows.
+HISTORY_CHARS = 160
+
+
+def local_time(moment: datetime) -> str:
+    """A recorded moment in the user's local time ("3 Mar 2026 14:05")."""
+    # SQLite hands back naive UTC datetimes: say so before converting.
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:
+    if value is None or value == "":
+        return "<i>none</i>" if field != "rating" else "<i>not rated</i>"
+    if field == "rating":
+        value = next((lv.label for lv in levels if lv.key == value), value)
+    flat = " ".join(value.split())
+    if len(flat) > HISTORY_CHARS:
+        flat = flat[:HISTORY_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"“{html.escape(flat)}”" if field not in ("rating", "status") else html.escape(flat)
+
+
+def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> str:
+    """The recorded changes, newest first: when, by whom, which field, old → new."""
+    if not entries:
+        return "<p style='color:gray'>No change recorded yet.</p>"
+    rows = []
+    for e in reversed(entries):
+        who = html.escape(e.by) if e.by else "<i>unknown</i>"
+        name = FIELD_NAMES.get(e.field, e.field.replace("_", " ").capitalize())
+        rows.append(
+            f"<tr><td style='padding-right:8px'><small>{local_time(e.at)}<br>{who}</small></td>"
+            f"<td><b>{html.escape(name)}</b>: {_value(e.field, e.old, levels)} → "
+            f"{_value(e.field, e.new, levels)}</td></tr>"
+        )
+    return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 
 
 def _version_html(info: FollowUpInfo, words: Sequence[str], heading: str) -> str:
@@ -41,8 +87,11 @@ class FollowUpPane(QWidget):
         self.title = QLabel("<b>State’s follow-up</b>")
         self.history_button = QPushButton("&History")
         self.history_button.setCheckable(True)
-        self.history_button.setAccessibleName("Show earlier versions of the follow-up")
-        self.history_button.setToolTip("Show the earlier versions of this follow-up")
+        self.history_button.setAccessibleName("Show the history")
+        self.history_button.setToolTip(
+            "Earlier versions of this follow-up, and every recorded change of the rating, "
+            "comment, status and follow-up: when and by whom"
+        )
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setAccessibleName("Correct the follow-up")
         self.edit_button.setToolTip(
@@ -62,7 +111,22 @@ class FollowUpPane(QWidget):
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self._detail: RecommendationDetail | None = None
         self._words: Sequence[str] = ()
+        self._html: str | None = None
+        self._read_only = False
+        #: Reads a recommendation's recorded changes; asked only when the history is shown.
+        self.load_history: Callable[[int], Sequence[HistoryEntry]] | None = None
         self._render()
+
+    def set_read_only(self, on: bool) -> None:
+        """Hide the way to correct the follow-up (the database is open read-only)."""
+        self._read_only = on
+        self.edit_button.setVisible(not on)
+
+    def _set_html(self, text: str) -> None:
+        # Unchanged content (no follow-up, again) is not parsed and laid out again.
+        if text != self._html:
+            self._html = text
+            self.browser.setHtml(text)
 
     def show_detail(self, detail: RecommendationDetail | None, words: Sequence[str] = ()) -> None:
         """Show a recommendation's follow-up (None: nothing chosen)."""
@@ -71,12 +135,13 @@ class FollowUpPane(QWidget):
 
     def _render(self) -> None:
         detail = self._detail
-        self.edit_button.setEnabled(detail is not None)
+        self.edit_button.setEnabled(detail is not None and not self._read_only)
         older = detail.follow_up_history if detail else ()
-        self.history_button.setEnabled(bool(older))
+        # Always available: ratings and comments have a history even without older versions.
+        self.history_button.setEnabled(detail is not None)
         self.history_button.setText(f"&History ({len(older)})" if older else "&History")
         if detail is None:
-            self.browser.setHtml("")
+            self._set_html("")
             return
         parts = []
         if detail.follow_up is None:
@@ -85,8 +150,14 @@ class FollowUpPane(QWidget):
             )
         else:
             parts.append(_version_html(detail.follow_up, self._words, "Current"))
-        if older and self.history_button.isChecked():
-            parts.append("<hr><h4>Earlier versions (newest first)</h4>")
-            for n, info in enumerate(reversed(older)):
-                parts.append(_version_html(info, self._words, f"Version {len(older) - n}"))
-        self.browser.setHtml("".join(parts))
+        if self.history_button.isChecked():
+            if older:
+                parts.append("<hr><h4>Earlier versions (newest first)</h4>")
+                for n, info in enumerate(reversed(older)):
+                    parts.append(_version_html(info, self._words, f"Version {len(older) - n}"))
+            if self.load_history is not None:
+                # Read only now: the step to the next recommendation does not pay for it.
+                entries = self.load_history(detail.id)
+                parts.append("<hr><h4>Changes (newest first)</h4>")
+                parts.append(changes_html(entries, detail.levels))
+        self._set_html("".join(parts))

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import threading
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -19,43 +16,58 @@ from PySide6.QtGui import (
     QShowEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from assessor.db import crypto
 from assessor.db.engine import Database
 from assessor.db.rows import RecommendationDetail
 from assessor.services import workbench
 from assessor.services.changes import Changes
 from assessor.services.imports import ImportReport, import_file
 from assessor.settings import assessor_name
-from assessor.ui import dialogs, undo
+from assessor.ui import dialogs, excel_actions, storage_actions, undo
 from assessor.ui.filters import FilterState
 from assessor.ui.ops import Cancelled, OpRunner
 from assessor.ui.themes_view import ThemesView
 from assessor.ui.workbench import Workbench
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+QUESTIONNAIRE_SUFFIXES = (".xlsx",)
 #: A menu action's keys: one sequence, or several (the first is shown in the menu).
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | list[str] | list[QKeySequence]
 MAX_RECENT = 8
 
-
-def questionnaire_module() -> object | None:
-    """The Excel questionnaire dialog module, if this build has it."""
-    if importlib.util.find_spec("assessor.ui.questionnaire_dialog") is None:
-        return None
-    return importlib.import_module("assessor.ui.questionnaire_dialog")
+READ_ONLY_BANNER = (
+    "Read-only: another Assessor{holder} has this database open. You can read everything "
+    "here but change nothing; close it there to work on it here."
+)
 
 
 class MainWindow(QMainWindow):
     """The assessor's workbench window over one open database."""
 
-    def __init__(self, db: Database, settings: QSettings, open_other: object = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: QSettings,
+        open_other: Callable[..., object] | None = None,
+        held_by: str = "",
+    ) -> None:
         super().__init__()
         self.db, self.settings = db, settings
-        #: Called with a path to open another database (the app replaces this window).
+        #: Called with a path (and a passphrase) to open another database in place of this one.
         self.open_other = open_other
-        self.setWindowTitle(f"Assessor — {Path(db.location).name}")
-        self.setAcceptDrops(True)
+        title = f"Assessor — {Path(db.location).name}"
+        self.setWindowTitle(title + (" — read-only" if db.read_only else ""))
+        self.setAcceptDrops(not db.read_only)
         self.runner = OpRunner(self)
         self.stack = QUndoStack(self)
         self.ctx = undo.Context(db, self.runner, assessor_name())
@@ -65,7 +77,21 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.workbench, "&Workbench")
         self.tabs.addTab(self.themes, "&Themed recommendations")
-        self.setCentralWidget(self.tabs)
+        self.banner = QLabel(READ_ONLY_BANNER.format(holder=f" ({held_by})" if held_by else ""))
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Read-only")
+        # Amber with dark text: readable on light and dark palettes alike.
+        self.banner.setStyleSheet(
+            "QLabel { background: #ffe08a; color: #3d2e00; padding: 6px 10px; font-weight: bold; }"
+        )
+        self.banner.setVisible(db.read_only)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Rated in scope")
         self.path_label = QLabel(db.location)
@@ -83,6 +109,14 @@ class MainWindow(QMainWindow):
         self._splitters_restored = False
         self.workbench.reload()
         self._restore()
+        if db.read_only:
+            self._make_read_only()
+        self._update_actions()
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(storage_actions.BACKUP_INTERVAL_MS)
+        self.backup_timer.timeout.connect(lambda: storage_actions.periodic_backup(self))
+        if storage_actions.can_back_up(self):
+            self.backup_timer.start()
 
     # --- menus ---------------------------------------------------------------------------
     def _action(
@@ -107,13 +141,66 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
+        file.setToolTipsVisible(True)  # a disabled action says why in its tooltip
         self._action(file, "&New database…", self.new_database, QKeySequence.StandardKey.New)
+        self.new_encrypted_action = self._action(
+            file,
+            "New en&crypted database…",
+            lambda: storage_actions.new_encrypted_database(self),
+            name="new_encrypted",
+        )
+        reason = crypto.unavailable_reason()
+        self.new_encrypted_action.setEnabled(reason is None)
+        self.new_encrypted_action.setToolTip(
+            reason or "A database only its passphrase opens (the passphrase is never stored)"
+        )
         self._action(file, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
         self.recent_menu = file.addMenu("Open &recent")
         file.addSeparator()
-        self._action(file, "&Import factsheet or recommendations…", self.ask_import, "Ctrl+I")
+        self.import_action = self._action(
+            file, "&Import factsheet or recommendations…", self.ask_import, "Ctrl+I", "import"
+        )
+        self.import_questionnaire_action = self._action(
+            file,
+            "Import &questionnaire…",
+            lambda: excel_actions.ask_import_questionnaire(self),
+            "Ctrl+Shift+I",
+            "import_questionnaire",
+        )
+        file.addSeparator()
+        self._action(
+            file,
+            "Export q&uestionnaire…",
+            lambda: excel_actions.export_questionnaire_file(self),
+            name="export_questionnaire",
+        )
+        self._action(
+            file,
+            "Export &assessment workbook…",
+            lambda: excel_actions.export_assessment_file(self),
+            name="export_assessment",
+        )
+        self.overview_action = self._action(
+            file,
+            "Export &overview workbook (all Parties)…",
+            lambda: excel_actions.export_overview_file(self),
+            name="export_overview",
+        )
         self._action(file, "&Export JSON…", self.export_json, "Ctrl+E")
-        self.extra_file_actions(file)
+        self._action(
+            file, "&Print summary (PDF)…", self.print_summary, QKeySequence.StandardKey.Print
+        )
+        self._action(file, "Export PDF &summary…", self.export_pdf)
+        file.addSeparator()
+        self.backup_action = self._action(
+            file, "&Back up now", lambda: storage_actions.backup_now(self), name="backup_now"
+        )
+        self.restore_action = self._action(
+            file,
+            "Res&tore from backup…",
+            lambda: storage_actions.restore(self),
+            name="restore_backup",
+        )
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -134,7 +221,17 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         edit.addSeparator()
         self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
-        self._action(edit, "&Correct follow-up…", self.workbench.edit_follow_up, "Ctrl+Shift+E")
+        self.correct_action = self._action(
+            edit, "&Correct follow-up…", self.workbench.edit_follow_up, "Ctrl+Shift+E"
+        )
+        edit.addSeparator()
+        self._action(
+            edit,
+            "&Preferences…",
+            lambda: storage_actions.preferences(self),
+            QKeySequence.StandardKey.Preferences,
+            "preferences",
+        )
 
         view = bar.addMenu("&View")
         self._action(view, "&Workbench", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
@@ -156,37 +253,41 @@ class MainWindow(QMainWindow):
         self._rate_levels: tuple[object, ...] = ()
         self._refresh_recent()
 
-    def extra_file_actions(self, menu: QMenu) -> None:
-        """Questionnaire and PDF actions, shown only when their modules are in this build."""
-        if questionnaire_module() is not None:
-            self._action(menu, "&Questionnaires (Excel)…", self._open_questionnaires)
-        if importlib.util.find_spec("assessor.ui.print_preview") is not None:
-            self._action(
-                menu, "&Print summary (PDF)…", self.print_summary, QKeySequence.StandardKey.Print
-            )
-            self._action(menu, "Export PDF &summary…", self.export_pdf)
-
-    def _factsheet_id(self) -> int | None:
+    def factsheet_id(self) -> int | None:
+        """The factsheet being worked on: the shown recommendation's, else the first."""
         detail = self.workbench.detail
         if detail is not None:
             return detail.factsheet_id
         ids = self.workbench.model.factsheet_ids()
         return ids[0] if ids else None
 
-    def _open_questionnaires(self) -> None:
-        module = questionnaire_module()
-        opener = getattr(module, "open_dialog", None) or getattr(module, "show_dialog", None)
-        if opener is None:
-            dialogs.show_error(self, "Questionnaires", "This part of Assessor is not ready yet.")
-            return
-        self.workbench.assessment.flush()
-        self.runner.run("Questionnaires", lambda: opener(self, self.db, self._factsheet_id()))
+    def _update_actions(self) -> None:
+        """Enable what makes sense for this database now."""
+        self.overview_action.setEnabled(excel_actions.several_parties(self))
+        self.overview_action.setToolTip(
+            "" if self.overview_action.isEnabled() else "The database holds only one Party."
+        )
+
+    def _make_read_only(self) -> None:
+        """Nothing in this window may write: another Assessor has the database."""
+        for action in (
+            self.import_action,
+            self.import_questionnaire_action,
+            self.backup_action,
+            self.restore_action,
+            self.correct_action,
+        ):
+            action.setEnabled(False)
+            action.setToolTip("The database is open read-only.")
+        self.workbench.set_read_only(True)
+        self.themes.set_read_only(True)
+        self._refresh_rate_menu(self.workbench.detail)
 
     def print_summary(self) -> None:
         """Render the PDF summary of the shown Party off the GUI thread, then preview it."""
         from assessor.exporters.pdf_summary import summary_pdf_bytes
 
-        fid = self._factsheet_id()
+        fid = self.factsheet_id()
         if fid is None:
             return
         self.workbench.assessment.flush()
@@ -197,8 +298,9 @@ class MainWindow(QMainWindow):
             return summary_pdf_bytes(self.db, factsheet_id=fid, assessor_name=self.ctx.by)
 
         def show(pdf: bytes) -> None:
-            preview = importlib.import_module("assessor.ui.print_preview")
-            preview.preview_pdf(pdf, self, "Summary for the Committee")
+            from assessor.ui.print_preview import preview_pdf
+
+            preview_pdf(pdf, self, "Summary for the Committee")
 
         self.runner.run_in_background("Print summary", "Preparing the summary…", job, show)
 
@@ -206,7 +308,7 @@ class MainWindow(QMainWindow):
         """Write the PDF summary of the shown Party to a file, off the GUI thread."""
         from assessor.exporters.pdf_summary import write_pdf_summary
 
-        fid = self._factsheet_id()
+        fid = self.factsheet_id()
         target = dialogs.ask_save_path(self, "Export PDF summary", "summary.pdf", "PDF (*.pdf)")
         if fid is None or not target:
             return
@@ -227,9 +329,10 @@ class MainWindow(QMainWindow):
 
     def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
         levels = detail.levels if detail else ()
+        usable = detail is not None and not self.db.read_only
         if levels == self._rate_levels:
             for action in self._rate_actions:
-                action.setEnabled(detail is not None)
+                action.setEnabled(usable)
             return
         self._rate_levels = levels
         self.rate_menu.clear()
@@ -241,6 +344,7 @@ class MainWindow(QMainWindow):
             action = self._action(
                 self.rate_menu, text, lambda _c=False, k=n: self.workbench.rate_current(k), str(n)
             )
+            action.setEnabled(usable)
             self._rate_actions.append(action)
 
     # --- undo ----------------------------------------------------------------------------
@@ -262,6 +366,8 @@ class MainWindow(QMainWindow):
             self.themes.reload()
         if changes.factsheets and self.themes.factsheet_id is None:
             self._tab_changed(self.tabs.currentIndex())
+        if changes.factsheets:
+            self._update_actions()
         self._show_progress()
 
     def _current_changed(self, detail: RecommendationDetail | None) -> None:
@@ -316,23 +422,25 @@ class MainWindow(QMainWindow):
     def importable(self, path: Path) -> bool:
         """Whether a dropped or chosen file is something the window can import."""
         suffix = path.suffix.lower()
-        return suffix in TEXT_SUFFIXES or (suffix == ".xlsx" and questionnaire_module() is not None)
+        return not self.db.read_only and suffix in TEXT_SUFFIXES + QUESTIONNAIRE_SUFFIXES
 
     def ask_import(self) -> None:
         """Choose files and import them."""
         self.import_files([Path(p) for p in dialogs.ask_import_files(self)])
 
     def import_files(self, paths: Sequence[Path]) -> None:
-        """Import factsheets / recommendations off the GUI thread, then show the warnings."""
+        """Import factsheets / recommendations off the GUI thread, then show the warnings.
+
+        Questionnaires (.xlsx) come after them, each previewed before anything is written.
+        """
         texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
-        sheets = [p for p in paths if p.suffix.lower() == ".xlsx"]
-        module = questionnaire_module()
-        for sheet in sheets:
-            opener = getattr(module, "import_questionnaire", None) if module else None
-            if opener is not None:
-                self.runner.run("Import questionnaire", partial(opener, self, self.db, sheet))
-        if not texts:
-            return
+        sheets = [p for p in paths if p.suffix.lower() in QUESTIONNAIRE_SUFFIXES]
+        if texts:
+            self._import_texts(texts)
+        # Queued behind the texts on the one worker: a questionnaire may answer a new factsheet.
+        excel_actions.import_questionnaires(self, sheets)
+
+    def _import_texts(self, texts: Sequence[Path]) -> None:
         self.workbench.assessment.flush()
 
         def job(cancel: threading.Event) -> list[ImportReport]:
@@ -412,8 +520,12 @@ class MainWindow(QMainWindow):
             self._switch(path)
 
     def _switch(self, path: str) -> None:
+        self.switch_to(path)
+
+    def switch_to(self, path: str, passphrase: str | None = None) -> None:
+        """Open another database (encrypted with ``passphrase``) in place of this one."""
         if callable(self.open_other):
-            self.open_other(path)
+            self.open_other(path, False, passphrase)
 
     def _refresh_recent(self) -> None:
         self.recent_menu.clear()
@@ -507,6 +619,7 @@ class MainWindow(QMainWindow):
         # Whatever is typed is saved before the window goes.
         self.workbench.assessment.flush()
         self.themes.flush()
+        self.backup_timer.stop()
         self.runner.wait()
         self.save_state()
         super().closeEvent(event)

@@ -86,6 +86,7 @@ class OpRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one long job at a time: they all write
         self._running: list[_Worker] = []
+        self._quiet: list[_Worker] = []  # kept referenced until their signals are delivered
 
     @property
     def busy(self) -> bool:
@@ -149,6 +150,35 @@ class OpRunner(QObject):
             if not isinstance(exc, USER_ERRORS):
                 log.error("%s failed", title, exc_info=exc)
             dialogs.show_error(self._parent, title, describe_error(exc))
+
+        worker.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(worker)
+
+    def run_quietly(
+        self,
+        job: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run housekeeping (the periodic backup) on the worker thread, with no dialog.
+
+        It queues behind any long job, so it never overlaps a write of the user's.
+        """
+        worker = _Worker(lambda _cancel: job(), threading.Event())
+        self._quiet.append(worker)
+
+        def finish() -> None:
+            self._quiet.remove(worker)
+
+        def done(result: object) -> None:
+            finish()
+            on_done(result)  # type: ignore[arg-type]
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            log.warning("Background work failed", exc_info=exc)
+            on_failed(exc)
 
         worker.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
         worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)

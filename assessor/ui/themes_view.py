@@ -25,7 +25,7 @@ from assessor.db.queries import snippet
 from assessor.db.rows import ThemeInfo
 from assessor.importers.common import find_codes
 from assessor.services import workbench
-from assessor.ui import undo
+from assessor.ui import dialogs, undo
 
 ROLE_REF = Qt.ItemDataRole.UserRole + 1
 #: How long typing in an item's text pauses before it is saved.
@@ -60,6 +60,8 @@ class ThemesView(QWidget):
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("Move do&wn")
         self.delete_button = QPushButton("&Delete")
+        self.history_button = QPushButton("Hi&story…")
+        self.history_button.setToolTip("Every recorded change of the chosen theme: when, by whom")
         self.up_button.setShortcut(QKeySequence("Ctrl+Shift+Up"))
         self.down_button.setShortcut(QKeySequence("Ctrl+Shift+Down"))
         self.up_button.setToolTip("Ctrl+Shift+Up")
@@ -74,6 +76,14 @@ class ThemesView(QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
+        self._edit_buttons = (
+            self.add_theme_button,
+            self.add_item_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+        )
 
         # The editor: a theme's title, or an item's text and links.
         self.title_edit = QLineEdit()
@@ -133,6 +143,7 @@ class ThemesView(QWidget):
         self.up_button.clicked.connect(lambda: self.move_chosen(-1))
         self.down_button.clicked.connect(lambda: self.move_chosen(+1))
         self.delete_button.clicked.connect(self.delete)
+        self.history_button.clicked.connect(self.show_history)
         self.title_edit.editingFinished.connect(self._save_title)
         self.text_edit.textChanged.connect(self._typed)
         self.links_edit.editingFinished.connect(self._save_links)
@@ -190,6 +201,38 @@ class ThemesView(QWidget):
         self._loading = False
         self._show_current()
 
+    def set_read_only(self, on: bool) -> None:
+        """Show the themes without letting them change (the database is open read-only)."""
+        for button in self._edit_buttons:
+            button.setVisible(not on)
+        for edit in (self.title_edit, self.text_edit, self.links_edit):
+            edit.setReadOnly(on)
+
+    def show_history(self) -> None:
+        """Show every recorded change of the chosen theme and its items, newest first."""
+        theme, _n = self._find(self.current_ref())
+        if theme is None:
+            return
+        from assessor.ui.follow_up_pane import FIELD_NAMES, local_time
+
+        self.flush()  # what is being typed is part of the history
+        entries = workbench.theme_history(self.db, theme.id, [i.id for i in theme.items])
+        names = {**FIELD_NAMES, "text": "Text", "links": "Links", "theme_id": "Moved to theme"}
+        lines = []
+        for e in reversed(entries):
+            name = names.get(e.field, e.field.capitalize())
+            old = snippet(e.old or "—", 80)
+            new = snippet(e.new or "—", 80)
+            lines.append(f"{local_time(e.at)} · {e.by or 'unknown'} · {name}: {old} → {new}")
+        dialogs.show_lines(
+            self,
+            f"History of “{snippet(theme.title, 60)}”",
+            f"{len(entries)} recorded changes of this theme and its recommendations, newest first."
+            if entries
+            else "No change of this theme is recorded yet.",
+            lines,
+        )
+
     def current_ref(self) -> tuple[str, int] | None:
         """("theme" or "item", id) of the chosen row."""
         item = self.tree.currentItem()
@@ -230,7 +273,7 @@ class ThemesView(QWidget):
         has_sheet = self.factsheet_id is not None
         self.add_theme_button.setEnabled(has_sheet)
         self.add_item_button.setEnabled(theme is not None)
-        for b in (self.up_button, self.down_button, self.delete_button):
+        for b in (self.up_button, self.down_button, self.delete_button, self.history_button):
             b.setEnabled(theme is not None)
         if theme is None:
             self.editor.setCurrentIndex(0)

@@ -114,6 +114,10 @@ class FactsheetTreeModel(QAbstractItemModel):
         """The ids of the factsheets, in the order shown."""
         return [n.id for n in self._roots]
 
+    def factsheets(self) -> list[FactsheetSummary]:
+        """The summaries of the factsheets, in the order shown (as read at the last reset)."""
+        return [self._summaries[n.id] for n in self._roots]
+
     def _fill(self, root: Node) -> list[Node]:
         """Read a factsheet's rows into nodes; return the top children to show (not yet set)."""
         fid = root.id

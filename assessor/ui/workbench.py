@@ -7,7 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from assessor.db.queries import IN_SCOPE_VERBS
-from assessor.db.rows import RecommendationDetail
+from assessor.db.rows import Level, RecommendationDetail
 from assessor.search import query_words, search
 from assessor.services import workbench
 from assessor.services.changes import Changes
@@ -77,7 +77,11 @@ class Workbench(QWidget):
         layout.addWidget(self.main)
 
         self.detail: RecommendationDetail | None = None
+        self.read_only = False
         self._words: list[str] = []
+        # A factsheet's scale rarely changes: asked once per factsheet, not at every step.
+        self._levels: dict[int, tuple[Level, ...]] = {}
+        self.follow_up.load_history = lambda rec_id: workbench.history(self.db, rec_id)
         self.tree.selectionModel().currentChanged.connect(self._current_index_changed)
         self.filters.filters_changed.connect(self.apply_filters)
         self.assessment.rating_chosen.connect(self.rate)
@@ -93,6 +97,7 @@ class Workbench(QWidget):
         """Read the factsheet list again (after an import), keeping the shown recommendation."""
         keep = keep if keep is not None else (self.detail.id if self.detail else None)
         keep_sheet = self.detail.factsheet_id if self.detail else None
+        self._levels.clear()  # a restore or re-import may bring another scale
         self.model.set_factsheets(workbench.factsheets(self.db))
         if keep is not None and keep_sheet is not None:
             self.select_recommendation(keep, keep_sheet)
@@ -120,11 +125,14 @@ class Workbench(QWidget):
     def show_recommendation(self, rec_id: int) -> None:
         """Fill the panes with a recommendation."""
         self.assessment.flush()  # the comment being typed belongs to the previous one
-        detail = workbench.detail(self.db, rec_id)
+        node = self.model.recommendation_node(rec_id)
+        known = self._levels.get(node.factsheet_id) if node is not None else None
+        detail = workbench.detail(self.db, rec_id, known)
         self.detail = detail
         if detail is None:
             self.finding.clear()
         else:
+            self._levels[detail.factsheet_id] = detail.levels
             self.finding.show_detail(detail, self._words)
             self.filters.set_levels(detail.levels)
         self.follow_up.show_detail(detail, self._words)
@@ -202,6 +210,12 @@ class Workbench(QWidget):
                 return
         self.message.emit("Every recommendation in scope shown here is rated.")
 
+    def set_read_only(self, on: bool) -> None:
+        """Show everything, change nothing (another Assessor has the database)."""
+        self.read_only = on
+        self.assessment.set_read_only(on)
+        self.follow_up.set_read_only(on)
+
     def focus_tree(self) -> None:
         """Put the keyboard in the tree."""
         self.tree.setFocus()
@@ -246,7 +260,7 @@ class Workbench(QWidget):
     def edit_follow_up(self) -> None:
         """Correct the shown follow-up in a dialog (an undoable step; history keeps both)."""
         detail = self.detail
-        if detail is None:
+        if detail is None or self.read_only:
             return
         old = detail.follow_up.text if detail.follow_up else ""
         new = dialogs.edit_text(

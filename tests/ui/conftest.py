@@ -11,7 +11,8 @@ from PySide6.QtCore import QSettings
 
 from assessor.db.engine import Database, open_database
 from assessor.services.imports import import_file
-from assessor.ui import dialogs
+from assessor.settings import ENV_SETTINGS
+from assessor.ui import backup_dialog, dialogs
 from assessor.ui.main_window import MainWindow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -47,9 +48,13 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture(autouse=True)
-def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Replace every modal dialog: errors are recorded (and fail the test), the rest refuse."""
+def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, str]]:
+    """Replace every modal dialog: errors are recorded (and fail the test), the rest refuse.
+
+    The core settings file (the assessor's name) is the test's own, never the user's.
+    """
     shown: list[tuple[str, str]] = []
+    monkeypatch.setenv(ENV_SETTINGS, str(tmp_path / "assessor-settings.json"))
 
     def error(_parent: object, title: str, message: str) -> None:
         shown.append((title, message))
@@ -64,6 +69,14 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_open_database", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_new_database", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_questionnaire_file", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_questionnaire_options", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_assessor_name", lambda *a, **k: None)
+    monkeypatch.setattr(backup_dialog, "choose_backup", lambda *a, **k: None)
+    monkeypatch.setattr(backup_dialog, "ask_recover", lambda *a, **k: False)
+    monkeypatch.setattr(backup_dialog, "ask_read_only", lambda *a, **k: False)
+    monkeypatch.setattr(backup_dialog, "ask_passphrase", lambda *a, **k: None)
     return shown
 
 

@@ -15,6 +15,9 @@ from assessor.services import backups
 from assessor.ui import backup_dialog
 from assessor.ui.backup_dialog import RestoreBackupDialog
 
+#: The real function (the autouse fixture replaces the module's for the window's tests).
+CHOOSE_BACKUP = backup_dialog.choose_backup
+
 
 def test_lists_backups_and_returns_the_chosen_id(qtbot: QtBot, real_db: Database) -> None:
     first = backups.backup_now(real_db)
@@ -49,7 +52,7 @@ def test_choose_then_restore(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(RestoreBackupDialog, "exec", pick)
-    chosen = backup_dialog.choose_backup(None, backups.list_backups(real_db), real_db.location)
+    chosen = CHOOSE_BACKUP(None, backups.list_backups(real_db), real_db.location)
     assert chosen == kept.id
     backups.restore_backup(real_db, chosen)
     assert svc.set_comment(real_db, rid, "written after the backup")  # it was undone

@@ -1,0 +1,186 @@
+"""File menu's Excel actions: questionnaires out and in (with a preview), assessment workbooks.
+
+Functions over the main window: each asks what it needs through ``dialogs``, runs the same
+services as the command line off the GUI thread, and lets the op runner refresh the views.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessor.exporters.assessment_xlsx import export_assessment_xlsx, export_overview_xlsx
+from assessor.exporters.questionnaire import export_questionnaire
+from assessor.services.questionnaires import (
+    QuestionnairePreview,
+    QuestionnaireReport,
+    apply_questionnaire,
+    preview_questionnaire,
+)
+from assessor.settings import assessor_name
+from assessor.ui import dialogs, questionnaire_dialog
+from assessor.ui.ops import Cancelled
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
+
+
+def _xlsx(path: str) -> str:
+    # A name typed without the suffix would give a file Excel does not recognise.
+    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+
+
+def current_factsheet(win: MainWindow) -> tuple[int, str] | None:
+    """The id and Party of the factsheet being worked on, or None (no factsheet yet)."""
+    fid = win.factsheet_id()
+    if fid is None:
+        dialogs.show_error(win, "Excel", "There is no factsheet yet: import one first.")
+        return None
+    sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
+    party = f"{sheet.party} ({sheet.round})" if sheet else "this Party"
+    return fid, party
+
+
+def export_questionnaire_file(win: MainWindow) -> None:
+    """File → Export questionnaire…: the current Party's questionnaire, for the State to fill."""
+    chosen = current_factsheet(win)
+    if chosen is None:
+        return
+    fid, party = chosen
+    options = dialogs.ask_questionnaire_options(win, party)
+    if options is None:
+        return
+    target = dialogs.ask_save_path(
+        win, "Export questionnaire", f"questionnaire-{_slug(party)}.xlsx", dialogs.XLSX_FILTER
+    )
+    if not target:
+        return
+    target = _xlsx(target)
+    win.workbench.assessment.flush()  # the questionnaire shows what is saved
+
+    def job(cancel: threading.Event) -> int:
+        if cancel.is_set():
+            raise Cancelled()
+        return export_questionnaire(
+            win.db,
+            target,
+            scope=options.scope,
+            deadline=options.deadline,
+            contact=options.contact,
+            factsheet_id=fid,
+        )
+
+    win.runner.run_in_background(
+        "Export questionnaire",
+        f"Writing the questionnaire for {party}…",
+        job,
+        lambda rows: win.statusBar().showMessage(
+            f"Questionnaire for {party} ({rows} recommendations) written to {target}", 10000
+        ),
+    )
+
+
+def ask_import_questionnaire(win: MainWindow) -> None:
+    """File → Import questionnaire…: choose a filled-in workbook, preview it, apply it."""
+    path = dialogs.ask_questionnaire_file(win)
+    if path:
+        import_questionnaires(win, [Path(path)])
+
+
+def import_questionnaires(win: MainWindow, paths: Sequence[Path]) -> None:
+    """Preview each questionnaire off the GUI thread, then let the user apply it, one by one."""
+    if not paths:
+        return
+    first, rest = paths[0], list(paths[1:])
+    win.workbench.assessment.flush()
+
+    def job(cancel: threading.Event) -> QuestionnairePreview:
+        if cancel.is_set():
+            raise Cancelled()
+        return preview_questionnaire(win.db, first)
+
+    def previewed(preview: QuestionnairePreview) -> None:
+        show_preview(win, preview)
+        import_questionnaires(win, rest)  # the next file once this dialog is closed
+
+    win.runner.run_in_background("Import questionnaire", f"Reading {first.name}…", job, previewed)
+
+
+def show_preview(win: MainWindow, preview: QuestionnairePreview) -> QuestionnaireReport | None:
+    """The preview dialog; Apply writes through the op runner, which refreshes the views."""
+
+    def apply() -> QuestionnaireReport | None:
+        return win.runner.run(
+            "Import questionnaire",
+            lambda: apply_questionnaire(win.db, preview, by=assessor_name()),
+        )
+
+    report = questionnaire_dialog.preview_and_apply(win, preview, apply)
+    if report is not None:
+        win.statusBar().showMessage(report.text().split("\n")[0], 10000)
+    return report
+
+
+def export_assessment_file(win: MainWindow) -> None:
+    """File → Export assessment workbook…: the current Party's ratings, comments, summary."""
+    chosen = current_factsheet(win)
+    if chosen is None:
+        return
+    fid, party = chosen
+    target = dialogs.ask_save_path(
+        win, "Export assessment workbook", f"assessment-{_slug(party)}.xlsx", dialogs.XLSX_FILTER
+    )
+    if not target:
+        return
+    target = _xlsx(target)
+    win.workbench.assessment.flush()
+
+    def job(cancel: threading.Event) -> int:
+        if cancel.is_set():
+            raise Cancelled()
+        return export_assessment_xlsx(win.db, target, factsheet_id=fid)
+
+    win.runner.run_in_background(
+        "Export assessment workbook",
+        f"Writing the assessment of {party}…",
+        job,
+        lambda rows: win.statusBar().showMessage(
+            f"Assessment of {party} ({rows} recommendations) written to {target}", 10000
+        ),
+    )
+
+
+def export_overview_file(win: MainWindow) -> None:
+    """File → Export overview workbook…: every Party's ratings side by side."""
+    target = dialogs.ask_save_path(
+        win, "Export overview workbook", "overview.xlsx", dialogs.XLSX_FILTER
+    )
+    if not target:
+        return
+    target = _xlsx(target)
+    win.workbench.assessment.flush()
+
+    def job(cancel: threading.Event) -> tuple[int, int]:
+        if cancel.is_set():
+            raise Cancelled()
+        return export_overview_xlsx(win.db, target)
+
+    def done(counts: tuple[int, int]) -> None:
+        codes, parties = counts
+        win.statusBar().showMessage(
+            f"Overview of {parties} Parties × {codes} recommendations written to {target}", 10000
+        )
+
+    win.runner.run_in_background("Export overview workbook", "Writing the overview…", job, done)
+
+
+def several_parties(win: MainWindow) -> bool:
+    """Whether the overview makes sense: the database holds more than one Party."""
+    return len({s.party for s in win.workbench.model.factsheets()}) > 1

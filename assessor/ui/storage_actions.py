@@ -1,0 +1,128 @@
+"""Keeping the work safe from the window: backups (timed and on demand), restore, encryption,
+and the assessor's name recorded in the history.
+
+Functions over the main window; the services are ``assessor.services.backups``, the questions
+``backup_dialog`` and ``dialogs`` functions (which tests replace).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessor.db import crypto
+from assessor.services import backups
+from assessor.services.backups import BackupInfo, Restored
+from assessor.settings import assessor_name, load_settings, save_settings
+from assessor.ui import backup_dialog, dialogs
+from assessor.ui.ops import Cancelled, describe_error
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+#: How often the window backs up a database that changed (issue 6: every 30 minutes).
+BACKUP_INTERVAL_MS = 30 * 60 * 1000
+
+
+def can_back_up(win: MainWindow) -> bool:
+    """Whether this window may make and restore backups (a writable database file)."""
+    return win.db.path is not None and not win.db.read_only
+
+
+def periodic_backup(win: MainWindow) -> None:
+    """The 30-minute timer: a verified backup if anything changed, quietly, off the GUI thread."""
+    if not can_back_up(win):
+        return
+    win.workbench.assessment.flush()  # what is typed belongs in the backup
+    win.themes.flush()
+
+    def done(info: BackupInfo | None) -> None:
+        if info is not None:
+            win.statusBar().showMessage(f"Backed up ({info.describe()}).", 5000)
+
+    def failed(exc: BaseException) -> None:
+        # Not a modal dialog every half hour; the status bar says it, the next tick retries.
+        win.statusBar().showMessage(f"The automatic backup failed: {describe_error(exc)}", 0)
+
+    win.runner.run_quietly(lambda: backups.backup_if_changed(win.db), done, failed)
+
+
+def backup_now(win: MainWindow) -> None:
+    """File → Back up now: a verified backup, whether or not anything changed."""
+    win.workbench.assessment.flush()
+    win.themes.flush()
+
+    def job(cancel: threading.Event) -> BackupInfo:
+        if cancel.is_set():
+            raise Cancelled()
+        return backups.backup_now(win.db)
+
+    win.runner.run_in_background(
+        "Back up now",
+        "Making a verified backup…",
+        job,
+        lambda info: win.statusBar().showMessage(
+            f"Backup {info.id} made and verified ({info.path.parent}).", 10000
+        ),
+    )
+
+
+def restore(win: MainWindow) -> None:
+    """File → Restore from backup…: choose one; what is there now is backed up first."""
+    win.workbench.assessment.flush()
+    win.themes.flush()
+    chosen = backup_dialog.choose_backup(win, backups.list_backups(win.db), win.db.location)
+    if chosen is None:
+        return
+
+    def job(cancel: threading.Event) -> Restored:
+        if cancel.is_set():
+            raise Cancelled()
+        return backups.restore_backup(win.db, chosen)
+
+    def done(restored: Restored) -> None:
+        # The op runner has emitted the change set (every factsheet): the views are reloaded.
+        win.stack.clear()  # the undo steps point at rows the restore replaced
+        dialogs.show_info(win, "Restored from backup", restored.message())
+
+    win.runner.run_in_background("Restore from backup", "Restoring the backup…", job, done)
+
+
+def new_encrypted_database(win: MainWindow) -> None:
+    """File → New encrypted database…: a new file encrypted with a passphrase never stored."""
+    reason = crypto.unavailable_reason()
+    if reason is not None:
+        dialogs.show_error(win, "New encrypted database", reason)
+        return
+    path = dialogs.ask_new_database(win)
+    if not path:
+        return
+    if Path(path).exists():
+        # The file dialog may have confirmed "replace"; a database is never overwritten.
+        dialogs.show_error(
+            win,
+            "New encrypted database",
+            f"There is already a file at {path}. Choose a new name; to encrypt an existing "
+            "database, use `assessor encrypt` on it.",
+        )
+        return
+    passphrase = dialogs.ask_new_passphrase(win, path)
+    if passphrase is not None:
+        win.switch_to(path, passphrase)
+
+
+def preferences(win: MainWindow) -> None:
+    """Edit → Preferences…: the assessor's name, recorded in the history and on the PDF."""
+    settings = load_settings()
+    name = dialogs.ask_assessor_name(win, settings.assessor_name or assessor_name())
+    if name is None:
+        return
+    try:
+        save_settings(replace(settings, assessor_name=name))
+    except OSError as exc:
+        dialogs.show_error(win, "Preferences", f"The preferences could not be saved: {exc}")
+        return
+    win.ctx.by = assessor_name()
+    win.statusBar().showMessage(f"Your changes are now recorded as made by {win.ctx.by}.", 8000)
