@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, Exists, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Exists, Integer, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from assessor.db.models import (
@@ -105,16 +107,17 @@ def rating_levels(session: Session, factsheet_id: int) -> tuple[Level, ...]:
     return tuple(Level(*row) for row in rows)
 
 
-def recommendation_detail(
-    session: Session, rec_id: int, levels: tuple[Level, ...] | None = None
-) -> RecommendationDetail | None:
-    """The recommendation with its context, follow-ups and assessment; None if it is gone.
+@cache
+def _detail_statements() -> tuple[Any, Any, Any, Any]:
+    """The detail's four statements, built once: stepping through recommendations reuses them.
 
-    Four small Core queries whatever the database's size (the window steps through
-    recommendations with it); ``levels``, when the caller already has the scale's levels,
-    saves a fifth.
+    Building a select with twenty columns costs more than running it on SQLite; with bound
+    parameters the same objects serve every recommendation (and their compiled form is cached).
     """
-    row = session.execute(
+    rid = bindparam("rid", type_=Integer)
+    sid = bindparam("sid", type_=Integer)
+    pos = bindparam("pos", type_=Integer)
+    main = (
         select(
             Recommendation.id,
             Recommendation.uid,
@@ -149,40 +152,76 @@ def recommendation_detail(
         )
         .outerjoin(Section, Section.id == Recommendation.section_id)
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
-        .where(Recommendation.id == rec_id)
+        .where(Recommendation.id == rid)
         .limit(1)
-    ).first()
+    )
+    codes = (
+        select(RecommendationCode.code)
+        .where(RecommendationCode.recommendation_id == rid)
+        .order_by(RecommendationCode.position, RecommendationCode.id)
+    )
+    follow_ups = (
+        select(
+            FollowUp.id,
+            FollowUp.text,
+            FollowUp.source,
+            FollowUp.received_at,
+            FollowUp.superseded_at,
+        )
+        .where(FollowUp.recommendation_id == rid)
+        .order_by(FollowUp.received_at, FollowUp.id)
+    )
+    # The observations leading to a recommendation: the last group before it (see
+    # ``recommendation_detail``), in one statement.
+    last = (
+        select(func.max(Observation.position))
+        .where(Observation.section_id == sid, Observation.position < pos)
+        .scalar_subquery()
+    )
+    start = (
+        select(func.coalesce(func.max(Recommendation.section_position), -1))
+        .where(Recommendation.section_id == sid, Recommendation.section_position < last)
+        .scalar_subquery()
+    )
+    observations = (
+        select(Observation.text, Observation.paragraphs)
+        .where(
+            Observation.section_id == sid, Observation.position < pos, Observation.position > start
+        )
+        .order_by(Observation.position, Observation.id)
+    )
+    return main, codes, follow_ups, observations
+
+
+def recommendation_detail(
+    session: Session, rec_id: int, levels: tuple[Level, ...] | None = None
+) -> RecommendationDetail | None:
+    """The recommendation with its context, follow-ups and assessment; None if it is gone.
+
+    Four small prepared queries whatever the database's size (the window steps through
+    recommendations with it); ``levels``, when the caller already has the scale's levels,
+    saves a fifth.
+
+    A recommendation answers the observations just above it (the last group before it); one
+    that follows another recommendation directly ("It also requests …") shares its
+    predecessor's observations. ``assessor.search`` applies the same rule.
+    """
+    main, codes_q, follow_ups_q, observations_q = _detail_statements()
+    # Through the connection: plain rows, without the ORM's per-statement bookkeeping.
+    conn = session.connection()
+    row = conn.execute(main, {"rid": rec_id}).first()
     if row is None:
         return None
     (rid, uid, factsheet_id, chapter_number, section_id, section_position, text, verb, scope,
      paragraphs, retired_at, party, chapter_title, section_kind, section_title,
      rating, comment, status, updated_at, updated_by, assessment_id) = row  # fmt: skip
-    codes = tuple(
-        session.scalars(
-            select(RecommendationCode.code)
-            .where(RecommendationCode.recommendation_id == rid)
-            .order_by(RecommendationCode.position, RecommendationCode.id)
-        )
-    )
-    versions = [
-        FollowUpInfo(*f)
-        for f in session.execute(
-            select(
-                FollowUp.id,
-                FollowUp.text,
-                FollowUp.source,
-                FollowUp.received_at,
-                FollowUp.superseded_at,
-            )
-            .where(FollowUp.recommendation_id == rid)
-            .order_by(FollowUp.received_at, FollowUp.id)
-        )
-    ]
+    codes = tuple(conn.execute(codes_q, {"rid": rid}).scalars())
+    versions = [FollowUpInfo(*f) for f in conn.execute(follow_ups_q, {"rid": rid})]
     current = [f for f in versions if f.superseded_at is None]
     observations = (
         tuple(
             ObservationInfo(obs[0], tuple(obs[1] or ()))
-            for obs in session.execute(_leading_query(section_id, section_position))
+            for obs in conn.execute(observations_q, {"sid": section_id, "pos": section_position})
         )
         if section_id is not None and section_kind is not None
         else ()
@@ -215,34 +254,6 @@ def recommendation_detail(
         follow_up_history=tuple(f for f in versions if f.superseded_at),
         assessment=assessment,
         levels=levels,
-    )
-
-
-def _leading_query(section_id: int, position: int) -> Select[str, list[str]]:
-    """The observations leading to the recommendation at ``position`` of a section, in order.
-
-    A recommendation answers the observations just above it (the last group before it); one
-    that follows another recommendation directly ("It also requests …") shares its
-    predecessor's observations. ``assessor.search`` applies the same rule.
-    """
-    last = (
-        select(func.max(Observation.position))
-        .where(Observation.section_id == section_id, Observation.position < position)
-        .scalar_subquery()
-    )
-    start = (
-        select(func.coalesce(func.max(Recommendation.section_position), -1))
-        .where(Recommendation.section_id == section_id, Recommendation.section_position < last)
-        .scalar_subquery()
-    )
-    return (
-        select(Observation.text, Observation.paragraphs)
-        .where(
-            Observation.section_id == section_id,
-            Observation.position < position,
-            Observation.position > start,
-        )
-        .order_by(Observation.position, Observation.id)
     )
 
 

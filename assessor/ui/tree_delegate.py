@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from collections import OrderedDict
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from assessor.ui.style import text_color_on, verb_badge
@@ -11,12 +13,15 @@ from assessor.ui.tree_model import (
     ROLE_CODES,
     ROLE_KIND,
     ROLE_PROGRESS,
+    ROLE_RATING,
     ROLE_RATING_COLOR,
     ROLE_RATING_LABEL,
     ROLE_VERB,
 )
 
 PAD = 4
+#: Rows kept painted: a screenful many times over (a row is a few kB of pixels).
+CACHED_ROWS = 400
 
 
 class TreeDelegate(QStyledItemDelegate):
@@ -28,7 +33,53 @@ class TreeDelegate(QStyledItemDelegate):
         height = QFontMetrics(option.font).height() + 2 * PAD + 2
         return QSize(200, height)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Painting a row costs ~0.3 ms of Python; stepping scrolls the tree at every step, and
+        # a repaint of the whole viewport (30 rows) would blow the 16 ms budget. Rows are
+        # painted once into a pixmap and reused until anything they show changes (the key).
+        self._pixmaps: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
     def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect = option.rect
+        key = (
+            index.internalId(),
+            index.data(Qt.ItemDataRole.DisplayRole),
+            index.data(ROLE_RATING),
+            index.data(ROLE_RATING_LABEL),
+            index.data(ROLE_RATING_COLOR),
+            index.data(ROLE_PROGRESS),
+            option.state.value,
+            rect.width(),
+            rect.height(),
+            option.palette.cacheKey(),
+            option.font.key(),
+            painter.device().devicePixelRatioF(),
+        )
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            ratio = painter.device().devicePixelRatioF()
+            pixmap = QPixmap(rect.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(QPoint(0, 0), rect.size())
+            row_painter = QPainter(pixmap)
+            self._paint_row(row_painter, local, index)
+            row_painter.end()
+            self._pixmaps[key] = pixmap
+            if len(self._pixmaps) > CACHED_ROWS:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(rect.topLeft(), pixmap)
+
+    def _paint_row(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
