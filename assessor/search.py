@@ -2,8 +2,9 @@
 
 The one place that knows about FTS5 (DESIGN.md: SQLite-only features behind one module). A
 recommendation matches when every word of the query (as a word prefix, any case, accents
-ignored by FTS5) occurs in one of: its text, an observation of its section, its current
-follow-up, the rapporteur's comment.
+ignored by FTS5) occurs in one of: its text, an observation that leads to it (the last group of
+observations before it in its section, as the finding pane shows them), its current follow-up,
+the rapporteur's comment.
 """
 
 from __future__ import annotations
@@ -46,6 +47,21 @@ def _fts_query(words: Iterable[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
+# An observation leads to a recommendation after it unless a later observation group (one
+# with a recommendation between it and the observation) comes between them; the same rule as
+# ``queries.recommendation_detail``.
+def _leads(o: str, r: str) -> str:
+    """SQL: observation ``o`` leads to recommendation ``r`` (names of the tables or aliases)."""
+    return f"""{o}.position < {r}.section_position AND NOT EXISTS (
+    SELECT 1 FROM observation o3
+     WHERE o3.section_id = {o}.section_id
+       AND o3.position > {o}.position AND o3.position < {r}.section_position
+       AND EXISTS (SELECT 1 FROM recommendation r2
+                    WHERE r2.section_id = {o}.section_id
+                      AND r2.section_position > {o}.position
+                      AND r2.section_position < o3.position))"""
+
+
 def _fts_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
     where_sheet = "" if factsheet_id is None else " AND r.factsheet_id = :fid"
     sql = f"""
@@ -55,6 +71,7 @@ def _fts_ids(session: Session, factsheet_id: int | None, words: list[str]) -> se
         SELECT r.id FROM fts_observation f JOIN observation o ON o.id = f.rowid
           JOIN recommendation r ON r.section_id = o.section_id
          WHERE fts_observation MATCH :q{where_sheet}
+           AND {_leads("o", "r")}
         UNION
         SELECT r.id FROM fts_follow_up f JOIN follow_up u ON u.id = f.rowid
           JOIN recommendation r ON r.id = u.recommendation_id
@@ -84,7 +101,7 @@ def _like_ids(session: Session, factsheet_id: int | None, words: list[str]) -> s
         select(Recommendation.id).where(and_(*all_words(Recommendation.text))),
         select(Recommendation.id)
         .join(Observation, Observation.section_id == Recommendation.section_id)
-        .where(and_(*all_words(Observation.text))),
+        .where(and_(*all_words(Observation.text)), text(_leads("observation", "recommendation"))),
         select(Recommendation.id)
         .join(FollowUp, FollowUp.recommendation_id == Recommendation.id)
         .where(FollowUp.superseded_at.is_(None), and_(*all_words(FollowUp.text))),
