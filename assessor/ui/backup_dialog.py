@@ -42,6 +42,7 @@ class RestoreBackupDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
+        self.resize(620, 380)  # room for "date, reason (size)" lines without a scroll bar
         layout = QVBoxLayout(self)
         text = QLabel(EXPLANATION.format(location=location) if backups else "")
         text.setWordWrap(True)

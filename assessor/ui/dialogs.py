@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,7 +61,14 @@ def ask_import_files(parent: QWidget | None) -> list[str]:
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    """Ask where to save a file; None if cancelled."""
+    """Ask where to save a file (a bare name goes to the Documents folder); None if cancelled."""
+    if suggested and "/" not in suggested and "\\" not in suggested:
+        # Not the program's working directory, which means nothing to the user.
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        if documents:
+            suggested = str(Path(documents) / suggested)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
 
@@ -177,6 +186,7 @@ def ask_questionnaire_options(parent: QWidget | None, party: str) -> Questionnai
     form.addRow("&Recommendations:", scope)
     form.addRow("&Deadline:", deadline)
     form.addRow("&Contact:", contact)
+    deadline.setFocus()  # else the OK button, made first, has it and a typed space presses it
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return QuestionnaireOptions(
@@ -197,6 +207,7 @@ def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow("&Passphrase:", first)
         form.addRow("The &same again:", again)
+        first.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         if first.text() and first.text() == again.text():
@@ -215,6 +226,8 @@ def ask_assessor_name(parent: QWidget | None, current: str) -> str | None:
     name = QLineEdit(current)
     name.setAccessibleName("Assessor's name")
     form.addRow("Your &name:", name)
+    name.setFocus()
+    name.selectAll()
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return name.text().strip()

@@ -23,12 +23,14 @@ from assessor.services.questionnaires import (
 from assessor.settings import assessor_name
 from assessor.ui import dialogs, questionnaire_dialog
 from assessor.ui.ops import Cancelled
+from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
 
 
 def _slug(text: str) -> str:
+    # "Albania (2nd monitoring round)" -> "albania-2nd-monitoring-round": short, no spaces.
     return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
 
 
@@ -38,13 +40,13 @@ def _xlsx(path: str) -> str:
 
 
 def current_factsheet(win: MainWindow) -> tuple[int, str] | None:
-    """The id and Party of the factsheet being worked on, or None (no factsheet yet)."""
+    """The id and "Party (round)" of the factsheet worked on, or None (no factsheet yet)."""
     fid = win.factsheet_id()
     if fid is None:
         dialogs.show_error(win, "Excel", "There is no factsheet yet: import one first.")
         return None
     sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
-    party = f"{sheet.party} ({sheet.round})" if sheet else "this Party"
+    party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
     return fid, party
 
 
