@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup run test lint bench stress clean
+.PHONY: setup run test lint bench stress package clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,14 @@ bench: setup
 ## Crash safety under stress: 20 SIGKILLed trials of 1,000 edits (figures: docs/reliability.md).
 stress: setup
 	$(BIN)/python bench/stress_crash.py --trials 20 --edits 1000
+
+$(BIN)/pyinstaller: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
+
+## The desktop package: dist/Assessor/ (one folder); check it with dist/Assessor/Assessor --self-check.
+package: $(BIN)/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		build_spec/assessor.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
