@@ -121,32 +121,9 @@ def _check_window(db_file: Path, settings_dir: Path) -> str:
     # Off-screen: the check runs in CI and over SSH; the real display is tested by hand (Xvfb).
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Not guarded: Qt is a dependency, and a build that cannot import it must fail the check.
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from assessor.ui.smoke import show_window_once
 
-    from assessor.ui.app import run_app
-
-    # The window's own settings (geometry, splitters) go to a temporary folder, not the user's.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
-    shown: list[str] = []
-
-    def look_and_quit() -> None:
-        app = QApplication.instance()
-        shown.extend(
-            w.windowTitle()
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMainWindow) and w.isVisible()
-        )
-        if app is not None:
-            app.quit()  # also ends a modal error dialog's loop, so the check cannot hang
-
-    # Runs on the first turn of the event loop, that is right after the window was shown.
-    QTimer.singleShot(0, look_and_quit)
-    status = run_app(str(db_file))
-    if status != 0 or not shown:
-        raise RuntimeError(f"the window did not open (exit status {status})")
-    return f"shown off-screen: {shown[0]!r}"
+    return f"shown off-screen: {show_window_once(db_file, settings_dir)!r}"
 
 
 def run_self_check() -> int:
