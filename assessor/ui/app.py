@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from assessor.db.engine import Database, DatabaseError
@@ -37,9 +37,21 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("assessor")
+    app.setWindowIcon(app_icon())
     # The palette is left to the platform, so the window follows the system's light or dark
     # scheme; our colours are fills with computed text colours, readable on both.
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon at every bundled size (an empty icon if none is bundled)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        try:
+            icon.addFile(str(resource_path("icons", f"assessor-{size}.png")))
+        except FileNotFoundError:  # an installation without icons still starts
+            continue
+    return icon
 
 
 def import_examples(db: Database) -> None:
