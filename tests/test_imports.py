@@ -182,6 +182,12 @@ def test_kind_is_detected() -> None:
         ("sheet.md", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "not a text file"),
         ("notes.txt", b"Shopping list\n\n- milk\n- bread\n", "neither a factsheet"),
         ("Makefile", (EXAMPLES.parents[1] / "Makefile").read_bytes(), "neither a factsheet"),
+        ("README.md", (EXAMPLES.parents[1] / "README.md").read_bytes(), "neither a factsheet"),
+        (
+            "CHANGELOG.md",
+            (EXAMPLES.parents[1] / "CHANGELOG.md").read_bytes(),
+            "neither a factsheet",
+        ),
     ],
 )
 def test_bad_input_is_refused_and_changes_nothing(

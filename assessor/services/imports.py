@@ -99,11 +99,25 @@ def detect_kind(text: str) -> str | None:
     """``factsheet``, ``recommendations``, or None when the text is neither."""
     if re.search(r"Recommendations?\s+[IVXL]+\s*[-–]\s*\d+", text):
         return "factsheet"
-    # Themed recommendations say what should be done; a shopping list does not.
-    advisory = re.search(r"\b(recommend\w*|should|must|ensur\w+|strengthen\w*)\b", text, re.I)
-    if advisory and looks_like_recommendations(text):
-        return "recommendations"
-    return None
+    return "recommendations" if _reads_like_themes(text) else None
+
+
+def _reads_like_themes(text: str) -> bool:
+    """Whether text is a rapporteur's themed recommendations rather than any other document.
+
+    Guessing wrong would replace the Party's themes with, say, a README, so the bar is high
+    (``--kind recommendations`` bypasses it): prose that says what should be done, with no
+    code, links or inline markup, nearly every item a sentence of some length.
+    """
+    if re.search(r"```|`[^`\n]+`|\]\([^)]*\)|<https?://", text):
+        return False
+    if not re.search(r"\b(recommend\w*|should|must|ensur\w+|strengthen\w*)\b", text, re.I):
+        return False
+    if not looks_like_recommendations(text):
+        return False
+    items = [i.text for t in parse_recommendations(text).themes for i in t.items]
+    prose = [i for i in items if len(i) >= 80 and i.rstrip()[-1:] in ".!?;:"]
+    return len(items) >= 2 and len(prose) >= 0.8 * len(items)
 
 
 def import_file(
