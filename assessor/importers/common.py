@@ -27,8 +27,8 @@ class ImportWarning:
         return f"line {self.line}: {self.message}" if self.line else self.message
 
 
-def read_text_file(path: str | Path) -> str:
-    """Read a text file for import, refusing missing, empty, binary or oversized files."""
+def check_size(path: str | Path, limit: int, what: str) -> int:
+    """The size of a file to import; refuses a missing, empty or oversized one in one sentence."""
     p = Path(path)
     if not p.exists():
         raise ImportRejected(f"{p}: no such file.")
@@ -37,12 +37,18 @@ def read_text_file(path: str | Path) -> str:
     size = p.stat().st_size
     if size == 0:
         raise ImportRejected(f"{p.name}: the file is empty.")
-    if size > MAX_TEXT_BYTES:
+    if size > limit:
         raise ImportRejected(
-            f"{p.name}: the file is too large ({size // 1024 // 1024} MB) for a text import."
+            f"{p.name}: the file is too large ({size / 1024 / 1024:.0f} MB; at most "
+            f"{limit // 1024 // 1024} MB) {what}."
         )
-    raw = p.read_bytes()
-    return decode_text(raw, p.name)
+    return size
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a text file for import, refusing missing, empty, binary or oversized files."""
+    check_size(path, MAX_TEXT_BYTES, "for a text import")
+    return decode_text(Path(path).read_bytes(), Path(path).name)
 
 
 def decode_text(raw: bytes, name: str = "input") -> str:

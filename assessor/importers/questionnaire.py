@@ -27,7 +27,7 @@ from assessor.exporters.questionnaire import (
     ids_checksum,
 )
 from assessor.exporters.xlsx_common import FORMULA_TRIGGERS, MAX_CELL_CHARS
-from assessor.importers.common import ImportRejected
+from assessor.importers.common import ImportRejected, check_size
 
 #: Files larger than this are refused unopened (an 80-row questionnaire is ~20 kB).
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -93,18 +93,7 @@ class ParsedQuestionnaire:
 def check_file(path: Path) -> None:
     """Refuse, before any parser runs, what is not a reasonably sized, unencrypted .xlsx."""
     name = path.name
-    if not path.exists():
-        raise ImportRejected(f"{path}: no such file.")
-    if path.is_dir():
-        raise ImportRejected(f"{path}: is a folder, not a file.")
-    size = path.stat().st_size
-    if size == 0:
-        raise ImportRejected(f"{name}: the file is empty.")
-    if size > MAX_FILE_BYTES:
-        raise ImportRejected(
-            f"{name}: the file is too large ({size / 1024 / 1024:.0f} MB; at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB) to be a questionnaire."
-        )
+    size = check_size(path, MAX_FILE_BYTES, "to be a questionnaire")
     with path.open("rb") as f:
         head = f.read(8)
         if head == CFB_MAGIC:
