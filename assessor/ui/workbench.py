@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
@@ -18,6 +20,9 @@ from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
 from assessor.ui.tree_delegate import TreeDelegate
 from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
+
+#: Rows kept visible above and below the recommendation shown when stepping through the tree.
+CONTEXT_ROWS = 3
 
 
 class Workbench(QWidget):
@@ -112,11 +117,47 @@ class Workbench(QWidget):
         index = self.model.index_of_recommendation(rec_id)
         if not index.isValid():
             return False
+        self._scroll_with_context(index)
         self.tree.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.tree.scrollTo(index)
         return True
+
+    def _scroll_with_context(self, index: QModelIndex) -> None:
+        """Bring a row into view with a few rows of context around it.
+
+        Stepping one row at a time would otherwise scroll (and repaint) the whole tree at every
+        step once the edge is reached. A row that leaves the margin at the bottom is brought up
+        to the top margin (and the reverse), so the tree scrolls about once a screen and the
+        rows around the one being read stay visible.
+        """
+        tree = self.tree
+        parent = index.parent()
+        while parent.isValid():
+            tree.expand(parent)
+            parent = parent.parent()
+        rect = tree.visualRect(index)
+        margin = CONTEXT_ROWS * rect.height()
+        view = tree.viewport().rect()
+        if rect.isEmpty():  # not laid out yet: let the view place it
+            tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        elif rect.bottom() > view.bottom() - margin:
+            tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self._nudge(index, lambda r: r.top() >= view.top() + margin, -1)
+        elif rect.top() < view.top() + margin:
+            tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtBottom)
+            self._nudge(index, lambda r: r.bottom() <= view.bottom() - margin, +1)
+
+    def _nudge(self, index: QModelIndex, placed: Callable[[QRect], bool], direction: int) -> None:
+        """Scroll step by step in a direction until the row is placed (or the end is reached)."""
+        bar = self.tree.verticalScrollBar()
+        for _ in range(CONTEXT_ROWS * 4):  # a few single steps, whatever the scroll mode
+            if placed(self.tree.visualRect(index)):
+                return
+            value = bar.value()
+            bar.setValue(value + direction * bar.singleStep())
+            if bar.value() == value:
+                return
 
     def _current_index_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.data(ROLE_KIND) == "recommendation":

@@ -181,3 +181,27 @@ def test_follow_up_correction_and_history(qtbot, window: MainWindow, monkeypatch
     assert detail is not None and detail.follow_up is not None
     assert detail.follow_up.text == original.strip()
     assert len(detail.follow_up_history) == 2  # nothing is lost: both versions kept
+
+
+def test_stepping_keeps_context_and_scrolls_rarely(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    _click_recommendation(qtbot, window, "II-1")
+    bar, view = wb.tree.verticalScrollBar(), wb.tree.viewport().rect()
+    row = wb.tree.visualRect(wb.tree.currentIndex()).height()
+    scrolls, steps, last = 0, 0, bar.value()
+    while steps < 60:
+        before = wb.detail
+        qtbot.keyClick(wb.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        if wb.detail is before:
+            break  # the last recommendation
+        steps += 1
+        rect = wb.tree.visualRect(wb.tree.currentIndex())
+        assert view.contains(rect), f"step {steps}: the row shown is out of view"
+        if bar.value() < bar.maximum():  # rows of context below, unless at the end
+            assert rect.bottom() <= view.bottom() - 2 * row, f"step {steps}: no context below"
+        scrolls += bar.value() != last
+        last = bar.value()
+    assert steps == 60
+    assert 0 < scrolls <= steps // 6  # about once a screen, not at every step
