@@ -19,6 +19,7 @@ from assessor.db.models import (
     Theme,
     ThemeItem,
 )
+from assessor.exporters.json_export import export_json
 from assessor.importers.common import ImportRejected
 from assessor.services.assessments import find_by_code, rate_by_code
 from assessor.services.imports import detect_kind, import_file
@@ -78,6 +79,26 @@ def test_reimport_of_the_same_file_changes_nothing(db: Database) -> None:
         rec = find_by_code(s, "II-6")
         assert rec.assessment is not None
         assert (rec.assessment.rating, rec.assessment.comment) == ("partly", "Draft law pending.")
+
+
+def _structure(db: Database) -> object:
+    """The factsheets as the JSON export shows them, without the moments of import."""
+    data = export_json(db)
+    for sheet in data["factsheets"]:
+        sheet.pop("imported_at", None)
+    return data["factsheets"]
+
+
+def test_reimport_keeps_every_recommendation_in_its_section(db: Database) -> None:
+    import_file(db, FACTSHEET)
+    before = _structure(db)
+    import_file(db, FACTSHEET)
+    assert _structure(db) == before
+    with db.reading() as s:
+        unplaced = s.scalar(select(func.count()).where(Recommendation.section_id.is_(None)))
+        assert unplaced == 0
+        rec = find_by_code(s, "II-6")
+        assert rec.section is not None and rec.section.observations  # the finding's context
 
 
 def test_reimport_of_a_newer_version_keeps_ratings_and_history(

@@ -227,6 +227,9 @@ class _FactsheetWriter:
             for code in rec.codes:
                 self.by_code[code.code] = rec
             rec.codes = []  # re-attached below; flushed first so (factsheet, code) stays unique
+            # Detached here, not only by the database's ON DELETE SET NULL: the new sections may
+            # reuse the old ids, and the ORM writes only what it saw change.
+            rec.section = None
         for chapter in list(self.factsheet.chapters):
             self.session.delete(chapter)  # the database cascades to sections and their items
         self.session.flush()
