@@ -17,7 +17,8 @@ from pathlib import Path
 from assessor import __version__
 from assessor.db.engine import Database, open_database, resolve_db_url
 from assessor.db.errors import DatabaseError, DatabaseLocked, PassphraseError
-from assessor.importers.common import ImportRejected, read_text_file
+from assessor.db.presets import PRESETS
+from assessor.importers.common import ImportRejected
 from assessor.services.errors import ServiceError
 from assessor.settings import assessor_name
 
@@ -91,15 +92,15 @@ def _open(args: argparse.Namespace, create: bool, write: bool = True) -> Databas
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a factsheet or a themed-recommendations file."""
-    from assessor.services.imports import import_file
+    from assessor.services.imports import prepare_import, write_import
 
     if Path(args.file).suffix.casefold() == ".xlsx":
         return cmd_import_questionnaire(args)
-    # Refuse a missing, empty or binary file before opening, so it cannot create a database.
-    read_text_file(args.file)
-    db = _open(args, create=True)
+    # Read and parse before opening: a file refused cannot create a database.
+    prepared = prepare_import(args.file, kind=args.kind, party=args.party, scale=args.scale)
+    db = _open(args, create=prepared.kind == "factsheet")  # themes need a factsheet first
     try:
-        report = import_file(db, args.file, kind=args.kind, party=args.party)
+        report = write_import(db, prepared)
     finally:
         db.close()
     print(report.summary())
@@ -384,6 +385,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
     p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
+    p.add_argument(
+        "--scale",
+        choices=tuple(PRESETS),
+        help="the rating scale of the factsheet's round (default: greco for a new round; "
+        "a round keeps its scale once anything is rated)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="export the database")

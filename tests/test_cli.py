@@ -249,3 +249,27 @@ def test_rate_records_the_assessors_name(db_path: Path, capsys: pytest.CaptureFi
     assert main(["--db", str(db_path), "export", "json"]) == 0
     (change,) = json.loads(capsys.readouterr().out)["history"]
     assert change["by"] == "Rapporteur Ann"
+
+
+def test_a_refused_import_creates_no_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unrelated = tmp_path / "hello.txt"
+    unrelated.write_text("hello\nworld\n", encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    assert main(["--db", str(db), "import", str(unrelated)]) == 2
+    assert "neither a factsheet" in error_line(capsys)
+    themes = EXAMPLES / "recommendations-albania.txt"
+    assert main(["--db", str(db), "import", str(themes)]) == 2  # themes need a factsheet
+    assert "no database" in error_line(capsys)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hello.txt"]
+
+
+def test_import_chooses_the_rating_scale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "fatf.sqlite")
+    assert main(["--db", db, "import", "--scale", "fatf", str(FACTSHEET)]) == 0
+    assert main(["--db", db, "rate", "II-6", "largely"]) == 0
+    assert main(["--db", db, "import", "--scale", "greco", str(FACTSHEET)]) == 2
+    assert "keeps its scale once anything is rated" in capsys.readouterr().err

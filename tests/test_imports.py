@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from assessor.db.engine import Database
 from assessor.db.models import (
@@ -13,6 +14,7 @@ from assessor.db.models import (
     Change,
     Chapter,
     FollowUp,
+    MonitoringRound,
     PromisingPractice,
     Recommendation,
     RecommendationCode,
@@ -21,7 +23,7 @@ from assessor.db.models import (
 )
 from assessor.exporters.json_export import export_json
 from assessor.importers.common import ImportRejected
-from assessor.services.assessments import find_by_code, rate_by_code
+from assessor.services.assessments import edit_follow_up, find_by_code, rate_by_code
 from assessor.services.imports import detect_kind, import_file
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
@@ -244,3 +246,70 @@ def test_a_failure_while_writing_leaves_nothing_behind(
     with pytest.raises(RuntimeError):
         import_file(db, FACTSHEET)
     assert set(counts(db).values()) == {0}
+
+
+def test_reimport_never_rolls_back_a_newer_follow_up(db: Database, tmp_path: Path) -> None:
+    import_file(db, FACTSHEET)
+    from_factsheet = current_follow_up(db, "II-6")
+    with db.reading() as s:
+        rec_id = find_by_code(s, "II-6").id
+    edit_follow_up(db, rec_id, "The 2026 answer of the State.", source="questionnaire q.xlsx")
+
+    report = import_file(db, FACTSHEET)  # the same, older file again
+    assert current_follow_up(db, "II-6") == "The 2026 answer of the State."
+    assert any(
+        c.startswith("II-6: this file's follow-up was replaced since") for c in report.changes
+    )
+
+    # A newer version of the factsheet, still dated before the State's answer.
+    newer = tmp_path / "factsheet-albania-v2.md"
+    newer.write_text(
+        FACTSHEET.read_text(encoding="utf-8").replace(
+            from_factsheet[:60], "Revised: " + from_factsheet[:60], 1
+        ),
+        encoding="utf-8",
+    )
+    report = import_file(db, newer)
+    assert current_follow_up(db, "II-6") == "The 2026 answer of the State."
+    assert any("is newer than this file's and is kept" in c for c in report.changes)
+    with db.reading() as s:
+        texts = [f.text for f in find_by_code(s, "II-6").follow_ups]
+    assert any(t.startswith("Revised: ") for t in texts)  # nothing of the file is lost
+    assert from_factsheet in texts
+
+
+def _preset(s: Session) -> str:
+    return s.scalars(select(MonitoringRound)).one().rating_scale.preset
+
+
+def test_rating_scale_is_chosen_per_round_until_something_is_rated(db: Database) -> None:
+    import_file(db, FACTSHEET, scale="fatf")
+    with db.reading() as s:
+        assert _preset(s) == "fatf"
+    report = import_file(db, FACTSHEET, scale="greco")
+    assert any("FATF technical compliance scale → GRECO" in c for c in report.changes)
+    rate_by_code(db, "II-6", "partly")
+    before = counts(db)
+    with pytest.raises(ImportRejected, match="keeps its scale once anything is rated"):
+        import_file(db, FACTSHEET, scale="fatf")
+    assert counts(db) == before
+    with db.reading() as s:
+        assert _preset(s) == "greco"
+    with pytest.raises(ImportRejected, match="Unknown rating scale"):
+        import_file(db, FACTSHEET, scale="likert")
+
+
+@pytest.mark.parametrize("name", ["data.csv", "factsheet"])
+def test_forcing_the_themes_kind_still_refuses_what_is_not_themes(
+    db: Database, tmp_path: Path, name: str
+) -> None:
+    import_file(db, FACTSHEET)
+    import_file(db, THEMES)
+    before = counts(db)
+    path = FACTSHEET
+    if name != "factsheet":
+        path = tmp_path / name
+        path.write_text("code,rating\nII-6,partly\n", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="does not read as themed recommendations"):
+        import_file(db, path, kind="recommendations")
+    assert counts(db) == before

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from assessor.db.engine import Database
 from assessor.db.models import (
+    Assessment,
     Change,
     Chapter,
     Factsheet,
@@ -29,7 +30,7 @@ from assessor.db.models import (
     Theme,
     ThemeItem,
 )
-from assessor.db.presets import scale_from_preset
+from assessor.db.presets import DEFAULT_PRESET, PRESETS, scale_from_preset
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.importers.factsheet import parse_factsheet
 from assessor.importers.factsheet_data import (
@@ -120,46 +121,96 @@ def _reads_like_themes(text: str) -> bool:
     return len(items) >= 2 and len(prose) >= 0.8 * len(items)
 
 
-def import_file(
-    db: Database, path: str | Path, kind: str | None = None, party: str | None = None
-) -> ImportReport:
-    """Import a factsheet or a themed-recommendations file; nothing is written if it fails."""
+@dataclass(frozen=True)
+class PreparedImport:
+    """A file read, recognised and parsed, ready to be written (nothing touched yet)."""
+
+    kind: str
+    source: str
+    party: str | None
+    scale: str | None
+    factsheet: ParsedFactsheet | None = None
+    themes: ThemedRecommendations | None = None
+
+
+def prepare_import(
+    path: str | Path, kind: str | None = None, party: str | None = None, scale: str | None = None
+) -> PreparedImport:
+    """Read and parse a file without any database: bad input is refused before anything opens."""
     p = Path(path)
     text = read_text_file(p)
-    kind = kind or detect_kind(text)
+    if kind is not None and kind not in KINDS:
+        raise ImportRejected(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
+    if scale is not None and scale not in PRESETS:
+        raise ImportRejected(f"Unknown rating scale {scale!r}; use one of: {', '.join(PRESETS)}.")
+    detected = detect_kind(text)
+    kind = kind or detected
     if kind is None:
         raise ImportRejected(
             f"{p.name}: this is neither a factsheet (chapters I., II., … with footnotes naming "
             "recommendations) nor a list of themed recommendations."
         )
-    if kind not in KINDS:
-        raise ImportRejected(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
     if kind == "factsheet":
         try:
             parsed = parse_factsheet(text, party)
         except ImportRejected as exc:
             raise ImportRejected(f"{p.name}: {exc}") from None
-        with db.transaction() as session:
-            return write_factsheet(session, parsed, p.name)
-    themes = parse_recommendations(text)
+        return PreparedImport(kind, p.name, party, scale, factsheet=parsed)
+    # Forcing the kind skips the prose test, never the shape: themes replace the Party's own.
+    if detected == "factsheet" or not looks_like_recommendations(text):
+        raise ImportRejected(
+            f"{p.name}: this does not read as themed recommendations (headings, each with "
+            "recommendations under it); the Party's themes were left as they are."
+        )
+    return PreparedImport(kind, p.name, party, scale, themes=parse_recommendations(text))
+
+
+def write_import(db: Database, prepared: PreparedImport) -> ImportReport:
+    """Write a prepared import in one transaction."""
     with db.transaction() as session:
-        return write_themes(session, themes, p.name, party)
+        if prepared.factsheet is not None:
+            return write_factsheet(session, prepared.factsheet, prepared.source, prepared.scale)
+        assert prepared.themes is not None
+        return write_themes(session, prepared.themes, prepared.source, prepared.party)
+
+
+def import_file(
+    db: Database,
+    path: str | Path,
+    kind: str | None = None,
+    party: str | None = None,
+    scale: str | None = None,
+) -> ImportReport:
+    """Import a factsheet or a themed-recommendations file; nothing is written if it fails."""
+    return write_import(db, prepare_import(path, kind, party, scale))
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def write_factsheet(session: Session, parsed: ParsedFactsheet, source: str) -> ImportReport:
-    """Write a parsed factsheet; a re-import keeps ratings, ids and replaced follow-ups."""
+def write_factsheet(
+    session: Session, parsed: ParsedFactsheet, source: str, scale: str | None = None
+) -> ImportReport:
+    """Write a parsed factsheet; a re-import keeps ratings, ids and replaced follow-ups.
+
+    ``scale`` names the rating scale preset of the round; a round keeps its scale once anything
+    in it is rated.
+    """
     party = session.scalar(select(Party).where(Party.name == parsed.party))
     if party is None:
         party = Party(name=parsed.party)
         session.add(party)
+    scale_changes: list[str] = []
     rnd = session.scalar(select(MonitoringRound).where(MonitoringRound.title == parsed.round_title))
     if rnd is None:
-        rnd = MonitoringRound(title=parsed.round_title, rating_scale=scale_from_preset(session))
+        rnd = MonitoringRound(
+            title=parsed.round_title,
+            rating_scale=scale_from_preset(session, scale or DEFAULT_PRESET),
+        )
         session.add(rnd)
+    elif scale is not None and rnd.rating_scale.preset != scale:
+        scale_changes.append(_change_scale(session, rnd, scale))
     session.flush()
     factsheet = session.scalar(
         select(Factsheet).where(Factsheet.party_id == party.id, Factsheet.round_id == rnd.id)
@@ -191,8 +242,29 @@ def write_factsheet(session: Session, parsed: ParsedFactsheet, source: str) -> I
             if isinstance(i, ParsedPractice)
         ),
         warnings=tuple(str(w) for w in parsed.warnings),
-        changes=tuple(writer.changes) if not created else (),
+        changes=(*scale_changes, *writer.changes) if not created else tuple(scale_changes),
     )
+
+
+def _change_scale(session: Session, rnd: MonitoringRound, preset: str) -> str:
+    """Give a round another preset scale, refused once anything in the round is rated."""
+    old = rnd.rating_scale
+    rated = session.scalar(
+        select(func.count())
+        .select_from(Assessment)
+        .join(Recommendation, Recommendation.id == Assessment.recommendation_id)
+        .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
+        .where(Factsheet.round_id == rnd.id, Assessment.rating.is_not(None))
+    )
+    if rated:
+        raise ImportRejected(
+            f"The round is rated on the {old.name} ({rated} ratings); a round keeps its scale "
+            "once anything is rated, so nothing was imported."
+        )
+    rnd.rating_scale = scale_from_preset(session, preset)
+    session.flush()
+    session.delete(old)
+    return f"rating scale of the round: {old.name} → {rnd.rating_scale.name}"
 
 
 class _FactsheetWriter:
@@ -320,12 +392,44 @@ class _FactsheetWriter:
             return
         if current is not None and current.text == text:
             return
+        if any(f.text == text for f in rec.follow_ups):
+            # The file repeats a version that was replaced since: the file is the older one.
+            self.changes.append(
+                f"{label}: this file's follow-up was replaced since"
+                + (f" (by {current.source}); the current one is kept" if current else "; kept so")
+            )
+            return
+        if (
+            current is not None
+            and not current.source.startswith("factsheet ")
+            and _utc(current.received_at) > self.received
+        ):
+            # A questionnaire answer or a correction newer than the file stays current; the
+            # file's text goes into the history so that nothing is lost.
+            rec.follow_ups.append(
+                FollowUp(
+                    text=text,
+                    source=self.source,
+                    received_at=self.received,
+                    superseded_at=_now(),
+                )
+            )
+            self.changes.append(
+                f"{label}: the current follow-up ({current.source}) is newer than this file's and "
+                "is kept; the file's text is added to the history"
+            )
+            return
         if current is not None:
             current.superseded_at = _now()
             self.changes.append(
                 f"{label}: follow-up replaced (the previous text is kept in history)"
             )
         rec.follow_ups.append(FollowUp(text=text, source=self.source, received_at=self.received))
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes, all of them UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _target_factsheet(session: Session, party: str | None) -> Factsheet:
