@@ -14,8 +14,11 @@ from assessor.db.engine import Database
 from assessor.exporters.json_export import FORMAT, export_json, iso, write_json
 from assessor.fileio import atomic_path, atomic_write_bytes
 from assessor.services import assessments as svc
+from assessor.services.imports import import_file
 
-MARKUP = re.compile(r"\*\*|<sup>|</?\w+>|\[\^|^\s*[e¢•]\s", re.M)
+EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
+
+MARKUP = re.compile(r"\*\*|<sup>|</?\w+>|\[\^|^\s*[e¢•]\s|^\[\d+\]", re.M)
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
@@ -143,6 +146,17 @@ def test_no_markup_in_text(seeded: Seeded) -> None:
     all_texts = texts(export_json(seeded.db))
     assert len(all_texts) > 10
     assert not [t for t in all_texts if MARKUP.search(t)]
+
+
+def test_the_seed_factsheet_has_no_footnote_numbers_in_text(db: Database) -> None:
+    import_file(db, EXAMPLES / "factsheet-albania-2nd-round.md")
+    data = export_json(db)
+    assert not [t for t in texts(data) if MARKUP.search(t)]
+    notes = [i for i in items_of(data["factsheets"][0]) if i["type"] == "footnote"]
+    assert notes and all(n["number"].isdigit() for n in notes)
+    assert {"number": "35", "type": "footnote"}.items() <= next(
+        n for n in notes if n["number"] == "35"
+    ).items()
 
 
 def test_empty_database(db: Database) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
@@ -31,6 +32,8 @@ from assessor.db.models import (
 from assessor.fileio import atomic_write_bytes
 
 FORMAT = "assessor-json/1"
+#: How the importer keeps a footnote's number in a note's text ("[35] Para. 444.").
+_FOOTNOTE = re.compile(r"\[(\d+)\]\s*")
 
 JSON = dict[str, Any]
 
@@ -96,7 +99,7 @@ def _section(section: Section, recs: list[Recommendation]) -> JSON:
     for p in section.practices:
         ranked.append((p.position, 2, {"type": "promising_practice", "text": p.text}))
     for n in section.notes:
-        ranked.append((n.position, 3, {"type": n.kind or "text", "text": n.text}))
+        ranked.append((n.position, 3, _note(n.kind or "text", n.text)))
     ranked.sort(key=lambda t: (t[0], t[1]))
     return {
         "id": section.id,
@@ -104,6 +107,14 @@ def _section(section: Section, recs: list[Recommendation]) -> JSON:
         "title": section.title,
         "items": [item for _, _, item in ranked],
     }
+
+
+def _note(kind: str, text: str) -> JSON:
+    """Any other text; a footnote's number is a field of its own, never part of the text."""
+    numbered = _FOOTNOTE.match(text) if kind == "footnote" else None
+    if numbered is None:
+        return {"type": kind, "text": text}
+    return {"type": kind, "number": numbered[1], "text": text[numbered.end() :]}
 
 
 def _themes(themes: list[Theme]) -> list[JSON]:
