@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
 
 from assessor.db.engine import open_database
 from assessor.db.models import Base
@@ -29,3 +33,15 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
         )
     ]
     assert drift == [], "models changed without a migration: " + repr(drift)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_new_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "sub" / "new.sqlite")
+    try:
+        with db.transaction() as s:
+            s.execute(text("SELECT 1"))
+        for f in (tmp_path / "sub").glob("new.sqlite*"):
+            assert stat.S_IMODE(f.stat().st_mode) == 0o600, f.name
+    finally:
+        db.close()

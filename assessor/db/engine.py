@@ -154,6 +154,15 @@ class Database:
             self.lock.release()
 
 
+def _create_private(path: Path) -> None:
+    """Create an empty database file only its owner can read, as the backups and exports are.
+
+    SQLite gives the journal files (``-wal``, ``-shm``) the database file's permissions.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
 def open_database(
     db: str | os.PathLike[str] | None = None,
     *,
@@ -198,6 +207,8 @@ def open_database(
         if upgrading:
             migrate.check_known(revision)  # a database from the future is left untouched
             _backup_before_upgrade(path, passphrase)
+        if not existed and not read_only:
+            _create_private(path)
         engine = make_engine(url, passphrase=passphrase, read_only=read_only)
         if not read_only:
             _migrate(engine, url)
