@@ -13,7 +13,8 @@ from assessor.db.engine import Database, DatabaseError
 from assessor.resources import resource_path
 from assessor.services import workbench
 from assessor.services.imports import import_file
-from assessor.ui import dialogs
+from assessor.settings import load_settings
+from assessor.ui import dialogs, storage_actions
 from assessor.ui.main_window import MainWindow
 from assessor.ui.opening import open_with_questions
 
@@ -105,6 +106,10 @@ class Launcher:
         self.window.show()
         if opened.recovered:
             dialogs.show_info(self.window, "The database was restored", opened.recovered)
+        if previous is None and not load_settings().assessor_name.strip():
+            # Recorded with every change and printed on the PDF cover: asked for once,
+            # rather than silently using a login name such as "root".
+            storage_actions.preferences(self.window)
         return True
 
     def close(self) -> None:

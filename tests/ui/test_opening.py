@@ -164,3 +164,24 @@ def test_passphrase_from_the_command_line_reaches_the_window(
     assert launcher.window is not None
     launcher.window.close()
     launcher.close()
+
+
+def test_the_first_start_asks_for_the_assessors_name_once(
+    qtbot, template_db: Path, tmp_path: Path, settings: QSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+
+    def answer(_parent: object, current: str) -> str:
+        asked.append(current)
+        return "Ada Lovelace"
+
+    monkeypatch.setattr(dialogs, "ask_assessor_name", answer)
+    path = tmp_path / "first.sqlite"
+    path.write_bytes(template_db.read_bytes())
+    launcher = _launch(qtbot, settings, path)
+    assert len(asked) == 1
+    assert launcher.window is not None and launcher.window.ctx.by == "Ada Lovelace"
+    launcher.close()
+    launcher = _launch(qtbot, settings, path)
+    assert len(asked) == 1  # known now: not asked again
+    launcher.close()
