@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +31,10 @@ DATABASE_FILTER = "Assessor databases (*.sqlite *.db);;All files (*)"
 IMPORT_FILTER = "Factsheets and recommendations (*.md *.txt *.xlsx);;All files (*)"
 QUESTIONNAIRE_FILTER = "Excel questionnaires (*.xlsx);;All files (*)"
 XLSX_FILTER = "Excel workbooks (*.xlsx)"
+PDF_FILTER = "PDF documents (*.pdf)"
+
+if TYPE_CHECKING:
+    from assessor.exporters.pdf_data import Scope
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,15 @@ class QuestionnaireOptions:
     scope: str = "compliance"
     deadline: str = ""
     contact: str = ""
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """What the PDF summary dialog asks (the command line's --scope, --only-rated, --full-…)."""
+
+    scope: Scope = "compliance"
+    only_rated: bool = False
+    full_follow_ups: bool = False
 
 
 def ask_open_database(parent: QWidget | None) -> str | None:
@@ -192,6 +207,34 @@ def ask_questionnaire_options(parent: QWidget | None, party: str) -> Questionnai
     return QuestionnaireOptions(
         str(scope.currentData()), deadline.text().strip(), contact.text().strip()
     )
+
+
+def ask_pdf_options(
+    parent: QWidget | None, title: str, party: str, last: PdfOptions
+) -> PdfOptions | None:
+    """Ask what the PDF summary of ``party`` prints, starting from ``last``; None if cancelled."""
+    dialog, form = _form_dialog(
+        parent,
+        f"{title} — {party}",
+        f"The summary of {party} for a Committee meeting: each recommendation with the State's "
+        "follow-up and your rating and comment, then your themed recommendations.",
+    )
+    scope = QComboBox()
+    scope.addItem("Compliance scope (require and request)", "compliance")
+    scope.addItem("All recommendations (invites too)", "all")
+    scope.setCurrentIndex(max(0, scope.findData(last.scope)))
+    only_rated = QCheckBox("&Only rated recommendations")
+    only_rated.setChecked(last.only_rated)
+    full = QCheckBox("Print &follow-ups in full (long ones are otherwise trimmed)")
+    full.setChecked(last.full_follow_ups)
+    form.addRow("&Recommendations:", scope)
+    form.addRow("", only_rated)
+    form.addRow("", full)
+    scope.setFocus()  # not the OK button, which a typed space would press
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    chosen: Scope = "all" if scope.currentData() == "all" else "compliance"
+    return PdfOptions(chosen, only_rated.isChecked(), full.isChecked())
 
 
 def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:

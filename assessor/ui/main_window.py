@@ -33,7 +33,7 @@ from assessor.services import workbench
 from assessor.services.changes import Changes
 from assessor.services.imports import ImportReport, import_file
 from assessor.settings import assessor_name
-from assessor.ui import dialogs, excel_actions, storage_actions, undo
+from assessor.ui import dialogs, excel_actions, pdf_actions, storage_actions, undo
 from assessor.ui.filters import FilterState
 from assessor.ui.ops import Cancelled, OpRunner
 from assessor.ui.themes_view import ThemesView
@@ -188,9 +188,13 @@ class MainWindow(QMainWindow):
         )
         self._action(file, "&Export JSON…", self.export_json, "Ctrl+E")
         self._action(
-            file, "&Print summary (PDF)…", self.print_summary, QKeySequence.StandardKey.Print
+            file,
+            "&Print summary (PDF)…",
+            self.print_summary,
+            QKeySequence.StandardKey.Print,
+            "print_summary",
         )
-        self._action(file, "Export PDF &summary…", self.export_pdf)
+        self._action(file, "Export PDF &summary…", self.export_pdf, name="export_pdf")
         file.addSeparator()
         self.backup_action = self._action(
             file, "&Back up now", lambda: storage_actions.backup_now(self), name="backup_now"
@@ -284,48 +288,12 @@ class MainWindow(QMainWindow):
         self._refresh_rate_menu(self.workbench.detail)
 
     def print_summary(self) -> None:
-        """Render the PDF summary of the shown Party off the GUI thread, then preview it."""
-        from assessor.exporters.pdf_summary import summary_pdf_bytes
-
-        fid = self.factsheet_id()
-        if fid is None:
-            return
-        self.workbench.assessment.flush()
-
-        def job(cancel: threading.Event) -> bytes:
-            if cancel.is_set():
-                raise Cancelled()
-            return summary_pdf_bytes(self.db, factsheet_id=fid, assessor_name=self.ctx.by)
-
-        def show(pdf: bytes) -> None:
-            from assessor.ui.print_preview import preview_pdf
-
-            preview_pdf(pdf, self, "Summary for the Committee")
-
-        self.runner.run_in_background("Print summary", "Preparing the summary…", job, show)
+        """Ask the summary's options, render it off the GUI thread, then preview it."""
+        pdf_actions.print_summary(self)
 
     def export_pdf(self) -> None:
-        """Write the PDF summary of the shown Party to a file, off the GUI thread."""
-        from assessor.exporters.pdf_summary import write_pdf_summary
-
-        fid = self.factsheet_id()
-        target = dialogs.ask_save_path(self, "Export PDF summary", "summary.pdf", "PDF (*.pdf)")
-        if fid is None or not target:
-            return
-        self.workbench.assessment.flush()
-
-        def job(cancel: threading.Event) -> str:
-            if cancel.is_set():
-                raise Cancelled()
-            write_pdf_summary(self.db, target, factsheet_id=fid, assessor_name=self.ctx.by)
-            return target
-
-        self.runner.run_in_background(
-            "Export PDF summary",
-            "Writing the summary…",
-            job,
-            lambda path: self.statusBar().showMessage(f"Summary written to {path}", 8000),
-        )
+        """Ask the summary's options and where to write it, then write it off the GUI thread."""
+        pdf_actions.export_pdf(self)
 
     def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
         levels = detail.levels if detail else ()

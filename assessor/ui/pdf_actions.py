@@ -1,0 +1,136 @@
+"""File menu's PDF actions: Print… (a preview of the summary) and Export PDF summary….
+
+Both ask the same options as ``assessor export pdf`` (scope, only rated, full follow-ups) for
+the Party shown in the workbench, remember the last choices, and render off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings
+
+from assessor.ui import dialogs
+from assessor.ui.dialogs import PdfOptions
+from assessor.ui.ops import Cancelled
+from assessor.ui.style import round_short
+
+if TYPE_CHECKING:
+    from assessor.exporters.pdf_data import Scope
+    from assessor.ui.main_window import MainWindow
+
+PRINT_TITLE = "Print summary"
+EXPORT_TITLE = "Export PDF summary"
+_KEYS = ("pdf/scope", "pdf/only_rated", "pdf/full_follow_ups")
+
+
+def remembered(settings: QSettings) -> PdfOptions:
+    """The options chosen last time (the command line's defaults the first time)."""
+    scope_key, rated_key, full_key = _KEYS
+    scope: Scope = "all" if settings.value(scope_key, "compliance") == "all" else "compliance"
+    return PdfOptions(
+        scope,
+        bool(settings.value(rated_key, False, type=bool)),
+        bool(settings.value(full_key, False, type=bool)),
+    )
+
+
+def remember(settings: QSettings, options: PdfOptions) -> None:
+    """Keep the options for the next summary."""
+    scope_key, rated_key, full_key = _KEYS
+    settings.setValue(scope_key, options.scope)
+    settings.setValue(rated_key, options.only_rated)
+    settings.setValue(full_key, options.full_follow_ups)
+
+
+def _slug(text: str) -> str:
+    # "Albania (2nd round)" -> "albania-2nd-round": a file name without spaces.
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
+
+
+def ask_options(win: MainWindow, title: str) -> tuple[int, str, PdfOptions] | None:
+    """The shown Party's factsheet, its name and the options chosen; None if cancelled."""
+    fid = win.factsheet_id()
+    if fid is None:
+        dialogs.show_error(win, title, "There is no factsheet yet: import one first.")
+        return None
+    sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
+    party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
+    options = dialogs.ask_pdf_options(win, title, party, remembered(win.settings))
+    if options is None:
+        return None
+    remember(win.settings, options)
+    return fid, party, options
+
+
+def print_summary(win: MainWindow) -> None:
+    """File → Print summary…: render the chosen summary off the GUI thread, then preview it."""
+    from assessor.exporters.pdf_summary import summary_pdf_bytes
+
+    chosen = ask_options(win, PRINT_TITLE)
+    if chosen is None:
+        return
+    fid, party, options = chosen
+    win.workbench.assessment.flush()  # the summary prints what is saved
+    by = win.ctx.by
+
+    def job(cancel: threading.Event) -> bytes:
+        if cancel.is_set():
+            raise Cancelled()
+        return summary_pdf_bytes(
+            win.db,
+            scope=options.scope,
+            only_rated=options.only_rated,
+            full_follow_ups=options.full_follow_ups,
+            assessor_name=by,
+            factsheet_id=fid,
+        )
+
+    def show(pdf: bytes) -> None:
+        from assessor.ui import print_preview
+
+        print_preview.preview_pdf(pdf, win, f"Summary for the Committee — {party}")
+
+    win.runner.run_in_background(PRINT_TITLE, f"Preparing the summary of {party}…", job, show)
+
+
+def export_pdf(win: MainWindow) -> None:
+    """File → Export PDF summary…: write the chosen summary to a file, off the GUI thread."""
+    from assessor.exporters.pdf_summary import write_pdf_summary
+
+    chosen = ask_options(win, EXPORT_TITLE)
+    if chosen is None:
+        return
+    fid, party, options = chosen
+    target = dialogs.ask_save_path(
+        win, EXPORT_TITLE, f"summary-{_slug(party)}.pdf", dialogs.PDF_FILTER
+    )
+    if not target:
+        return
+    if not target.lower().endswith(".pdf"):
+        target += ".pdf"  # else the system would not know how to open it
+    win.workbench.assessment.flush()
+    by = win.ctx.by
+
+    def job(cancel: threading.Event) -> str:
+        if cancel.is_set():
+            raise Cancelled()
+        write_pdf_summary(
+            win.db,
+            target,
+            scope=options.scope,
+            only_rated=options.only_rated,
+            full_follow_ups=options.full_follow_ups,
+            assessor_name=by,
+            factsheet_id=fid,
+        )
+        return target
+
+    win.runner.run_in_background(
+        EXPORT_TITLE,
+        f"Writing the summary of {party}…",
+        job,
+        lambda path: win.statusBar().showMessage(f"Summary of {party} written to {path}", 8000),
+    )
