@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -235,6 +236,14 @@ def ask_pdf_options(
         return None
     chosen: Scope = "all" if scope.currentData() == "all" else "compliance"
     return PdfOptions(chosen, only_rated.isChecked(), full.isChecked())
+
+
+def ask_party(
+    parent: QWidget | None, title: str, message: str, parties: Sequence[str]
+) -> str | None:
+    """Ask which Party something is for, from a short list; None if cancelled."""
+    party, ok = QInputDialog.getItem(parent, title, message, list(parties), 0, False)
+    return str(party) if ok and party else None
 
 
 def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:

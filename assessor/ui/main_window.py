@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from assessor.db import crypto
 from assessor.db.engine import Database
 from assessor.db.rows import RecommendationDetail
+from assessor.importers.common import ImportRejected, read_text_file
 from assessor.services import workbench
 from assessor.services.changes import Changes
-from assessor.services.imports import ImportReport, import_file
+from assessor.services.imports import ImportReport, detect_kind, import_file
 from assessor.settings import assessor_name
 from assessor.ui import dialogs, excel_actions, pdf_actions, storage_actions, undo
 from assessor.ui.filters import FilterState
@@ -408,17 +409,65 @@ class MainWindow(QMainWindow):
         # Queued behind the texts on the one worker: a questionnaire may answer a new factsheet.
         excel_actions.import_questionnaires(self, sheets)
 
+    def shown_party(self) -> str | None:
+        """The Party of the recommendation shown in the workbench, if one is shown."""
+        detail = self.workbench.detail
+        return detail.party if detail is not None else None
+
+    def _parties(self) -> list[str]:
+        return sorted({s.party for s in self.workbench.model.factsheets()})
+
     def _import_texts(self, texts: Sequence[Path]) -> None:
         self.workbench.assessment.flush()
+        party = self.shown_party()
+        parties = self._parties()
+        if party is not None or len(parties) < 2:
+            self._run_text_import(texts, party)
+            return
+
+        # Several Parties and none shown: if a themes file needs one, ask which, once the
+        # files are read (off the GUI thread).
+        def read(cancel: threading.Event) -> bool:
+            if cancel.is_set():
+                raise Cancelled()
+            return needs_party([_kind_of(p) for p in texts])
+
+        def then(needed: bool) -> None:
+            chosen = None
+            if needed:
+                chosen = dialogs.ask_party(
+                    self,
+                    "Import themed recommendations",
+                    "The database holds several Parties. Which Party are these themed "
+                    "recommendations for?",
+                    parties,
+                )
+                if chosen is None:
+                    return
+            self._run_text_import(texts, chosen)
+
+        names = ", ".join(p.name for p in texts)
+        self.runner.run_in_background("Import", f"Reading {names}…", read, then)
+
+    def _run_text_import(self, texts: Sequence[Path], party: str | None) -> None:
+        """Import the files; themes go to ``party`` (or to a factsheet's imported before them)."""
 
         def job(cancel: threading.Event) -> list[ImportReport]:
             reports: list[ImportReport] = []
+            # Themes dropped together with a factsheet belong to that factsheet's Party.
+            themes_party = party
             for path in texts:
                 if cancel.is_set():  # checked between files: each file is one transaction
                     if not reports:
                         raise Cancelled()
                     break
-                reports.append(import_file(self.db, path))
+                if _kind_of(path) == "recommendations":
+                    target = themes_party or _only_party(self.db, path)
+                    report = import_file(self.db, path, kind="recommendations", party=target)
+                else:
+                    report = import_file(self.db, path)
+                    themes_party = report.party
+                reports.append(report)
             return reports
 
         names = ", ".join(p.name for p in texts)
@@ -591,3 +640,32 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         self.save_state()
         super().closeEvent(event)
+
+
+def _kind_of(path: Path) -> str | None:
+    """What a file is ("factsheet", "recommendations"), or None (the import then says why)."""
+    try:
+        return detect_kind(read_text_file(path))
+    except (ImportRejected, OSError, UnicodeError):
+        return None
+
+
+def needs_party(kinds: Sequence[str | None]) -> bool:
+    """Whether a themes file comes before any factsheet that would give it its Party."""
+    for kind in kinds:
+        if kind == "factsheet":
+            return False
+        if kind == "recommendations":
+            return True
+    return False
+
+
+def _only_party(db: Database, path: Path) -> str | None:
+    """The Party themes go to when none was chosen: the only one, else the user must choose."""
+    parties = {s.party for s in workbench.factsheets(db)}
+    if len(parties) > 1:
+        raise ImportRejected(
+            f"{path.name}: the database holds several Parties. Show a recommendation of the "
+            "Party these themed recommendations are for, then import the file again."
+        )
+    return next(iter(parties), None)

@@ -72,6 +72,7 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(dialogs, "ask_questionnaire_file", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_questionnaire_options", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_pdf_options", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_party", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_assessor_name", lambda *a, **k: None)
     monkeypatch.setattr(backup_dialog, "choose_backup", lambda *a, **k: None)

@@ -1,0 +1,109 @@
+"""Themed recommendations imported from the window when the database holds several Parties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assessor.db.engine import Database
+from assessor.services import workbench
+from assessor.services.changes import Changes
+from assessor.services.imports import import_file
+from assessor.ui import dialogs
+from assessor.ui.main_window import MainWindow, needs_party
+from tests.ui.conftest import FACTSHEET, RECOMMENDATIONS
+from tests.ui.test_files_and_restart import _drop
+
+
+def _moldova(tmp_path: Path) -> Path:
+    """The example factsheet as another Party's (the way tests make variant Parties)."""
+    path = tmp_path / "factsheet-moldova-2nd-round.md"
+    text = FACTSHEET.read_text(encoding="utf-8")
+    path.write_text(text.replace("ALBANIA", "MOLDOVA").replace("Albania", "Moldova"), "utf-8")
+    return path
+
+
+def _fid(db: Database, party: str) -> int:
+    return next(s.id for s in workbench.factsheets(db) if s.party == party)
+
+
+def _theme_titles(db: Database, party: str) -> list[str]:
+    return [t.title for t in workbench.themes(db, _fid(db, party))]
+
+
+@pytest.fixture
+def two_parties(window: MainWindow, tmp_path: Path) -> MainWindow:
+    """The window over Albania (with its themes) and Moldova (none yet), Moldova shown."""
+    report = import_file(window.db, _moldova(tmp_path))
+    window.on_changed(Changes.of_factsheets([report.factsheet_id]))
+    assert sorted(s.party for s in workbench.factsheets(window.db)) == ["Albania", "Moldova"]
+    window.model_select_first(report.factsheet_id)
+    assert window.shown_party() == "Moldova"
+    assert _theme_titles(window.db, "Moldova") == []
+    return window
+
+
+def _wait(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
+
+
+def test_dropped_themes_go_to_the_party_shown(qtbot, two_parties: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = two_parties
+    albania = _theme_titles(win.db, "Albania")
+    _drop(win, [RECOMMENDATIONS])
+    _wait(qtbot, win)
+    assert _theme_titles(win.db, "Moldova") == albania  # the same file, now Moldova's
+    assert _theme_titles(win.db, "Albania") == albania  # untouched
+    assert "Moldova" in win.statusBar().currentMessage()
+
+
+def test_menu_import_goes_to_the_party_shown(qtbot, two_parties: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = two_parties
+    win.model_select_first(_fid(win.db, "Albania"))
+    assert win.shown_party() == "Albania"
+    monkeypatch.setattr(dialogs, "ask_import_files", lambda *a: [str(RECOMMENDATIONS)])
+    win.ask_import()
+    _wait(qtbot, win)
+    assert "for Albania from recommendations-albania.txt" in win.statusBar().currentMessage()
+    assert _theme_titles(win.db, "Moldova") == []
+
+
+def test_with_no_party_shown_the_window_asks(qtbot, two_parties: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = two_parties
+    win.workbench.detail = None  # nothing selected: no Party is shown
+    asked: list[list[str]] = []
+
+    def cancel(_parent: object, _title: str, message: str, parties: list[str]) -> None:
+        assert "--" not in message  # never the command line's wording in the window
+        asked.append(list(parties))
+
+    monkeypatch.setattr(dialogs, "ask_party", cancel)
+    _drop(win, [RECOMMENDATIONS])
+    _wait(qtbot, win)
+    assert asked == [["Albania", "Moldova"]]
+    assert _theme_titles(win.db, "Moldova") == []  # cancelled: nothing written
+
+    monkeypatch.setattr(dialogs, "ask_party", lambda *a: "Moldova")
+    _drop(win, [RECOMMENDATIONS])
+    _wait(qtbot, win)
+    assert _theme_titles(win.db, "Moldova") == _theme_titles(win.db, "Albania")
+
+
+def test_themes_dropped_with_a_factsheet_follow_it(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Albania is shown; the Moldovan factsheet and its themes arrive together.
+    assert window.shown_party() == "Albania"
+    albania = _theme_titles(window.db, "Albania")
+    _drop(window, [_moldova(tmp_path), RECOMMENDATIONS])
+    _wait(qtbot, window)
+    assert _theme_titles(window.db, "Moldova") == albania
+    assert _theme_titles(window.db, "Albania") == albania
+
+
+def test_which_files_need_a_party() -> None:
+    assert needs_party(["recommendations"])
+    assert needs_party([None, "recommendations", "factsheet"])
+    assert not needs_party(["factsheet", "recommendations"])
+    assert not needs_party(["factsheet", None])
