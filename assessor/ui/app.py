@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -107,10 +107,14 @@ class Launcher:
         if opened.recovered:
             dialogs.show_info(self.window, "The database was restored", opened.recovered)
         if previous is None and not load_settings().assessor_name.strip():
-            # Recorded with every change and printed on the PDF cover: asked for once,
-            # rather than silently using a login name such as "root".
-            storage_actions.preferences(self.window)
+            # Recorded with every change and printed on the PDF cover: asked for once, once
+            # the window is up, rather than silently using a login name such as "root".
+            QTimer.singleShot(0, self._ask_name)
         return True
+
+    def _ask_name(self) -> None:
+        if self.window is not None and not load_settings().assessor_name.strip():
+            storage_actions.preferences(self.window)
 
     def close(self) -> None:
         """Release the database."""

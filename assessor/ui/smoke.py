@@ -5,11 +5,13 @@ Here, not in ``assessor.selfcheck``, because Qt is imported under ``assessor/ui/
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from assessor.settings import ENV_SETTINGS, Settings, save_settings
 from assessor.ui.app import run_app
 
 
@@ -18,6 +20,10 @@ def show_window_once(db_file: Path, settings_dir: Path) -> str:
     # The window's own settings (geometry, splitters) go to a temporary folder, not the user's.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    # The assessor's settings too: a name is set, so the first-start question is not asked.
+    settings_file = settings_dir / "settings.json"
+    save_settings(Settings(assessor_name="self-check"), settings_file)
+    os.environ[ENV_SETTINGS] = str(settings_file)
     shown: list[str] = []
 
     def look_and_quit() -> None:
