@@ -246,6 +246,10 @@ def test_paragraph_references(seed: ParsedFactsheet) -> None:
     assert {"78", "82", "145", "146", "295", "296", "443"} <= cited
     recs = by_code(seed)
     assert recs["II-6"].paragraphs == ["68", "71", "72"]
+    # One that follows another directly answers the same observations (the finding pane's rule).
+    assert recs["II-9"].paragraphs == recs["II-8"].paragraphs == ["78", "82"]
+    assert recs["II-12"].paragraphs == recs["II-11"].paragraphs == ["95", "99", "102"]
+    assert recs["II-2"].paragraphs == []  # generic: no observation of this Party to answer
     # A lead-in and the list it introduces are one observation.
     listed = next(o for o in observations if "Albania's investigation and prosecution" in o.text)
     assert listed.paragraphs == ["115", "138", "145", "146", "180"]

@@ -75,6 +75,9 @@ class _Classifier:
         self.governing: str | None = None
         self.governing_all = False
         self.cited: list[str] = []  # paragraphs cited since the last recommendation
+        # The paragraphs of the observations the last recommendation answers: one that follows
+        # it directly ("It also requests …") answers the same ones, as the finding pane shows.
+        self.answered: list[str] = []
         self.listing: ParsedObservation | None = None  # an observation whose list is open
         # (index of the body block that closed it, recommendation), for attaching boxes
         self.closed: list[tuple[int, ParsedRecommendation]] = [(-1, r) for r in previous]
@@ -169,13 +172,14 @@ class _Classifier:
                         block.line,
                     )
                 )
+            answered = self.answered = self.cited or self.answered
             rec = ParsedRecommendation(
                 codes=codes,
                 verb=verb,
                 scope=self._scope(raw),
                 text=_paragraph_join(blocks),
                 chapter=self.chapter,
-                paragraphs=[*self.cited, *[p for p in paragraphs if p not in self.cited]],
+                paragraphs=[*answered, *[p for p in paragraphs if p not in answered]],
             )
             self.items.append(rec)
             self.closed.append((index, rec))
