@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,37 +56,56 @@ class PdfOptions:
     full_follow_ups: bool = False
 
 
+#: The folder of the last file chosen in any file dialog (QSettings key).
+LAST_FOLDER_KEY = "dialogs/last_folder"
+
+
+def _folder() -> str:
+    """Where file dialogs start: the last folder used, else Documents (never the program's)."""
+    saved = QSettings().value(LAST_FOLDER_KEY, "", str)
+    if isinstance(saved, str) and saved and Path(saved).is_dir():
+        return saved
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _remember(path: str) -> str | None:
+    if path:
+        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+    return path or None
+
+
+def _in_folder(name: str) -> str:
+    return str(Path(_folder()) / name) if _folder() else name
+
+
 def ask_open_database(parent: QWidget | None) -> str | None:
     """Ask for an existing database file; None if cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Open database", "", DATABASE_FILTER)
-    return path or None
+    path, _ = QFileDialog.getOpenFileName(parent, "Open database", _folder(), DATABASE_FILTER)
+    return _remember(path)
 
 
 def ask_new_database(parent: QWidget | None) -> str | None:
     """Ask where to create a new database; None if cancelled."""
     path, _ = QFileDialog.getSaveFileName(
-        parent, "New database", "assessor.sqlite", DATABASE_FILTER
+        parent, "New database", _in_folder("assessor.sqlite"), DATABASE_FILTER
     )
-    return path or None
+    return _remember(path)
 
 
 def ask_import_files(parent: QWidget | None) -> list[str]:
     """Ask for the files to import; empty if cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import", "", IMPORT_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import", _folder(), IMPORT_FILTER)
+    if paths:
+        _remember(paths[0])
     return list(paths)
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    """Ask where to save a file (a bare name goes to the Documents folder); None if cancelled."""
+    """Ask where to save a file (a bare name goes to the last folder used); None if cancelled."""
     if suggested and "/" not in suggested and "\\" not in suggested:
-        # Not the program's working directory, which means nothing to the user.
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        if documents:
-            suggested = str(Path(documents) / suggested)
+        suggested = _in_folder(suggested)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    return _remember(path)
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -161,8 +180,10 @@ def show_lines(parent: QWidget | None, title: str, intro: str, lines: Sequence[s
 
 def ask_questionnaire_file(parent: QWidget | None) -> str | None:
     """Ask for a filled-in questionnaire to import; None if cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Import questionnaire", "", QUESTIONNAIRE_FILTER)
-    return path or None
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import questionnaire", _folder(), QUESTIONNAIRE_FILTER
+    )
+    return _remember(path)
 
 
 def _form_dialog(parent: QWidget | None, title: str, intro: str) -> tuple[QDialog, QFormLayout]:

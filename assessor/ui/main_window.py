@@ -66,8 +66,9 @@ class MainWindow(QMainWindow):
         self.db, self.settings = db, settings
         #: Called with a path (and a passphrase) to open another database in place of this one.
         self.open_other = open_other
-        title = f"Assessor — {Path(db.location).name}"
-        self.setWindowTitle(title + (" — read-only" if db.read_only else ""))
+        # Qt adds the application's name ("… — Assessor") on the title bar.
+        title = Path(db.location).name
+        self.setWindowTitle(title + (" (read-only)" if db.read_only else ""))
         self.setAcceptDrops(not db.read_only)
         self.runner = OpRunner(self)
         self.stack = QUndoStack(self)

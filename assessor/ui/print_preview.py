@@ -13,7 +13,14 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QToolBar, QVBoxLayout, QWidget
 
@@ -102,7 +109,13 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         assert QPdfView is not None
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        # A page wide and as tall as the screen allows (a laptop's 768 pixels included).
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        height = min(960, available.height() - 60) if available is not None else 700
+        self.resize(820, max(height, 400))
         self.document = load_document(source, self)
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)

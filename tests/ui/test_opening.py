@@ -54,7 +54,7 @@ def test_locked_database_opens_read_only_and_says_so(
         win = launcher.window
         assert win is not None and launcher.db is not None and launcher.db.read_only
         assert asked and str(holder.pid) in asked[0]
-        assert win.windowTitle().endswith("read-only")
+        assert win.windowTitle().endswith("(read-only)")
         assert not win.banner.isHidden() and str(holder.pid) in win.banner.text()
         for name in ("import", "import_questionnaire", "restore_backup", "backup_now"):
             action = win.findChild(QAction, name)

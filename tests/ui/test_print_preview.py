@@ -46,6 +46,8 @@ def test_preview_shows_pages_and_zooms(qtbot) -> None:  # type: ignore[no-untype
     wait_loaded(qtbot, preview)
     assert preview.document.pageCount() == 3
     assert preview.isVisible() and preview.windowTitle() == "Summary"
+    screen = preview.screen().availableGeometry()
+    assert preview.frameGeometry().height() <= screen.height()  # fits a laptop's screen
     before = preview.view.zoomFactor()
     preview.zoom(1.25)
     assert preview.view.zoomFactor() == pytest.approx(before * 1.25)
