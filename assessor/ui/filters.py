@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -82,17 +83,41 @@ class FilterState:
         return cls(**fields)
 
 
+class SearchEdit(QLineEdit):
+    """The search box: Esc clears the search, and a second Esc leaves the box."""
+
+    cleared = Signal()
+    leave_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            if self.text():
+                self.clear()
+                self.cleared.emit()
+            else:
+                self.leave_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class FilterBar(QWidget):
     """Search box, filter choices and the count of what is shown."""
 
     filters_changed = Signal(object)
+    #: Esc in an empty search box: the keyboard should go back to the tree.
+    leave_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = QLineEdit()
+        self.search = SearchEdit()
         self.search.setPlaceholderText("Search texts, follow-ups and comments (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
+        self.search.setToolTip("Esc clears the search; Esc again goes back to the tree.")
         self.verb = self._combo("Verb filter", VERB_CHOICES)
         self.scope = self._combo("Scope filter", SCOPE_CHOICES)
         self.rating = self._combo("Rating filter", (("all", "Any rating"),))
@@ -126,6 +151,8 @@ class FilterBar(QWidget):
         self._timer.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self._emit)
+        self.search.cleared.connect(self._emit)  # Esc: everything again at once, no pause
+        self.search.leave_requested.connect(self.leave_requested)
         for combo in (self.verb, self.scope, self.rating, self.follow_up):
             combo.currentIndexChanged.connect(self._emit)
         self._quiet = False
@@ -204,4 +231,4 @@ class FilterBar(QWidget):
         self.filters_changed.emit(self.state())
 
 
-__all__ = ["FilterBar", "FilterState", "Qt"]
+__all__ = ["FilterBar", "FilterState", "Qt", "SearchEdit"]

@@ -75,10 +75,14 @@ class FindingPane(QWidget):
 
     def clear(self) -> None:
         """Show the hint for when nothing is chosen."""
-        self._set_html(
-            "<p style='color:gray'>Choose a recommendation in the tree on the left "
-            "(arrow keys, or Alt+Down for the next one).</p>"
+        self.show_hint(
+            "Choose a recommendation in the tree on the left "
+            "(arrow keys, or Alt+Down for the next one)."
         )
+
+    def show_hint(self, text: str) -> None:
+        """Show a plain hint in place of a finding."""
+        self._set_html(f"<p style='color:gray'>{html.escape(text)}</p>")
 
     def _set_html(self, text: str) -> None:
         # A refresh after an edit shows the same finding: no new parse and layout.

@@ -82,6 +82,8 @@ class Workbench(QWidget):
         layout.addWidget(self.main)
 
         self.detail: RecommendationDetail | None = None
+        #: (recommendation, factsheet) the filters hide: shown again once a filter lets it through.
+        self.hidden: tuple[int, int] | None = None
         self.read_only = False
         self._words: list[str] = []
         # A factsheet's scale rarely changes: asked once per factsheet, not at every step.
@@ -89,6 +91,7 @@ class Workbench(QWidget):
         self.follow_up.load_history = lambda rec_id: workbench.history(self.db, rec_id)
         self.tree.selectionModel().currentChanged.connect(self._current_index_changed)
         self.filters.filters_changed.connect(self.apply_filters)
+        self.filters.leave_requested.connect(self.focus_tree)
         self.assessment.rating_chosen.connect(self.rate)
         self.assessment.comment_edited.connect(self._comment_edited)
         self.assessment.status_chosen.connect(self._status_chosen)
@@ -100,12 +103,13 @@ class Workbench(QWidget):
     # --- loading -------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
         """Read the factsheet list again (after an import), keeping the shown recommendation."""
-        keep = keep if keep is not None else (self.detail.id if self.detail else None)
-        keep_sheet = self.detail.factsheet_id if self.detail else None
+        shown = self._shown_or_hidden()
+        keep_sheet = shown[1] if shown else None
+        keep = keep if keep is not None else (shown[0] if shown else None)
         self._levels.clear()  # a restore or re-import may bring another scale
         self.model.set_factsheets(workbench.factsheets(self.db))
         if keep is not None and keep_sheet is not None:
-            self.select_recommendation(keep, keep_sheet)
+            self._show_again(keep, keep_sheet)
         elif len(self.model.factsheet_ids()) == 1:
             self.tree.expand(self.model.index_of_factsheet(self.model.factsheet_ids()[0]))
         self._count()
@@ -166,6 +170,7 @@ class Workbench(QWidget):
     def show_recommendation(self, rec_id: int) -> None:
         """Fill the panes with a recommendation."""
         self.assessment.flush()  # the comment being typed belongs to the previous one
+        self.hidden = None  # chosen now: the one a filter hid is not brought back
         node = self.model.recommendation_node(rec_id)
         known = self._levels.get(node.factsheet_id) if node is not None else None
         detail = workbench.detail(self.db, rec_id, known)
@@ -185,7 +190,7 @@ class Workbench(QWidget):
         """Show what passes the filters and the search; highlight the search words."""
         self._words = query_words(state.query)
         matches = search(self.db, state.query) if self._words else None
-        keep = self.detail
+        keep = self._shown_or_hidden()
         self.model.set_filter(state, matches)
         for fid in self.model.factsheet_ids():
             if self.model.canFetchMore(self.model.index_of_factsheet(fid)):
@@ -195,10 +200,37 @@ class Workbench(QWidget):
                 self.tree.expandRecursively(index)
             else:
                 self.tree.expand(index)
-        if keep is not None and self.select_recommendation(keep.id, keep.factsheet_id):
-            self.finding.show_detail(keep, self._words)
-            self.follow_up.show_detail(keep, self._words)
+        if keep is not None:
+            self._show_again(*keep)
         self._count()
+
+    def _shown_or_hidden(self) -> tuple[int, int] | None:
+        """The recommendation shown, else the one the filters hide, as (id, factsheet id)."""
+        if self.detail is not None:
+            return self.detail.id, self.detail.factsheet_id
+        return self.hidden
+
+    def _show_again(self, rec_id: int, factsheet_id: int) -> None:
+        """Show a recommendation again after the tree changed, or clear the panes if it is hidden.
+
+        What the tree does not show must not stay in the panes: the rating keys would rate a
+        recommendation the user cannot see. It is remembered and comes back with the filter.
+        """
+        if self.select_recommendation(rec_id, factsheet_id):
+            if self.detail is not None:  # the search words to highlight may have changed
+                self.finding.show_detail(self.detail, self._words)
+                self.follow_up.show_detail(self.detail, self._words)
+            return
+        self.assessment.flush()  # saved while it is still the recommendation shown
+        self.detail = None
+        self.finding.show_hint(
+            "No recommendation shown matches the search and filters. Change them, or clear "
+            "them (Esc in the search box, Ctrl+Shift+L for every filter), to see it again."
+        )
+        self.follow_up.show_detail(None)
+        self.assessment.show_detail(None)
+        self.current_changed.emit(None)
+        self.hidden = (rec_id, factsheet_id)
 
     def _count(self) -> None:
         shown, total = self.model.shown_count()

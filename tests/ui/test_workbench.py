@@ -205,3 +205,77 @@ def test_stepping_keeps_context_and_scrolls_rarely(qtbot, window: MainWindow) ->
         last = bar.value()
     assert steps == 60
     assert 0 < scrolls <= steps // 6  # about once a screen, not at every step
+
+
+def _search(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    wb = win.workbench
+    qtbot.keyClick(wb.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(wb.filters.search, text)
+    qtbot.waitUntil(lambda: wb.filters.search.text().strip() == wb.filters.state().query)
+    qtbot.waitUntil(lambda: not wb.filters._timer.isActive(), timeout=3000)
+
+
+def test_a_filter_hiding_the_shown_recommendation_clears_the_panes(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    _search(qtbot, window, "zzzqqq")
+    assert wb.filters.count.text() == "Showing 0 of 81 recommendations"
+    assert wb.detail is None
+    assert "II-6" not in wb.finding.browser.toPlainText()
+    assert "No recommendation shown matches" in wb.finding.browser.toPlainText()
+    assert "Ministry of Justice" not in wb.follow_up.browser.toPlainText()
+    assert not wb.assessment.isEnabled()
+    assert not any(action.isEnabled() for action in window.rate_menu.actions())
+    wb.tree.setFocus()
+    qtbot.keyClick(wb.tree, Qt.Key.Key_2)
+    wb.rate_current(2)
+    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+
+    # Clearing the search shows the recommendation again, rated from the keyboard as before.
+    wb.filters.search.clear()
+    qtbot.waitUntil(lambda: wb.filters.count.text() == "All 81 recommendations", timeout=3000)
+    assert wb.detail is not None and wb.detail.id == rec_id
+    assert wb.tree.currentIndex() == wb.model.index_of_recommendation(rec_id)
+    wb.tree.setFocus()
+    qtbot.keyClick(wb.tree, Qt.Key.Key_2)
+    assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
+
+
+def test_the_hidden_recommendation_comes_back_only_when_a_filter_shows_it(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    bar = wb.filters
+    rec_id = _click_recommendation(qtbot, window, "II-6")  # a request
+    bar.verb.setCurrentIndex(bar.verb.findData("invite"))
+    assert (
+        wb.detail is None and "No recommendation shown matches" in wb.finding.browser.toPlainText()
+    )
+    bar.verb.setCurrentIndex(bar.verb.findData("require"))  # still hidden
+    assert wb.detail is None
+    bar.verb.setCurrentIndex(bar.verb.findData("in_scope"))  # shown again
+    assert wb.detail is not None and wb.detail.id == rec_id
+
+    # A recommendation chosen while filtered replaces the remembered one.
+    bar.verb.setCurrentIndex(bar.verb.findData("invite"))
+    other = _click_recommendation(qtbot, window, "II-1")
+    bar.reset()
+    assert wb.detail is not None and wb.detail.id == other
+
+
+def test_escape_in_the_search_clears_it_then_goes_back_to_the_tree(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    _search(qtbot, window, "zzzqqq")
+    assert wb.filters.count.text() == "Showing 0 of 81 recommendations"
+    qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)
+    assert wb.filters.search.text() == ""
+    assert wb.filters.count.text() == "All 81 recommendations"  # at once, not after a pause
+    assert wb.filters.search.hasFocus()
+    assert wb.detail is not None and wb.detail.id == rec_id
+    qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)
+    assert wb.tree.hasFocus()
