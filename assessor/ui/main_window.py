@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -29,19 +28,22 @@ from PySide6.QtWidgets import (
 from assessor.db import crypto
 from assessor.db.engine import Database
 from assessor.db.rows import RecommendationDetail
-from assessor.importers.common import ImportRejected, read_text_file
 from assessor.services import workbench
 from assessor.services.changes import Changes
-from assessor.services.imports import ImportReport, detect_kind, import_file
 from assessor.settings import assessor_name
-from assessor.ui import dialogs, excel_actions, pdf_actions, storage_actions, undo
+from assessor.ui import (
+    dialogs,
+    excel_actions,
+    import_actions,
+    pdf_actions,
+    storage_actions,
+    undo,
+)
 from assessor.ui.filters import FilterState
-from assessor.ui.ops import Cancelled, OpRunner
+from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
 from assessor.ui.workbench import Workbench
 
-TEXT_SUFFIXES = (".md", ".txt", ".markdown")
-QUESTIONNAIRE_SUFFIXES = (".xlsx",)
 #: A menu action's keys: one sequence, or several (the first is shown in the menu).
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | list[str] | list[QKeySequence]
 MAX_RECENT = 8
@@ -391,109 +393,20 @@ class MainWindow(QMainWindow):
     # --- files ---------------------------------------------------------------------------
     def importable(self, path: Path) -> bool:
         """Whether a dropped or chosen file is something the window can import."""
-        suffix = path.suffix.lower()
-        return not self.db.read_only and suffix in TEXT_SUFFIXES + QUESTIONNAIRE_SUFFIXES
+        return not self.db.read_only and import_actions.importable(path)
 
     def ask_import(self) -> None:
         """Choose files and import them."""
         self.import_files([Path(p) for p in dialogs.ask_import_files(self)])
 
     def import_files(self, paths: Sequence[Path]) -> None:
-        """Import factsheets / recommendations off the GUI thread, then show the warnings.
-
-        Questionnaires (.xlsx) come after them, each previewed before anything is written.
-        """
-        texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
-        sheets = [p for p in paths if p.suffix.lower() in QUESTIONNAIRE_SUFFIXES]
-        if texts:
-            self._import_texts(texts)
-        # Queued behind the texts on the one worker: a questionnaire may answer a new factsheet.
-        excel_actions.import_questionnaires(self, sheets)
+        """Import files: texts off the GUI thread, then questionnaires, each previewed."""
+        import_actions.import_files(self, paths)
 
     def shown_party(self) -> str | None:
         """The Party of the recommendation shown in the workbench, if one is shown."""
         detail = self.workbench.detail
         return detail.party if detail is not None else None
-
-    def _parties(self) -> list[str]:
-        return sorted({s.party for s in self.workbench.model.factsheets()})
-
-    def _import_texts(self, texts: Sequence[Path]) -> None:
-        self.workbench.assessment.flush()
-        party = self.shown_party()
-        parties = self._parties()
-        if party is not None or len(parties) < 2:
-            self._run_text_import(texts, party)
-            return
-
-        # Several Parties and none shown: if a themes file needs one, ask which, once the
-        # files are read (off the GUI thread).
-        def read(cancel: threading.Event) -> bool:
-            if cancel.is_set():
-                raise Cancelled()
-            return needs_party([_kind_of(p) for p in texts])
-
-        def then(needed: bool) -> None:
-            chosen = None
-            if needed:
-                chosen = dialogs.ask_party(
-                    self,
-                    "Import themed recommendations",
-                    "The database holds several Parties. Which Party are these themed "
-                    "recommendations for?",
-                    parties,
-                )
-                if chosen is None:
-                    return
-            self._run_text_import(texts, chosen)
-
-        names = ", ".join(p.name for p in texts)
-        self.runner.run_in_background("Import", f"Reading {names}…", read, then)
-
-    def _run_text_import(self, texts: Sequence[Path], party: str | None) -> None:
-        """Import the files; themes go to ``party`` (or to a factsheet's imported before them)."""
-
-        def job(cancel: threading.Event) -> list[ImportReport]:
-            reports: list[ImportReport] = []
-            # Themes dropped together with a factsheet belong to that factsheet's Party.
-            themes_party = party
-            for path in texts:
-                if cancel.is_set():  # checked between files: each file is one transaction
-                    if not reports:
-                        raise Cancelled()
-                    break
-                if _kind_of(path) == "recommendations":
-                    target = themes_party or _only_party(self.db, path)
-                    report = import_file(self.db, path, kind="recommendations", party=target)
-                else:
-                    report = import_file(self.db, path)
-                    themes_party = report.party
-                reports.append(report)
-            return reports
-
-        names = ", ".join(p.name for p in texts)
-        self.runner.run_in_background("Import", f"Importing {names}…", job, self._imported)
-
-    def _imported(self, reports: list[ImportReport]) -> None:
-        if not reports:
-            return
-        ids = {r.factsheet_id for r in reports}
-        self.on_changed(Changes.of_factsheets(ids).merge(Changes.of_themes(ids)))
-        self.stack.clear()  # an import rewrites rows the undo steps point at
-        summary = "\n\n".join(r.summary() for r in reports)
-        warnings = [w for r in reports for w in r.warnings]
-        if warnings:
-            dialogs.show_lines(
-                self,
-                "Import warnings",
-                summary.split("\n")[0] + f"\n\n{len(warnings)} things to check:",
-                warnings,
-            )
-        else:
-            self.statusBar().showMessage(summary.split("\n")[0], 8000)
-        if self.workbench.detail is None:
-            first = next(iter(sorted(ids)))
-            self.model_select_first(first)
 
     def model_select_first(self, factsheet_id: int) -> None:
         """Show the first recommendation of a factsheet."""
@@ -505,25 +418,7 @@ class MainWindow(QMainWindow):
 
     def export_json(self) -> None:
         """Export the whole database as assessor-json/1, off the GUI thread."""
-        from assessor.exporters.json_export import write_json
-
-        target = dialogs.ask_save_path(self, "Export JSON", "assessor-export.json", "JSON (*.json)")
-        if not target:
-            return
-        self.workbench.assessment.flush()
-
-        def job(cancel: threading.Event) -> str:
-            if cancel.is_set():
-                raise Cancelled()
-            write_json(self.db, target)
-            return target
-
-        self.runner.run_in_background(
-            "Export JSON",
-            "Exporting…",
-            job,
-            lambda path: self.statusBar().showMessage(f"Exported to {path}", 8000),
-        )
+        import_actions.export_json(self)
 
     def new_database(self) -> None:
         """Create a new database and open it in place of this one."""
@@ -641,32 +536,3 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         self.save_state()
         super().closeEvent(event)
-
-
-def _kind_of(path: Path) -> str | None:
-    """What a file is ("factsheet", "recommendations"), or None (the import then says why)."""
-    try:
-        return detect_kind(read_text_file(path))
-    except (ImportRejected, OSError, UnicodeError):
-        return None
-
-
-def needs_party(kinds: Sequence[str | None]) -> bool:
-    """Whether a themes file comes before any factsheet that would give it its Party."""
-    for kind in kinds:
-        if kind == "factsheet":
-            return False
-        if kind == "recommendations":
-            return True
-    return False
-
-
-def _only_party(db: Database, path: Path) -> str | None:
-    """The Party themes go to when none was chosen: the only one, else the user must choose."""
-    parties = {s.party for s in workbench.factsheets(db)}
-    if len(parties) > 1:
-        raise ImportRejected(
-            f"{path.name}: the database holds several Parties. Show a recommendation of the "
-            "Party these themed recommendations are for, then import the file again."
-        )
-    return next(iter(parties), None)

@@ -11,7 +11,8 @@ from assessor.services import workbench
 from assessor.services.changes import Changes
 from assessor.services.imports import import_file
 from assessor.ui import dialogs
-from assessor.ui.main_window import MainWindow, needs_party
+from assessor.ui.import_actions import needs_party
+from assessor.ui.main_window import MainWindow
 from tests.ui.conftest import FACTSHEET, RECOMMENDATIONS
 from tests.ui.test_files_and_restart import _drop
 

@@ -1,0 +1,184 @@
+"""File menu's imports (factsheets, themed recommendations, questionnaires) and JSON export.
+
+Functions over the main window, like ``excel_actions``: each runs the same services as the
+command line off the GUI thread and lets the op runner refresh the views.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessor.db.engine import Database
+from assessor.importers.common import ImportRejected, read_text_file
+from assessor.services import workbench
+from assessor.services.changes import Changes
+from assessor.services.imports import ImportReport, detect_kind, prepare_import, write_import
+from assessor.ui import dialogs, excel_actions
+from assessor.ui.ops import Cancelled
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+QUESTIONNAIRE_SUFFIXES = (".xlsx",)
+
+
+def importable(path: Path) -> bool:
+    """Whether a dropped or chosen file is of a kind the window imports."""
+    return path.suffix.lower() in TEXT_SUFFIXES + QUESTIONNAIRE_SUFFIXES
+
+
+def import_files(win: MainWindow, paths: Sequence[Path]) -> None:
+    """Import factsheets / recommendations off the GUI thread, then show the warnings.
+
+    Questionnaires (.xlsx) come after them, each previewed before anything is written.
+    """
+    texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
+    sheets = [p for p in paths if p.suffix.lower() in QUESTIONNAIRE_SUFFIXES]
+    if texts:
+        import_texts(win, texts)
+    # Queued behind the texts on the one worker: a questionnaire may answer a new factsheet.
+    excel_actions.import_questionnaires(win, sheets)
+
+
+def _parties(win: MainWindow) -> list[str]:
+    return sorted({s.party for s in win.workbench.model.factsheets()})
+
+
+def import_texts(win: MainWindow, texts: Sequence[Path]) -> None:
+    win.workbench.assessment.flush()
+    party = win.shown_party()
+    parties = _parties(win)
+    if party is not None or len(parties) < 2:
+        _run_text_import(win, texts, party)
+        return
+
+    # Several Parties and none shown: if a themes file needs one, ask which, once the
+    # files are read (off the GUI thread).
+    def read(cancel: threading.Event) -> bool:
+        if cancel.is_set():
+            raise Cancelled()
+        return needs_party([_kind_of(p) for p in texts])
+
+    def then(needed: bool) -> None:
+        chosen = None
+        if needed:
+            chosen = dialogs.ask_party(
+                win,
+                "Import themed recommendations",
+                "The database holds several Parties. Which Party are these themed "
+                "recommendations for?",
+                parties,
+            )
+            if chosen is None:
+                return
+        _run_text_import(win, texts, chosen)
+
+    names = ", ".join(p.name for p in texts)
+    win.runner.run_in_background("Import", f"Reading {names}…", read, then)
+
+
+def _run_text_import(win: MainWindow, texts: Sequence[Path], party: str | None) -> None:
+    """Import the files; themes go to ``party`` (or to a factsheet's imported before them)."""
+
+    def job(cancel: threading.Event) -> list[ImportReport]:
+        reports: list[ImportReport] = []
+        # Themes dropped together with a factsheet belong to that factsheet's Party.
+        themes_party = party
+        for path in texts:
+            if cancel.is_set():  # checked between files: each file is one transaction
+                if not reports:
+                    raise Cancelled()
+                break
+            prepared = prepare_import(path)  # read and parsed once, before any writing
+            if prepared.kind == "recommendations":
+                target = themes_party or _only_party(win.db, path)
+                report = write_import(win.db, replace(prepared, party=target))
+            else:
+                report = write_import(win.db, prepared)
+                themes_party = report.party
+            reports.append(report)
+        return reports
+
+    names = ", ".join(p.name for p in texts)
+    win.runner.run_in_background(
+        "Import", f"Importing {names}…", job, lambda reports: _imported(win, reports)
+    )
+
+
+def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
+    if not reports:
+        return
+    ids = {r.factsheet_id for r in reports}
+    win.on_changed(Changes.of_factsheets(ids).merge(Changes.of_themes(ids)))
+    win.stack.clear()  # an import rewrites rows the undo steps point at
+    summary = "\n\n".join(r.summary() for r in reports)
+    warnings = [w for r in reports for w in r.warnings]
+    if warnings:
+        dialogs.show_lines(
+            win,
+            "Import warnings",
+            summary.split("\n")[0] + f"\n\n{len(warnings)} things to check:",
+            warnings,
+        )
+    else:
+        win.statusBar().showMessage(summary.split("\n")[0], 8000)
+    if win.workbench.detail is None:
+        first = next(iter(sorted(ids)))
+        win.model_select_first(first)
+
+
+def export_json(win: MainWindow) -> None:
+    """Export the whole database as assessor-json/1, off the GUI thread."""
+    from assessor.exporters.json_export import write_json
+
+    target = dialogs.ask_save_path(win, "Export JSON", "assessor-export.json", "JSON (*.json)")
+    if not target:
+        return
+    win.workbench.assessment.flush()
+
+    def job(cancel: threading.Event) -> str:
+        if cancel.is_set():
+            raise Cancelled()
+        write_json(win.db, target)
+        return target
+
+    win.runner.run_in_background(
+        "Export JSON",
+        "Exporting…",
+        job,
+        lambda path: win.statusBar().showMessage(f"Exported to {path}", 8000),
+    )
+
+
+def _kind_of(path: Path) -> str | None:
+    """What a file is ("factsheet", "recommendations"), or None (the import then says why)."""
+    try:
+        return detect_kind(read_text_file(path))
+    except (ImportRejected, OSError, UnicodeError):
+        return None
+
+
+def needs_party(kinds: Sequence[str | None]) -> bool:
+    """Whether a themes file comes before any factsheet that would give it its Party."""
+    for kind in kinds:
+        if kind == "factsheet":
+            return False
+        if kind == "recommendations":
+            return True
+    return False
+
+
+def _only_party(db: Database, path: Path) -> str | None:
+    """The Party themes go to when none was chosen: the only one, else the user must choose."""
+    parties = {s.party for s in workbench.factsheets(db)}
+    if len(parties) > 1:
+        raise ImportRejected(
+            f"{path.name}: the database holds several Parties. Show a recommendation of the "
+            "Party these themed recommendations are for, then import the file again."
+        )
+    return next(iter(parties), None)
