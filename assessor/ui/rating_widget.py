@@ -5,12 +5,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.rows import Level
-from assessor.ui.style import short_labels, text_color_on
+from assessor.ui.style import NOT_RATED_COLOR, short_labels, text_color_on
+
+
+def level_style(color: str) -> str:
+    """The style sheet of a level's button: its colour as a left edge always, filled when chosen.
+
+    Only a complete border (every side, with a background) makes the style sheet engine draw
+    the box itself: a lone ``border-left`` is ignored by Fusion and the native styles, and the
+    colour showed only once the button was checked. Text keeps the palette's colours, so it
+    reads on light and dark palettes; a chosen button gets the text colour its fill needs.
+    """
+    fill = QColor(color)
+    ink = text_color_on(fill).name()
+    edge = f"border-left: 6px solid {fill.name()};"
+    return (
+        "QPushButton { border: 1px solid palette(mid); border-radius: 3px; "
+        f"background: palette(button); padding: 5px 8px; {edge} }}"
+        f"QPushButton:hover {{ background: palette(midlight); {edge} }}"
+        f"QPushButton:pressed {{ background: palette(mid); {edge} }}"
+        f"QPushButton:checked {{ background: {fill.name()}; color: {ink}; font-weight: bold; "
+        f"border-color: {fill.darker(130).name()}; {edge} }}"
+        # A focus ring that does not move the text: one pixel more border, one less padding.
+        f"QPushButton:focus {{ border: 2px solid palette(highlight); padding: 4px 7px; {edge} }}"
+    )
 
 
 class RatingWidget(QWidget):
@@ -40,36 +63,33 @@ class RatingWidget(QWidget):
             self._group.removeButton(button)
             button.deleteLater()
         self.buttons = {}
-        entries: list[tuple[str | None, str, str, str | None]] = [
+        entries: list[tuple[str | None, str, str, str]] = [
             (lv.key, f"&{n} {lv.label}", str(n), lv.color) for n, lv in enumerate(levels, 1)
         ]
-        entries.append((None, f"&0 {NOT_RATED_LABEL}", "0", None))
+        entries.append((None, f"&0 {NOT_RATED_LABEL}", "0", NOT_RATED_COLOR))
         for key, text, shortcut, color in entries:
             button = QPushButton(text.replace("&", "", 1) if len(levels) > 9 else text)
             button.setCheckable(True)
             button.setAccessibleName(text.replace("&", "").split(" ", 1)[1])
             button.setToolTip(f"{button.accessibleName()} — key {shortcut}")
-            # May shrink below its text on a narrow window rather than widen the whole window.
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance("0 Not rated") + 20)
-            if color:
-                fill, ink = QColor(color), text_color_on(QColor(color))
-                # A coloured edge always, the full colour when chosen: legible in light and dark.
-                button.setStyleSheet(
-                    f"QPushButton {{ border-left: 6px solid {fill.name()}; padding: 5px 8px; }}"
-                    f"QPushButton:checked {{ background: {fill.name()}; color: {ink.name()};"
-                    f" font-weight: bold; }}"
-                )
-            else:
-                button.setStyleSheet(
-                    "QPushButton { padding: 5px 8px; } QPushButton:checked { font-weight: bold; }"
-                )
+            # May shrink below its text on a narrow window rather than widen the whole window;
+            # the button that clears keeps its whole (short) text, as no colour tells it apart.
+            wide = QSizePolicy.Policy.Ignored if key is not None else QSizePolicy.Policy.Minimum
+            button.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
+            bold = button.font()
+            bold.setBold(True)  # as it is drawn when chosen
+            button.setMinimumWidth(
+                QFontMetrics(bold).horizontalAdvance(f"0 {NOT_RATED_LABEL}") + 36
+                if key is None
+                else button.fontMetrics().averageCharWidth() * 11 + 20
+            )
+            button.setStyleSheet(level_style(color))
             button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
             self._group.addButton(button)
             self._layout.addWidget(button)
             self.buttons[key] = button
         full = [b.text() for b in self.buttons.values()]
-        shorts = [*short_labels([lv.label for lv in levels]), "Not rated"]
+        shorts = [*short_labels([lv.label for lv in levels]), NOT_RATED_LABEL]
         self._texts = (
             full,
             [

@@ -21,6 +21,8 @@ SECTION_NAMES = {
     "promising_practices": "Promising practices",
     "difficulties": "Difficulties",
 }
+#: The colour of "Not yet rated", which no scale defines (the PDF summary's grey).
+NOT_RATED_COLOR = "#bdbdbd"
 #: Background of highlighted search matches: a light yellow that dark text stays readable on.
 MATCH_BACKGROUND = "#ffe066"
 
