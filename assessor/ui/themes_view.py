@@ -23,18 +23,13 @@ from PySide6.QtWidgets import (
 
 from assessor.db.queries import snippet
 from assessor.db.rows import ThemeInfo
-from assessor.importers.common import find_codes
 from assessor.services import workbench
 from assessor.ui import dialogs, undo
+from assessor.ui.theme_links import read_links, unknown_sentence
 
 ROLE_REF = Qt.ItemDataRole.UserRole + 1
-#: How long typing in an item's text pauses before it is saved.
+#: How long typing in an item's text or links pauses before it is checked and saved.
 TEXT_DELAY_MS = 700
-
-
-def parse_links(text: str) -> tuple[str, ...]:
-    """Codes typed by the user ("II-6, iii-3 V-11"), normalised and in order."""
-    return tuple(dict.fromkeys(find_codes(text.upper())))
 
 
 class ThemesView(QWidget):
@@ -47,6 +42,8 @@ class ThemesView(QWidget):
         self.ctx, self.db, self.ids, self.stack = ctx, ctx.db, ctx.ids, stack
         self.factsheet_id: int | None = None
         self._themes: list[ThemeInfo] = []
+        #: The codes of the factsheet's recommendations: links to anything else are refused.
+        self._codes: frozenset[str] = frozenset()
 
         self.heading = QLabel()
         self.tree = QTreeWidget()
@@ -55,10 +52,11 @@ class ThemesView(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")  # room to read
-        self.add_theme_button = QPushButton("Add &theme")
-        self.add_item_button = QPushButton("Add &recommendation")
+        # Mnemonics: none of the menus' (F E V G R) nor the tabs' (W T).
+        self.add_theme_button = QPushButton("Add t&heme")
+        self.add_item_button = QPushButton("&Add recommendation")
         self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
+        self.down_button = QPushButton("M&ove down")
         self.delete_button = QPushButton("&Delete")
         self.history_button = QPushButton("Hi&story…")
         self.history_button.setToolTip("Every recorded change of the chosen theme: when, by whom")
@@ -93,6 +91,12 @@ class ThemesView(QWidget):
         self.links_edit = QLineEdit()
         self.links_edit.setAccessibleName("Linked recommendation codes")
         self.links_edit.setPlaceholderText("Codes of the Committee, e.g. II-6, III-3")
+        self.links_problem = QLabel()
+        self.links_problem.setAccessibleName("Codes not found")
+        self.links_problem.setWordWrap(True)
+        # Bold with a sign rather than a colour: legible on light and dark palettes alike.
+        self.links_problem.setStyleSheet("QLabel { font-weight: bold; }")
+        self.links_problem.hide()
         self.links_label = QLabel()
         self.links_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByKeyboard
@@ -101,15 +105,16 @@ class ThemesView(QWidget):
         self.links_label.setWordWrap(True)
         theme_page = QWidget()
         tl = QVBoxLayout(theme_page)
-        tl.addWidget(self._label("Theme &title", self.title_edit))
+        tl.addWidget(self._label("Theme t&itle", self.title_edit))
         tl.addWidget(self.title_edit)
         tl.addStretch(1)
         item_page = QWidget()
         il = QVBoxLayout(item_page)
-        il.addWidget(self._label("&Recommendation (saved as you type)", self.text_edit))
+        il.addWidget(self._label("Recommendation te&xt (saved as you type)", self.text_edit))
         il.addWidget(self.text_edit, 1)
         il.addWidget(self._label("&Linked to the Committee’s recommendations", self.links_edit))
         il.addWidget(self.links_edit)
+        il.addWidget(self.links_problem)
         il.addWidget(self.links_label)
         empty_page = QLabel("Choose a theme or a recommendation on the left, or add one.")
         empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,7 +141,12 @@ class ThemesView(QWidget):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DELAY_MS)
         self._text_timer.timeout.connect(self._save_text)
+        self._links_timer = QTimer(self)
+        self._links_timer.setSingleShot(True)
+        self._links_timer.setInterval(TEXT_DELAY_MS)
+        self._links_timer.timeout.connect(self._save_links)
         self._loading = False
+        self._shown_ref: tuple[str, int] | None = None
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.add_theme_button.clicked.connect(self.add_theme)
         self.add_item_button.clicked.connect(self.add_item)
@@ -146,6 +156,7 @@ class ThemesView(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.title_edit.editingFinished.connect(self._save_title)
         self.text_edit.textChanged.connect(self._typed)
+        self.links_edit.textChanged.connect(self._links_typed)
         self.links_edit.editingFinished.connect(self._save_links)
         self.links_label.linkActivated.connect(self._link)
         self._show_current()
@@ -174,6 +185,9 @@ class ThemesView(QWidget):
         """Read the themes again, keeping the chosen row."""
         keep = self.current_ref()
         self._themes = workbench.themes(self.db, self.factsheet_id) if self.factsheet_id else []
+        # Read again each time: a re-import may have brought or retired codes.
+        rows = workbench.tree(self.db, self.factsheet_id) if self.factsheet_id else []
+        self._codes = frozenset(code for row in rows for code in row.codes)
         self._loading = True
         self.tree.clear()
         chosen: QTreeWidgetItem | None = None
@@ -269,26 +283,47 @@ class ThemesView(QWidget):
         self.flush()
         ref = self.current_ref()
         theme, n = self._find(ref)
+        # The same row again (a reload after saving what is typed): keep the field as typed.
+        same = ref is not None and ref == self._shown_ref
+        self._shown_ref = ref
         self._loading = True
         has_sheet = self.factsheet_id is not None
         self.add_theme_button.setEnabled(has_sheet)
         self.add_item_button.setEnabled(theme is not None)
-        for b in (self.up_button, self.down_button, self.delete_button, self.history_button):
+        for b in (self.delete_button, self.history_button):
             b.setEnabled(theme is not None)
+        place, last = self._place(theme, n)
+        self.up_button.setEnabled(theme is not None and place > 0)
+        self.down_button.setEnabled(theme is not None and place < last)
         if theme is None:
             self.editor.setCurrentIndex(0)
         elif n is None:
             self.editor.setCurrentIndex(1)
-            self.title_edit.setText(theme.title)
+            if not (same and self.title_edit.text().strip() == theme.title):
+                self.title_edit.setText(theme.title)
         else:
             item = theme.items[n]
             self.editor.setCurrentIndex(2)
-            self.text_edit.setPlainText(item.text)
-            self.links_edit.setText(", ".join(item.links))
-            self._show_links(item.links)
+            if not (same and self.text_edit.toPlainText().strip() == item.text):
+                self.text_edit.setPlainText(item.text)
+            typed = read_links(self.links_edit.text(), self._codes)
+            if not (same and typed.codes == item.links):
+                self.links_edit.setText(", ".join(item.links))
+                typed = read_links(self.links_edit.text(), self._codes)
+            self._show_links(typed.codes, typed.unknown)
         self._loading = False
 
-    def _show_links(self, links: Sequence[str]) -> None:
+    def _place(self, theme: ThemeInfo | None, n: int | None) -> tuple[int, int]:
+        """The chosen row's place among its siblings, and the last place."""
+        if theme is None:
+            return 0, 0
+        if n is None:
+            return [t.id for t in self._themes].index(theme.id), len(self._themes) - 1
+        return n, len(theme.items) - 1
+
+    def _show_links(self, links: Sequence[str], unknown: Sequence[str] = ()) -> None:
+        self.links_problem.setText(f"⚠ {unknown_sentence(unknown)} — not saved." if unknown else "")
+        self.links_problem.setVisible(bool(unknown))
         if not links:
             self.links_label.setText("<i>Not linked yet.</i>")
             return
@@ -344,13 +379,14 @@ class ThemesView(QWidget):
         if theme is None or ref is None:
             return
         self._text_timer.stop()
+        self._links_timer.stop()
         if n is None:
             self.stack.push(undo.DeleteTheme(self.ctx, theme.id, theme.title))
         else:
             self.stack.push(undo.DeleteItem(self.ctx, ref[1]))
 
     def _save_title(self) -> None:
-        theme, n = self._find(self.current_ref())
+        theme, n = self._find(self._shown_ref)
         if self._loading or theme is None or n is not None:
             return
         title = self.title_edit.text().strip()
@@ -361,14 +397,21 @@ class ThemesView(QWidget):
         if not self._loading:
             self._text_timer.start()
 
+    def _links_typed(self) -> None:
+        if not self._loading:
+            self._links_timer.start()
+
     def flush(self) -> None:
-        """Save a pending text edit now."""
+        """Save a pending edit of the text or the links now."""
         if self._text_timer.isActive():
             self._save_text()
+        if self._links_timer.isActive():
+            self._save_links()
 
     def _save_text(self) -> None:
         self._text_timer.stop()
-        ref = self.current_ref()
+        # The row in the editor, not the current one: choosing another row saves this one first.
+        ref = self._shown_ref
         theme, n = self._find(ref)
         if theme is None or n is None or ref is None:
             return
@@ -377,13 +420,16 @@ class ThemesView(QWidget):
             self.stack.push(undo.EditItem(self.ctx, ref[1], text, None))
 
     def _save_links(self) -> None:
-        ref = self.current_ref()
+        """Check the typed codes against the factsheet's; save the known ones, name the rest."""
+        self._links_timer.stop()
+        ref = self._shown_ref
         theme, n = self._find(ref)
         if self._loading or theme is None or n is None or ref is None:
             return
-        links = parse_links(self.links_edit.text())
-        if links != theme.items[n].links:
-            self.stack.push(undo.EditItem(self.ctx, ref[1], None, links))
+        typed = read_links(self.links_edit.text(), self._codes)
+        self._show_links(typed.codes, typed.unknown)
+        if typed.codes != theme.items[n].links:
+            self.stack.push(undo.EditItem(self.ctx, ref[1], None, typed.codes))
 
     def _link(self, code: str) -> None:
         if self.factsheet_id is not None:

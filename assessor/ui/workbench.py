@@ -290,8 +290,13 @@ class Workbench(QWidget):
         self.follow_up.set_read_only(on)
 
     def focus_tree(self) -> None:
-        """Put the keyboard in the tree."""
+        """Put the keyboard in the tree (after a jump to a linked code, or Ctrl+T).
+
+        A status message about an earlier step ("No recommendation has the code …") is
+        cleared: it would read as if it were about the recommendation now shown.
+        """
         self.tree.setFocus()
+        self.message.emit("")
 
     # --- editing -------------------------------------------------------------------------
     def _label(self) -> str:
