@@ -74,3 +74,13 @@ def resource_path(*parts: str) -> Path:
     wanted = "/".join(parts)
     looked = ", ".join(str(r) for r in roots)
     raise FileNotFoundError(f"The bundled resource {wanted} is missing (looked in {looked}).")
+
+
+def user_guide_path() -> Path | None:
+    """The user guide (Markdown): bundled under ``help/``, else a checkout's ``docs/``; or None."""
+    try:
+        return resource_path("help", "user-guide.md")
+    except FileNotFoundError:
+        pass
+    checkout = Path(__file__).resolve().parent.parent / "docs" / "user-guide.md"
+    return checkout if checkout.exists() else None

@@ -40,6 +40,7 @@ from assessor.ui import (
     undo,
 )
 from assessor.ui.filters import FilterState
+from assessor.ui.help import UserGuide, about_html
 from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
 from assessor.ui.workbench import Workbench
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title + (" (read-only)" if db.read_only else ""))
         self.setAcceptDrops(not db.read_only)
         self.runner = OpRunner(self)
+        self.user_guide: UserGuide | None = None
         self.stack = QUndoStack(self)
         self.ctx = undo.Context(db, self.runner, assessor_name())
         self.workbench = Workbench(self.ctx, self.stack)
@@ -259,7 +261,28 @@ class MainWindow(QMainWindow):
         self.rate_menu = bar.addMenu("&Rate")
         self._rate_actions: list[QAction] = []
         self._rate_levels: tuple[object, ...] = ()
+
+        about = bar.addMenu("&Help")
+        self._action(
+            about,
+            "&User guide",
+            self.show_user_guide,
+            QKeySequence.StandardKey.HelpContents,
+            "user_guide",
+        )
+        self._action(about, "&About Assessor", self.show_about, name="about")
         self._refresh_recent()
+
+    def show_user_guide(self) -> None:
+        """Help → User guide: the bundled guide, beside the window."""
+        if self.user_guide is None:
+            self.user_guide = UserGuide(self)
+        self.user_guide.show()
+        self.user_guide.raise_()
+
+    def show_about(self) -> None:
+        """Help → About Assessor."""
+        dialogs.show_info(self, "About Assessor", about_html(self.db.location))
 
     def factsheet_id(self) -> int | None:
         """The factsheet being worked on: the shown recommendation's, else the first."""
