@@ -70,7 +70,8 @@ class AssessmentPane(QWidget):
         self.comment.setPlaceholderText("Your comment — saved as you type.")
         comment_label = QLabel("&Comment")
         comment_label.setBuddy(self.comment)
-        self.final = QCheckBox("&Final (ready for the Committee)")
+        # Alt+F is the File menu's: no label of the window may share a menu's mnemonic.
+        self.final = QCheckBox("F&inal (ready for the Committee)")
         self.final.setAccessibleName("Final")
         self.saved = QLabel()
         self.saved.setAccessibleName("Save state")
@@ -157,7 +158,7 @@ class AssessmentPane(QWidget):
 
     def _saved_text(self, at: datetime | None, by: str) -> str:
         if at is None:
-            return "Not assessed yet"
+            return "Nothing saved yet"  # no rating, comment or status was ever saved
         # SQLite hands back naive UTC datetimes: say so before converting to local time.
         local = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone()
         return f"Saved {local:%d %b %Y %H:%M}" + (f" by {by}" if by else "")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.queries import IN_SCOPE_VERBS
 from assessor.db.rows import Level
 
@@ -177,7 +178,7 @@ class FilterBar(QWidget):
         self._quiet = True
         self.rating.clear()
         self.rating.addItem("Any rating", "all")
-        self.rating.addItem("Not yet rated", "unrated")
+        self.rating.addItem(NOT_RATED_LABEL, "unrated")
         for level in levels:
             self.rating.addItem(level.label, level.key)
         index = self.rating.findData(current)

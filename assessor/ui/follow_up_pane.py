@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.rows import FollowUpInfo, HistoryEntry, Level, RecommendationDetail
 from assessor.ui.style import highlight_html
 
@@ -41,7 +42,7 @@ def local_time(moment: datetime) -> str:
 
 def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:
     if value is None or value == "":
-        return "<i>none</i>" if field != "rating" else "<i>not rated</i>"
+        return "<i>none</i>" if field != "rating" else f"<i>{html.escape(NOT_RATED_LABEL)}</i>"
     if field == "rating":
         value = next((lv.label for lv in levels if lv.key == value), value)
     flat = " ".join(value.split())
@@ -85,14 +86,14 @@ class FollowUpPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel("<b>State’s follow-up</b>")
-        self.history_button = QPushButton("&History")
+        self.history_button = QPushButton("Hi&story")  # Alt+H is the Help menu's
         self.history_button.setCheckable(True)
         self.history_button.setAccessibleName("Show the history")
         self.history_button.setToolTip(
             "Earlier versions of this follow-up, and every recorded change of the rating, "
             "comment, status and follow-up: when and by whom"
         )
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("E&dit…")  # Alt+E is the Edit menu's
         self.edit_button.setAccessibleName("Correct the follow-up")
         self.edit_button.setToolTip(
             "Correct an import error; the current text is kept in the history"
@@ -139,7 +140,7 @@ class FollowUpPane(QWidget):
         older = detail.follow_up_history if detail else ()
         # Always available: ratings and comments have a history even without older versions.
         self.history_button.setEnabled(detail is not None)
-        self.history_button.setText(f"&History ({len(older)})" if older else "&History")
+        self.history_button.setText(f"Hi&story ({len(older)})" if older else "Hi&story")
         if detail is None:
             self._set_html("")
             return

@@ -52,8 +52,8 @@ class ThemesView(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")  # room to read
-        # Mnemonics: none of the menus' (F E V G R) nor the tabs' (W T).
-        self.add_theme_button = QPushButton("Add t&heme")
+        # Mnemonics: none of the menus' (F E V G R H) nor the tabs' (W T).
+        self.add_theme_button = QPushButton("Add the&me")
         self.add_item_button = QPushButton("&Add recommendation")
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("M&ove down")

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
+from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.queries import IN_SCOPE_VERBS
 from assessor.db.rows import FactsheetSummary, Level, TreeRow
 from assessor.ui.filters import FilterState
@@ -403,7 +404,8 @@ class FactsheetTreeModel(QAbstractItemModel):
             verb = node.verb or ""
             letter = VERB_BADGES.get(verb, ("", ""))[0]
             rating = self.data(self.createIndex(node.row, 0, node.uid), ROLE_RATING_LABEL)
-            return f"{node.codes}, {verb} ({letter}), {rating or 'not yet rated'}: {node.title}"
+            said = rating or NOT_RATED_LABEL.lower()
+            return f"{node.codes}, {verb} ({letter}), {said}: {node.title}"
         progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
         return f"{node.title}, {progress}" if progress else node.title
 

@@ -79,7 +79,7 @@ def test_export_fill_import_with_preview(
     assert len(seen) == 1
     # The op runner's changed signal refreshed the shown recommendation.
     assert "Adopted in 2025" in window.workbench.follow_up.browser.toPlainText()
-    assert window.workbench.follow_up.history_button.text() == "&History (1)"
+    assert window.workbench.follow_up.history_button.text() == "Hi&story (1)"
     detail = workbench.detail(window.db, rec_id)
     assert detail is not None and detail.follow_up is not None
     assert detail.follow_up.source == "questionnaire answers.xlsx"

@@ -158,14 +158,14 @@ def test_follow_up_correction_and_history(qtbot, window: MainWindow, monkeypatch
     wb = window.workbench
     rec_id = _click_recommendation(qtbot, window, "II-6")
     original = wb.detail.follow_up.text  # type: ignore[union-attr]
-    assert wb.follow_up.history_button.text() == "&History"  # no earlier version yet
+    assert wb.follow_up.history_button.text() == "Hi&story"  # no earlier version yet
     window.ctx.by = "Maria Rossi"
     monkeypatch.setattr(dialogs, "edit_text", lambda *a, **k: "Corrected by the rapporteur.")
     wb.follow_up.edit_button.click()
     wb.tree.setFocus()
     qtbot.keyClick(wb.tree, Qt.Key.Key_2)  # a rating too: the history shows every kind
     assert "Corrected by the rapporteur." in wb.follow_up.browser.toPlainText()
-    assert wb.follow_up.history_button.text() == "&History (1)"
+    assert wb.follow_up.history_button.text() == "Hi&story (1)"
     wb.follow_up.history_button.click()
     text = wb.follow_up.browser.toPlainText()
     assert "Earlier versions" in text and original.split("\n")[0] in text
