@@ -7,6 +7,7 @@ previous good one was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -35,12 +36,22 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
 
     If the block raises, the temporary file is removed and ``path`` is left untouched.
     """
-    target = Path(path)
+    given = Path(path)
+    # Beside the real file: a link is followed, not replaced, and "/tmp" is /tmp, not "/" + "tmp".
+    target = Path(os.path.realpath(given))
     folder = target.parent
+    # Errors name the file asked for, never the temporary one, and come before anything is made.
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(given))
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, f"the folder {folder} does not exist", str(given))
     # Keep the real suffix last: some writers choose the format from the extension.
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=folder
-    )
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=folder
+        )
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(given)) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -7,7 +7,9 @@ and records nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,25 +62,50 @@ def _scale_id(session: Session, rec: Recommendation) -> int:
     return scale_id
 
 
+class NamedLevel(Protocol):
+    """A level of a scale as the window and the database both have it."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+#: What clears a rating, besides the number 0 (any case).
+CLEAR_WORDS = (NOT_RATED_LABEL.casefold(), "not_rated", "none")
+
+
+def parse_rating(text: str, levels: Sequence[NamedLevel]) -> str | None:
+    """The level key ``text`` names, as in the window: its number (1…N, 0 clears), key or label.
+
+    ``levels`` are in the scale's order. None means "not rated"; anything else is an error that
+    lists the choices, and so is an empty text (it is never taken as a silent clear).
+    """
+    wanted = text.strip().casefold()
+    if wanted == "0" or wanted in CLEAR_WORDS:
+        return None
+    if wanted.isdigit() and 1 <= int(wanted) <= len(levels):
+        return levels[int(wanted) - 1].key
+    for level in levels:
+        if wanted and wanted in (level.key.casefold(), level.label.casefold()):
+            return level.key
+    choices = ", ".join(f"{n} {lv.key} ({lv.label})" for n, lv in enumerate(levels, 1))
+    given = f"“{text.strip()}” is not a rating of this scale" if wanted else "the rating is empty"
+    raise ServiceError(f"{given}; use one of: {choices}, or 0 to clear.")
+
+
 def resolve_rating(session: Session, scale_id: int, rating: str | None) -> str | None:
-    """The level key that ``rating`` (a key or label, any case) names; None means not rated."""
-    if rating is None or not rating.strip():
+    """The level key that ``rating`` (number, key or label, see ``parse_rating``) names.
+
+    None (from code, never typed) means not rated.
+    """
+    if rating is None:
         return None
-    wanted = rating.strip().casefold()
-    if wanted in (NOT_RATED_LABEL.casefold(), "not_rated", "none"):
-        return None
-    level = find_level(session, scale_id, rating)
-    if level is None:
-        labels = session.scalars(
-            select(RatingLevel.label)
-            .where(RatingLevel.scale_id == scale_id)
-            .order_by(RatingLevel.position)
-        ).all()
-        raise ServiceError(
-            f"“{rating.strip()}” is not a rating of this scale; use one of: "
-            f"{', '.join(labels)} (or its key), or “{NOT_RATED_LABEL}”."
-        )
-    return level.key
+    levels = session.scalars(
+        select(RatingLevel).where(RatingLevel.scale_id == scale_id).order_by(RatingLevel.position)
+    ).all()
+    return parse_rating(rating, levels)
 
 
 def _normalize_status(status: str) -> str:
@@ -240,6 +267,17 @@ def rate_by_code(
         key = resolve_rating(s, _scale_id(s, rec), rating)
         changed = _apply(s, rec, rating=key, comment=comment, by=by)
         return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def rating_label_by_code(db: Database, code: str, party: str | None = None) -> str | None:
+    """The label of the rating of the recommendation with ``code``; None when it is not rated."""
+    with db.reading() as s:
+        rec = find_by_code(s, code, party)
+        key = rec.assessment.rating if rec.assessment else None
+        if key is None:
+            return None
+        level = find_level(s, _scale_id(s, rec), key)
+        return level.label if level else key
 
 
 def current_follow_up(rec: Recommendation) -> FollowUp | None:

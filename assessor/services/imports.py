@@ -70,6 +70,8 @@ class ImportReport:
 
     def summary(self) -> str:
         """A few lines saying what was imported, what changed and what to check."""
+        from assessor.wording import plural
+
         lines = []
         if self.kind == "factsheet":
             verbs = ", ".join(
@@ -77,15 +79,19 @@ class ImportReport:
             )
             action = "Imported" if self.created else "Re-imported"
             lines.append(f"{action} the factsheet of {self.party} from {self.source}:")
+            recommendations = plural(sum(self.by_verb.values()), "recommendation")
             lines.append(
-                f"  {self.chapters} chapters, {sum(self.by_verb.values())} recommendations "
-                f"({verbs}) carrying {self.codes} codes"
+                f"  {plural(self.chapters, 'chapter')}, {recommendations} "
+                f"({verbs}) carrying {plural(self.codes, 'code')}"
             )
-            lines.append(f"  {self.follow_ups} follow-ups, {self.practices} promising practices")
+            lines.append(
+                f"  {plural(self.follow_ups, 'follow-up')}, "
+                f"{plural(self.practices, 'promising practice')}"
+            )
         else:
             lines.append(
-                f"Imported {self.themes} themes with {self.items} recommendations "
-                f"for {self.party} from {self.source}"
+                f"Imported {plural(self.themes, 'theme')} with "
+                f"{plural(self.items, 'recommendation')} for {self.party} from {self.source}"
             )
         if self.changes:
             lines.append(f"Changes ({len(self.changes)}):")

@@ -34,6 +34,7 @@ from assessor.importers.questionnaire import AnsweredRow, ParsedQuestionnaire, r
 from assessor.services.assessments import current_follow_up, supersede_follow_up
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
+from assessor.wording import plural
 
 NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
 STATUSES = (NEW, CHANGED, UNCHANGED, REJECTED)
@@ -82,7 +83,7 @@ class QuestionnairePreview:
     def summary(self) -> str:
         """One line: the file, the Party and the counts."""
         counts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
-        return f"{self.source} ({self.party}): {len(self.rows)} rows — {counts}."
+        return f"{self.source} ({self.party}): {plural(len(self.rows), 'row')} — {counts}."
 
     def text(self) -> str:
         """The preview as a plain-text report, one line per row worth reading."""
@@ -107,7 +108,7 @@ class QuestionnaireReport:
     def text(self) -> str:
         """The import report as plain text, to show or to save."""
         head = [
-            f"Imported {self.applied} follow-up{'' if self.applied == 1 else 's'} from "
+            f"Imported {plural(self.applied, 'follow-up')} from "
             f"{self.preview.source} "
             f"on {self.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC (source “{self.source}”)."
         ]

@@ -12,7 +12,9 @@ from assessor.db.queries import IN_SCOPE_VERBS
 from assessor.db.rows import Level, RecommendationDetail
 from assessor.search import query_words, search
 from assessor.services import workbench
+from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
+from assessor.services.errors import ServiceError
 from assessor.ui import dialogs, undo
 from assessor.ui.assessment_pane import AssessmentPane
 from assessor.ui.filters import FilterBar, FilterState
@@ -318,11 +320,11 @@ class Workbench(QWidget):
         """Rate the shown recommendation with the scale's n-th level (0 clears)."""
         if self.detail is None:
             return
-        levels = self.detail.levels
-        if number == 0:
-            self.rate(self.detail.id, None)
-        elif number <= len(levels):
-            self.rate(self.detail.id, levels[number - 1].key)
+        try:  # the command line's ``rate CODE N`` follows the same rule
+            key = parse_rating(str(number), self.detail.levels)
+        except ServiceError:  # a number past the scale's last level: nothing to do
+            return
+        self.rate(self.detail.id, key)
 
     def _comment_edited(self, rec_id: int, old: str, new: str) -> None:
         self.stack.push(undo.SetComment(self.ctx, rec_id, old, new, self._codes_of(rec_id)))
