@@ -9,13 +9,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import create_engine, select
 
 from assessor.db import backup
 from assessor.db.engine import open_database
 from assessor.db.errors import DatabaseError
-from assessor.db.migrate import head_revision
-from assessor.db.models import Assessment, Change, FollowUp, ThemeItem
+from assessor.db.migrate import alembic_config, head_revision
+from assessor.db.models import Assessment, Change, FollowUp, Recommendation, ThemeItem
+from assessor.db.queries import recommendation_detail
 from assessor.services import assessments as svc
 
 FIXTURE = Path(__file__).parent / "data" / "assessor-0001.sqlite"
@@ -102,3 +104,63 @@ def test_database_from_a_newer_version_is_refused_untouched(old_db: Path) -> Non
         assert "not changed" in str(refused.value)
     assert digest(old_db) == before
     assert sorted(p.name for p in old_db.parent.iterdir()) == names  # no backup, log or lock left
+
+
+def upgrade_to(path: Path, revision: str) -> None:
+    """Bring a database file to ``revision`` only, as an older Assessor left it."""
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def test_follow_ups_from_revision_0003_keep_their_text(old_db: Path) -> None:
+    upgrade_to(old_db, "0003")
+    assert revision_of(old_db) == "0003"
+    appended = "Adopted.\n\nState's own status: implemented\n\nReferences: Law 1/2024"
+    conn = sqlite3.connect(old_db)
+    with conn:
+        conn.execute("UPDATE follow_up SET superseded_at = '2026-01-01 00:00:00'")
+        conn.execute(
+            "INSERT INTO follow_up (recommendation_id, text, source, received_at) "
+            "VALUES (1, ?, 'questionnaire a.xlsx', '2026-01-01 00:00:00')",
+            (appended,),
+        )
+    conn.close()
+
+    db = open_database(old_db)
+    try:
+        assert revision_of(old_db) == head_revision()
+        with db.reading() as s:
+            rows = s.execute(
+                select(FollowUp.text, FollowUp.state_status, FollowUp.state_references).order_by(
+                    FollowUp.id
+                )
+            ).all()
+            # Kept as they were: the appended text is not parsed back into the new fields.
+            assert [tuple(r) for r in rows] == [
+                ("Judges were trained in 2025.", None, None),
+                (appended, None, None),
+            ]
+        with db.transaction() as s:
+            rec = s.get(Recommendation, 1)
+            assert rec is not None
+            svc.supersede_follow_up(
+                s, rec, "Adopted.", "questionnaire b.xlsx", state_status="implemented"
+            )
+        with db.reading() as s:
+            detail = recommendation_detail(s, 1)
+        assert detail is not None and detail.follow_up is not None
+        assert (detail.follow_up.text, detail.follow_up.state_status) == ("Adopted.", "implemented")
+        assert {v.text for v in detail.follow_up_history} == {
+            "Judges were trained in 2025.",
+            appended,
+        }
+    finally:
+        db.close()
+    taken = [b for b in backup.list_backups(old_db) if b.reason == "before-migration"]
+    assert len(taken) == 1 and revision_of(taken[0].path) == "0003"

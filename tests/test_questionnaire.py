@@ -9,6 +9,8 @@ import pytest
 
 from assessor.db.engine import Database
 from assessor.db.queries import recommendation_detail
+from assessor.exporters.assessment_xlsx import export_assessment_xlsx
+from assessor.exporters.json_export import export_json
 from assessor.exporters.questionnaire import (
     HEADERS,
     STATE_STATUSES,
@@ -24,7 +26,16 @@ from assessor.services.questionnaires import (
     preview_questionnaire,
     save_report,
 )
-from tests.questionnaire_helpers import FOLLOW_UP, REFS, STATUS, dump, fill, real_database
+from tests.questionnaire_helpers import (
+    FOLLOW_UP,
+    PREVIOUS,
+    REFS,
+    STATUS,
+    dump,
+    fill,
+    real_database,
+    row_of,
+)
 
 
 @pytest.fixture
@@ -92,10 +103,10 @@ def test_round_trip(real_db: Database, tmp_path: Path) -> None:
     assert report.applied == 2 and len(report.changes.recommendations) == 2
     after = _detail(real_db, "II-6")
     assert after is not None and after.follow_up is not None
-    assert after.follow_up.text == (
-        "The new Criminal Code was adopted in 2025.\n\n"
-        "State's own status: implemented\n\nReferences: Law no. 12/2025"
-    )
+    # The status and references are fields of their own, never added to the text.
+    assert after.follow_up.text == "The new Criminal Code was adopted in 2025."
+    assert after.follow_up.state_status == "implemented"
+    assert after.follow_up.references == "Law no. 12/2025"
     assert after.follow_up.source == "questionnaire Albania answers.xlsx"
     assert after.follow_up_history[-1].text == before_ii6.follow_up.text
     assert after.follow_up_history[-1].superseded_at is not None
@@ -157,3 +168,135 @@ def test_untrusted_text_is_escaped_in_the_export(real_db: Database, tmp_path: Pa
     # And the escaped previous follow-up is not taken for an edit of a locked cell.
     preview = preview_questionnaire(real_db, out)
     assert "locked" not in preview.rows[0].reason
+
+
+def test_status_and_references_are_fields_with_a_history(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank)
+    answer = "The Criminal Code was amended in 2025."
+    first = fill(
+        blank,
+        tmp_path / "first.xlsx",
+        {
+            f"{FOLLOW_UP}:II-6": answer,
+            f"{STATUS}:II-6": "In progress",  # any case, as a State may type it
+            f"{REFS}:II-6": "Law 45/2024",
+        },
+    )
+    preview = preview_questionnaire(real_db, first)
+    (row,) = preview.to_apply
+    assert (row.new_text, row.new_state_status, row.new_references) == (
+        answer,
+        "in progress",
+        "Law 45/2024",
+    )
+    # The preview shows what the State wrote and what it replaces (the CLI prints this text).
+    old_text = _detail(real_db, "II-6").follow_up.text  # type: ignore[union-attr]
+    assert row.old_text == old_text
+    text = preview.text()
+    assert f"Answer: {answer}" in text
+    assert "State's status: in progress · References: Law 45/2024" in text
+    assert "Replaces: " + old_text[:40] in text
+    apply_questionnaire(real_db, preview, by="rapporteur")
+    d = _detail(real_db, "II-6")
+    assert d is not None and d.follow_up is not None
+    assert (d.follow_up.text, d.follow_up.state_status, d.follow_up.references) == (
+        answer,
+        "in progress",
+        "Law 45/2024",
+    )
+    assert d.follow_up.state_line == "State's status: in progress · References: Law 45/2024"
+
+    # The next questionnaire shows them beside the previous follow-up, and reading it back
+    # does not take that for an edit of a locked cell.
+    second_blank = tmp_path / "q2.xlsx"
+    export_questionnaire(real_db, second_blank)
+    ws = openpyxl.load_workbook(second_blank)["Questionnaire"]
+    previous = ws[f"{PREVIOUS}{row_of(ws, 'II-6')}"].value
+    assert previous == f"{answer}\n\nState's status: in progress · References: Law 45/2024"
+    second = fill(
+        second_blank,
+        tmp_path / "second.xlsx",
+        {
+            f"{FOLLOW_UP}:II-6": answer,  # the same text: only the status changes
+            f"{STATUS}:II-6": "implemented",
+            f"{REFS}:II-6": "Law 45/2024",
+        },
+    )
+    preview = preview_questionnaire(real_db, second)
+    assert preview.counts["changed"] == 1 and preview.counts["new"] == 0
+    (row,) = preview.to_apply
+    assert "locked" not in row.reason
+    assert (row.old_state_status, row.new_state_status) == ("in progress", "implemented")
+    apply_questionnaire(real_db, preview, by="rapporteur")
+    d = _detail(real_db, "II-6")
+    assert d is not None and d.follow_up is not None
+    assert (d.follow_up.text, d.follow_up.state_status) == (answer, "implemented")
+    earlier = d.follow_up_history[-1]
+    assert (earlier.text, earlier.state_status, earlier.references) == (
+        answer,
+        "in progress",
+        "Law 45/2024",
+    )
+    assert earlier.superseded_at is not None
+    assert d.follow_up_history[0].text == old_text  # the seed's text, further back
+    assert d.follow_up_history[0].state_status is None
+
+    # The same file again changes nothing.
+    assert preview_questionnaire(real_db, second).counts["changed"] == 0
+
+
+def test_exports_and_corrections_keep_status_and_references(
+    real_db: Database, tmp_path: Path
+) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank)
+    for name, status in (("a.xlsx", "in progress"), ("b.xlsx", "implemented")):
+        filled = fill(
+            blank,
+            tmp_path / name,
+            {f"{FOLLOW_UP}:II-6": "Amended.", f"{STATUS}:II-6": status, f"{REFS}:II-6": "Law 1"},
+        )
+        apply_questionnaire(real_db, preview_questionnaire(real_db, filled), by="Ana")
+
+    (rec,) = [
+        i
+        for c in export_json(real_db)["factsheets"][0]["chapters"]
+        for s in c["sections"]
+        for i in s["items"]
+        if i["type"] == "recommendation" and "II-6" in i["codes"]
+    ]
+    assert (rec["follow_up"], rec["follow_up_state_status"], rec["follow_up_references"]) == (
+        "Amended.",
+        "implemented",
+        "Law 1",
+    )
+    last = rec["follow_up_history"][-1]
+    assert (last["text"], last["state_status"], last["references"]) == (
+        "Amended.",
+        "in progress",
+        "Law 1",
+    )
+    assert rec["follow_up_history"][0]["state_status"] is None  # the seed's follow-up
+    changes = [c for c in export_json(real_db)["history"] if c["field"] == "follow_up_state_status"]
+    assert [(c["old"], c["new"]) for c in changes] == [
+        (None, "in progress"),
+        ("in progress", "implemented"),
+    ]
+
+    out = tmp_path / "assessment.xlsx"
+    export_assessment_xlsx(real_db, out, party="Albania")
+    ws = openpyxl.load_workbook(out)["Assessment"]
+    header = [c.value for c in ws[1]]
+    at = header.index("Follow-up")
+    assert header[at + 1 : at + 3] == ["State's status", "References"]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "II-6")
+    assert row[at : at + 3] == ("Amended.", "implemented", "Law 1")
+
+    # Correcting the text by hand keeps the State's status and references.
+    d = _detail(real_db, "II-6")
+    assert d is not None
+    edit_follow_up(real_db, d.id, "Amended in 2025.")
+    d = _detail(real_db, "II-6")
+    assert d is not None and d.follow_up is not None
+    assert (d.follow_up.state_status, d.follow_up.references) == ("implemented", "Law 1")

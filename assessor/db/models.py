@@ -247,6 +247,11 @@ class FollowUp(Base):
     source: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: The State's own status from a questionnaire (implemented / in progress / not started);
+    #: None when it gave none, and for follow-ups imported before it was kept apart (0004).
+    state_status: Mapped[str | None] = mapped_column(String(20))
+    #: The references the State gave with its answer (laws, documents), as it wrote them.
+    state_references: Mapped[str | None] = mapped_column(Text)
     recommendation: Mapped[Recommendation] = relationship(back_populates="follow_ups")
 
 

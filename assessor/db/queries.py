@@ -167,6 +167,8 @@ def _detail_statements() -> tuple[Any, Any, Any, Any]:
             FollowUp.source,
             FollowUp.received_at,
             FollowUp.superseded_at,
+            FollowUp.state_status,
+            FollowUp.state_references,
         )
         .where(FollowUp.recommendation_id == rid)
         .order_by(FollowUp.received_at, FollowUp.id)

@@ -45,6 +45,16 @@ class ObservationInfo:
     paragraphs: tuple[str, ...]
 
 
+def state_line(state_status: str | None, references: str | None) -> str:
+    """The State's status and references on one line; empty when it gave neither."""
+    parts = []
+    if state_status:
+        parts.append(f"State's status: {state_status}")
+    if references:
+        parts.append(f"References: {references}")
+    return " · ".join(parts)
+
+
 @dataclass(frozen=True)
 class FollowUpInfo:
     """One version of the State's follow-up."""
@@ -54,6 +64,14 @@ class FollowUpInfo:
     source: str
     received_at: datetime
     superseded_at: datetime | None
+    #: The State's own status and references from a questionnaire, when it gave them.
+    state_status: str | None = None
+    references: str | None = None
+
+    @property
+    def state_line(self) -> str:
+        """The status and references on one line ("State's status: … · References: …")."""
+        return state_line(self.state_status, self.references)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ ASSESSMENT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Comment", 45),
     ("Status", 9),
     ("Follow-up", 60),
+    ("State's status", 13),
+    ("References", 22),
     ("Recommendation", 60),
 )
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -80,6 +82,8 @@ class AssessedLine:
     status: str
     follow_up: str
     text: str
+    follow_up_state_status: str = ""
+    follow_up_references: str = ""
 
 
 def _roman(numeral: str) -> int:
@@ -135,6 +139,8 @@ def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
                 status or "draft",
                 line.follow_up,
                 line.text,
+                line.follow_up_state_status,
+                line.follow_up_references,
             )
         )
     return out
@@ -154,6 +160,8 @@ def _assessment_sheet(ws: Worksheet, lines: list[AssessedLine], levels: dict[str
             line.comment,
             line.status,
             line.follow_up,
+            line.follow_up_state_status,
+            line.follow_up_references,
             line.text,
         )
         widths = (width for _, width in ASSESSMENT_COLUMNS)

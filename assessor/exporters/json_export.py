@@ -63,11 +63,15 @@ def _recommendation(rec: Recommendation) -> JSON:
         "text": rec.text,
         "paragraphs": list(rec.paragraphs or []),
         "follow_up": follow_up.text if follow_up else None,
+        "follow_up_state_status": follow_up.state_status if follow_up else None,
+        "follow_up_references": follow_up.state_references if follow_up else None,
         "follow_up_source": follow_up.source if follow_up else None,
         "follow_up_received_at": iso(follow_up.received_at) if follow_up else None,
         "follow_up_history": [
             {
                 "text": f.text,
+                "state_status": f.state_status,
+                "references": f.state_references,
                 "source": f.source,
                 "received_at": iso(f.received_at),
                 "superseded_at": iso(f.superseded_at),

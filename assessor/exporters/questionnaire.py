@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from assessor import __version__
 from assessor.db.engine import Database
 from assessor.db.models import Chapter, FollowUp, Recommendation, RecommendationCode, Section
+from assessor.db.rows import state_line
 from assessor.exporters.xlsx_common import (
     ANSWER_FILL,
     GRID,
@@ -74,6 +75,25 @@ class QuestionnaireLine:
     verb: str
     text: str
     follow_up: str
+    #: The current follow-up's State's own status and references ("" when none).
+    follow_up_state_status: str = ""
+    follow_up_references: str = ""
+
+    @property
+    def previous(self) -> str:
+        """The "Previous follow-up" cell: the text, then the State's status and references."""
+        return previous_follow_up(
+            self.follow_up, self.follow_up_state_status, self.follow_up_references
+        )
+
+
+def previous_follow_up(text: str, state_status: str | None, references: str | None) -> str:
+    """A follow-up as the questionnaire's "Previous follow-up" column shows it.
+
+    The import compares that locked cell with the database through this same function.
+    """
+    line = state_line(state_status, references)
+    return f"{text}\n\n{line}" if text and line else text
 
 
 def ids_checksum(uids: Iterable[str]) -> str:
@@ -100,14 +120,20 @@ def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list
         .order_by(RecommendationCode.recommendation_id, RecommendationCode.position)
     ):
         codes[rec_id].append(code)
-    follow_ups = dict(
-        session.execute(
-            select(FollowUp.recommendation_id, FollowUp.text)
+    follow_ups = {
+        rec_id: (text, state_status or "", references or "")
+        for rec_id, text, state_status, references in session.execute(
+            select(
+                FollowUp.recommendation_id,
+                FollowUp.text,
+                FollowUp.state_status,
+                FollowUp.state_references,
+            )
             .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
             .where(Recommendation.factsheet_id == factsheet_id, FollowUp.superseded_at.is_(None))
-            .order_by(FollowUp.id)  # the newest current version wins in dict()
-        ).all()
-    )
+            .order_by(FollowUp.id)  # the newest current version wins
+        )
+    }
     query = (
         select(
             Recommendation.id,
@@ -141,7 +167,7 @@ def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list
                 f"{chapter}. {title}" if title else chapter,
                 verb,
                 text,
-                follow_ups.get(rec_id, ""),
+                *follow_ups.get(rec_id, ("", "", "")),
             )
         )
     return lines
@@ -202,7 +228,7 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
             line.chapter,
             line.verb,
             line.text,
-            line.follow_up,
+            line.previous,
             "",
             "",
             "",

@@ -293,17 +293,28 @@ def supersede_follow_up(
     source: str,
     by: str = "",
     at: datetime | None = None,
+    *,
+    state_status: str | None = None,
+    references: str | None = None,
 ) -> bool:
     """Make ``text`` the current follow-up, keeping the previous one as history.
 
-    Empty text withdraws the current follow-up without adding a new one. Returns whether
+    Empty text withdraws the current follow-up without adding a new one. ``state_status`` and
+    ``references`` (the State's, from a questionnaire) are kept from the current version when
+    None, cleared when empty; a change of either alone is a new version too. Returns whether
     anything changed. For use inside a transaction (imports share it).
     """
     at = at or utcnow()
     new_text = text.strip()
     current = current_follow_up(rec)
     old_text = current.text if current else None
-    if (old_text or "") == new_text:
+    old_status = current.state_status if current else None
+    old_refs = current.state_references if current else None
+    new_status = old_status if state_status is None else state_status.strip() or None
+    new_refs = old_refs if references is None else references.strip() or None
+    if not new_text:
+        new_status = new_refs = None
+    if ((old_text or ""), old_status, old_refs) == (new_text, new_status, new_refs):
         return False
     # Earlier versions stay: only their superseded_at is set, so history is never lost.
     for version in rec.follow_ups:
@@ -316,9 +327,13 @@ def supersede_follow_up(
                 text=new_text,
                 source=source.strip() or MANUAL_SOURCE,
                 received_at=at,
+                state_status=new_status,
+                state_references=new_refs,
             )
         )
     record(session, ENTITY, rec.id, "follow_up", old_text, new_text or None, at, by)
+    record(session, ENTITY, rec.id, "follow_up_state_status", old_status, new_status, at, by)
+    record(session, ENTITY, rec.id, "follow_up_references", old_refs, new_refs, at, by)
     return True
 
 

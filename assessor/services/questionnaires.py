@@ -27,7 +27,9 @@ from assessor.db.models import (
     Recommendation,
     RecommendationCode,
 )
-from assessor.exporters.questionnaire import STATE_STATUSES
+from assessor.db.queries import snippet
+from assessor.db.rows import state_line
+from assessor.exporters.questionnaire import STATE_STATUSES, previous_follow_up
 from assessor.exporters.xlsx_common import cell_text
 from assessor.fileio import atomic_write_bytes
 from assessor.importers.questionnaire import AnsweredRow, ParsedQuestionnaire, read_questionnaire
@@ -38,13 +40,19 @@ from assessor.wording import plural
 
 NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
 STATUSES = (NEW, CHANGED, UNCHANGED, REJECTED)
+#: How much of an answer, or of the follow-up it replaces, a preview line shows.
+ANSWER_CHARS = 200
 #: The locked columns compared with the database to notice edits, and how they are named.
 LOCKED = (("code", "Code"), ("chapter", "Chapter"), ("verb", "Type"))
 
 
 @dataclass(frozen=True)
 class PreviewRow:
-    """One questionnaire row and what importing it would do."""
+    """One questionnaire row and what importing it would do.
+
+    ``new_*`` is what the State wrote in the row (shown even when the row is not taken);
+    ``old_*`` is the current follow-up it would replace.
+    """
 
     row: int
     code: str
@@ -53,6 +61,40 @@ class PreviewRow:
     recommendation_id: int | None = None
     old_text: str = ""
     new_text: str = ""
+    old_state_status: str = ""
+    old_references: str = ""
+    new_state_status: str = ""
+    new_references: str = ""
+
+    @property
+    def new_state_line(self) -> str:
+        """The State's status and references given in the row, on one line."""
+        return state_line(self.new_state_status, self.new_references)
+
+    @property
+    def old_state_line(self) -> str:
+        """The current follow-up's status and references, on one line."""
+        return state_line(self.old_state_status, self.old_references)
+
+    def detail_lines(self, limit: int | None = ANSWER_CHARS) -> list[str]:
+        """What the State wrote and what it replaces, cut to ``limit`` characters (None: all)."""
+
+        def cut(text: str) -> str:
+            return snippet(text, limit) if limit else text
+
+        lines = []
+        if self.new_text or self.new_state_line:
+            lines.append(f"Answer: {cut(self.new_text)}" if self.new_text else "Answer: (none)")
+            if self.new_state_line:
+                lines.append(self.new_state_line)
+        if self.status in (NEW, CHANGED):
+            if self.old_text:
+                lines.append(f"Replaces: {cut(self.old_text)}")
+                if self.old_state_line:
+                    lines.append(f"(was {self.old_state_line})")
+            else:
+                lines.append("Replaces: no follow-up yet")
+        return lines
 
 
 @dataclass(frozen=True)
@@ -92,6 +134,8 @@ class QuestionnairePreview:
         lines += [f"Warning: {w}" for w in self.warnings]
         for r in self.rows:
             lines.append(f"  row {r.row} {r.code or '(no code)'}: {r.status} — {r.reason}")
+            if r.status != UNCHANGED:
+                lines += [f"      {line}" for line in r.detail_lines()]
         return "\n".join(lines)
 
 
@@ -124,7 +168,9 @@ class _Known:
     chapter: str
     verb: str
     text: str
-    current: str = ""
+    #: The current follow-up: text, State's status, references ("" when none).
+    current: tuple[str, str, str] = ("", "", "")
+    #: Every version as the "Previous follow-up" cell may show it.
     versions: set[str] = field(default_factory=set)
 
 
@@ -133,14 +179,14 @@ def source_label(file_name: str) -> str:
     return f"questionnaire {file_name}"
 
 
-def follow_up_text(row: AnsweredRow) -> str:
-    """The follow-up stored for an answered row: the answer, then the State's status and refs."""
-    parts = [row.follow_up]
-    if row.state_status:
-        parts.append(f"State's own status: {row.state_status}")
-    if row.references:
-        parts.append(f"References: {row.references}")
-    return "\n\n".join(p for p in parts if p)
+def answer_of(row: AnsweredRow) -> tuple[str, str, str]:
+    """The follow-up an answered row gives: text, State's status (as in the list), references.
+
+    The status and references are fields of their own, never added to the text.
+    """
+    wanted = row.state_status.casefold()
+    status = next((s for s in STATE_STATUSES if s == wanted), row.state_status)
+    return row.follow_up, status, row.references
 
 
 def _factsheet(session: Session, parsed: ParsedQuestionnaire, party: str | None) -> int:
@@ -198,17 +244,24 @@ def _known(session: Session, factsheet_id: int) -> dict[str, _Known]:
         label = f"{chapter}. {title}" if title else chapter
         by_id[rec_id] = _Known(rec_id, uid, factsheet_id, tuple(codes[rec_id]), label, verb, text)
         by_id[rec_id].versions.add("")
-    for rec_id, text, superseded in session.execute(
-        select(FollowUp.recommendation_id, FollowUp.text, FollowUp.superseded_at)
+    for rec_id, text, state_status, references, superseded in session.execute(
+        select(
+            FollowUp.recommendation_id,
+            FollowUp.text,
+            FollowUp.state_status,
+            FollowUp.state_references,
+            FollowUp.superseded_at,
+        )
         .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
         .where(Recommendation.factsheet_id == factsheet_id)
         .order_by(FollowUp.id)
     ):
         known = by_id.get(rec_id)
         if known is not None:
-            known.versions.add(text)
+            # A questionnaire exported before the status was kept apart shows the text alone.
+            known.versions.update({text, previous_follow_up(text, state_status, references)})
             if superseded is None:
-                known.current = text
+                known.current = (text, state_status or "", references or "")
     return {k.uid: k for k in by_id.values()}
 
 
@@ -245,18 +298,26 @@ def _classify(
     claimed: dict[int, int],
 ) -> PreviewRow:
     code = row.code.split(",")[0].strip()
+    answer = answer_of(row)
     if known is None:
-        return PreviewRow(row.row, code, REJECTED, how)
+        return _preview_row(row.row, code, REJECTED, how, None, ("", "", ""), answer)
+
+    def out(status: str, reason: str) -> PreviewRow:
+        # Every row carries what the State wrote and what it would replace, to be judged.
+        assert known is not None
+        return _preview_row(row.row, code, status, reason, known.id, known.current, answer)
+
     code = known.codes[0] if known.codes else code
     notes = list(row.notes)
     if how:
         notes.insert(0, how)
     if row.problems:
-        return PreviewRow(row.row, code, REJECTED, "; ".join(row.problems), known.id)
+        return out(REJECTED, "; ".join(row.problems))
     first = claimed.setdefault(known.id, row.row)
     if first != row.row:
-        reason = f"row {first} already answers this recommendation, so this row is not taken"
-        return PreviewRow(row.row, code, REJECTED, reason, known.id)
+        return out(
+            REJECTED, f"row {first} already answers this recommendation, so this row is not taken"
+        )
     edited = _locked_edits(row, known)
     if edited:
         notes.append(f"locked cells differ from the database and were ignored: {', '.join(edited)}")
@@ -265,22 +326,48 @@ def _classify(
             f"“{row.state_status}” is not a status; use one of: {', '.join(STATE_STATUSES)}, "
             "or leave it empty"
         )
-        return PreviewRow(row.row, code, REJECTED, reason, known.id)
+        return out(REJECTED, reason)
     if not row.follow_up and row.has_answer:
-        reason = "a status or references without a follow-up text; write the follow-up too"
-        return PreviewRow(row.row, code, REJECTED, reason, known.id)
+        return out(
+            REJECTED, "a status or references without a follow-up text; write the follow-up too"
+        )
     tail = "".join(f"; {n}" for n in notes)
     if not row.follow_up:
-        reason = "no answer: the existing follow-up is kept" if known.current else "no answer"
-        return PreviewRow(row.row, code, UNCHANGED, reason + tail, known.id, known.current)
-    new_text = follow_up_text(row)
-    if new_text == known.current:
-        reason = "the same as the current follow-up"
-        return PreviewRow(row.row, code, UNCHANGED, reason + tail, known.id, known.current)
-    if not known.current:
-        return PreviewRow(row.row, code, NEW, "a first follow-up" + tail, known.id, "", new_text)
+        reason = "no answer: the existing follow-up is kept" if known.current[0] else "no answer"
+        return out(UNCHANGED, reason + tail)
+    if answer == known.current:
+        return out(UNCHANGED, "the same as the current follow-up" + tail)
+    if not known.current[0]:
+        return out(NEW, "a first follow-up" + tail)
+    if answer[0] == known.current[0]:
+        reason = "the same text with another status or references; the current version is kept "
+        return out(CHANGED, reason + "in the history" + tail)
     reason = "replaces the current follow-up, which is kept in the history"
-    return PreviewRow(row.row, code, CHANGED, reason + tail, known.id, known.current, new_text)
+    return out(CHANGED, reason + tail)
+
+
+def _preview_row(
+    number: int,
+    code: str,
+    status: str,
+    reason: str,
+    recommendation_id: int | None,
+    old: tuple[str, str, str],
+    new: tuple[str, str, str],
+) -> PreviewRow:
+    return PreviewRow(
+        number,
+        code,
+        status,
+        reason,
+        recommendation_id,
+        old_text=old[0],
+        new_text=new[0],
+        old_state_status=old[1],
+        old_references=old[2],
+        new_state_status=new[1],
+        new_references=new[2],
+    )
 
 
 def preview_parsed(
@@ -346,15 +433,32 @@ def apply_questionnaire(
         for row in rows:
             rec = recs.get(row.recommendation_id or -1)
             current = current_follow_up(rec) if rec is not None else None
-            if rec is None or (current.text if current else "") != row.old_text:
+            seen = (row.old_text, row.old_state_status, row.old_references)
+            if rec is None or _fields(current) != seen:
                 # Someone edited it since the preview: applying would overwrite unseen work.
                 raise ServiceError(
                     f"The follow-up of {row.code or f'row {row.row}'} changed since the preview "
                     "was made; preview the questionnaire again."
                 )
-            supersede_follow_up(session, rec, row.new_text, source, by, at)
+            supersede_follow_up(
+                session,
+                rec,
+                row.new_text,
+                source,
+                by,
+                at,
+                state_status=row.new_state_status,
+                references=row.new_references,
+            )
     changes = Changes.of_recommendations(r.recommendation_id for r in rows if r.recommendation_id)
     return QuestionnaireReport(preview, len(rows), at, source, changes)
+
+
+def _fields(follow_up: FollowUp | None) -> tuple[str, str, str]:
+    """A stored follow-up as (text, State's status, references), "" for what it lacks."""
+    if follow_up is None:
+        return ("", "", "")
+    return (follow_up.text, follow_up.state_status or "", follow_up.state_references or "")
 
 
 def import_questionnaire(

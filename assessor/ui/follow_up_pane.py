@@ -27,8 +27,12 @@ FIELD_NAMES = {
     "comment": "Comment",
     "status": "Status",
     "follow_up": "Follow-up",
+    "follow_up_state_status": "State's status",
+    "follow_up_references": "References",
     "text": "Recommendation text (re-import)",
 }
+#: Fields whose values are choices, shown without quotes.
+UNQUOTED = ("rating", "status", "follow_up_state_status")
 #: How much of an old or new text a history line shows.
 HISTORY_CHARS = 160
 
@@ -48,7 +52,7 @@ def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:
     flat = " ".join(value.split())
     if len(flat) > HISTORY_CHARS:
         flat = flat[:HISTORY_CHARS].rsplit(" ", 1)[0] + "…"
-    return f"“{html.escape(flat)}”" if field not in ("rating", "status") else html.escape(flat)
+    return f"“{html.escape(flat)}”" if field not in UNQUOTED else html.escape(flat)
 
 
 def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> str:
@@ -74,8 +78,17 @@ def _version_html(info: FollowUpInfo, words: Sequence[str], heading: str) -> str
         f"{when(info.received_at)}"
         + (f", replaced {when(info.superseded_at)}" if info.superseded_at else "")
         + "</small></p>"
+        + _state_html(info)
         + highlight_html(info.text, words)
     )
+
+
+def _state_html(info: FollowUpInfo) -> str:
+    """The State's own status and references, a small line above the text; none if neither."""
+    line = info.state_line
+    if not line:
+        return ""
+    return f"<p style='margin-top:2px;margin-bottom:0'><small>{html.escape(line)}</small></p>"
 
 
 class FollowUpPane(QWidget):
