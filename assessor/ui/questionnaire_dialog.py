@@ -1,11 +1,15 @@
-"""The preview of a questionnaire import: every row with its status and reason, then Apply.
+"""The preview of a questionnaire import: every row with what the State wrote, then Apply.
 
-The dialog holds plain preview data and a callable that applies it (a service call the window
-provides, typically wrapped by its op runner); it never touches a Session.
+Each row shows its status and reason, the State's answer (its start; the whole of it in the
+tooltip and in the detail area under the table when the row is chosen), the State's own status
+and references, and the follow-up it would replace, so changes are judged before they are
+applied. The dialog holds plain preview data and a callable that applies it (a service call
+the window provides, typically wrapped by its op runner); it never touches a Session.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -19,12 +23,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from assessor.db.queries import snippet
 from assessor.services.questionnaires import (
+    ANSWER_CHARS,
     CHANGED,
     NEW,
     REJECTED,
@@ -35,7 +43,8 @@ from assessor.services.questionnaires import (
 )
 from assessor.ui import dialogs
 
-COLUMNS = ("Row", "Code", "Status", "Reason")
+COLUMNS = ("Row", "Code", "Status", "Reason", "Answer", "State's status", "References", "Replaces")
+ANSWER, STATE_STATUS, REFERENCES, REPLACES = 4, 5, 6, 7
 #: Background of a row by status: what will be written stands out, rejected rows most.
 STATUS_COLORS = {NEW: "#e3f2e1", CHANGED: "#fff4d6", REJECTED: "#fde0dc"}
 REPORT_FILTER = "Text files (*.txt);;All files (*)"
@@ -64,8 +73,12 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """The four columns."""
+        """The columns of ``COLUMNS``."""
         return 0 if parent.isValid() else len(COLUMNS)
+
+    def row_at(self, row: int) -> PreviewRow | None:
+        """The preview row shown at ``row``, or None."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -76,17 +89,80 @@ class PreviewModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, status colours, and the new follow-up as a tooltip."""
+        """Cell text (answers cut short), status colours, and whole texts as tooltips."""
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(row.row), row.code, row.status, row.reason)[index.column()]
+            return (
+                str(row.row),
+                row.code,
+                row.status,
+                row.reason,
+                snippet(row.new_text, ANSWER_CHARS),
+                row.new_state_status,
+                row.new_references,
+                snippet(replaced(row), ANSWER_CHARS),
+            )[column]
         if role == Qt.ItemDataRole.BackgroundRole and row.status in STATUS_COLORS:
             return QBrush(QColor(STATUS_COLORS[row.status]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.new_text or row.reason
+            if column == REPLACES and replaced(row):
+                return "\n\n".join(t for t in (row.old_text, row.old_state_line) if t)
+            if column in (ANSWER, STATE_STATUS, REFERENCES) and (
+                row.new_text or row.new_state_line
+            ):
+                return "\n\n".join(t for t in (row.new_text, row.new_state_line) if t)
+            return row.reason
         return None
+
+
+def replaced(row: PreviewRow) -> str:
+    """The current follow-up a row would replace; empty when applying it replaces nothing."""
+    return row.old_text if row.status == CHANGED else ""
+
+
+def _text_html(text: str) -> str:
+    return "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n") if p.strip()).replace(
+        "\n", "<br>"
+    )
+
+
+def detail_html(row: PreviewRow | None) -> str:
+    """Everything about one preview row: the whole answer, and what it would replace."""
+    if row is None:
+        return "<p style='color:gray'>Choose a row to read the State’s whole answer here.</p>"
+    parts = [
+        f"<p><b>Row {row.row} · {html.escape(row.code or '(no code)')} · {row.status}</b> — "
+        f"{html.escape(row.reason)}</p>",
+        "<h4 style='margin-bottom:0'>The State’s answer</h4>",
+    ]
+    if row.new_state_line:
+        parts.append(f"<p style='margin:0'><small>{html.escape(row.new_state_line)}</small></p>")
+    parts.append(
+        _text_html(row.new_text) if row.new_text else "<p style='color:gray'>No answer.</p>"
+    )
+    if row.status in (NEW, CHANGED):
+        kept = " (kept in the history)" if row.old_text else ""
+        parts.append(f"<h4 style='margin-bottom:0'>The follow-up it replaces{kept}</h4>")
+        if row.old_state_line:
+            parts.append(
+                f"<p style='margin:0'><small>{html.escape(row.old_state_line)}</small></p>"
+            )
+        parts.append(
+            _text_html(row.old_text)
+            if row.old_text
+            else "<p style='color:gray'>None: this is the first follow-up.</p>"
+        )
+    elif row.old_text:
+        parts.append("<h4 style='margin-bottom:0'>The current follow-up (kept)</h4>")
+        if row.old_state_line:
+            parts.append(
+                f"<p style='margin:0'><small>{html.escape(row.old_state_line)}</small></p>"
+            )
+        parts.append(_text_html(row.old_text))
+    return "".join(parts)
 
 
 class QuestionnairePreviewDialog(QDialog):
@@ -103,7 +179,7 @@ class QuestionnairePreviewDialog(QDialog):
         self.report: QuestionnaireReport | None = None
         self._apply = apply
         self.setWindowTitle(f"Import questionnaire — {preview.source}")
-        self.resize(900, 560)
+        self.resize(1100, 680)
 
         self.summary = QLabel(self._counts_text())
         self.summary.setWordWrap(True)
@@ -115,13 +191,29 @@ class QuestionnairePreviewDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        # One line a row, cut short: the whole texts are in the tooltips and the detail area.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for col in range(3):
+        for col in (0, 1, 2, STATE_STATUS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((3, 220), (REFERENCES, 130), (REPLACES, 220)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(ANSWER, QHeaderView.ResizeMode.Stretch)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("The chosen row: the State’s answer and what it replaces")
+        self.detail.setHtml(detail_html(None))
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(lambda: self.detail.setHtml(detail_html(None)))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         self.show_unchanged = QCheckBox("Show unchanged rows")
         self.show_unchanged.setChecked(True)
         self.show_unchanged.toggled.connect(self.model.show_all)
@@ -142,8 +234,16 @@ class QuestionnairePreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)
         layout.addWidget(self.show_unchanged)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
+        first = next(
+            (i for i, r in enumerate(preview.rows) if r.status in (NEW, CHANGED, REJECTED)), None
+        )
+        if first is not None:  # the first row worth a look is chosen and shown in full
+            self.table.selectRow(first)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.setHtml(detail_html(self.model.row_at(current.row())))
 
     def _counts_text(self) -> str:
         p = self.preview

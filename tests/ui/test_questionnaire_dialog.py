@@ -13,7 +13,7 @@ from assessor.services.assessments import edit_follow_up, find_by_code
 from assessor.services.questionnaires import apply_questionnaire, preview_questionnaire
 from assessor.ui import dialogs
 from assessor.ui.questionnaire_dialog import QuestionnairePreviewDialog
-from tests.questionnaire_helpers import FOLLOW_UP, dump, fill
+from tests.questionnaire_helpers import FOLLOW_UP, REFS, STATUS, dump, fill
 
 
 def _filled(db: Database, tmp_path: Path) -> Path:
@@ -112,3 +112,55 @@ def test_nothing_to_apply(qtbot, real_db: Database, tmp_path: Path) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.apply_button.isEnabled()
     assert "nothing to apply" in dialog.summary.text()
+
+
+def test_the_preview_shows_what_the_state_wrote(qtbot, real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank)
+    long_answer = "The Criminal Code was amended in 2025. " + "It now covers grooming online. " * 20
+    filled = fill(
+        blank,
+        tmp_path / "answers.xlsx",
+        {
+            f"{FOLLOW_UP}:II-6": long_answer,
+            f"{STATUS}:II-6": "in progress",
+            f"{REFS}:II-6": "Law 45/2024",
+        },
+    )
+    current = _follow_up(real_db, "II-6").follow_up
+    assert current is not None
+    preview = preview_questionnaire(real_db, filled)
+    dialog = QuestionnairePreviewDialog(preview, lambda: apply_questionnaire(real_db, preview))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "II-6")
+    cell = dict(zip(headers, (model.index(row, c) for c in range(len(headers))), strict=True))
+    assert cell["Status"].data() == "changed"
+    # The answer's start in the table, the whole of it in the tooltip.
+    shown = cell["Answer"].data()
+    assert shown.startswith("The Criminal Code was amended in 2025.")
+    assert len(shown) <= 201 and shown.endswith("…")
+    assert long_answer.strip() in cell["Answer"].data(Qt.ItemDataRole.ToolTipRole)
+    assert cell["State's status"].data() == "in progress"
+    assert cell["References"].data() == "Law 45/2024"
+    assert cell["Replaces"].data().startswith(" ".join(current.text.split())[:60])
+    assert current.text in cell["Replaces"].data(Qt.ItemDataRole.ToolTipRole)
+
+    # The row chosen (the first worth a look, here II-6) is shown in full under the table.
+    assert dialog.table.currentIndex().row() == row
+    detail = dialog.detail.toPlainText()
+    assert "It now covers grooming online. " * 19 in detail
+    assert "State's status: in progress · References: Law 45/2024" in detail
+    assert " ".join(current.text.split())[:60] in " ".join(detail.split())
+    unchanged = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "unchanged")
+    dialog.table.scrollTo(model.index(unchanged, 0))
+    qtbot.mouseClick(
+        dialog.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.table.visualRect(model.index(unchanged, 0)).center(),
+    )
+    assert dialog.table.currentIndex().row() == unchanged
+    assert "No answer." in dialog.detail.toPlainText()
