@@ -3,6 +3,7 @@
 Every failure the user can cause (a bad file, an unknown code or rating, a damaged database)
 ends as one line on stderr starting with ``assessor:`` and exit status 2, never a traceback;
 the services run in one transaction each, so a failed command leaves the database unchanged.
+Only ``import`` and the window create a database; every other command refuses a missing one.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assessor import __version__
-from assessor.db.engine import Database, open_database, resolve_db_url
+from assessor.db.engine import ENV_DB, Database, open_database, resolve_db_url
 from assessor.db.errors import DatabaseError, DatabaseLocked, PassphraseError
 from assessor.db.presets import PRESETS
 from assessor.importers.common import ImportRejected
 from assessor.services.errors import ServiceError
 from assessor.settings import assessor_name
+from assessor.wording import plural
 
 #: Exit status of a command that failed for a reason the user can fix.
 EXIT_FAILURE = 2
+#: Exit status of an import that was applied but refused some rows (scripts should look).
+EXIT_ROWS_REJECTED = 1
 #: The passphrase of an encrypted database, for scripts (a person uses --passphrase-prompt).
 ENV_PASSPHRASE = "ASSESSOR_PASSPHRASE"
 #: The passphrase ``assessor encrypt`` gives a plain database, for scripts.
@@ -42,12 +46,72 @@ def _one_line(message: str) -> str:
     return " ".join(str(message).split()) or "unknown error"
 
 
+def _os_error_message(exc: OSError, args: argparse.Namespace) -> str:
+    """What the system refused, in plain words: which file, what is wrong, what to do."""
+    name = None if exc.filename is None else os.fspath(exc.filename)
+    reason = exc.strerror or str(exc)
+    reason = reason[:1].lower() + reason[1:]
+    output = getattr(args, "output", None)
+    if name is not None and output is not None and name == os.fspath(output):
+        if isinstance(exc, IsADirectoryError):
+            example = Path(output) / getattr(args, "output_example", "file")
+            return f"{output} is a folder; give a file name such as {example}."
+        if isinstance(exc, PermissionError):
+            return f"cannot write {output}: permission denied; choose a folder you can write to."
+        return f"cannot write {output}: {reason}."
+    if name is None:
+        return str(exc)
+    return f"{name}: {reason}."
+
+
+def _locked_message(exc: DatabaseLocked) -> str:
+    """The database is held for writing elsewhere: say by whom, and what to do."""
+    return (
+        f"the database {exc.path} is in use by another Assessor, the window or another command "
+        f"({exc.owner}); close it there first, then run this command again."
+    )
+
+
 def _sqlite_file(db_arg: str | None) -> Path | None:
     """The database file the arguments point at, or None when it is not a SQLite file."""
     url = resolve_db_url(db_arg)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return Path(url.database)
+
+
+def _db_choice(args: argparse.Namespace) -> str:
+    """How the user chose the database, for messages: ``--db X``, ``$ASSESSOR_DB=X`` or none."""
+    if args.db:
+        return f"--db {args.db}"
+    if os.environ.get(ENV_DB):
+        return f"${ENV_DB}={os.environ[ENV_DB]}"
+    return f"the default database {_sqlite_file(None)}"
+
+
+def _check_db_choice(args: argparse.Namespace) -> None:
+    """Refuse a database choice that cannot be one (a folder, an unknown address) up front."""
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        resolve_db_url(args.db).get_dialect()  # an unknown scheme fails here, not mid-command
+    except ArgumentError:
+        raise Failure(
+            f"{_db_choice(args)}: not a database file path or a supported address (sqlite:///…)."
+        ) from None
+    path = _sqlite_file(args.db)
+    if path is not None and path.is_dir():
+        raise Failure(f"{_db_choice(args)} is a folder, not a database file.")
+
+
+def _no_database(path: Path | None) -> bool:
+    """Whether ``path`` holds no database yet: missing, or an empty file (nothing to open)."""
+    if path is None:
+        return False
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def _given_passphrase(args: argparse.Namespace, path: Path | None) -> str | None:
@@ -68,16 +132,27 @@ def _given_passphrase(args: argparse.Namespace, path: Path | None) -> str | None
     return passphrase
 
 
-def _open(args: argparse.Namespace, create: bool, write: bool = True) -> Database:
-    """Open the chosen database; commands that only read also work while the window has it."""
+def _open(
+    args: argparse.Namespace, create: bool, write: bool = True, read_only: bool = False
+) -> Database:
+    """Open the chosen database; commands that only read also work while the window has it.
+
+    ``read_only`` never writes, not even a schema upgrade or a backup (a dry run).
+    """
     if not create:
+        # Opening would create (or fill an empty file with) a database: only import may do that.
         path = _sqlite_file(args.db)
-        if path is not None and not path.exists():
+        if _no_database(path):
+            assert path is not None
+            if path.exists():
+                raise Failure(f"{path} is an empty file, not a database; import a factsheet first.")
             raise Failure(f"there is no database at {path}; import a factsheet first.")
     passphrase = _given_passphrase(args, path=_sqlite_file(args.db))
     while True:
         try:
             try:
+                if read_only:
+                    return open_database(args.db, read_only=True, passphrase=passphrase)
                 return open_database(args.db, passphrase=passphrase, backup=write)
             except DatabaseLocked:
                 if write:
@@ -115,7 +190,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     try:
         if args.output:
             data = write_json(db, args.output)
-            print(f"Exported {len(data['factsheets'])} factsheets to {args.output}")
+            print(f"Exported {plural(len(data['factsheets']), 'factsheet')} to {args.output}")
         else:
             sys.stdout.write(dumps(export_json(db)).decode("utf-8"))
     finally:
@@ -145,24 +220,40 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_import_questionnaire(args: argparse.Namespace) -> int:
-    """Import a filled-in Excel questionnaire: print the preview, apply it, print the report."""
-    from assessor.importers.questionnaire import read_questionnaire
-    from assessor.services.questionnaires import apply_questionnaire, preview_parsed
+    """Import a filled-in Excel questionnaire and print the report (every row and its reason).
 
+    With ``--dry-run`` only the preview is printed and nothing is written. The exit status is
+    1 when rows were rejected (the others are imported), so that scripts notice.
+    """
+    from assessor.importers.questionnaire import read_questionnaire
+    from assessor.services.questionnaires import REJECTED, apply_questionnaire, preview_parsed
+
+    dry_run = getattr(args, "dry_run", False)
     parsed = read_questionnaire(args.file)  # a bad file is refused before the database opens
-    db = _open(args, create=False)
+    db = _open(args, create=False, read_only=dry_run)
     try:
         preview = preview_parsed(db, parsed, party=args.party)
-        print(preview.summary())
-        for warning in preview.warnings:
-            print(f"  warning: {warning}")
-        for row in preview.rows:
-            if row.status != "unchanged":
-                print(f"  row {row.row} {row.code}: {row.status} — {row.reason}")
-        report = apply_questionnaire(db, preview, by=assessor_name())
+        if dry_run:
+            # Every row is shown: an "unchanged" one may carry locked cells the State edited.
+            print(preview.text())
+            would = plural(len(preview.to_apply), "follow-up")
+            print(f"Dry run: nothing was written; importing would write {would}.")
+        else:
+            print(apply_questionnaire(db, preview, by=assessor_name()).text())
     finally:
         db.close()
-    print(report.text().splitlines()[0])
+    rejected = preview.count(REJECTED)
+    if rejected:
+        rows = plural(rejected, "row")
+        if dry_run:
+            print(f"{rows} would be rejected (see the reasons above); correct the file first.")
+        else:
+            were = "was" if rejected == 1 else "were"
+            print(
+                f"{rows} {were} rejected and not imported (see the reasons above); correct "
+                f"{'it' if rejected == 1 else 'them'} in the file and import it again."
+            )
+        return EXIT_ROWS_REJECTED
     return 0
 
 
@@ -178,7 +269,7 @@ def cmd_export_questionnaire(args: argparse.Namespace) -> int:
         )  # fmt: skip
     finally:
         db.close()
-    print(f"Wrote a questionnaire of {rows} recommendations to {args.output}")
+    print(f"Wrote a questionnaire of {plural(rows, 'recommendation')} to {args.output}")
     return 0
 
 
@@ -190,10 +281,13 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     try:
         if args.all:
             codes, parties = export_overview_xlsx(db, args.output)
-            print(f"Wrote the overview of {parties} factsheets × {codes} codes to {args.output}")
+            print(
+                f"Wrote the overview of {plural(parties, 'factsheet')} × {plural(codes, 'code')} "
+                f"to {args.output}"
+            )
         else:
             rows = export_assessment_xlsx(db, args.output, party=args.party)
-            print(f"Wrote the assessment of {rows} recommendations to {args.output}")
+            print(f"Wrote the assessment of {plural(rows, 'recommendation')} to {args.output}")
     finally:
         db.close()
     return 0
@@ -204,7 +298,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from assessor.db.queries import list_factsheets
 
     path = _sqlite_file(args.db)
-    if path is not None and not path.exists():
+    if _no_database(path):
         print(f"No factsheets: there is no database at {path} yet.")
         return 0
     db = _open(args, create=False, write=False)
@@ -217,7 +311,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No factsheets yet: import one with `assessor import FILE`.")
     for f in sheets:
         print(
-            f"{f.party} — {f.round}: {f.recommendations} recommendations "
+            f"{f.party} — {f.round}: {plural(f.recommendations, 'recommendation')} "
             f"({f.require} require, {f.request} request, {f.invite} invite), "
             f"{f.follow_ups} with follow-up, {f.rated_in_scope}/{f.in_scope} in scope rated"
         )
@@ -226,16 +320,23 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_rate(args: argparse.Namespace) -> int:
     """Rate one recommendation by its code."""
-    from assessor.services.assessments import rate_by_code
+    from assessor.services.assessments import rate_by_code, rating_label_by_code
 
+    code = args.code.strip()
     db = _open(args, create=False)
     try:
         changes = rate_by_code(
-            db, args.code, args.rating, comment=args.comment, party=args.party, by=assessor_name()
+            db, code, args.rating, comment=args.comment, party=args.party, by=assessor_name()
         )
+        label = rating_label_by_code(db, code, party=args.party)
     finally:
         db.close()
-    print(f"Rated {args.code.strip()}." if changes else f"{args.code.strip()} was already so.")
+    if changes:
+        print(f"Rated {code}: {label}." if label else f"Cleared the rating of {code}.")
+    else:
+        state = f"rated {label}" if label else "not rated"
+        comment = " with that comment" if args.comment is not None else ""
+        print(f"{code} is already {state}{comment}; nothing changed.")
     return 0
 
 
@@ -272,6 +373,10 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     from assessor.db.errors import DatabaseDamaged
     from assessor.services.backups import recover_damaged, restore_backup
 
+    path = _sqlite_file(args.db)
+    if path is not None and _no_database(path):  # lost or emptied: put the backup in its place
+        print(recover_damaged(path, args.id, _given_passphrase(args, path)).message())
+        return 0
     try:
         db = _open(args, create=False)
     except DatabaseDamaged as damaged:
@@ -291,7 +396,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     from assessor.services.backups import change_encryption
 
     path = _sqlite_file(args.db)
-    if path is None or not path.exists():
+    if path is None or _no_database(path):
         raise Failure(f"there is no database file at {path or args.db} to convert.")
     given = _given_passphrase(args, path)
     if args.decrypt:
@@ -382,7 +487,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "import", help="import a factsheet, themed recommendations, or a questionnaire (.xlsx)"
     )
-    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a factsheet (.md/.txt), themed recommendations (.txt), or a filled-in .xlsx "
+        "questionnaire returned by a State",
+    )
     p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
     p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
     p.add_argument(
@@ -397,7 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
     formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
     j = formats.add_parser("json", help="the assessor-json/1 interchange format")
     j.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
-    j.set_defaults(func=cmd_export_json)
+    j.set_defaults(func=cmd_export_json, output_example="assessor.json")
     pdf = formats.add_parser("pdf", help="a PDF summary for Committee meetings")
     pdf.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
     pdf.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
@@ -411,7 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--full-follow-ups", action="store_true", help="print follow-ups in full, not trimmed"
     )
-    pdf.set_defaults(func=cmd_export_pdf)
+    pdf.set_defaults(func=cmd_export_pdf, output_example="summary.pdf")
     q = formats.add_parser("questionnaire", help="an Excel questionnaire for the State to fill in")
     q.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
     q.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
@@ -423,23 +533,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--deadline", metavar="TEXT", help="the answer deadline shown to the State")
     q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
-    q.set_defaults(func=cmd_export_questionnaire)
+    q.set_defaults(func=cmd_export_questionnaire, output_example="questionnaire.xlsx")
     x = formats.add_parser("xlsx", help="the assessment as an Excel workbook")
     x.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
     x.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
     x.add_argument("--all", action="store_true", help="an overview of every Party instead")
-    x.set_defaults(func=cmd_export_xlsx)
+    x.set_defaults(func=cmd_export_xlsx, output_example="assessment.xlsx")
 
     p = sub.add_parser("list", help="list the factsheets with their counts")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("rate", help="rate a recommendation by its code")
     p.add_argument("code", metavar="CODE", help="a recommendation code, e.g. II-6")
-    p.add_argument("rating", metavar="RATING", help="a rating key or label, e.g. partly")
+    p.add_argument(
+        "rating",
+        metavar="RATING",
+        help="the level's number as in the window (1, 2, …; 0 clears), key or label, e.g. partly",
+    )
     p.add_argument("--comment", metavar="TEXT", help="the rapporteur's comment")
     p.add_argument("--party", metavar="NAME", help="the Party, when several hold the code")
     p.set_defaults(func=cmd_rate)
+    _add_questionnaire_options(sub.choices["import"])
     return parser
+
+
+def _add_questionnaire_options(p: argparse.ArgumentParser) -> None:
+    """The options of ``import`` that only a questionnaire (.xlsx) takes."""
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="for a questionnaire (.xlsx): print what importing would do, and write nothing",
+    )
+
+
+def _refuse_unsupported(args: argparse.Namespace) -> None:
+    """Refuse an option the chosen file cannot honour, rather than silently ignore it."""
+    if getattr(args, "dry_run", False) and Path(args.file).suffix.casefold() != ".xlsx":
+        raise Failure("--dry-run previews questionnaires (.xlsx) only; nothing was imported.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -449,7 +579,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_check:
         func = cmd_self_check
     try:
+        if func is not cmd_self_check:
+            _check_db_choice(args)
+        if func is cmd_import:
+            _refuse_unsupported(args)
         return func(args)
+    except DatabaseLocked as exc:  # commands that only read never get here: they read-only
+        print(f"assessor: {_one_line(_locked_message(exc))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:  # the one place where the system's refusals become plain words
+        print(f"assessor: {_one_line(_os_error_message(exc, args))}", file=sys.stderr)
+        return EXIT_FAILURE
     except (Failure, *USER_ERRORS) as exc:
         print(f"assessor: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE

@@ -112,7 +112,7 @@ def test_export_json_to_a_file(
 ) -> None:
     out = tmp_path / "out.json"
     assert main(["--db", str(db_path), "export", "json", "-o", str(out)]) == 0
-    assert "Exported 1 factsheets" in capsys.readouterr().out
+    assert "Exported 1 factsheet to" in capsys.readouterr().out
     assert json.loads(out.read_text(encoding="utf-8"))["format"] == "assessor-json/1"
 
 

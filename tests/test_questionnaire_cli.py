@@ -53,5 +53,5 @@ def test_export_xlsx_and_overview(db_path: str, tmp_path: Path, capsys) -> None:
     assert openpyxl.load_workbook(out).sheetnames == ["Assessment", "Summary", "Themes"]
     overview = tmp_path / "o.xlsx"
     assert main(["--db", db_path, "export", "xlsx", "--all", "-o", str(overview)]) == 0
-    assert "1 factsheets × 94 codes" in capsys.readouterr().out
+    assert "1 factsheet × 94 codes" in capsys.readouterr().out
     assert openpyxl.load_workbook(overview).sheetnames == ["Overview", "Legend"]
