@@ -276,3 +276,16 @@ def test_cli_export_pdf(db: Database, tmp_path: Path, capsys: pytest.CaptureFixt
         EXIT_FAILURE
     )
     assert "no Party called" in capsys.readouterr().err
+
+
+def test_the_states_own_status_and_references_are_printed(db: Database, tmp_path: Path) -> None:
+    with db.transaction() as s:
+        rec = s.get(Recommendation, rec_id(db, "II-6"))
+        assert rec is not None
+        assessments.supersede_follow_up(
+            s, rec, "A draft law is before Parliament.", "questionnaire q.xlsx",
+            state_status="in progress", references="Draft Law 45/2026",
+        )  # fmt: skip
+    text = " ".join(read(export(db, tmp_path))[1])
+    assert "State’s status: in progress · References: Draft Law 45/2026" in text
+    assert "A draft law is before Parliament." in text

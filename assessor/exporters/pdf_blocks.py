@@ -121,6 +121,12 @@ def _follow_up(rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
     if not rec.follow_up:
         yield Para("No follow-up received.", st.muted)
         return
+    said = [
+        f"State’s status: {rec.state_status}" if rec.state_status else "",
+        f"References: {rec.state_references}" if rec.state_references else "",
+    ]
+    if any(said):
+        yield Para(markup(" · ".join(s for s in said if s)), st.muted)
     parts = paragraphs(rec.follow_up)
     left_out = 0
     if not full:

@@ -42,6 +42,9 @@ class RecommendationEntry:
     rating: str | None
     comment: str
     status: str
+    #: What the State said of its own progress, and its references (from a questionnaire).
+    state_status: str | None = None
+    state_references: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,14 +142,20 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
     texts = dict(
         session.execute(select(Recommendation.id, Recommendation.text).where(of_factsheet)).all()
     )
-    follow_ups: dict[int, str] = {}
-    for rec_id, text in session.execute(
-        select(FollowUp.recommendation_id, FollowUp.text)
+    follow_ups: dict[int, tuple[str, str | None, str | None]] = {}
+    for rec_id, text, state_status, references in session.execute(
+        select(
+            FollowUp.recommendation_id,
+            FollowUp.text,
+            FollowUp.state_status,
+            FollowUp.state_references,
+        )
         .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
         .where(of_factsheet, FollowUp.superseded_at.is_(None))
         .order_by(FollowUp.received_at, FollowUp.id)
     ):
-        follow_ups[rec_id] = text  # the newest current version wins, as in the detail pane
+        # The newest current version wins, as in the detail pane.
+        follow_ups[rec_id] = (text, state_status, references)
     assessments = {
         rec_id: (rating, comment or "", status)
         for rec_id, rating, comment, status in session.execute(
@@ -185,7 +194,9 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
                     verb=verb,
                     scope=row.scope or "",
                     text=texts.get(row.id, row.title),
-                    follow_up=follow_ups.get(row.id),
+                    follow_up=follow_ups[row.id][0] if row.id in follow_ups else None,
+                    state_status=follow_ups[row.id][1] if row.id in follow_ups else None,
+                    state_references=follow_ups[row.id][2] if row.id in follow_ups else None,
                     rating=rating,
                     comment=comment,
                     status=status,
