@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from assessor.db.engine import Database
-from assessor.exporters.questionnaire import export_questionnaire
+from assessor.db.models import Recommendation
+from assessor.exporters.questionnaire import HEADERS, export_questionnaire
 from assessor.exporters.xlsx_common import factsheet_for
 from assessor.importers import questionnaire as reader
 from assessor.importers.common import ImportRejected
@@ -241,9 +242,37 @@ def test_empty_answers_never_erase(real_db: Database, blank: Path, tmp_path: Pat
     assert dump(real_db) == before
 
 
-def test_status_without_follow_up(real_db: Database, blank: Path, tmp_path: Path) -> None:
-    path = fill(blank, tmp_path / "s.xlsx", {f"{STATUS}2": "implemented"})
-    _rejected_rows(real_db, path, "without a follow-up text")
+def _row_without_follow_up(blank: Path) -> int:
+    sheet = openpyxl.load_workbook(blank)["Questionnaire"]
+    previous = HEADERS.index("Previous follow-up") + 1
+    return next(r for r in range(2, sheet.max_row + 1) if not sheet.cell(r, previous).value)
+
+
+def test_status_without_any_follow_up(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "all.xlsx"
+    export_questionnaire(real_db, blank, scope="all")  # invites too: most have no follow-up
+    row = _row_without_follow_up(blank)
+    path = fill(blank, tmp_path / "s.xlsx", {f"{STATUS}{row}": "implemented"})
+    _rejected_rows(real_db, path, "no follow-up yet to attach them to")
+
+
+def test_status_alone_updates_the_current_follow_up(
+    real_db: Database, blank: Path, tmp_path: Path
+) -> None:
+    path = fill(blank, tmp_path / "s.xlsx", {f"{STATUS}2": "implemented"})  # II-6 has one
+    preview = preview_questionnaire(real_db, path)
+    (row,) = preview.to_apply
+    assert row.status == "changed" and row.new_text == row.old_text
+    assert row.new_state_status == "implemented" and "the text stays" in row.reason
+    apply_questionnaire(real_db, preview)
+    with real_db.reading() as s:
+        rec = s.get(Recommendation, row.recommendation_id)
+        assert rec is not None
+        versions = [(f.text, f.state_status, f.superseded_at is None) for f in rec.follow_ups]
+    assert sorted(versions, key=lambda v: v[2]) == [
+        (row.old_text, None, False),
+        (row.old_text, "implemented", True),
+    ]
 
 
 def test_unknown_state_status(real_db: Database, blank: Path, tmp_path: Path) -> None:

@@ -327,11 +327,20 @@ def _classify(
             "or leave it empty"
         )
         return out(REJECTED, reason)
-    if not row.follow_up and row.has_answer:
-        return out(
-            REJECTED, "a status or references without a follow-up text; write the follow-up too"
-        )
     tail = "".join(f"; {n}" for n in notes)
+    if not row.follow_up and row.has_answer:
+        if not known.current[0]:
+            return out(
+                REJECTED,
+                "a status or references, but no follow-up yet to attach them to; write the "
+                "follow-up too",
+            )
+        # Only the status or references: what the State now says of its current follow-up.
+        answer = (known.current[0], answer[1], answer[2])
+        if answer == known.current:
+            return out(UNCHANGED, "the same as the current follow-up" + tail)
+        reason = "the State's status or references change; the text stays as it is (the "
+        return out(CHANGED, reason + "previous version is kept in the history)" + tail)
     if not row.follow_up:
         reason = "no answer: the existing follow-up is kept" if known.current[0] else "no answer"
         return out(UNCHANGED, reason + tail)
