@@ -273,3 +273,62 @@ def thin(
                 b.path.unlink()
                 removed.append(b.path)
     return removed
+
+
+@dataclass(frozen=True)
+class Unconverted:
+    """A backup left as it was by ``convert_backups``: which file, why, and if it is readable."""
+
+    path: Path
+    why: str
+    readable: bool
+
+
+@dataclass(frozen=True)
+class BackupsConverted:
+    """What ``convert_backups`` did: backups converted, left as they were, leftovers removed."""
+
+    converted: tuple[Path, ...] = ()
+    failed: tuple[Unconverted, ...] = ()
+    leftovers_removed: tuple[Path, ...] = ()
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    # Temporary copies (see ``atomic_path``) that a killed process left half-written.
+    with contextlib.suppress(FileNotFoundError):
+        return sorted(p for p in folder.iterdir() if p.name.startswith(".") and ".tmp" in p.name)
+    return []
+
+
+def convert_backups(db_path: Path, *, old: str | None, new: str | None) -> BackupsConverted:
+    """Bring every backup of a just-converted database to its new key (``None``: plain).
+
+    Plain backups are encrypted when ``new`` is given; backups under ``old`` are re-keyed or
+    decrypted. Each is converted to a temporary file, checked, then moved into place; one that
+    fails is left exactly as it was and reported. Backups under another passphrase are left
+    alone when encrypting (they are not readable). The caller holds the database's lock, so
+    no backup is being written meanwhile and temporary files found are leftovers.
+    """
+    converted: list[Path] = []
+    failed: list[Unconverted] = []
+    for b in list_backups(db_path):
+        plain = crypto.is_plain(b.path)
+        if plain is None or (plain and new is None):
+            continue  # gone meanwhile or empty, or already plain like the database
+        if not plain and old is None:
+            continue  # already encrypted: with ``new`` (a second run) or an older passphrase
+        try:
+            crypto.convert(b.path, old=None if plain else old, new=new, journal_mode="DELETE")
+        except Exception as exc:
+            why = str(exc) or type(exc).__name__
+            if not plain and "passphrase is wrong" in why:
+                why = "it is encrypted with another passphrase"
+            failed.append(Unconverted(b.path, why, readable=plain))
+        else:
+            converted.append(b.path)
+    removed: list[Path] = []
+    for leftover in _leftovers(backup_dir(db_path)):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+            removed.append(leftover)
+    return BackupsConverted(tuple(converted), tuple(failed), tuple(removed))

@@ -11,7 +11,7 @@ import importlib
 import sqlite3
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from sqlalchemy.engine import URL
@@ -24,6 +24,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: The driver package, and what to install to get it.
 DRIVER = "sqlcipher3"
 INSTALL_HINT = "pip install 'assessor[encryption]'"
+#: How a converted file keeps its journal: a live database in WAL, a standalone backup not.
+JournalMode = Literal["WAL", "DELETE"]
 
 
 def driver() -> ModuleType | None:
@@ -116,8 +118,10 @@ def engine_url(path: Path, passphrase: str | None, *, read_only: bool = False) -
     return URL.create("sqlite+pysqlcipher", password=passphrase, database=target, query=query)
 
 
-def _export(src: Path, src_key: str | None, dest: Path, dest_key: str | None) -> None:
-    """Copy every table of ``src`` into a new ``dest`` with another key (or none)."""
+def _export(
+    src: Path, src_key: str | None, dest: Path, dest_key: str | None, journal_mode: JournalMode
+) -> None:
+    """Copy every table of ``src`` into a new ``dest`` with another key (or none), checked."""
     module = require_driver()
     conn = module.connect(str(src), isolation_level=None)
     try:
@@ -134,19 +138,26 @@ def _export(src: Path, src_key: str | None, dest: Path, dest_key: str | None) ->
         conn.close()
     check = connect(dest, dest_key)
     try:
-        check.execute("PRAGMA journal_mode = WAL")
+        check.execute(f"PRAGMA journal_mode = {journal_mode}")
         result = check.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         check.close()
     if result != "ok":
         raise DatabaseError(f"The converted copy failed its check ({result}); nothing changed.")
+    # An empty key makes SQLCipher write a plain file: never let that pass for an encrypted one.
+    if is_plain(dest) != (dest_key is None):
+        wanted = "plain" if dest_key is None else "encrypted"
+        raise DatabaseError(f"The converted copy is not {wanted}; nothing changed.")
 
 
-def convert(path: Path, *, old: str | None, new: str | None) -> None:
+def convert(
+    path: Path, *, old: str | None, new: str | None, journal_mode: JournalMode = "WAL"
+) -> None:
     """Re-key a closed database file in place: plain→encrypted, encrypted→plain, or a new key.
 
     The converted copy is written to a temporary file, checked, then moved into place, so a
-    failure leaves the original as it was. The caller holds the database's lock.
+    failure leaves the original as it was. The caller holds the database's lock. Backups are
+    standalone files and are converted with ``journal_mode="DELETE"``.
     """
     if old is None and new is None:
         return
@@ -160,4 +171,4 @@ def convert(path: Path, *, old: str | None, new: str | None) -> None:
         conn.close()
     with atomic_path(path) as tmp:
         tmp.unlink()  # SQLCipher's ATTACH makes the file itself
-        _export(path, old, tmp, new)
+        _export(path, old, tmp, new, journal_mode)

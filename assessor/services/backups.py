@@ -15,6 +15,7 @@ from sqlalchemy import select
 from assessor.db import backup, crypto, migrate, recovery
 from assessor.db.backup import BackupInfo
 from assessor.db.engine import Database
+from assessor.db.errors import DatabaseError, PassphraseError
 from assessor.db.lock import DatabaseLock
 from assessor.db.models import Factsheet
 from assessor.services.changes import Changes
@@ -132,37 +133,123 @@ def recover_damaged(
         lock.release()
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 @dataclass(frozen=True)
 class Converted:
-    """An encryption change: the database, its safety backup, and backups left unencrypted."""
+    """An encryption change: the database, its safety backup, and what became of its backups.
+
+    ``safety`` is None when the database already had the new passphrase and only backups left
+    plain by an earlier run were encrypted (``assessor encrypt`` run again).
+    """
 
     database: Path
-    safety: BackupInfo
-    plain_backups: tuple[Path, ...]
+    safety: BackupInfo | None
+    encrypted: bool
+    backups: backup.BackupsConverted
+
+    @property
+    def plain_backups(self) -> tuple[Path, ...]:
+        """Backups still readable without a passphrase although the database is encrypted."""
+        if not self.encrypted:
+            return ()
+        return tuple(f.path for f in self.backups.failed if f.readable)
 
     def message(self) -> str:
-        """What happened, in plain words, including any unencrypted copies left behind."""
-        text = f"Converted {self.database}; a backup of it as it was is {self.safety.id}."
-        if self.plain_backups:
+        """What happened, in plain words: the database, its backups, anything left readable."""
+        done = self.backups
+        if self.safety is None:
+            text = f"{self.database} was already encrypted with this passphrase."
+        elif self.encrypted:
+            text = f"Encrypted {self.database} with the new passphrase and checked it."
+        else:
+            text = f"Decrypted {self.database}; it opens without a passphrase now."
+        if done.converted:
+            what = "encrypted" if self.encrypted else "plain"
+            text += f" {_count(len(done.converted), 'earlier backup is', 'earlier backups are')}"
+            text += f" now {what} too"
+            if self.safety is not None and self.safety.path in done.converted:
+                text += f", including {self.safety.id}, the database as it was before"
+            text += "." if self.encrypted else ", so each still restores into it."
+        elif self.encrypted and not done.failed:
+            text += " Its backups were already encrypted."
+        if done.leftovers_removed:
+            n = len(done.leftovers_removed)
             text += (
-                f" {len(self.plain_backups)} backups made before are NOT encrypted; they are in "
-                f"{self.plain_backups[0].parent}. Delete them if this computer could be lost."
+                f" {_count(n, 'unfinished temporary copy', 'unfinished temporary copies')} "
+                "left by an interrupted backup were deleted."
             )
+        for f in done.failed:
+            if f.readable:
+                text += (
+                    f" The backup {f.path} could NOT be encrypted and is still readable "
+                    f"({f.why}); it was left as it was. Run `assessor encrypt` again with the "
+                    "same passphrase to retry, or delete it if this computer could be lost."
+                )
+            else:
+                text += (
+                    f" The backup {f.path} was left as it was ({f.why}); it opens with its own"
+                    " passphrase (`assessor --db FILE --passphrase-prompt`)."
+                )
         return text
 
 
+def _convert_checked(path: Path, old: str | None, new: str | None, safety: BackupInfo) -> None:
+    """Convert the database, then check it in place with the new key; put it back if bad."""
+    crypto.convert(path, old=old, new=new)  # a failure here leaves the database as it was
+    try:
+        backup.verify(path, new)
+    except DatabaseError as exc:
+        try:
+            put_back = recovery.recover(path, safety.id, old)
+        except Exception as again:
+            raise ServiceError(
+                f"The converted database {path} failed its check ({exc}), and putting back "
+                f"the backup of it as it was failed too ({again}). That backup is "
+                f"{safety.path}; nothing else was changed or deleted."
+            ) from exc
+        raise ServiceError(
+            f"The converted database {path} failed its check ({exc}). It was put back as it "
+            f"was from backup {safety.id}; the failed copy is kept as {put_back.damaged_copy}. "
+            "The backups were not touched."
+        ) from exc
+
+
 def change_encryption(path: Path, *, old: str | None, new: str | None) -> Converted:
-    """Encrypt (old=None), decrypt (new=None) or re-key a closed database file, verified."""
+    """Encrypt (old=None), decrypt (new=None) or re-key a closed database file and its backups.
+
+    The database is converted and checked first (a safety backup is made before, and put back
+    if the check fails); only then is each backup converted the same way, one at a time, so
+    that no plain copy is left beside an encrypted database and a decrypted one's backups
+    still restore. A backup that cannot be converted is left as it was and reported.
+    """
     if old is None and new is None:
         raise ServiceError("Nothing to convert: give a passphrase to encrypt or to decrypt with.")
     crypto.require_driver()
     lock = DatabaseLock.acquire(path)
     try:
-        recovery.check(path, old)
-        safety = backup.make_backup(path, passphrase=old, reason="before-conversion")
-        assert safety is not None
-        crypto.convert(path, old=old, new=new)
+        safety: BackupInfo | None = None
+        if old is None and crypto.is_plain(path) is False:
+            # Encrypting again with the same passphrase finishes backups an earlier run left.
+            try:
+                recovery.check(path, new)
+            except PassphraseError as exc:
+                raise ServiceError(
+                    f"The database {path} is already encrypted, with another passphrase."
+                ) from exc
+        else:
+            recovery.check(path, old)
+            safety = backup.make_backup(path, passphrase=old, reason="before-conversion")
+            assert safety is not None
+            _convert_checked(path, old, new, safety)
+        try:
+            converted = backup.convert_backups(path, old=old, new=new)
+        except (OSError, DatabaseError) as exc:  # the folder itself; the database stays done
+            folder = backup.backup_dir(path)
+            failed = backup.Unconverted(folder, str(exc), readable=new is not None)
+            converted = backup.BackupsConverted(failed=(failed,))
     finally:
         lock.release()
-    plain = tuple(b.path for b in backup.list_backups(path) if crypto.is_plain(b.path))
-    return Converted(path, safety, plain if new is not None else ())
+    return Converted(path, safety, new is not None, converted)
