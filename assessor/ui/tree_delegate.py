@@ -13,10 +13,10 @@ from assessor.ui.tree_model import (
     ROLE_CODES,
     ROLE_KIND,
     ROLE_PROGRESS,
-    ROLE_RATING,
     ROLE_RATING_COLOR,
     ROLE_RATING_LABEL,
     ROLE_VERB,
+    FactsheetTreeModel,
 )
 
 PAD = 4
@@ -47,13 +47,14 @@ class TreeDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         rect = option.rect
+        model = index.model()
+        shown = (
+            model.paint_key(index)
+            if isinstance(model, FactsheetTreeModel)
+            else (index.internalId(), index.data(Qt.ItemDataRole.DisplayRole))
+        )
         key = (
-            index.internalId(),
-            index.data(Qt.ItemDataRole.DisplayRole),
-            index.data(ROLE_RATING),
-            index.data(ROLE_RATING_LABEL),
-            index.data(ROLE_RATING_COLOR),
-            index.data(ROLE_PROGRESS),
+            *shown,  # one call into the model rather than one per role
             option.state.value,
             rect.width(),
             rect.height(),

@@ -399,6 +399,20 @@ class FactsheetTreeModel(QAbstractItemModel):
             return f"{rated} of {total} rated" if total else "none in scope"
         return None
 
+    def paint_key(self, index: Index) -> tuple[object, ...]:
+        """Everything a row shows, in one call: the delegate's cache key for its pixmap."""
+        node = self._at(index)
+        if node is None:
+            return ()
+        label = color = progress = None
+        if node.rating is not None:
+            label, color = self.levels_of(node.factsheet_id).get(
+                node.rating, (node.rating, "#757575")
+            )
+        if node.kind in ("factsheet", "chapter"):
+            progress = self.data(index, ROLE_PROGRESS)
+        return (node.uid, node.kind, node.codes, node.title, node.rating, label, color, progress)
+
     def _spoken(self, node: Node) -> str:
         if node.kind == "recommendation":
             verb = node.verb or ""
