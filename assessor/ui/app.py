@@ -98,6 +98,7 @@ class Launcher:
         self.db = db
         self.window = MainWindow(db, self.settings, open_other=self.open, held_by=opened.held_by)
         if previous is not None:
+            previous.replaced_by = self.window
             self.window.setGeometry(previous.geometry())
             previous.close()
             previous.deleteLater()

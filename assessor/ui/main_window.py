@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title + (" (read-only)" if db.read_only else ""))
         self.setAcceptDrops(not db.read_only)
         self.runner = OpRunner(self)
+        #: The window that took this one's place (File → Open, a conversion), once there is one.
+        self.replaced_by: MainWindow | None = None
         self.user_guide: UserGuide | None = None
         self.stack = QUndoStack(self)
         self.ctx = undo.Context(db, self.runner, assessor_name())
@@ -155,8 +157,17 @@ class MainWindow(QMainWindow):
             lambda: storage_actions.new_encrypted_database(self),
             name="new_encrypted",
         )
+        self.encryption_action = self._action(
+            file,
+            "Remove encr&yption…" if self.db.encrypted else "Encr&ypt this database…",
+            lambda: storage_actions.change_encryption(self),
+            name="change_encryption",
+        )
         reason = crypto.unavailable_reason()
         self.new_encrypted_action.setEnabled(reason is None)
+        self.encryption_action.setEnabled(reason is None and self.db.path is not None)
+        if reason is not None:
+            self.encryption_action.setToolTip(reason)
         self.new_encrypted_action.setToolTip(
             reason or "A database only its passphrase opens (the passphrase is never stored)"
         )
@@ -307,6 +318,7 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.restore_action,
             self.correct_action,
+            self.encryption_action,
         ):
             action.setEnabled(False)
             action.setToolTip("The database is open read-only.")
@@ -458,10 +470,17 @@ class MainWindow(QMainWindow):
     def _switch(self, path: str) -> None:
         self.switch_to(path)
 
-    def switch_to(self, path: str, passphrase: str | None = None) -> None:
+    def switch_to(self, path: str, passphrase: str | None = None) -> bool:
         """Open another database (encrypted with ``passphrase``) in place of this one."""
-        if callable(self.open_other):
-            self.open_other(path, False, passphrase)
+        return callable(self.open_other) and bool(self.open_other(path, False, passphrase))
+
+    def release_database(self) -> None:
+        """Let go of the database file (a conversion needs it); what is typed is saved first."""
+        self.workbench.assessment.flush()
+        self.themes.flush()
+        self.backup_timer.stop()
+        self.runner.wait()
+        self.db.close()
 
     def _refresh_recent(self) -> None:
         self.recent_menu.clear()

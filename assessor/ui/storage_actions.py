@@ -105,12 +105,61 @@ def new_encrypted_database(win: MainWindow) -> None:
             win,
             "New encrypted database",
             f"There is already a file at {path}. Choose a new name; to encrypt an existing "
-            "database, use `assessor encrypt` on it.",
+            "database, open it and choose File → Encrypt this database….",
         )
         return
     passphrase = dialogs.ask_new_passphrase(win, path)
     if passphrase is not None:
         win.switch_to(path, passphrase)
+
+
+def change_encryption(win: MainWindow) -> None:
+    """File → Encrypt this database… / Remove encryption…: convert it and its backups.
+
+    The window lets go of the database (what is typed is saved first), the conversion runs off
+    the GUI thread, and the database is opened again, converted or, if it failed, as it was.
+    """
+    title = "Remove encryption" if win.db.encrypted else "Encrypt this database"
+    reason = crypto.unavailable_reason()
+    path = win.db.path
+    if reason is not None or path is None or win.db.read_only:
+        dialogs.show_error(win, title, reason or "Only a database file this window may change.")
+        return
+    old = win.db.passphrase
+    new: str | None = None
+    if old is None:
+        new = dialogs.ask_new_passphrase(win, str(path))
+        if new is None:
+            return
+    elif not dialogs.confirm(
+        win,
+        title,
+        f"Store {path.name} and its backups unencrypted? Anyone who can read this computer's "
+        "files could then read them.",
+    ):
+        return
+    win.release_database()
+
+    def job(_cancel: threading.Event) -> backups.Converted | Exception:
+        try:  # never cancelled half-way: a conversion always finishes or leaves the file as is
+            return backups.change_encryption(path, old=old, new=new)
+        except Exception as exc:  # reported below, after the database is open again
+            return exc
+
+    def done(result: backups.Converted | Exception) -> None:
+        converted = not isinstance(result, Exception)
+        if not win.switch_to(str(path), new if converted else old):
+            dialogs.show_error(
+                win, title, f"{path} could not be opened again; open it with File → Open."
+            )
+        shown = win.replaced_by or win
+        if isinstance(result, Exception):
+            dialogs.show_error(shown, title, f"Nothing was converted: {describe_error(result)}")
+        else:
+            dialogs.show_info(shown, title, result.message())
+
+    what = "Encrypting" if new is not None else "Decrypting"
+    win.runner.run_in_background(title, f"{what} {path.name} and its backups…", job, done)
 
 
 def preferences(win: MainWindow) -> None:

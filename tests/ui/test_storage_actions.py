@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 
-from assessor.db import crypto
+from assessor.db import backup, crypto
 from assessor.db.engine import Database
 from assessor.services import backups, workbench
 from assessor.settings import load_settings
@@ -121,3 +121,50 @@ def test_new_encrypted_is_disabled_without_the_driver(
     action = win.findChild(QAction, "new_encrypted")
     assert action is not None and not action.isEnabled()
     assert action.toolTip() == "SQLCipher is not installed."
+
+
+def test_encrypt_the_open_database_then_remove_the_encryption(
+    qtbot, template_db: Path, tmp_path: Path, settings: QSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    if crypto.unavailable_reason() is not None:
+        pytest.skip("SQLCipher is not installed")
+    path = tmp_path / "work.sqlite"
+    path.write_bytes(template_db.read_bytes())
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, message, *a: told.append(message))
+    monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a: "correct horse")
+    launcher = Launcher(settings)
+    assert launcher.open(path)
+    first = launcher.window
+    assert first is not None
+    fid = first.workbench.model.factsheet_ids()[0]
+    rec_id = workbench.recommendation_for_code(first.db, fid, "II-6")
+    assert rec_id is not None and first.workbench.select_recommendation(rec_id, fid)
+    qtbot.keyClicks(first.workbench.assessment.comment, "Typed just before encrypting")
+    assert first.workbench.assessment.has_pending_comment  # not saved yet
+
+    _trigger(qtbot, first, "change_encryption")
+    qtbot.waitUntil(lambda: launcher.window is not first and bool(told), timeout=60000)
+    assert launcher.db is not None and launcher.db.encrypted
+    assert "earlier backup" in told[-1] or "Encrypted" in told[-1]
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    folder = backup.backup_dir(path)
+    assert not [
+        f for f in folder.rglob("*") if f.is_file() and f.read_bytes()[:15] == b"SQLite format 3"
+    ]
+    second = launcher.window
+    # (Neither window goes to qtbot.addWidget: the launcher deletes each when it is replaced.)
+    assert second is not None and first.replaced_by is second
+    detail = workbench.detail(launcher.db, rec_id)
+    assert detail is not None and detail.assessment.comment == "Typed just before encrypting"
+    action = second.findChild(QAction, "change_encryption")
+    assert action is not None and action.text().startswith("Remove")
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    _trigger(qtbot, second, "change_encryption")
+    qtbot.waitUntil(lambda: launcher.window is not second and len(told) == 2, timeout=60000)
+    assert launcher.db is not None and not launcher.db.encrypted
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    qtbot.addWidget(launcher.window)
+    launcher.window.close()  # type: ignore[union-attr]
+    launcher.close()
