@@ -1,0 +1,102 @@
+"""Make the screenshots of the user guide and the README (docs/images/), reproducibly.
+
+Builds a database from the bundled example, rates a few recommendations and writes a comment
+and a questionnaire-style follow-up, then grabs the real window at 1366×768 (a laptop screen):
+
+    Xvfb :95 -screen 0 1366x768x24 &
+    DISPLAY=:95 .venv/bin/python docs/screenshots.py [OUTPUT_FOLDER]   (default: docs/images)
+
+Any Qt platform works (``QT_QPA_PLATFORM=offscreen`` too); under Xvfb the fonts and style are
+those of a Linux desktop.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from assessor.db.engine import open_database
+from assessor.db.models import Theme
+from assessor.resources import resource_path
+from assessor.services import assessments, themes
+from assessor.services.imports import import_file
+from assessor.settings import ENV_SETTINGS, Settings, save_settings
+from assessor.ui.app import application
+from assessor.ui.main_window import MainWindow
+
+RATINGS = {"II-6": "partly", "II-8": "not_implemented", "II-9": "partly", "III-30": "implemented"}
+COMMENT = (
+    "The draft Criminal Code is announced but not adopted; ask for the timetable and the text "
+    "of the exemption for children."
+)
+
+
+def settle(app: QApplication, rounds: int = 30) -> None:
+    """Let layout and painting finish."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def main() -> None:
+    """Write workbench.png and themes.png."""
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "images")
+    work = Path(tempfile.mkdtemp(prefix="assessor-shots-"))
+    settings_file = work / "settings.json"
+    save_settings(Settings(assessor_name="Maria Rossi"), settings_file)
+    os.environ[ENV_SETTINGS] = str(settings_file)
+    db = open_database(work / "albania.sqlite")
+    for name in ("factsheet-albania-2nd-round.md", "recommendations-albania.txt"):
+        import_file(db, resource_path("examples", name))
+    with db.reading() as s:
+        ids = {code: assessments.find_by_code(s, code).id for code in RATINGS}
+    for code, rating in RATINGS.items():
+        assessments.rate(db, ids[code], rating, by="Maria Rossi")
+    assessments.set_comment(db, ids["II-6"], COMMENT, by="Maria Rossi")
+    with db.transaction() as s:
+        rec = assessments.find_by_code(s, "II-8")
+        assessments.supersede_follow_up(
+            s,
+            rec,
+            "The draft Criminal Code, article 117, exempts children who share images of "
+            "themselves with another child voluntarily and for their private use.",
+            "questionnaire albania-questionnaire.xlsx",
+            state_status="in progress",
+            references="Draft Criminal Code, art. 117",
+        )
+
+    with db.reading() as s:
+        items = [i for t in s.scalars(select(Theme).order_by(Theme.position)) for i in t.items]
+        linked = {2: ["V-6", "V-11"], 7: ["II-6", "II-8"], 11: ["VIII-1"]}
+        edits = [(items[n].id, items[n].text, codes) for n, codes in linked.items()]
+    for item_id, text, codes in edits:
+        themes.edit_theme_item(db, item_id, text, codes, by="Maria Rossi")
+
+    app = application()
+    ui_settings = QSettings(str(work / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, ui_settings)
+    window.resize(1366, 768)
+    window.show()
+    settle(app)
+    wb = window.workbench
+    fid = wb.model.factsheet_ids()[0]
+    wb.select_recommendation(ids["II-6"], fid)
+    settle(app)
+    out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out / "workbench.png"))
+    window.tabs.setCurrentWidget(window.themes)
+    window.themes.select("item", edits[0][0])
+    settle(app)
+    window.grab().save(str(out / "themes.png"))
+    window.close()
+    db.close()
+    print(f"Wrote workbench.png and themes.png to {out}")
+
+
+if __name__ == "__main__":
+    main()
