@@ -1,0 +1,225 @@
+"""The ``assessor`` command: import, export, list and rate from a terminal, or start the window.
+
+Every failure the user can cause (a bad file, an unknown code or rating, a damaged database)
+ends as one line on stderr starting with ``assessor:`` and exit status 2, never a traceback;
+the services run in one transaction each, so a failed command leaves the database unchanged.
+Only ``import`` and the window create a database; every other command refuses a missing one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assessor import __version__
+from assessor.cli.commands import (
+    cmd_export_json,
+    cmd_export_pdf,
+    cmd_export_questionnaire,
+    cmd_export_xlsx,
+    cmd_import,
+    cmd_list,
+    cmd_rate,
+    cmd_self_check,
+    cmd_window,
+)
+from assessor.cli.common import (
+    ENV_DEBUG,
+    ENV_NEW_PASSPHRASE,
+    ENV_PASSPHRASE,
+    EXIT_FAILURE,
+    EXIT_ROWS_REJECTED,
+    USER_ERRORS,
+    Failure,
+    check_db_choice,
+    locked_message,
+    one_line,
+    os_error_message,
+)
+from assessor.cli.storage import cmd_backup_list, cmd_backup_now, cmd_backup_restore, cmd_encrypt
+from assessor.db.errors import DatabaseLocked
+from assessor.db.presets import PRESETS
+
+__all__ = [
+    "ENV_NEW_PASSPHRASE",
+    "ENV_PASSPHRASE",
+    "EXIT_FAILURE",
+    "EXIT_ROWS_REJECTED",
+    "build_parser",
+    "main",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``assessor`` command."""
+    parser = argparse.ArgumentParser(
+        prog="assessor",
+        description="Assess States' compliance with the Lanzarote Committee's recommendations. "
+        "Without a command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"assessor {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="database file or URL (default: $ASSESSOR_DB, else user data)"
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation on a temporary database (no display needed), then exit",
+    )
+    parser.add_argument(
+        "--with-example",
+        action="store_true",
+        help="import the bundled example if the database is empty, then open the window",
+    )
+    parser.add_argument(
+        "--passphrase-prompt",
+        action="store_true",
+        help=f"ask for the passphrase of an encrypted database (or create one); "
+        f"scripts set ${ENV_PASSPHRASE}",
+    )
+    parser.set_defaults(func=cmd_window)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("backup", help="list, make or restore verified backups")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    b = actions.add_parser("list", help="list the backups, newest first, with their ids")
+    b.set_defaults(func=cmd_backup_list)
+    b = actions.add_parser("now", help="make a verified backup now")
+    b.set_defaults(func=cmd_backup_now)
+    b = actions.add_parser(
+        "restore", help="restore a backup (the current state is backed up first)"
+    )
+    b.add_argument(
+        "id", metavar="ID", help="a backup id (or its start) from `backup list`, or latest"
+    )
+    b.set_defaults(func=cmd_backup_restore)
+
+    p = sub.add_parser("encrypt", help="encrypt the database with a new passphrase (SQLCipher)")
+    p.add_argument("--decrypt", action="store_true", help="turn an encrypted database plain again")
+    p.set_defaults(func=cmd_encrypt)
+
+    p = sub.add_parser(
+        "import", help="import a factsheet, themed recommendations, or a questionnaire (.xlsx)"
+    )
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a factsheet (.md/.txt), themed recommendations (.txt), or a filled-in .xlsx "
+        "questionnaire returned by a State",
+    )
+    p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
+    p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
+    p.add_argument(
+        "--scale",
+        choices=tuple(PRESETS),
+        help="the rating scale of the factsheet's round (default: greco for a new round; "
+        "a round keeps its scale once anything is rated)",
+    )
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export the database")
+    formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    j = formats.add_parser("json", help="the assessor-json/1 interchange format")
+    j.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    j.set_defaults(func=cmd_export_json, output_example="assessor.json")
+    pdf = formats.add_parser("pdf", help="a PDF summary for Committee meetings")
+    pdf.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
+    pdf.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    pdf.add_argument(
+        "--scope",
+        choices=("compliance", "all"),
+        default="compliance",
+        help="compliance: require and request recommendations (default); all: invites too",
+    )
+    pdf.add_argument("--only-rated", action="store_true", help="print rated recommendations only")
+    pdf.add_argument(
+        "--full-follow-ups", action="store_true", help="print follow-ups in full, not trimmed"
+    )
+    pdf.set_defaults(func=cmd_export_pdf, output_example="summary.pdf")
+    q = formats.add_parser("questionnaire", help="an Excel questionnaire for the State to fill in")
+    q.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
+    q.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    q.add_argument(
+        "--scope",
+        choices=("compliance", "all"),
+        default="compliance",
+        help="compliance: require and request recommendations (default); all: invites too",
+    )
+    q.add_argument("--deadline", metavar="TEXT", help="the answer deadline shown to the State")
+    q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
+    q.set_defaults(func=cmd_export_questionnaire, output_example="questionnaire.xlsx")
+    x = formats.add_parser("xlsx", help="the assessment as an Excel workbook")
+    x.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
+    x.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    x.add_argument("--all", action="store_true", help="an overview of every Party instead")
+    x.set_defaults(func=cmd_export_xlsx, output_example="assessment.xlsx")
+
+    p = sub.add_parser("list", help="list the factsheets with their counts")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("rate", help="rate a recommendation by its code")
+    p.add_argument("code", metavar="CODE", help="a recommendation code, e.g. II-6")
+    p.add_argument(
+        "rating",
+        metavar="RATING",
+        help="the level's number as in the window (1, 2, …; 0 clears), key or label, e.g. partly",
+    )
+    p.add_argument("--comment", metavar="TEXT", help="the rapporteur's comment")
+    p.add_argument("--party", metavar="NAME", help="the Party, when several hold the code")
+    p.set_defaults(func=cmd_rate)
+    _add_questionnaire_options(sub.choices["import"])
+    return parser
+
+
+def _add_questionnaire_options(p: argparse.ArgumentParser) -> None:
+    """The options of ``import`` that only a questionnaire (.xlsx) takes."""
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="for a questionnaire (.xlsx): print what importing would do, and write nothing",
+    )
+
+
+def _refuse_unsupported(args: argparse.Namespace) -> None:
+    """Refuse an option the chosen file cannot honour, rather than silently ignore it."""
+    if getattr(args, "dry_run", False) and Path(args.file).suffix.casefold() != ".xlsx":
+        raise Failure("--dry-run previews questionnaires (.xlsx) only; nothing was imported.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``assessor`` command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    if args.self_check:
+        func = cmd_self_check
+    try:
+        if func is not cmd_self_check:
+            check_db_choice(args)
+        if func is cmd_import:
+            _refuse_unsupported(args)
+        return func(args)
+    except DatabaseLocked as exc:  # commands that only read never get here: they read-only
+        print(f"assessor: {one_line(locked_message(exc))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:  # the one place where the system's refusals become plain words
+        print(f"assessor: {one_line(os_error_message(exc, args))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (Failure, *USER_ERRORS) as exc:
+        print(f"assessor: {one_line(str(exc))}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("assessor: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get(ENV_DEBUG):
+            raise
+        # A bug, not the user's fault: still one line, with a way to see more.
+        print(
+            f"assessor: unexpected error ({type(exc).__name__}: {one_line(str(exc))}); "
+            f"set {ENV_DEBUG}=1 to see the details.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE

@@ -1,0 +1,95 @@
+"""The commands that keep the work safe: backups (list, now, restore) and encryption."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from assessor.cli.common import (
+    ENV_NEW_PASSPHRASE,
+    Failure,
+    given_passphrase,
+    no_database,
+    open_db,
+    sqlite_file,
+)
+
+
+def cmd_backup_list(args: argparse.Namespace) -> int:
+    """List the backups of the database, newest first."""
+    from assessor.db.backup import backup_dir, list_backups
+
+    path = sqlite_file(args.db)
+    if path is None:
+        raise Failure("backups are made of database files only.")
+    found = list_backups(path)
+    if not found:
+        print(f"No backups of {path} yet (they go to {backup_dir(path)}).")
+    for b in found:
+        print(f"{b.id}  {b.describe()}")
+    return 0
+
+
+def cmd_backup_now(args: argparse.Namespace) -> int:
+    """Make a verified backup now."""
+    from assessor.services.backups import backup_now
+
+    db = open_db(args, create=False)
+    try:
+        made = backup_now(db)
+    finally:
+        db.close()
+    print(f"Made backup {made.id} ({made.describe()}): {made.path}")
+    return 0
+
+
+def cmd_backup_restore(args: argparse.Namespace) -> int:
+    """Restore a backup; a damaged database is first set aside, never deleted."""
+    from assessor.db.errors import DatabaseDamaged
+    from assessor.services.backups import recover_damaged, restore_backup
+
+    path = sqlite_file(args.db)
+    if path is not None and no_database(path):  # lost or emptied: put the backup in its place
+        print(recover_damaged(path, args.id, given_passphrase(args, path)).message())
+        return 0
+    try:
+        db = open_db(args, create=False)
+    except DatabaseDamaged as damaged:
+        passphrase = given_passphrase(args, damaged.path)
+        print(recover_damaged(damaged.path, args.id, passphrase).message())
+        return 0
+    try:
+        done = restore_backup(db, args.id)
+    finally:
+        db.close()
+    print(done.message())
+    return 0
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt a plain database, or decrypt an encrypted one (--decrypt)."""
+    from assessor.services.backups import change_encryption
+
+    path = sqlite_file(args.db)
+    if path is None or no_database(path):
+        raise Failure(f"there is no database file at {path or args.db} to convert.")
+    given = given_passphrase(args, path)
+    if args.decrypt:
+        old = given or getpass.getpass("Passphrase of the database: ")
+        done = change_encryption(path, old=old, new=None)
+    else:
+        new = os.environ.get(ENV_NEW_PASSPHRASE) or ask_new_passphrase()
+        done = change_encryption(path, old=None, new=new)
+    print(done.message())
+    return 0
+
+
+def ask_new_passphrase() -> str:
+    if not sys.stdin.isatty():
+        raise Failure(f"a new passphrase is asked at a terminal; scripts set {ENV_NEW_PASSPHRASE}.")
+    first = getpass.getpass("New passphrase: ")
+    if not first or getpass.getpass("The same passphrase again: ") != first:
+        raise Failure("the passphrases were empty or differ; nothing was changed.")
+    return first
