@@ -80,7 +80,8 @@ def test_round_trip(real_db: Database, tmp_path: Path) -> None:
     before_ii6 = _detail(real_db, "II-6")
     assert before_ii6 is not None and before_ii6.follow_up is not None
     ws = openpyxl.load_workbook(blank)["Questionnaire"]
-    fresh = [ws[f"B{r}"].value.split(",")[0] for r in range(2, 83) if not ws[f"F{r}"].value]
+    fresh_cells = [ws[f"B{r}"].value for r in range(2, 83) if not ws[f"F{r}"].value]
+    fresh = [cell.split(",")[0] for cell in fresh_cells]
     assert len(fresh) == 81 - 23  # the seed has 23 follow-ups
     filled = fill(
         blank,
@@ -123,7 +124,7 @@ def test_round_trip(real_db: Database, tmp_path: Path) -> None:
     save_report(report.text(), saved)
     text = saved.read_text("utf-8")
     assert "Imported 2 follow-ups from Albania answers.xlsx" in text
-    assert "II-6: changed" in text and f"{fresh[0]}: new" in text
+    assert "II-6: changed" in text and f"{fresh_cells[0]}: new" in text  # every code of it
 
 
 def test_import_in_one_go_and_stale_preview(real_db: Database, tmp_path: Path) -> None:
@@ -300,3 +301,16 @@ def test_exports_and_corrections_keep_status_and_references(
     d = _detail(real_db, "II-6")
     assert d is not None and d.follow_up is not None
     assert (d.follow_up.state_status, d.follow_up.references) == ("implemented", "Law 1")
+
+
+def test_a_row_is_named_by_all_its_codes(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank, scope="all")
+    filled = fill(blank, tmp_path / "a.xlsx", {f"{FOLLOW_UP}:III-16": "Answered."})
+    preview = preview_questionnaire(real_db, filled)
+    (row,) = preview.to_apply
+    assert row.code == "III-16, III-18"
+    assert f"row {row.row} III-16, III-18: " in preview.text()
+    # A row matched by neither ID nor code is named by every code its cell holds.
+    unknown = fill(blank, tmp_path / "u.xlsx", {"A2": None, "B2": "Z-91 ,Z-92", f"{FOLLOW_UP}2": "x"})
+    assert preview_questionnaire(real_db, unknown).rows[0].code == "Z-91, Z-92"

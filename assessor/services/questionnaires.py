@@ -189,6 +189,11 @@ def answer_of(row: AnsweredRow) -> tuple[str, str, str]:
     return row.follow_up, status, row.references
 
 
+def codes_label(cell: str) -> str:
+    """Every code a Code cell names, as the preview shows them: "III-16, III-18"."""
+    return ", ".join(code.strip() for code in cell.split(",") if code.strip())
+
+
 def _factsheet(session: Session, parsed: ParsedQuestionnaire, party: str | None) -> int:
     if party is not None and party.strip().casefold() != parsed.party.casefold():
         raise ServiceError(
@@ -297,7 +302,7 @@ def _classify(
     how: str,
     claimed: dict[int, int],
 ) -> PreviewRow:
-    code = row.code.split(",")[0].strip()
+    code = codes_label(row.code)
     answer = answer_of(row)
     if known is None:
         return _preview_row(row.row, code, REJECTED, how, None, ("", "", ""), answer)
@@ -307,7 +312,7 @@ def _classify(
         assert known is not None
         return _preview_row(row.row, code, status, reason, known.id, known.current, answer)
 
-    code = known.codes[0] if known.codes else code
+    code = ", ".join(known.codes) or code
     notes = list(row.notes)
     if how:
         notes.insert(0, how)

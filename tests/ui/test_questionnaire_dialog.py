@@ -12,7 +12,7 @@ from assessor.exporters.questionnaire import export_questionnaire
 from assessor.services.assessments import edit_follow_up, find_by_code
 from assessor.services.questionnaires import apply_questionnaire, preview_questionnaire
 from assessor.ui import dialogs
-from assessor.ui.questionnaire_dialog import QuestionnairePreviewDialog
+from assessor.ui.questionnaire_dialog import QuestionnairePreviewDialog, detail_html
 from tests.questionnaire_helpers import FOLLOW_UP, REFS, STATUS, dump, fill
 
 
@@ -164,3 +164,17 @@ def test_the_preview_shows_what_the_state_wrote(qtbot, real_db: Database, tmp_pa
     )
     assert dialog.table.currentIndex().row() == unchanged
     assert "No answer." in dialog.detail.toPlainText()
+
+
+def test_a_row_shows_all_its_codes(qtbot, real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank, scope="all")
+    filled = fill(blank, tmp_path / "a.xlsx", {f"{FOLLOW_UP}:III-16": "Answered."})
+    preview = preview_questionnaire(real_db, filled)
+    dialog = QuestionnairePreviewDialog(preview, lambda: apply_questionnaire(real_db, preview))
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    codes = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert "III-16, III-18" in codes and "III-16" not in codes
+    (row,) = preview.to_apply
+    assert "III-16, III-18" in detail_html(row)
