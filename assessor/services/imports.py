@@ -438,6 +438,36 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+@dataclass(frozen=True)
+class ThemesTarget:
+    """What importing themed recommendations for a Party would replace, to ask first."""
+
+    party: str
+    themes: int
+    items: int
+    #: Other Parties of the database that the file names, while it never names this one.
+    others_named: tuple[str, ...] = ()
+
+
+def themes_target(db: Database, themes: ThemedRecommendations, party: str | None) -> ThemesTarget:
+    """The Party themes would go to, what they would replace, and whose names the file uses."""
+    with db.reading() as session:
+        factsheet = _target_factsheet(session, party)
+        old = session.scalars(select(Theme).where(Theme.factsheet_id == factsheet.id)).all()
+        names = session.scalars(select(Party.name)).all()
+        target = factsheet.party.name
+        items = sum(len(t.items) for t in old)
+    text = " ".join(
+        [t.title or "" for t in themes.themes] + [i.text for t in themes.themes for i in t.items]
+    )
+
+    def named(name: str) -> bool:
+        return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+    others = () if named(target) else tuple(n for n in names if n != target and named(n))
+    return ThemesTarget(target, len(old), items, others)
+
+
 def _target_factsheet(session: Session, party: str | None) -> Factsheet:
     query = select(Factsheet).join(Party).order_by(Factsheet.imported_at.desc())
     if party:

@@ -16,9 +16,18 @@ from assessor.db.engine import Database
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.services import workbench
 from assessor.services.changes import Changes
-from assessor.services.imports import ImportReport, detect_kind, prepare_import, write_import
+from assessor.services.imports import (
+    ImportReport,
+    PreparedImport,
+    ThemesTarget,
+    detect_kind,
+    prepare_import,
+    themes_target,
+    write_import,
+)
 from assessor.ui import dialogs, excel_actions
 from assessor.ui.ops import Cancelled
+from assessor.wording import plural
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
@@ -83,28 +92,84 @@ def import_texts(win: MainWindow, texts: Sequence[Path]) -> None:
 
 
 def _run_text_import(win: MainWindow, texts: Sequence[Path], party: str | None) -> None:
-    """Import the files; themes go to ``party`` (or to a factsheet's imported before them)."""
+    """Read every file first; ask before themes replace a Party's own; then write each file.
+
+    Themes go to ``party``, or to the Party of a factsheet imported before them in the same
+    batch, or to the only Party there is.
+    """
+
+    def read(cancel: threading.Event) -> list[PreparedImport]:
+        prepared: list[PreparedImport] = []
+        for path in texts:
+            if cancel.is_set():
+                raise Cancelled()
+            prepared.append(prepare_import(path))  # a refused file stops all: nothing written
+        return prepared
+
+    def then(prepared: list[PreparedImport]) -> None:
+        chosen: list[PreparedImport] = []
+        themes_party = party
+        arriving: set[str] = set()  # Parties whose factsheet comes in this batch
+        for item in prepared:
+            if item.factsheet is not None:
+                themes_party = item.factsheet.party
+                arriving.add(themes_party)
+                chosen.append(item)
+                continue
+            assert item.themes is not None
+            try:
+                target = themes_party or _only_party(win.db, Path(item.source))
+                replacing = themes_target(win.db, item.themes, target)
+            except ImportRejected as exc:
+                if target not in arriving:
+                    dialogs.show_error(win, "Import", str(exc))
+                    return
+                replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
+            if not _confirm_themes(win, item, replacing):
+                return
+            chosen.append(replace(item, party=replacing.party))
+        _write(win, chosen)
+
+    names = ", ".join(p.name for p in texts)
+    win.runner.run_in_background("Import", f"Reading {names}…", read, then)
+
+
+def _confirm_themes(win: MainWindow, item: PreparedImport, target: ThemesTarget) -> bool:
+    """Ask before a Party's themed recommendations are replaced (they go to the history)."""
+    if not target.themes and not target.others_named:
+        return True
+    assert item.themes is not None
+    new = sum(len(t.items) for t in item.themes.themes)
+    lines = []
+    if target.others_named:
+        lines.append(f"{item.source} names {', '.join(target.others_named)}, never {target.party}.")
+    if target.themes:
+        lines.append(
+            f"Replace {target.party}’s {plural(target.items, 'themed recommendation')} "
+            f"({plural(target.themes, 'theme')}) with the {new} of {item.source}? The current "
+            "ones are kept in the history, but an import cannot be undone."
+        )
+    else:
+        lines.append(f"Attach the {new} themed recommendations to {target.party}?")
+    return dialogs.confirm(win, "Import themed recommendations", "\n\n".join(lines))
+
+
+def _write(win: MainWindow, prepared: Sequence[PreparedImport]) -> None:
+    """Write the prepared files, each in its own transaction, off the GUI thread."""
+    if not prepared:
+        return
 
     def job(cancel: threading.Event) -> list[ImportReport]:
         reports: list[ImportReport] = []
-        # Themes dropped together with a factsheet belong to that factsheet's Party.
-        themes_party = party
-        for path in texts:
+        for item in prepared:
             if cancel.is_set():  # checked between files: each file is one transaction
                 if not reports:
                     raise Cancelled()
                 break
-            prepared = prepare_import(path)  # read and parsed once, before any writing
-            if prepared.kind == "recommendations":
-                target = themes_party or _only_party(win.db, path)
-                report = write_import(win.db, replace(prepared, party=target))
-            else:
-                report = write_import(win.db, prepared)
-                themes_party = report.party
-            reports.append(report)
+            reports.append(write_import(win.db, item))
         return reports
 
-    names = ", ".join(p.name for p in texts)
+    names = ", ".join(item.source for item in prepared)
     win.runner.run_in_background(
         "Import", f"Importing {names}…", job, lambda reports: _imported(win, reports)
     )
@@ -116,17 +181,22 @@ def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
     ids = {r.factsheet_id for r in reports}
     win.on_changed(Changes.of_factsheets(ids).merge(Changes.of_themes(ids)))
     win.stack.clear()  # an import rewrites rows the undo steps point at
-    summary = "\n\n".join(r.summary() for r in reports)
     warnings = [w for r in reports for w in r.warnings]
-    if warnings:
-        dialogs.show_lines(
-            win,
-            "Import warnings",
-            summary.split("\n")[0] + f"\n\n{len(warnings)} things to check:",
-            warnings,
-        )
+    changes = [f"{r.source}: {c}" for r in reports for c in r.changes]
+    if warnings or changes:
+        # What a re-import changed, and what to check, listed in full (copyable).
+        lines = [*(["Changes:"] if changes else []), *changes]
+        if warnings:
+            lines += [*([""] if changes else []), f"{plural(len(warnings), 'thing')} to check:"]
+            lines += warnings
+        intro = "\n".join(r.summary().split("\n")[0] for r in reports)
+        dialogs.show_lines(win, "Import", intro, lines)
     else:
-        win.statusBar().showMessage(summary.split("\n")[0], 8000)
+        # "Imported the factsheet of Albania …: 11 chapters, 81 recommendations …"
+        summary = "; ".join(
+            " ".join(line.strip() for line in r.summary().split("\n")) for r in reports
+        )
+        win.statusBar().showMessage(summary, 15000)
     if win.workbench.detail is None:
         first = next(iter(sorted(ids)))
         win.model_select_first(first)

@@ -49,25 +49,56 @@ def _wait(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
 
 
-def test_dropped_themes_go_to_the_party_shown(qtbot, two_parties: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def _confirm_all(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, message: str) -> bool:
+        asked.append(message)
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm", yes)
+    return asked
+
+
+def test_dropped_themes_go_to_the_party_shown(qtbot, two_parties: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     win = two_parties
+    asked = _confirm_all(monkeypatch)
     albania = _theme_titles(win.db, "Albania")
     _drop(win, [RECOMMENDATIONS])
     _wait(qtbot, win)
     assert _theme_titles(win.db, "Moldova") == albania  # the same file, now Moldova's
     assert _theme_titles(win.db, "Albania") == albania  # untouched
     assert "Moldova" in win.statusBar().currentMessage()
+    # The file speaks of Albania, not Moldova: the window said so before writing.
+    assert asked and "names Albania, never Moldova" in asked[0]
 
 
 def test_menu_import_goes_to_the_party_shown(qtbot, two_parties: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     win = two_parties
     win.model_select_first(_fid(win.db, "Albania"))
     assert win.shown_party() == "Albania"
+    asked = _confirm_all(monkeypatch)
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_lines", lambda _p, _t, intro, lines: shown.append(intro))
     monkeypatch.setattr(dialogs, "ask_import_files", lambda *a: [str(RECOMMENDATIONS)])
     win.ask_import()
     _wait(qtbot, win)
-    assert "for Albania from recommendations-albania.txt" in win.statusBar().currentMessage()
+    # Replacing themes is a change: listed in a dialog rather than the status bar.
+    assert shown and "for Albania from recommendations-albania.txt" in shown[0]
     assert _theme_titles(win.db, "Moldova") == []
+    assert len(asked) == 1 and "Replace Albania’s 19 themed recommendations (4 themes)" in asked[0]
+
+
+def test_declining_leaves_the_partys_themes_as_they_were(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    before = [
+        (t.title, len(t.items)) for t in workbench.themes(window.db, _fid(window.db, "Albania"))
+    ]
+    _drop(window, [RECOMMENDATIONS])  # the fixture answers No to every question
+    _wait(qtbot, window)
+    after = [
+        (t.title, len(t.items)) for t in workbench.themes(window.db, _fid(window.db, "Albania"))
+    ]
+    assert after == before and sum(n for _t, n in after) == 19
 
 
 def test_with_no_party_shown_the_window_asks(qtbot, two_parties: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -80,6 +111,7 @@ def test_with_no_party_shown_the_window_asks(qtbot, two_parties: MainWindow, mon
         asked.append(list(parties))
 
     monkeypatch.setattr(dialogs, "ask_party", cancel)
+    _confirm_all(monkeypatch)
     _drop(win, [RECOMMENDATIONS])
     _wait(qtbot, win)
     assert asked == [["Albania", "Moldova"]]
@@ -92,9 +124,10 @@ def test_with_no_party_shown_the_window_asks(qtbot, two_parties: MainWindow, mon
 
 
 def test_themes_dropped_with_a_factsheet_follow_it(
-    qtbot, window: MainWindow, tmp_path: Path
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     # Albania is shown; the Moldovan factsheet and its themes arrive together.
+    _confirm_all(monkeypatch)
     assert window.shown_party() == "Albania"
     albania = _theme_titles(window.db, "Albania")
     _drop(window, [_moldova(tmp_path), RECOMMENDATIONS])
@@ -108,3 +141,25 @@ def test_which_files_need_a_party() -> None:
     assert needs_party([None, "recommendations", "factsheet"])
     assert not needs_party(["factsheet", "recommendations"])
     assert not needs_party(["factsheet", None])
+
+
+def test_a_reimport_lists_what_it_changed(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        dialogs, "show_lines", lambda _p, _t, intro, lines: shown.append((intro, list(lines)))
+    )
+    newer = tmp_path / "factsheet-albania-v2.md"
+    newer.write_text(
+        FACTSHEET.read_text(encoding="utf-8").replace(
+            "to connect with INTERPOL's ICSE database.", "to connect to INTERPOL's ICSE database."
+        ),
+        encoding="utf-8",
+    )
+    _drop(window, [newer])
+    _wait(qtbot, window)
+    assert len(shown) == 1
+    intro, lines = shown[0]
+    assert intro.startswith("Re-imported the factsheet of Albania")
+    assert "factsheet-albania-v2.md: III-26: text updated" in lines
