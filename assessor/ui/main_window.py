@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
         self.correct_action = self._action(
-            edit, "&Correct follow-up…", self.workbench.edit_follow_up, "Ctrl+Shift+E"
+            edit, "&Correct follow-up…", self.workbench.edit_follow_up, "Ctrl+Shift+E", "correct"
         )
         edit.addSeparator()
         self._action(
@@ -260,14 +260,28 @@ class MainWindow(QMainWindow):
             view, "&Themed recommendations", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"
         )
         self._action(view, "&Clear filters", self.workbench.filters.reset, "Ctrl+Shift+L")
-        self._action(view, "&Go to the tree", self.workbench.focus_tree, "Ctrl+T")
-
-        go = bar.addMenu("&Go")
-        self._action(go, "&Next recommendation", lambda: self.workbench.go(+1), ["Alt+Down", "F6"])
         self._action(
-            go, "&Previous recommendation", lambda: self.workbench.go(-1), ["Alt+Up", "Shift+F6"]
+            view, "&Go to the tree", self._on_workbench(self.workbench.focus_tree), "Ctrl+T"
         )
-        self._action(go, "Next &unrated in scope", self.workbench.next_unrated, "F8")
+
+        # Stepping acts on the workbench's tree: from the Themes tab it brings the workbench
+        # forward rather than change a selection out of sight.
+        go = bar.addMenu("&Go")
+        self._action(
+            go,
+            "&Next recommendation",
+            self._on_workbench(lambda: self.workbench.go(+1)),
+            ["Alt+Down", "F6"],
+        )
+        self._action(
+            go,
+            "&Previous recommendation",
+            self._on_workbench(lambda: self.workbench.go(-1)),
+            ["Alt+Up", "Shift+F6"],
+        )
+        self._action(
+            go, "Next &unrated in scope", self._on_workbench(self.workbench.next_unrated), "F8"
+        )
 
         self.rate_menu = bar.addMenu("&Rate")
         self._rate_actions: list[QAction] = []
@@ -283,6 +297,15 @@ class MainWindow(QMainWindow):
         )
         self._action(about, "&About Assessor", self.show_about, name="about")
         self._refresh_recent()
+
+    def _on_workbench(self, step: Callable[[], object]) -> Callable[[], None]:
+        """A slot that shows the Workbench tab, then takes ``step`` there."""
+
+        def slot() -> None:
+            self.tabs.setCurrentWidget(self.workbench)
+            step()
+
+        return slot
 
     def show_user_guide(self) -> None:
         """Help → User guide: the bundled guide, beside the window."""
@@ -326,6 +349,18 @@ class MainWindow(QMainWindow):
         self.themes.set_read_only(True)
         self._refresh_rate_menu(self.workbench.detail)
 
+    def _can_edit_shown(self) -> bool:
+        """Whether the actions that edit the shown recommendation may act now.
+
+        Only while the Workbench tab is current: on the Themes tab the recommendation is out
+        of sight, and the digits are type-ahead keys of the themes list, not ratings.
+        """
+        return (
+            self.workbench.detail is not None
+            and not self.db.read_only
+            and self.tabs.currentWidget() is self.workbench
+        )
+
     def print_summary(self) -> None:
         """Ask the summary's options, render it off the GUI thread, then preview it."""
         pdf_actions.print_summary(self)
@@ -335,8 +370,10 @@ class MainWindow(QMainWindow):
         pdf_actions.export_pdf(self)
 
     def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
+        """The Rate menu of the shown scale; with the other editing actions, usable or not."""
         levels = detail.levels if detail else ()
-        usable = detail is not None and not self.db.read_only
+        usable = self._can_edit_shown()
+        self.correct_action.setEnabled(usable)
         if levels == self._rate_levels:
             for action in self._rate_actions:
                 action.setEnabled(usable)
@@ -398,6 +435,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         self.workbench.assessment.flush()
+        self._refresh_rate_menu(self.workbench.detail)
         if index == 1:
             detail = self.workbench.detail
             sheets = workbench.factsheets(self.db)

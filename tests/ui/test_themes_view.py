@@ -134,3 +134,36 @@ def test_choosing_another_row_saves_what_was_typed_to_its_own_row(
     items = {i.id: i for t in _themes(window) for i in t.items}
     assert (items[first.id].text, items[first.id].links) == ("Typed in the first.", ("V-11",))
     assert (items[second.id].text, items[second.id].links) == (second.text, second.links)
+
+
+def test_digits_on_the_themes_tab_search_the_themes_and_rate_nothing(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """The rating keys belong to the workbench: on the Themes tab, "II-3" is type-ahead."""
+    wb = window.workbench
+    shown = wb.detail
+    assert shown is not None and shown.assessment.rating is None
+    assert any(action.isEnabled() for action in window.rate_menu.actions())
+    assert window.correct_action.isEnabled()
+    window.tabs.setCurrentIndex(1)
+    view = window.themes
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_2)  # type-ahead: the second theme
+    current = view.tree.currentItem()
+    assert current is not None and current.text(0).startswith("2. ")
+    qtbot.keyClicks(view.tree, "II-3")
+    qtbot.keyClick(view.tree, Qt.Key.Key_1)
+    qtbot.keyClick(view.tree, Qt.Key.Key_0)
+    assert workbench.detail(window.db, shown.id).assessment.rating is None  # type: ignore[union-attr]
+    assert window.stack.count() == 0
+    assert not any(action.isEnabled() for action in window.rate_menu.actions())
+    assert not window.correct_action.isEnabled()
+    # Stepping (F8: next unrated) brings the workbench forward; there the keys rate again.
+    qtbot.keyClick(view.tree, Qt.Key.Key_F8)
+    assert window.tabs.currentIndex() == 0
+    assert wb.detail is not None and wb.detail.id != shown.id
+    assert all(action.isEnabled() for action in window.rate_menu.actions())
+    assert window.correct_action.isEnabled()
+    wb.tree.setFocus()
+    qtbot.keyClick(wb.tree, Qt.Key.Key_1)
+    assert workbench.detail(window.db, wb.detail.id).assessment.rating is not None  # type: ignore[union-attr]
