@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QDir, QSettings, QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,7 +65,9 @@ def _folder() -> str:
     saved = QSettings().value(LAST_FOLDER_KEY, "", str)
     if isinstance(saved, str) and saved and Path(saved).is_dir():
         return saved
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # A folder that does not exist would make the dialog fall back to the program's own.
+    return documents if documents and Path(documents).is_dir() else QDir.homePath()
 
 
 def _remember(path: str) -> str | None:

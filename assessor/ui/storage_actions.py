@@ -168,6 +168,9 @@ def preferences(win: MainWindow) -> None:
     name = dialogs.ask_assessor_name(win, settings.assessor_name or assessor_name())
     if name is None:
         return
+    # Left empty, the login name is used: saved as such, so that the first-start question,
+    # once answered, is not asked again.
+    name = name.strip() or assessor_name()
     try:
         save_settings(replace(settings, assessor_name=name))
     except OSError as exc:

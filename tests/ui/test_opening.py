@@ -186,3 +186,21 @@ def test_the_first_start_asks_for_the_assessors_name_once(
     qtbot.wait(50)
     assert len(asked) == 1  # known now: not asked again
     launcher.close()
+
+
+def test_an_empty_name_accepted_at_first_start_is_not_asked_again(
+    qtbot, template_db: Path, tmp_path: Path, settings: QSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "ask_assessor_name", lambda _p, current: asked.append(current) or ""
+    )
+    path = tmp_path / "first.sqlite"
+    path.write_bytes(template_db.read_bytes())
+    launcher = _launch(qtbot, settings, path)
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    launcher.close()
+    launcher = _launch(qtbot, settings, path)
+    qtbot.wait(50)
+    assert len(asked) == 1  # "left empty, your login name is used" is an answer too
+    launcher.close()

@@ -1,0 +1,28 @@
+"""Where file dialogs start: the last folder used, else Documents, else home — never the cwd."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QSettings, QStandardPaths
+
+from assessor.ui import dialogs
+
+
+def test_file_dialogs_start_in_the_last_folder_else_documents_else_home(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    store = QSettings(str(tmp_path / "dialogs.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(dialogs, "QSettings", lambda: store)
+    documents = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(documents))
+    assert dialogs._folder() == QDir.homePath()  # Documents does not exist (a new account)
+    documents.mkdir()
+    assert dialogs._folder() == str(documents)
+    chosen = tmp_path / "exports" / "summary.pdf"
+    chosen.parent.mkdir()
+    assert dialogs._remember(str(chosen)) == str(chosen)
+    assert dialogs._folder() == str(chosen.parent)
+    assert dialogs._in_folder("a.xlsx") == str(chosen.parent / "a.xlsx")
+    assert dialogs._remember("") is None  # cancelled: nothing remembered
+    assert dialogs._folder() == str(chosen.parent)
