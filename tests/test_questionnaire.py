@@ -312,5 +312,80 @@ def test_a_row_is_named_by_all_its_codes(real_db: Database, tmp_path: Path) -> N
     assert row.code == "III-16, III-18"
     assert f"row {row.row} III-16, III-18: " in preview.text()
     # A row matched by neither ID nor code is named by every code its cell holds.
-    unknown = fill(blank, tmp_path / "u.xlsx", {"A2": None, "B2": "Z-91 ,Z-92", f"{FOLLOW_UP}2": "x"})
+    unknown = fill(
+        blank, tmp_path / "u.xlsx", {"A2": None, "B2": "Z-91 ,Z-92", f"{FOLLOW_UP}2": "x"}
+    )
     assert preview_questionnaire(real_db, unknown).rows[0].code == "Z-91, Z-92"
+
+
+def _answered_with_status(db: Database, tmp_path: Path, references: str) -> Path:
+    """II-6 answered with a status and references, then a fresh questionnaire exported."""
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(db, blank)
+    first = fill(
+        blank,
+        tmp_path / "first.xlsx",
+        {
+            f"{FOLLOW_UP}:II-6": "Amended in 2025.",
+            f"{STATUS}:II-6": "in progress",
+            f"{REFS}:II-6": references,
+        },
+    )
+    apply_questionnaire(db, preview_questionnaire(db, first))
+    second = tmp_path / "q2.xlsx"
+    export_questionnaire(db, second)
+    return second
+
+
+def test_the_states_status_and_references_are_pre_filled(real_db: Database, tmp_path: Path) -> None:
+    blank = _answered_with_status(real_db, tmp_path, "Law 45/2024")
+    ws = openpyxl.load_workbook(blank)["Questionnaire"]
+    row = row_of(ws, "II-6")
+    assert ws[f"{FOLLOW_UP}{row}"].value is None  # the text is the State's to write
+    assert (ws[f"{STATUS}{row}"].value, ws[f"{REFS}{row}"].value) == ("in progress", "Law 45/2024")
+    assert not ws[f"{STATUS}{row}"].protection.locked and not ws[f"{REFS}{row}"].protection.locked
+
+    # Returned untouched: the pre-filled status is no answer, nothing changes.
+    before = dump(real_db)
+    preview = preview_questionnaire(real_db, blank)
+    assert preview.counts["unchanged"] == len(preview.rows)
+    (ii6,) = [r for r in preview.rows if r.code == "II-6"]
+    assert ii6.reason == "no answer: the existing follow-up is kept"
+    assert apply_questionnaire(real_db, preview).applied == 0
+    assert dump(real_db) == before
+
+    # A new text alone keeps the status and references the State left in place.
+    text_only = fill(blank, tmp_path / "text.xlsx", {f"{FOLLOW_UP}:II-6": "Adopted in 2026."})
+    (changed,) = preview_questionnaire(real_db, text_only).to_apply
+    assert (changed.new_text, changed.new_state_status, changed.new_references) == (
+        "Adopted in 2026.",
+        "in progress",
+        "Law 45/2024",
+    )
+    assert changed.reason == "replaces the current follow-up, which is kept in the history"
+
+    # Only the pre-filled status updated: a status-only change, as before.
+    status_only = fill(blank, tmp_path / "status.xlsx", {f"{STATUS}:II-6": "implemented"})
+    (changed,) = preview_questionnaire(real_db, status_only).to_apply
+    assert "the text stays" in changed.reason
+    assert (changed.new_state_status, changed.new_references) == ("implemented", "Law 45/2024")
+
+    # A new text with the status cell emptied: the State withdrew its status.
+    cleared = fill(
+        blank,
+        tmp_path / "cleared.xlsx",
+        {f"{FOLLOW_UP}:II-6": "Withdrawn.", f"{STATUS}:II-6": None},
+    )
+    (changed,) = preview_questionnaire(real_db, cleared).to_apply
+    assert (changed.new_state_status, changed.new_references) == ("", "Law 45/2024")
+
+
+def test_pre_filled_references_that_look_like_a_formula(real_db: Database, tmp_path: Path) -> None:
+    blank = _answered_with_status(real_db, tmp_path, "-Law 45/2024, art. 3")
+    ws = openpyxl.load_workbook(blank)["Questionnaire"]
+    assert ws[f"{REFS}{row_of(ws, 'II-6')}"].value == "'-Law 45/2024, art. 3"  # escaped
+    preview = preview_questionnaire(real_db, blank)
+    assert preview.counts["unchanged"] == len(preview.rows)
+    text_only = fill(blank, tmp_path / "text.xlsx", {f"{FOLLOW_UP}:II-6": "Adopted."})
+    (changed,) = preview_questionnaire(real_db, text_only).to_apply
+    assert changed.new_references == "-Law 45/2024, art. 3"

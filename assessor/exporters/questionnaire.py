@@ -39,6 +39,8 @@ from assessor.exporters.xlsx_common import (
 )
 
 #: Bumped whenever the layout changes; an import refuses a workbook of another version.
+#: Not for what the cells hold: pre-filling the status and references kept version 1, as
+#: the columns, IDs and checksum are the same and the files sent out before still import alike.
 TEMPLATE_VERSION = "1"
 SCOPES = ("compliance", "all")
 IN_SCOPE_VERBS = ("require", "request")
@@ -230,8 +232,10 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
             line.text,
             line.previous,
             "",
-            "",
-            "",
+            # Pre-filled: the State updates its status and references rather than retyping
+            # them, so a new text alone keeps them (an empty cell would clear them).
+            line.follow_up_state_status,
+            line.follow_up_references,
         )
         ws.row_dimensions[row].height = row_height(zip(values[1:], WIDTHS[1:], strict=True))
         for col, value in enumerate(values, start=1):

@@ -333,7 +333,12 @@ def _classify(
         )
         return out(REJECTED, reason)
     tail = "".join(f"; {n}" for n in notes)
-    if not row.follow_up and row.has_answer:
+    answer = _prefilled(answer, known.current)
+    if not row.follow_up and (not row.has_answer or answer[1:] == known.current[1:]):
+        # Nothing written, or only the status and references the export pre-filled.
+        reason = "no answer: the existing follow-up is kept" if known.current[0] else "no answer"
+        return out(UNCHANGED, reason + tail)
+    if not row.follow_up:
         if not known.current[0]:
             return out(
                 REJECTED,
@@ -342,13 +347,8 @@ def _classify(
             )
         # Only the status or references: what the State now says of its current follow-up.
         answer = (known.current[0], answer[1], answer[2])
-        if answer == known.current:
-            return out(UNCHANGED, "the same as the current follow-up" + tail)
         reason = "the State's status or references change; the text stays as it is (the "
         return out(CHANGED, reason + "previous version is kept in the history)" + tail)
-    if not row.follow_up:
-        reason = "no answer: the existing follow-up is kept" if known.current[0] else "no answer"
-        return out(UNCHANGED, reason + tail)
     if answer == known.current:
         return out(UNCHANGED, "the same as the current follow-up" + tail)
     if not known.current[0]:
@@ -358,6 +358,20 @@ def _classify(
         return out(CHANGED, reason + "in the history" + tail)
     reason = "replaces the current follow-up, which is kept in the history"
     return out(CHANGED, reason + tail)
+
+
+def _prefilled(answer: tuple[str, str, str], current: tuple[str, str, str]) -> tuple[str, str, str]:
+    """The answer with the status and references cells read back as the export wrote them.
+
+    The export pre-fills both with the current follow-up's, escaped as every cell is (a
+    leading ``=`` quoted, very long text cut); such a cell left as it was means the current value.
+    """
+    text, status, references = answer
+    if status == cell_text(current[1]):
+        status = current[1]
+    if references == cell_text(current[2]):
+        references = current[2]
+    return text, status, references
 
 
 def _preview_row(
