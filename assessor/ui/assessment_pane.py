@@ -129,6 +129,8 @@ class AssessmentPane(QWidget):
         if detail is None:
             self.title.setText("<b>Assessment</b>")
             self.scope_mark.hide()
+            self.rating.show_nothing()  # a hidden recommendation's rating must not show
+            self.final.setChecked(False)
             self.comment.setPlainText("")
             self._saved_comment = ""
             self.saved.setText("")

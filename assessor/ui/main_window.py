@@ -396,11 +396,24 @@ class MainWindow(QMainWindow):
         """Undo the last edit (a comment being typed is saved first, so it is what is undone)."""
         self.workbench.assessment.flush()
         self.themes.flush()
-        self.stack.undo()
+        if self.stack.canUndo():
+            self._step("Undone", self.stack.undoText(), self.stack.index() - 1, self.stack.undo)
 
     def redo(self) -> None:
         """Redo the last undone edit."""
-        self.stack.redo()
+        if self.stack.canRedo():
+            self._step("Redone", self.stack.redoText(), self.stack.index(), self.stack.redo)
+
+    def _step(self, done: str, text: str, at: int, call: Callable[[], None]) -> None:
+        """Undo or redo, then say what: the recommendation changed may be out of sight."""
+        command = self.stack.command(at)
+        # Read before the call: a step that fails is dropped (and deleted) by the stack.
+        rec_id = getattr(command, "rec_id", None)
+        call()
+        message = f"{done}: {text}"
+        if isinstance(rec_id, int) and self.workbench.hides(rec_id):
+            message += " — not shown here: hidden by the search and filters (Ctrl+Shift+L)"
+        self.statusBar().showMessage(message, 8000)
 
     # --- reacting ------------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:

@@ -52,6 +52,7 @@ class RatingWidget(QWidget):
         self.buttons: dict[str | None, QPushButton] = {}
         self._levels: tuple[Level, ...] = ()
         self._current: str | None = None
+        self._blank = False  # nothing shown: no button checked
         self._texts: tuple[list[str], list[str]] = ([], [])
 
     def set_levels(self, levels: Sequence[Level]) -> None:
@@ -98,7 +99,10 @@ class RatingWidget(QWidget):
             ],
         )
         self._fit_texts()
-        self.set_rating(self._current)
+        if self._blank:
+            self.show_nothing()
+        else:
+            self.set_rating(self._current)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -123,9 +127,20 @@ class RatingWidget(QWidget):
     def set_rating(self, key: str | None) -> None:
         """Show ``key`` as chosen (None: not yet rated), without emitting anything."""
         self._current = key
+        self._blank = False
         button = self.buttons.get(key) or self.buttons.get(None)
         if button is not None:
             button.setChecked(True)
+
+    def show_nothing(self) -> None:
+        """No recommendation shown: no button is checked (not even "not yet rated")."""
+        self._current = None
+        self._blank = True
+        # An exclusive group keeps one button checked; it lets go only while not exclusive.
+        self._group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self._group.setExclusive(True)
 
     def rating(self) -> str | None:
         """The key shown as chosen."""

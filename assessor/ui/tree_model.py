@@ -185,6 +185,11 @@ class FactsheetTreeModel(QAbstractItemModel):
         self._apply_filter_to_all()
         self.endResetModel()
 
+    @property
+    def filter_state(self) -> FilterState:
+        """The filters the tree applies (the search is applied through ``matches``)."""
+        return self._filter
+
     def _passes(self, node: Node) -> bool:
         if self._matches is not None and node.id not in self._matches:
             return False

@@ -234,6 +234,12 @@ class Workbench(QWidget):
         self.current_changed.emit(None)
         self.hidden = (rec_id, factsheet_id)
 
+    def hides(self, rec_id: int) -> bool:
+        """Whether the search and filters keep a recommendation out of the tree."""
+        if not self.model.filter_state.is_active:
+            return False
+        return not self.model.index_of_recommendation(rec_id).isValid()
+
     def _count(self) -> None:
         shown, total = self.model.shown_count()
         self.filters.show_count(shown, total)

@@ -279,3 +279,35 @@ def test_escape_in_the_search_clears_it_then_goes_back_to_the_tree(
     assert wb.detail is not None and wb.detail.id == rec_id
     qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)
     assert wb.tree.hasFocus()
+
+
+def test_with_nothing_shown_no_rating_is_checked_and_undo_says_what_it_did(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    buttons = wb.assessment.rating.buttons
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    wb.tree.setFocus()
+    qtbot.keyClick(wb.tree, Qt.Key.Key_2)
+    assert buttons["partly"].isChecked()
+    _search(qtbot, window, "zzzqqq")  # hides II-6: nothing is shown
+    assert wb.detail is None
+    assert not any(button.isChecked() for button in buttons.values())
+
+    # Undo changes II-6, out of sight: the status bar says what, and that it is hidden.
+    window.undo()
+    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undone: Rate II-6") and "hidden by the search" in message
+    assert not any(button.isChecked() for button in buttons.values())
+    window.redo()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Redone: Rate II-6") and "hidden by the search" in message
+
+    # Shown again: its rating is checked, and an undo names it without the warning.
+    qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)
+    assert wb.detail is not None and wb.detail.id == rec_id
+    assert buttons["partly"].isChecked()
+    window.undo()
+    assert window.statusBar().currentMessage() == "Undone: Rate II-6"
+    assert buttons[None].isChecked()
