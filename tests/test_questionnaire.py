@@ -389,3 +389,94 @@ def test_pre_filled_references_that_look_like_a_formula(real_db: Database, tmp_p
     text_only = fill(blank, tmp_path / "text.xlsx", {f"{FOLLOW_UP}:II-6": "Adopted."})
     (changed,) = preview_questionnaire(real_db, text_only).to_apply
     assert changed.new_references == "-Law 45/2024, art. 3"
+
+
+def _rewrite(src: Path, dest: Path, change) -> Path:
+    """Copy a questionnaire after ``change(sheet)``, as a State's spreadsheet would save it."""
+    wb = openpyxl.load_workbook(src)
+    change(wb["Questionnaire"])
+    wb.save(dest)
+    return dest
+
+
+def _sort_by_recommendation(ws) -> None:
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    rows.sort(key=lambda r: r[HEADERS.index("Recommendation")], reverse=True)
+    for i, values in enumerate(rows, start=2):
+        for j, value in enumerate(values, start=1):
+            ws.cell(i, j).value = value
+
+
+def test_a_state_may_sort_and_filter_the_rows(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank)
+    wb = openpyxl.load_workbook(blank)
+    ws = wb["Questionnaire"]
+    assert ws.auto_filter.ref == f"A1:I{ws.max_row}"
+    assert not ws.protection.sort and not ws.protection.autoFilter  # both allowed
+    instructions = " ".join(str(c.value) for row in wb["Instructions"].iter_rows() for c in row)
+    assert "You may sort or filter the rows" in instructions
+    assert "do not add or remove rows" in instructions and "sort or reorder" not in instructions
+
+    answered = fill(
+        blank,
+        tmp_path / "answered.xlsx",
+        {f"{FOLLOW_UP}:II-6": "Answer to II-6.", f"{FOLLOW_UP}:II-8": "Answer to II-8."},
+    )
+    before = openpyxl.load_workbook(answered)["Questionnaire"]
+    sorted_file = _rewrite(answered, tmp_path / "sorted.xlsx", _sort_by_recommendation)
+    after = openpyxl.load_workbook(sorted_file)["Questionnaire"]
+    assert row_of(after, "II-6") != row_of(before, "II-6")  # really moved
+    preview = preview_questionnaire(real_db, sorted_file)
+    assert preview.warnings == ()  # sorting is allowed: nothing to warn about
+    assert {r.code: r.new_text for r in preview.to_apply} == {
+        "II-6": "Answer to II-6.",
+        "II-8": "Answer to II-8.",
+    }
+    assert {r.row for r in preview.to_apply} == {row_of(after, "II-6"), row_of(after, "II-8")}
+    # A questionnaire exported before the any-order checksum cannot tell sorting apart.
+    older = fill(sorted_file, tmp_path / "older.xlsx", {}, {"ids_set_checksum": ""})
+    (warning,) = preview_questionnaire(real_db, older).warnings
+    assert "rows added, removed or sorted" in warning
+    apply_questionnaire(real_db, preview)
+    for code in ("II-6", "II-8"):
+        d = _detail(real_db, code)
+        assert d is not None and d.follow_up is not None
+        assert d.follow_up.text == f"Answer to {code}."
+
+    # Rows hidden by a filter are read all the same.
+    def hide_ii6(ws) -> None:
+        ws.row_dimensions[row_of(ws, "II-6")].hidden = True
+
+    hidden = fill(blank, tmp_path / "h.xlsx", {f"{FOLLOW_UP}:II-6": "Hidden answer."})
+    filtered = _rewrite(hidden, tmp_path / "filtered.xlsx", hide_ii6)
+    preview = preview_questionnaire(real_db, filtered)
+    assert preview.warnings == ()
+    assert [r.new_text for r in preview.to_apply] == ["Hidden answer."]
+
+
+def test_added_and_removed_rows(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "q.xlsx"
+    export_questionnaire(real_db, blank)
+    answered = fill(blank, tmp_path / "a.xlsx", {f"{FOLLOW_UP}:II-6": "Answer."})
+
+    def add(ws) -> None:
+        ws.insert_rows(5)
+        ws[f"{FOLLOW_UP}5"] = "A note the State added."
+
+    preview = preview_questionnaire(real_db, _rewrite(answered, tmp_path / "added.xlsx", add))
+    (warning,) = preview.warnings
+    assert "22 exported, 23 read: rows added or removed" in warning
+    (rejected,) = [r for r in preview.rows if r.status == "rejected"]
+    assert rejected.row == 5 and "cannot be matched" in rejected.reason
+    assert [r.code for r in preview.to_apply] == ["II-6"]  # the other rows are still taken
+
+    def remove_ii8(ws) -> None:
+        ws.delete_rows(row_of(ws, "II-8"))
+
+    removed = _rewrite(answered, tmp_path / "removed.xlsx", remove_ii8)
+    preview = preview_questionnaire(real_db, removed)
+    (warning,) = preview.warnings
+    assert "22 exported, 21 read" in warning and "missing keeps its follow-up" in warning
+    assert "II-8" not in {r.code for r in preview.rows}
+    assert [r.code for r in preview.to_apply] == ["II-6"]

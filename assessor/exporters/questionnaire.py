@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -101,6 +102,11 @@ def previous_follow_up(text: str, state_status: str | None, references: str | No
 def ids_checksum(uids: Iterable[str]) -> str:
     """A checksum of the ID column, in order, so an import notices rows added or removed."""
     return hashlib.sha256("\n".join(uids).encode("ascii", "replace")).hexdigest()
+
+
+def ids_set_checksum(uids: Iterable[str]) -> str:
+    """A checksum of the IDs in any order: a State may sort the rows, not add or remove any."""
+    return ids_checksum(sorted(uids))
 
 
 def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list[QuestionnaireLine]:
@@ -194,9 +200,11 @@ def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, co
         (
             "How to answer",
             "Write only in the Follow-up, State's own status and References columns (shaded). "
-            "Leave a Follow-up cell empty to keep the previous follow-up as it is. Do not add, "
-            "remove, sort or reorder rows, and do not edit the other columns: answers are matched "
-            "to recommendations by a hidden identifier. Type text, not formulas.",
+            "Leave a Follow-up cell empty to keep the previous follow-up as it is. The status "
+            "and references already filled in are those of the previous follow-up: update them. "
+            "You may sort or filter the rows, as answers are matched to recommendations by a "
+            "hidden identifier, not by position; do not add or remove rows (an added row cannot "
+            "be matched), and do not edit the other columns. Type text, not formulas.",
         ),
         ("State's own status", "Optional: " + ", ".join(STATE_STATUSES) + "."),
         ("Deadline", deadline),
@@ -257,6 +265,7 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
         )
         ws.add_data_validation(status)
         status.add(f"H2:H{last}")
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     ws.freeze_panes = "C2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
@@ -270,6 +279,9 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+    # Sorting and filtering are safe: rows are matched by their hidden ID, not their place.
+    ws.protection.sort = False
+    ws.protection.autoFilter = False
 
 
 def _meta(ws: Worksheet, meta: dict[str, str]) -> None:
@@ -311,6 +323,7 @@ def build_questionnaire(
             "exported_at": moment.replace(microsecond=0).isoformat(),
             "rows": str(len(lines)),
             "ids_checksum": ids_checksum(ln.uid for ln in lines),
+            "ids_set_checksum": ids_set_checksum(ln.uid for ln in lines),
             "application": f"assessor {__version__}",
         },
     )

@@ -25,6 +25,7 @@ from assessor.exporters.questionnaire import (
     QUESTIONNAIRE_SHEET,
     TEMPLATE_VERSION,
     ids_checksum,
+    ids_set_checksum,
 )
 from assessor.exporters.xlsx_common import FORMULA_TRIGGERS, MAX_CELL_CHARS
 from assessor.importers.common import ImportRejected, check_size
@@ -227,6 +228,22 @@ def _duplicates(rows: list[AnsweredRow]) -> list[AnsweredRow]:
     return out
 
 
+def _rows_warning(meta: Mapping[str, str], uids: list[str]) -> str:
+    """Whether rows were added or removed since the export (sorted rows are fine), or ""."""
+    if not meta.get("ids_checksum") or meta["ids_checksum"] == ids_checksum(uids):
+        return ""
+    any_order = meta.get("ids_set_checksum")
+    if any_order == ids_set_checksum(uids):
+        return ""  # sorted or filtered: every row is still there, matched by its ID
+    # A questionnaire exported without the any-order checksum cannot tell sorted rows apart.
+    how = "rows added or removed" if any_order else "rows added, removed or sorted"
+    return (
+        f"The rows differ from the ones exported ({meta.get('rows', '?')} exported, {len(uids)} "
+        f"read: {how}, or their hidden IDs edited); every row is still matched by its own ID, "
+        "and a recommendation whose row is missing keeps its follow-up."
+    )
+
+
 def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
     """Read a filled-in questionnaire; file-level problems raise ``ImportRejected``."""
     p = Path(path)
@@ -259,12 +276,7 @@ def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
         ) from None
     finally:
         wb.close()
-    warnings = []
-    if meta.get("ids_checksum") and meta["ids_checksum"] != ids_checksum(r.uid for r in rows):
-        warnings.append(
-            "The hidden ID column differs from the one exported (rows added, removed, moved or "
-            "their IDs edited); every row is still matched by its own ID."
-        )
+    warnings = [warning] if (warning := _rows_warning(meta, [r.uid for r in rows])) else []
     return ParsedQuestionnaire(p.name, meta, tuple(_duplicates(rows)), tuple(warnings))
 
 
