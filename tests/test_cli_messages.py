@@ -91,6 +91,41 @@ def test_a_folder_as_output_is_refused_before_anything_is_written(
     assert files_in(tmp_path) == before  # no temporary file beside it, or in its parent
 
 
+@pytest.mark.parametrize(
+    ("fmt", "name", "message"),
+    [
+        ("pdf", "x.txt", "x.txt: a PDF summary's file name ends in .pdf."),
+        ("xlsx", "x.pdf", "x.pdf: an Excel workbook's file name ends in .xlsx."),
+        ("questionnaire", "x.json", "x.json: a questionnaire's file name ends in .xlsx."),
+        ("json", "x.xlsx", "x.xlsx: a JSON export's file name ends in .json."),
+        ("json", "x", "x: a JSON export's file name ends in .json."),
+    ],
+)
+def test_an_output_name_of_the_wrong_kind_is_refused(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: Capsys,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    name: str,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    before = files_in(tmp_path)
+    assert main(["--db", str(db_path), "export", fmt, "-o", name]) == 2
+    assert error_line(capsys) == message
+    assert files_in(tmp_path) == before  # nothing written, not even a temporary file
+
+
+def test_an_output_name_of_the_right_kind_in_any_case(
+    db_path: Path, tmp_path: Path, capsys: Capsys
+) -> None:
+    assert main(["--db", str(db_path), "export", "pdf", "-o", str(tmp_path / "S.PDF")]) == 0
+    assert (tmp_path / "S.PDF").read_bytes().startswith(b"%PDF")
+    assert main(["--db", str(db_path), "export", "json"]) == 0  # stdout: no name to check
+    assert '"format"' in capsys.readouterr().out
+
+
 def test_the_atomic_writer_works_beside_the_real_file(tmp_path: Path) -> None:
     real = tmp_path / "real" / "out.json"
     real.parent.mkdir()

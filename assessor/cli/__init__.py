@@ -32,9 +32,11 @@ from assessor.cli.common import (
     ENV_PASSPHRASE,
     EXIT_FAILURE,
     EXIT_ROWS_REJECTED,
+    OUTPUT_KINDS,
     USER_ERRORS,
     Failure,
     check_db_choice,
+    check_output,
     locked_message,
     one_line,
     os_error_message,
@@ -123,10 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export the database")
     formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
     j = formats.add_parser("json", help="the assessor-json/1 interchange format")
-    j.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
-    j.set_defaults(func=cmd_export_json, output_example="assessor.json")
+    j.add_argument(
+        "-o", "--output", metavar=_file("json"), help="the file to write (default: stdout)"
+    )
+    j.set_defaults(func=cmd_export_json, output_kind=OUTPUT_KINDS["json"])
     pdf = formats.add_parser("pdf", help="a PDF summary for Committee meetings")
-    pdf.add_argument("-o", "--output", metavar="FILE", required=True, help="the PDF file to write")
+    pdf.add_argument(
+        "-o", "--output", metavar=_file("pdf"), required=True, help="the file to write"
+    )
     pdf.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
     pdf.add_argument(
         "--scope",
@@ -138,9 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument(
         "--full-follow-ups", action="store_true", help="print follow-ups in full, not trimmed"
     )
-    pdf.set_defaults(func=cmd_export_pdf, output_example="summary.pdf")
+    pdf.set_defaults(func=cmd_export_pdf, output_kind=OUTPUT_KINDS["pdf"])
     q = formats.add_parser("questionnaire", help="an Excel questionnaire for the State to fill in")
-    q.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
+    q.add_argument(
+        "-o", "--output", metavar=_file("questionnaire"), required=True, help="the file to write"
+    )
     q.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
     q.add_argument(
         "--scope",
@@ -150,12 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--deadline", metavar="TEXT", help="the answer deadline shown to the State")
     q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
-    q.set_defaults(func=cmd_export_questionnaire, output_example="questionnaire.xlsx")
+    q.set_defaults(func=cmd_export_questionnaire, output_kind=OUTPUT_KINDS["questionnaire"])
     x = formats.add_parser("xlsx", help="the assessment as an Excel workbook")
-    x.add_argument("-o", "--output", metavar="FILE", required=True, help="the .xlsx file to write")
+    x.add_argument("-o", "--output", metavar=_file("xlsx"), required=True, help="the file to write")
     x.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
     x.add_argument("--all", action="store_true", help="an overview of every Party instead")
-    x.set_defaults(func=cmd_export_xlsx, output_example="assessment.xlsx")
+    x.set_defaults(func=cmd_export_xlsx, output_kind=OUTPUT_KINDS["xlsx"])
 
     p = sub.add_parser("list", help="list the factsheets with their counts")
     p.set_defaults(func=cmd_list)
@@ -172,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_rate)
     _add_questionnaire_options(sub.choices["import"])
     return parser
+
+
+def _file(fmt: str) -> str:
+    """The metavar of ``-o``: FILE with the ending the format's file name must have."""
+    return "FILE" + OUTPUT_KINDS[fmt].suffix
 
 
 def _add_questionnaire_options(p: argparse.ArgumentParser) -> None:
@@ -198,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if func is not cmd_self_check:
             check_db_choice(args)
+            check_output(args)
         if func is cmd_import:
             _refuse_unsupported(args)
         return func(args)

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from assessor.db.engine import ENV_DB, Database, open_database, resolve_db_url
@@ -27,12 +28,48 @@ ENV_DEBUG = "ASSESSOR_DEBUG"
 USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeError)
 
 
+@dataclass(frozen=True)
+class OutputKind:
+    """What an export writes, for messages, and the ending its file name must have."""
+
+    what: str
+    suffix: str
+    example: str
+
+
+#: The one rule for ``export FORMAT -o FILE``: what each format writes and how its name ends.
+OUTPUT_KINDS = {
+    "json": OutputKind("a JSON export", ".json", "assessor.json"),
+    "pdf": OutputKind("a PDF summary", ".pdf", "summary.pdf"),
+    "questionnaire": OutputKind("a questionnaire", ".xlsx", "questionnaire.xlsx"),
+    "xlsx": OutputKind("an Excel workbook", ".xlsx", "assessment.xlsx"),
+}
+
+
 class Failure(Exception):
     """A command cannot go on; the message is shown as is."""
 
 
 def one_line(message: str) -> str:
     return " ".join(str(message).split()) or "unknown error"
+
+
+def check_output(args: argparse.Namespace) -> None:
+    """Refuse ``-o FILE`` before anything is written: a folder, or a name of the wrong kind."""
+    output = getattr(args, "output", None)
+    kind: OutputKind | None = getattr(args, "output_kind", None)
+    if not output or kind is None:
+        return
+    if Path(output).is_dir():
+        raise Failure(folder_message(output, kind))
+    if Path(output).suffix.casefold() != kind.suffix:
+        raise Failure(f"{output}: {kind.what}'s file name ends in {kind.suffix}.")
+
+
+def folder_message(output: str, kind: OutputKind | None) -> str:
+    """A folder was given where a file name was wanted."""
+    example = Path(output) / (kind.example if kind else "file")
+    return f"{output} is a folder; give a file name such as {example}."
 
 
 def os_error_message(exc: OSError, args: argparse.Namespace) -> str:
@@ -43,8 +80,7 @@ def os_error_message(exc: OSError, args: argparse.Namespace) -> str:
     output = getattr(args, "output", None)
     if name is not None and output is not None and name == os.fspath(output):
         if isinstance(exc, IsADirectoryError):
-            example = Path(output) / getattr(args, "output_example", "file")
-            return f"{output} is a folder; give a file name such as {example}."
+            return folder_message(output, getattr(args, "output_kind", None))
         if isinstance(exc, PermissionError):
             return f"cannot write {output}: permission denied; choose a folder you can write to."
         return f"cannot write {output}: {reason}."
