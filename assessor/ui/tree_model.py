@@ -1,8 +1,9 @@
 """The factsheet tree: Party (factsheet) → chapters → sections → recommendations.
 
 One QAbstractItemModel adapting plain rows (``TreeRow``): a factsheet's rows are read (one
-service call, a handful of queries) only when its node is expanded or a recommendation in it
-is shown, so opening a database of a hundred factsheets reads only their summaries. Nodes are
+service call, a handful of queries) only when its node is expanded, a recommendation in it
+is shown or a filter or search is applied, so opening a database of a hundred factsheets
+reads only their summaries (which give the count of the unread ones). Nodes are
 small slotted objects addressed by an integer in each index's ``internalId``.
 """
 
@@ -196,8 +197,16 @@ class FactsheetTreeModel(QAbstractItemModel):
         return self._filter.accepts(node.verb, node.scope, node.rating, node.has_follow_up)
 
     def _apply_filter_to_all(self) -> None:
+        """Filter every factsheet; under a filter or search, read the unread ones first.
+
+        Their matches must show (and be counted), and a combination of filters cannot be
+        counted from the summaries. Without a filter nothing is read: start-up stays lazy.
+        Called between a begin and an end of a model reset, so filling sends no signal.
+        """
         for i, root in enumerate(self._roots):
             root.row = i
+            if self._filter.is_active and root.id not in self._loaded:
+                self._fill(root)
             self._apply_filter(root)
 
     def _apply_filter(self, node: Node) -> bool:
@@ -213,10 +222,15 @@ class FactsheetTreeModel(QAbstractItemModel):
         return bool(node.shown) or node.kind == "factsheet"
 
     def shown_count(self) -> tuple[int, int]:
-        """(recommendations shown, recommendations in the loaded factsheets)."""
-        total = len(self._recs)
-        shown = sum(1 for node in self._recs.values() if self._is_shown(node))
-        return shown, total
+        """(recommendations shown, recommendations in every factsheet, read in or not)."""
+        unread = sum(
+            self._summaries[root.id].recommendations
+            for root in self._roots
+            if root.id not in self._loaded and root.id in self._summaries
+        )
+        # An unread factsheet is whole: a filter or search reads every factsheet in.
+        shown = unread + sum(1 for node in self._recs.values() if self._is_shown(node))
+        return shown, unread + len(self._recs)
 
     def _is_shown(self, node: Node) -> bool:
         while node.parent is not None:
@@ -268,6 +282,19 @@ class FactsheetTreeModel(QAbstractItemModel):
             if root.id == factsheet_id:
                 return self.createIndex(root.row, 0, root.uid)
         return QModelIndex()
+
+    def headings(self) -> list[tuple[tuple[str, int], QModelIndex]]:
+        """Every shown factsheet, chapter and section of the loaded factsheets, with its index.
+
+        The key (kind, id) outlives a reset of the model: the expansion of the tree is kept by it.
+        """
+        out: list[tuple[tuple[str, int], QModelIndex]] = []
+        stack = list(self._roots)
+        while stack:
+            node = stack.pop()
+            out.append(((node.kind, node.id), self.createIndex(node.row, 0, node.uid)))
+            stack.extend(child for child in node.shown if child.kind != "recommendation")
+        return out
 
     def knows_recommendation(self, rec_id: int) -> bool:
         """Whether a recommendation is in a loaded factsheet."""

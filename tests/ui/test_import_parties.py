@@ -163,3 +163,38 @@ def test_a_reimport_lists_what_it_changed(
     intro, lines = shown[0]
     assert intro.startswith("Re-imported the factsheet of Albania")
     assert "factsheet-albania-v2.md: III-26: text updated" in lines
+
+
+def test_the_count_covers_every_party_read_in_or_not(
+    qtbot, real_db: Database, settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Factsheets are read lazily; the count above the tree uses the others' summaries."""
+    from assessor.ui.main_window import MainWindow
+
+    import_file(real_db, _moldova(tmp_path))
+    win = MainWindow(real_db, settings)
+    qtbot.addWidget(win)
+    win.show()
+    wb, model = win.workbench, win.workbench.model
+    unread = [f for f in model.factsheet_ids() if model.canFetchMore(model.index_of_factsheet(f))]
+    assert len(unread) == 1  # start-up reads only the factsheet shown
+    bar = wb.filters
+    assert bar.count.text() == "All 162 recommendations"
+
+    bar.verb.setCurrentIndex(bar.verb.findData("in_scope"))  # 22 in each
+    assert bar.count.text() == "Showing 44 of 162 recommendations"
+    bar.reset()
+    assert bar.count.text() == "All 162 recommendations"
+    bar.search.setText("zzzqqq")
+    bar.search.returnPressed.emit()
+    assert bar.count.text() == "Showing 0 of 162 recommendations"
+    bar.search.setText("Ministry of Justice")
+    bar.search.returnPressed.emit()
+    shown = [len(model.shown_recommendations(f)) for f in model.factsheet_ids()]
+    assert shown[0] == shown[1] > 0  # the same text: as many matches in each
+    assert bar.count.text() == f"Showing {sum(shown)} of 162 recommendations"
+    bar.reset()
+
+    # After an import the tree is read again: the count stays whole.
+    win.on_changed(Changes.of_factsheets(unread))
+    assert bar.count.text() == "All 162 recommendations"
