@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self.on_changed)
         self.workbench.current_changed.connect(self._current_changed)
         self.workbench.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        # A message about what the filters showed ("Every recommendation … is rated") is stale
+        # once they change.
+        self.workbench.filters.filters_changed.connect(lambda _s: self.statusBar().clearMessage())
         self.themes.jump_to_code.connect(self.jump_to_code)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._splitters_restored = False
@@ -280,7 +283,11 @@ class MainWindow(QMainWindow):
             ["Alt+Up", "Shift+F6"],
         )
         self._action(
-            go, "Next &unrated in scope", self._on_workbench(self.workbench.next_unrated), "F8"
+            go,
+            "Next &unrated in scope",
+            self._on_workbench(self.workbench.next_unrated),
+            "F8",
+            "next_unrated",
         )
 
         self.rate_menu = bar.addMenu("&Rate")

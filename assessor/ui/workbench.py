@@ -88,6 +88,8 @@ class Workbench(QWidget):
         self.hidden: tuple[int, int] | None = None
         self.read_only = False
         self._words: list[str] = []
+        #: What was expanded when the search or a filter began: restored when they are cleared.
+        self._expansion: set[tuple[str, int]] = set()
         # A factsheet's scale rarely changes: asked once per factsheet, not at every step.
         self._levels: dict[int, tuple[Level, ...]] = {}
         self.follow_up.load_history = lambda rec_id: workbench.history(self.db, rec_id)
@@ -193,18 +195,29 @@ class Workbench(QWidget):
         self._words = query_words(state.query)
         matches = search(self.db, state.query) if self._words else None
         keep = self._shown_or_hidden()
+        if not self.model.filter_state.is_active:
+            # The tree as the user left it, to find again once the filters are cleared.
+            self._expansion = self._expanded()
         self.model.set_filter(state, matches)
-        for fid in self.model.factsheet_ids():
-            if self.model.canFetchMore(self.model.index_of_factsheet(fid)):
-                continue
-            index = self.model.index_of_factsheet(fid)
-            if state.is_active:
-                self.tree.expandRecursively(index)
-            else:
-                self.tree.expand(index)
+        if state.is_active:
+            # The matches in the factsheets being read; the others (read in for the count)
+            # stay collapsed until opened, as an unread factsheet would.
+            opened = {id_ for kind, id_ in self._expansion if kind == "factsheet"}
+            if keep is not None:
+                opened.add(keep[1])
+            for fid in opened:
+                self.tree.expandRecursively(self.model.index_of_factsheet(fid))
+        else:
+            for key, index in self.model.headings():
+                if key in self._expansion:
+                    self.tree.expand(index)
         if keep is not None:
             self._show_again(*keep)
         self._count()
+
+    def _expanded(self) -> set[tuple[str, int]]:
+        """The factsheets, chapters and sections expanded in the tree, as (kind, id)."""
+        return {key for key, index in self.model.headings() if self.tree.isExpanded(index)}
 
     def _shown_or_hidden(self) -> tuple[int, int] | None:
         """The recommendation shown, else the one the filters hide, as (id, factsheet id)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 
 from assessor.services import workbench
 from assessor.ui.main_window import MainWindow
@@ -311,3 +312,45 @@ def test_with_nothing_shown_no_rating_is_checked_and_undo_says_what_it_did(
     window.undo()
     assert window.statusBar().currentMessage() == "Undone: Rate II-6"
     assert buttons[None].isChecked()
+
+
+def _expanded_titles(win: MainWindow) -> set[str]:
+    """The titles of the expanded rows of the tree (every level)."""
+    model, tree = win.workbench.model, win.workbench.tree
+    out: set[str] = set()
+    stack = [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        if tree.isExpanded(index):
+            out.add(str(index.data()))
+        stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+    return out
+
+
+def test_clearing_the_search_restores_the_tree_and_clears_old_messages(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    wb = window.workbench
+    sheet = wb.model.index_of_factsheet(wb.model.factsheet_ids()[0])
+    chapters = [wb.model.index(r, 0, sheet) for r in range(wb.model.rowCount(sheet))]
+    wb.tree.expand(chapters[2])  # opened by hand before searching
+    before = _expanded_titles(window)
+    assert str(chapters[2].data()) in before and str(chapters[4].data()) not in before
+
+    _search(qtbot, window, "criminal code")
+    assert wb.filters.count.text().startswith("Showing")
+    qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)  # Esc clears the search
+    assert _expanded_titles(window) == before
+
+    window.workbench.filters.verb.setCurrentIndex(1)  # a filter, then the Clear button
+    wb.filters.clear.click()
+    assert _expanded_titles(window) == before
+
+    # A message about the filtered tree goes when the filters change.
+    _search(qtbot, window, "zzzqqq")
+    window.findChild(QAction, "next_unrated").trigger()  # nothing shown is unrated
+    assert "Every recommendation in scope shown here is rated" in (
+        window.statusBar().currentMessage()
+    )
+    qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)
+    assert window.statusBar().currentMessage() == ""
