@@ -69,3 +69,30 @@ def test_encrypt_and_open_with_the_environment_passphrase(
     monkeypatch.setenv(ENV_PASSPHRASE, "pw for scripts")
     status, out, _ = run(capsys, "--db", str(closed_db), "list")
     assert status == 0 and "Albania" in out
+
+
+def test_encrypt_help_says_how_passphrases_are_given(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["encrypt", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--decrypt" in text and "asked twice at a terminal" in text
+    assert f"${ENV_NEW_PASSPHRASE}" in text and f"${ENV_PASSPHRASE}" in text
+
+
+@pytest.mark.skipif(not crypto.encryption_available(), reason="sqlcipher3 is not installed")
+def test_decrypt_without_a_terminal_names_the_variable(
+    closed_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_NEW_PASSPHRASE, "pw for scripts")
+    assert run(capsys, "--db", str(closed_db), "encrypt")[0] == 0
+    before = closed_db.read_bytes()
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    status, _, err = run(capsys, "--db", str(closed_db), "encrypt", "--decrypt")
+    assert status == 2
+    assert (
+        err == f"assessor: the passphrase is asked at a terminal; scripts set {ENV_PASSPHRASE}.\n"
+    )
+    assert closed_db.read_bytes() == before
+    monkeypatch.setenv(ENV_PASSPHRASE, "pw for scripts")
+    assert run(capsys, "--db", str(closed_db), "encrypt", "--decrypt")[0] == 0
+    assert crypto.is_plain(closed_db)

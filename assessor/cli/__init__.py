@@ -99,8 +99,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.set_defaults(func=cmd_backup_restore)
 
-    p = sub.add_parser("encrypt", help="encrypt the database with a new passphrase (SQLCipher)")
-    p.add_argument("--decrypt", action="store_true", help="turn an encrypted database plain again")
+    p = sub.add_parser(
+        "encrypt",
+        help="encrypt the database with a new passphrase (SQLCipher), or --decrypt",
+        description="Encrypt the database and every one of its backups with a new passphrase "
+        "(SQLCipher, an optional driver), so that only the passphrase opens them; with "
+        "--decrypt, make them plain again.",
+        epilog=f"The new passphrase is asked twice at a terminal and never taken from the "
+        f"command line; scripts set ${ENV_NEW_PASSPHRASE} instead. --decrypt asks for the "
+        f"current passphrase at a terminal; scripts set ${ENV_PASSPHRASE}. A forgotten "
+        f"passphrase cannot be recovered: without it, the database and its backups are lost.",
+    )
+    p.add_argument(
+        "--decrypt",
+        action="store_true",
+        help=f"make an encrypted database and its backups plain again (asks for the current "
+        f"passphrase, or takes ${ENV_PASSPHRASE})",
+    )
     p.set_defaults(func=cmd_encrypt)
 
     p = sub.add_parser(

@@ -9,6 +9,7 @@ import sys
 
 from assessor.cli.common import (
     ENV_NEW_PASSPHRASE,
+    ENV_PASSPHRASE,
     Failure,
     given_passphrase,
     no_database,
@@ -77,7 +78,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         raise Failure(f"there is no database file at {path or args.db} to convert.")
     given = given_passphrase(args, path)
     if args.decrypt:
-        old = given or getpass.getpass("Passphrase of the database: ")
+        old = given or ask_passphrase()
         done = change_encryption(path, old=old, new=None)
     else:
         new = os.environ.get(ENV_NEW_PASSPHRASE) or ask_new_passphrase()
@@ -86,7 +87,15 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     return 0
 
 
+def ask_passphrase() -> str:
+    """The current passphrase, asked at a terminal (scripts set ``$ASSESSOR_PASSPHRASE``)."""
+    if not sys.stdin.isatty():
+        raise Failure(f"the passphrase is asked at a terminal; scripts set {ENV_PASSPHRASE}.")
+    return getpass.getpass("Passphrase of the database: ")
+
+
 def ask_new_passphrase() -> str:
+    """A new passphrase, asked twice at a terminal (scripts set ``$ASSESSOR_NEW_PASSPHRASE``)."""
     if not sys.stdin.isatty():
         raise Failure(f"a new passphrase is asked at a terminal; scripts set {ENV_NEW_PASSPHRASE}.")
     first = getpass.getpass("New passphrase: ")
