@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        # Within a menu no two items share a mnemonic (tests/ui/test_window_words.py checks).
         file = bar.addMenu("&File")
         file.setToolTipsVisible(True)  # a disabled action says why in its tooltip
         self._action(file, "&New database…", self.new_database, QKeySequence.StandardKey.New)
@@ -182,7 +183,7 @@ class MainWindow(QMainWindow):
         )
         self.import_questionnaire_action = self._action(
             file,
-            "Import &questionnaire…",
+            "I&mport questionnaire…",
             lambda: excel_actions.ask_import_questionnaire(self),
             "Ctrl+Shift+I",
             "import_questionnaire",
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         )
         self.overview_action = self._action(
             file,
-            "Export &overview workbook (all Parties)…",
+            "Export o&verview workbook (all Parties)…",
             lambda: excel_actions.export_overview_file(self),
             name="export_overview",
         )
@@ -543,7 +544,9 @@ class MainWindow(QMainWindow):
     def _refresh_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.recent():
-            self._action(self.recent_menu, path, lambda _c=False, p=path: self._switch(p))
+            # "&&": an ampersand in a path is a letter, not a mnemonic.
+            text = path.replace("&", "&&")
+            self._action(self.recent_menu, text, lambda _c=False, p=path: self._switch(p))
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def recent(self) -> list[str]:

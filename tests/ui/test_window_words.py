@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QMenu, QWidget
 
 from assessor.db.presets import NOT_RATED_LABEL
 from assessor.services import workbench
@@ -53,6 +53,40 @@ def test_no_two_visible_mnemonics_clash(qtbot, window: MainWindow) -> None:  # t
     view.select("item", theme.items[0].id)
     assert view.links_edit.isVisible()
     assert _clashes(window) == {}
+
+
+def _menu_clashes(menu: QMenu) -> dict[str, dict[str, list[str]]]:
+    """Within a menu and each of its submenus: Alt+key → items claiming it, where several do."""
+    found: dict[str, list[str]] = defaultdict(list)
+    clashes: dict[str, dict[str, list[str]]] = {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        key = _mnemonic(action.text())
+        if key:
+            found[key].append(action.text())
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            clashes.update(_menu_clashes(sub))
+    mine = {key: texts for key, texts in found.items() if len(texts) > 1}
+    if mine:
+        clashes[menu.title()] = mine
+    return clashes
+
+
+def test_no_two_items_of_a_menu_share_a_mnemonic(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    titles = [m.title() for m in menus]  # type: ignore[union-attr]
+    assert {"&File", "&Edit", "&Rate", "&Help"} <= set(titles)
+    assert window.rate_menu.actions()  # the shown scale's levels are in the Rate menu
+    # An ampersand in a recent path is a letter, not a mnemonic.
+    window.settings.setValue("files/recent", ["/data/R&D/a.sqlite", "/data/R&D/b.sqlite"])
+    window._refresh_recent()
+    assert window.recent_menu.actions()[0].text() == "/data/R&&D/a.sqlite"
+    clashes: dict[str, dict[str, list[str]]] = {}
+    for menu in menus:
+        clashes.update(_menu_clashes(menu))  # type: ignore[arg-type]
+    assert clashes == {}
 
 
 def _window_texts(win: MainWindow) -> list[str]:
