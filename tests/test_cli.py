@@ -59,9 +59,17 @@ def test_list(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_list_without_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "none.sqlite"
-    assert main(["--db", str(missing), "list"]) == 0
-    assert "No factsheets" in capsys.readouterr().out
+    assert main(["--db", str(missing), "list"]) == 2
+    assert capsys.readouterr().err == (
+        f"assessor: there is no database at {missing}; import a factsheet first.\n"
+    )
     assert not missing.exists()
+    missing.write_bytes(b"")
+    assert main(["--db", str(missing), "list"]) == 2
+    assert capsys.readouterr().err == (
+        f"assessor: {missing} is an empty file, not a database; import a factsheet first.\n"
+    )
+    assert missing.read_bytes() == b""
 
 
 def test_rate_then_list(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,6 @@ from assessor.cli.common import (
     EXIT_ROWS_REJECTED,
     Failure,
     given_passphrase,
-    no_database,
     open_db,
     sqlite_file,
 )
@@ -150,10 +149,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     """List the factsheets with their counts."""
     from assessor.db.queries import list_factsheets
 
-    path = sqlite_file(args.db)
-    if no_database(path):
-        print(f"No factsheets: there is no database at {path} yet.")
-        return 0
+    # A missing or empty file is refused like by every other reading command (open_db).
     db = open_db(args, create=False, write=False)
     try:
         with db.reading() as s:
