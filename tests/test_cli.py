@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 from conftest import Seeded
 
 from assessor import __version__
-from assessor.cli import main
+from assessor.cli import build_parser, main
 from assessor.db.engine import ENV_DB
 
 EXAMPLES = Path(__file__).parents[1] / "resources" / "examples"
@@ -281,3 +282,33 @@ def test_import_chooses_the_rating_scale(
     assert main(["--db", db, "rate", "II-6", "largely"]) == 0
     assert main(["--db", db, "import", "--scale", "greco", str(FACTSHEET)]) == 2
     assert "keeps its scale once anything is rated" in capsys.readouterr().err
+
+
+def test_the_readme_names_every_command_and_option() -> None:
+    """README's command-line synopsis keeps up with `assessor --help` and each command's."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    synopsis = readme.split("## Command line", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+
+    def lines_of(words: tuple[str, ...]) -> list[str]:
+        """The synopsis lines of a command: those naming each of its words."""
+        found = [
+            line
+            for line in synopsis.splitlines()
+            if all(any(w in part.split("|") for part in line.split()) for w in words)
+        ]
+        assert found, " ".join(words)
+        return found
+
+    def walk(parser: argparse.ArgumentParser, words: tuple[str, ...]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, (*words, name))
+            elif action.option_strings and "--help" not in action.option_strings:
+                option = "-o" if "-o" in action.option_strings else action.option_strings[-1]
+                lines = " ".join(lines_of(words))
+                assert option in lines, f"{' '.join(words)} {option}"
+                for choice in action.choices or ():
+                    assert choice in lines, f"{' '.join(words)} {option} {choice}"
+
+    walk(build_parser(), ())
