@@ -32,6 +32,7 @@ from assessor.db.models import (
 )
 from assessor.db.rows import (
     AssessmentInfo,
+    Facet,
     FactsheetSummary,
     FollowUpInfo,
     HistoryEntry,
@@ -278,6 +279,26 @@ def _codes_by_recommendation(session: Session, factsheet_id: int) -> dict[int, t
     for rec_id, code in rows:
         grouped[rec_id].append(code)
     return {k: tuple(v) for k, v in grouped.items()}
+
+
+def recommendation_facets(session: Session) -> list[Facet]:
+    """Every current recommendation's verb, scope, rating and follow-up flag, in one query.
+
+    The tree counts what its filters let through in factsheets it has not read in from these.
+    """
+    query = (
+        select(
+            Recommendation.id,
+            Recommendation.factsheet_id,
+            Recommendation.verb,
+            Recommendation.scope,
+            Assessment.rating,
+            _current_follow_up_exists(),
+        )
+        .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
+        .where(Recommendation.retired_at.is_(None))
+    )
+    return [Facet(*row) for row in session.execute(query)]
 
 
 def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False) -> list[TreeRow]:

@@ -114,6 +114,18 @@ class RecommendationDetail:
     levels: tuple[Level, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """What the tree's filters look at in one recommendation, without its text."""
+
+    id: int
+    factsheet_id: int
+    verb: str
+    scope: str
+    rating: str | None
+    has_follow_up: bool
+
+
 @dataclass(frozen=True)
 class TreeRow:
     """One row of the factsheet tree; ``key``/``parent_key`` ("c1", "s4", "r17") link rows."""

@@ -14,6 +14,7 @@ from assessor.db import queries
 from assessor.db.engine import Database
 from assessor.db.models import Assessment, FollowUp, Recommendation, RecommendationCode
 from assessor.db.rows import (
+    Facet,
     FactsheetSummary,
     HistoryEntry,
     Level,
@@ -28,6 +29,12 @@ def factsheets(db: Database) -> list[FactsheetSummary]:
     """Every factsheet with its counts."""
     with db.reading() as s:
         return queries.list_factsheets(s)
+
+
+def facets(db: Database) -> list[Facet]:
+    """What the tree's filters look at in every current recommendation (no texts)."""
+    with db.reading() as s:
+        return queries.recommendation_facets(s)
 
 
 def tree(db: Database, factsheet_id: int) -> list[TreeRow]:

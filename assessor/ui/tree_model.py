@@ -10,13 +10,14 @@ small slotted objects addressed by an integer in each index's ``internalId``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.queries import IN_SCOPE_VERBS
-from assessor.db.rows import FactsheetSummary, Level, TreeRow
+from assessor.db.rows import Facet, FactsheetSummary, Level, TreeRow
 from assessor.ui.filters import FilterState
 from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
 
@@ -76,9 +77,16 @@ class FactsheetTreeModel(QAbstractItemModel):
         load_rows: Callable[[int], Sequence[TreeRow]],
         load_levels: Callable[[int], Sequence[Level]],
         parent: Any = None,
+        load_facets: Callable[[], Sequence[Facet]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._load_rows, self._load_levels = load_rows, load_levels
+        self._load_facets = load_facets
+        # Of the factsheets not read in: their recommendations' ids, and which of them each
+        # filter lets through (read once, when a filter is first used; dropped on a reset).
+        self._unread_ids: dict[int, set[int]] | None = None
+        self._facets: Sequence[Facet] = ()
+        self._accepted: dict[FilterState, set[int]] = {}
         self._nodes: dict[int, Node] = {}
         self._roots: list[Node] = []
         self._summaries: dict[int, FactsheetSummary] = {}
@@ -104,6 +112,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         self._loaded.clear()
         self._levels.clear()
         self._summaries = {s.id: s for s in summaries}
+        self._unread_ids, self._facets, self._accepted = None, (), {}
         self._roots = []
         for s in summaries:
             node = self._node("factsheet", s.id, None, f"{s.party} — {round_short(s.round)}")
@@ -197,16 +206,9 @@ class FactsheetTreeModel(QAbstractItemModel):
         return self._filter.accepts(node.verb, node.scope, node.rating, node.has_follow_up)
 
     def _apply_filter_to_all(self) -> None:
-        """Filter every factsheet; under a filter or search, read the unread ones first.
-
-        Their matches must show (and be counted), and a combination of filters cannot be
-        counted from the summaries. Without a filter nothing is read: start-up stays lazy.
-        Called between a begin and an end of a model reset, so filling sends no signal.
-        """
+        """Filter every factsheet read in; the others are counted, not read (see shown_count)."""
         for i, root in enumerate(self._roots):
             root.row = i
-            if self._filter.is_active and root.id not in self._loaded:
-                self._fill(root)
             self._apply_filter(root)
 
     def _apply_filter(self, node: Node) -> bool:
@@ -223,14 +225,38 @@ class FactsheetTreeModel(QAbstractItemModel):
 
     def shown_count(self) -> tuple[int, int]:
         """(recommendations shown, recommendations in every factsheet, read in or not)."""
-        unread = sum(
-            self._summaries[root.id].recommendations
-            for root in self._roots
-            if root.id not in self._loaded and root.id in self._summaries
-        )
-        # An unread factsheet is whole: a filter or search reads every factsheet in.
-        shown = unread + sum(1 for node in self._recs.values() if self._is_shown(node))
-        return shown, unread + len(self._recs)
+        unread = [root.id for root in self._roots if root.id not in self._loaded]
+        total = sum(self._summaries[f].recommendations for f in unread if f in self._summaries)
+        shown = sum(1 for node in self._recs.values() if self._is_shown(node))
+        return shown + self._unread_passing(unread, total), total + len(self._recs)
+
+    def _unread_passing(self, unread: list[int], total: int) -> int:
+        """How many recommendations of unread factsheets the filters and search let through.
+
+        Counted from the facets (one query, ~10,000 small rows) with set operations, so a
+        search stays fast however many factsheets the database holds: nothing is read in.
+        """
+        if not unread or (not self._filter.is_active and self._matches is None):
+            return total
+        if self._load_facets is None:
+            return total
+        if self._unread_ids is None:
+            self._facets = self._load_facets()
+            self._unread_ids = {}
+            for facet in self._facets:
+                self._unread_ids.setdefault(facet.factsheet_id, set()).add(facet.id)
+        ids = set().union(*(self._unread_ids.get(f, set()) for f in unread))
+        state = replace(self._filter, query="")  # the search is applied through matches
+        if state not in self._accepted:
+            self._accepted[state] = {
+                f.id
+                for f in self._facets
+                if state.accepts(f.verb, f.scope, f.rating, f.has_follow_up)
+            }
+        ids &= self._accepted[state]
+        if self._matches is not None:
+            ids &= self._matches
+        return len(ids)
 
     def _is_shown(self, node: Node) -> bool:
         while node.parent is not None:

@@ -42,6 +42,7 @@ class Workbench(QWidget):
             lambda fid: workbench.tree(self.db, fid),
             lambda fid: workbench.levels(self.db, fid),
             self,
+            load_facets=lambda: workbench.facets(self.db),
         )
         self.tree = QTreeView()
         self.tree.setModel(self.model)

@@ -190,9 +190,13 @@ def test_the_count_covers_every_party_read_in_or_not(
     assert bar.count.text() == "Showing 0 of 162 recommendations"
     bar.search.setText("Ministry of Justice")
     bar.search.returnPressed.emit()
+    counted = bar.count.text()  # the unread factsheet is counted, not read in
+    assert model.canFetchMore(model.index_of_factsheet(unread[0]))
+    model.ensure_loaded(unread[0])  # expanding it reads it: its matches are those counted
     shown = [len(model.shown_recommendations(f)) for f in model.factsheet_ids()]
     assert shown[0] == shown[1] > 0  # the same text: as many matches in each
-    assert bar.count.text() == f"Showing {sum(shown)} of 162 recommendations"
+    assert counted == f"Showing {sum(shown)} of 162 recommendations"
+    assert model.shown_count() == (sum(shown), 162)
     bar.reset()
 
     # After an import the tree is read again: the count stays whole.
