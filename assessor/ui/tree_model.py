@@ -86,7 +86,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         # filter lets through (read once, when a filter is first used; dropped on a reset).
         self._unread_ids: dict[int, set[int]] | None = None
         self._facets: Sequence[Facet] = ()
-        self._accepted: dict[FilterState, set[int]] = {}
+        self._accepted: dict[tuple[FilterState, tuple[int, ...]], set[int]] = {}
         self._nodes: dict[int, Node] = {}
         self._roots: list[Node] = []
         self._summaries: dict[int, FactsheetSummary] = {}
@@ -245,18 +245,17 @@ class FactsheetTreeModel(QAbstractItemModel):
             self._unread_ids = {}
             for facet in self._facets:
                 self._unread_ids.setdefault(facet.factsheet_id, set()).add(facet.id)
-        ids = set().union(*(self._unread_ids.get(f, set()) for f in unread))
         state = replace(self._filter, query="")  # the search is applied through matches
-        if state not in self._accepted:
-            self._accepted[state] = {
+        key = (state, tuple(unread))
+        if key not in self._accepted:
+            unread_ids = set().union(*(self._unread_ids.get(f, set()) for f in unread))
+            self._accepted[key] = {
                 f.id
                 for f in self._facets
-                if state.accepts(f.verb, f.scope, f.rating, f.has_follow_up)
+                if f.id in unread_ids and state.accepts(f.verb, f.scope, f.rating, f.has_follow_up)
             }
-        ids &= self._accepted[state]
-        if self._matches is not None:
-            ids &= self._matches
-        return len(ids)
+        passing = self._accepted[key]
+        return len(passing & self._matches) if self._matches is not None else len(passing)
 
     def _is_shown(self, node: Node) -> bool:
         while node.parent is not None:
