@@ -11,8 +11,19 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Exists, Integer, and_, bindparam, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Exists,
+    Integer,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, aliased
 
 from assessor.db.models import (
     Assessment,
@@ -31,6 +42,7 @@ from assessor.db.models import (
     ThemeItem,
 )
 from assessor.db.rows import (
+    MANUAL_SOURCE,
     AssessmentInfo,
     Facet,
     FactsheetSummary,
@@ -56,6 +68,36 @@ def _current_follow_up_exists() -> Exists:
         select(FollowUp.id)
         .where(FollowUp.recommendation_id == Recommendation.id, FollowUp.superseded_at.is_(None))
         .exists()
+    )
+
+
+def follow_up_newer_than_rating() -> ColumnElement[bool]:
+    """Rated, and the current follow-up came in after the assessment was last saved.
+
+    For a query joining Recommendation to Assessment; the same rule as
+    ``rows.arrived_after`` (a version arrives when received or when it replaces another; a
+    correction typed in by hand is not news from the State).
+    """
+    current, earlier = aliased(FollowUp), aliased(FollowUp)
+    came_in_after = or_(
+        current.received_at > Assessment.updated_at,
+        exists()
+        .where(
+            earlier.recommendation_id == Recommendation.id,
+            earlier.superseded_at > Assessment.updated_at,
+        )
+        .correlate(Recommendation, Assessment),
+    )
+    return and_(
+        Assessment.rating.is_not(None),
+        exists()
+        .where(
+            current.recommendation_id == Recommendation.id,
+            current.superseded_at.is_(None),
+            current.source != MANUAL_SOURCE,
+            came_in_after,
+        )
+        .correlate(Recommendation, Assessment),
     )
 
 
@@ -294,17 +336,22 @@ def recommendation_facets(session: Session) -> list[Facet]:
             Recommendation.scope,
             Assessment.rating,
             _current_follow_up_exists(),
+            follow_up_newer_than_rating(),
         )
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
         .where(Recommendation.retired_at.is_(None))
     )
     # Ten thousand small rows: through the driver's cursor, without a Result row each.
-    sql = str(query.compile(dialect=session.get_bind().dialect))
+    # Its one parameter is a constant of ours (MANUAL_SOURCE): safe to inline.
+    sql = str(
+        query.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True})
+    )
     driver = session.connection().connection.dbapi_connection
     assert driver is not None
     rows = driver.execute(sql).fetchall()
     return [
-        Facet(rid, fid, verb, scope, rating, bool(fu)) for rid, fid, verb, scope, rating, fu in rows
+        Facet(rid, fid, verb, scope, rating, bool(fu), bool(new))
+        for rid, fid, verb, scope, rating, fu, new in rows
     ]
 
 
@@ -331,6 +378,7 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
             func.substr(Recommendation.text, 1, SNIPPET_CHARS * 2),
             Assessment.rating,
             _current_follow_up_exists(),
+            follow_up_newer_than_rating(),
         )
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
         .where(Recommendation.factsheet_id == factsheet_id)
@@ -343,7 +391,7 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
     recs_by_section: dict[int | None, list[TreeRow]] = defaultdict(list)
     loose_by_chapter: dict[str, list[TreeRow]] = defaultdict(list)
     section_ids = {s.id for s in sections}
-    for rid, sid, chapter, verb, scope, text, rating, has_fu in session.execute(recs_query):
+    for rid, sid, chapter, verb, scope, text, rating, has_fu, new in session.execute(recs_query):
         row = TreeRow(
             "recommendation",
             rid,
@@ -358,6 +406,7 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
             scope,
             rating,
             bool(has_fu),
+            bool(new),
         )
         if sid in section_ids:
             recs_by_section[sid].append(row)

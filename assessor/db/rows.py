@@ -5,8 +5,9 @@ Views, the CLI and exporters hold these, never live ORM objects.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Literal
 
 
@@ -86,6 +87,30 @@ class AssessmentInfo:
     updated_by: str = ""
 
 
+#: The source recorded for a follow-up typed in by hand (a correction) when none is given.
+MANUAL_SOURCE = "edited by hand"
+
+
+def arrived_after(current: FollowUpInfo, earlier: Sequence[FollowUpInfo], moment: datetime) -> bool:
+    """Whether a current follow-up came into the database after ``moment``.
+
+    A version arrives when it is received or when it replaces the one before it; a correction
+    typed in by hand is not news from the State. ``queries.follow_up_newer_than_rating`` is the
+    same rule in SQL.
+    """
+    if current.source == MANUAL_SOURCE:
+        return False
+    when = _utc(moment)
+    return _utc(current.received_at) > when or any(
+        v.superseded_at is not None and _utc(v.superseded_at) > when for v in earlier
+    )
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes, all of them UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True)
 class RecommendationDetail:
     """Everything the detail pane shows about one recommendation."""
@@ -113,6 +138,14 @@ class RecommendationDetail:
     assessment: AssessmentInfo
     levels: tuple[Level, ...]
 
+    @property
+    def follow_up_newer_than_rating(self) -> bool:
+        """Rated, and the State's follow-up changed since the assessment was last saved."""
+        a = self.assessment
+        if a.rating is None or a.updated_at is None or self.follow_up is None:
+            return False
+        return arrived_after(self.follow_up, self.follow_up_history, a.updated_at)
+
 
 @dataclass(frozen=True, slots=True)
 class Facet:
@@ -124,6 +157,8 @@ class Facet:
     scope: str
     rating: str | None
     has_follow_up: bool
+    #: Rated, and the follow-up changed since (see RecommendationDetail's property).
+    review: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +178,7 @@ class TreeRow:
     scope: str | None = None
     rating: str | None = None
     has_follow_up: bool = False
+    review: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from assessor.db.models import (
     utcnow,
 )
 from assessor.db.presets import NOT_RATED_LABEL, find_level
+from assessor.db.rows import MANUAL_SOURCE
 from assessor.importers.common import find_codes
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
@@ -36,8 +37,6 @@ from assessor.services.history import record
 STATUSES = ("draft", "final")
 #: The entity name under which assessment and follow-up changes are recorded.
 ENTITY = "recommendation"
-#: The source recorded for a follow-up typed in by hand when none is given.
-MANUAL_SOURCE = "edited by hand"
 
 # Sentinel meaning "leave this field as it is" (None is a meaningful rating: not rated).
 _KEEP = object()
@@ -168,6 +167,23 @@ def set_comment(db: Database, recommendation_id: int, comment: str, by: str = ""
         rec = _recommendation(s, recommendation_id)
         changed = _apply(s, rec, comment=comment, by=by)
         return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def keep_rating(db: Database, recommendation_id: int, by: str = "") -> Changes:
+    """The rating stands after the State's newer follow-up was read.
+
+    The assessment is saved again (so the follow-up is no longer newer than it) and the
+    history records who kept which rating, and when.
+    """
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        assessment = rec.assessment
+        if assessment is None or assessment.rating is None:
+            return NOTHING
+        at = utcnow()
+        record(s, ENTITY, rec.id, "rating_kept", None, assessment.rating, at, by)
+        assessment.updated_at, assessment.updated_by = at, by
+        return Changes.of_recommendations([rec.id])
 
 
 def set_status(db: Database, recommendation_id: int, status: str, by: str = "") -> Changes:

@@ -81,8 +81,11 @@ def theme_history(db: Database, theme_id: int, item_ids: Iterable[int]) -> list[
     return sorted(entries, key=lambda e: e.at)
 
 
-def recommendation_states(db: Database, ids: Iterable[int]) -> dict[int, tuple[str | None, bool]]:
-    """(rating key, has a current follow-up) of some recommendations, in one query."""
+def recommendation_states(
+    db: Database, ids: Iterable[int]
+) -> dict[int, tuple[str | None, bool, bool]]:
+    """(rating key, has a current follow-up, follow-up newer than the rating) of some
+    recommendations, in one query."""
     wanted = list(set(ids))
     if not wanted:
         return {}
@@ -93,11 +96,16 @@ def recommendation_states(db: Database, ids: Iterable[int]) -> dict[int, tuple[s
     )
     with db.reading() as s:
         rows = s.execute(
-            select(Recommendation.id, Assessment.rating, has_follow_up)
+            select(
+                Recommendation.id,
+                Assessment.rating,
+                has_follow_up,
+                queries.follow_up_newer_than_rating(),
+            )
             .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
             .where(Recommendation.id.in_(wanted))
         )
-        return {rid: (rating, bool(fu)) for rid, rating, fu in rows}
+        return {rid: (rating, bool(fu), bool(new)) for rid, rating, fu, new in rows}
 
 
 def recommendation_for_code(db: Database, factsheet_id: int, code: str) -> int | None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,7 @@ class AssessmentPane(QWidget):
     rating_chosen = Signal(int, object)  # recommendation id, key or None
     comment_edited = Signal(int, str, str)  # recommendation id, old text, new text
     status_chosen = Signal(int, str)  # recommendation id, "draft" or "final"
+    rating_kept = Signal(int)  # recommendation id: the rating stands after a newer follow-up
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,21 @@ class AssessmentPane(QWidget):
         # Alt+F is the File menu's: no label of the window may share a menu's mnemonic.
         self.final = QCheckBox("F&inal (ready for the Committee)")
         self.final.setAccessibleName("Final")
+        # Shown when the State's follow-up changed after the rating: read it, then keep or
+        # change the rating (any change to the assessment also clears it).
+        self.review = QLabel()
+        self.review.setWordWrap(True)
+        self.review.setAccessibleName("Follow-up newer than the rating")
+        self.keep = QPushButton("&Keep this rating")
+        self.keep.setToolTip("The rating stands after reading the newer follow-up")
+        self.keep.clicked.connect(self._keep)
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.review, 1)
+        review_row.addWidget(self.keep)
+        self.review_row = QWidget()
+        self.review_row.setLayout(review_row)
+        review_row.setContentsMargins(0, 0, 0, 0)
+        self.review_row.hide()
         self.saved = QLabel()
         self.saved.setAccessibleName("Save state")
         self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -90,6 +107,7 @@ class AssessmentPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
         layout.addWidget(self.rating)
+        layout.addWidget(self.review_row)
         layout.addLayout(footer)
         layout.addWidget(self.comment, 1)
 
@@ -112,6 +130,7 @@ class AssessmentPane(QWidget):
         self._read_only = on
         self.rating.setEnabled(not on)
         self.final.setEnabled(not on)
+        self.keep.setEnabled(not on)
         self.comment.setReadOnly(on)
         self.comment.setPlaceholderText("" if on else "Your comment — saved as you type.")
 
@@ -134,6 +153,7 @@ class AssessmentPane(QWidget):
             self.comment.setPlainText("")
             self._saved_comment = ""
             self.saved.setText("")
+            self.review_row.hide()
             self._loading = False
             return
         self.title.setText(
@@ -156,6 +176,12 @@ class AssessmentPane(QWidget):
         self._saved_comment = a.comment
         self.final.setChecked(a.status == "final")
         self.saved.setText(self._saved_text(a.updated_at, a.updated_by))
+        if detail.follow_up_newer_than_rating:
+            self.review.setText(
+                "↻ The State’s follow-up changed after this rating was given. Read it, then "
+                "keep the rating or choose another."
+            )
+        self.review_row.setVisible(detail.follow_up_newer_than_rating)
         self._loading = False
 
     def _saved_text(self, at: datetime | None, by: str) -> str:
@@ -195,6 +221,10 @@ class AssessmentPane(QWidget):
     def _rate(self, key: object) -> None:
         if self._rec_id is not None and not self._loading:
             self.rating_chosen.emit(self._rec_id, key)
+
+    def _keep(self) -> None:
+        if self._rec_id is not None and not self._read_only:
+            self.rating_kept.emit(self._rec_id)
 
     def _final_toggled(self, on: bool) -> None:
         if self._rec_id is not None and not self._loading:

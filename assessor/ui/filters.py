@@ -37,6 +37,7 @@ FOLLOW_UP_CHOICES = (
     ("all", "With or without follow-up"),
     ("with", "With a follow-up"),
     ("without", "Without a follow-up"),
+    ("newer", "↻ Follow-up newer than the rating"),
 )
 
 
@@ -56,7 +57,12 @@ class FilterState:
         return self != FilterState()
 
     def accepts(
-        self, verb: str | None, scope: str | None, rating: str | None, has_follow_up: bool
+        self,
+        verb: str | None,
+        scope: str | None,
+        rating: str | None,
+        has_follow_up: bool,
+        review: bool = False,
     ) -> bool:
         """Whether a recommendation passes the choices (the search is applied separately)."""
         if self.verb == "in_scope" and verb not in IN_SCOPE_VERBS:
@@ -68,6 +74,8 @@ class FilterState:
         if self.rating == "unrated" and rating is not None:
             return False
         if self.rating not in ("all", "unrated") and rating != self.rating:
+            return False
+        if self.follow_up == "newer" and not review:
             return False
         if self.follow_up == "with" and not has_follow_up:
             return False

@@ -24,6 +24,7 @@ def when(moment: datetime | None) -> str:
 #: How the history names the recorded fields of a recommendation.
 FIELD_NAMES = {
     "rating": "Rating",
+    "rating_kept": "Rating kept after a newer follow-up",
     "comment": "Comment",
     "status": "Status",
     "follow_up": "Follow-up",
@@ -32,7 +33,7 @@ FIELD_NAMES = {
     "text": "Recommendation text (re-import)",
 }
 #: Fields whose values are choices, shown without quotes.
-UNQUOTED = ("rating", "status", "follow_up_state_status")
+UNQUOTED = ("rating", "rating_kept", "status", "follow_up_state_status")
 #: How much of an old or new text a history line shows.
 HISTORY_CHARS = 160
 

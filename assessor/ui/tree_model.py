@@ -22,6 +22,9 @@ from assessor.ui.filters import FilterState
 from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
 
 Index = QModelIndex | QPersistentModelIndex
+#: On a rating chip: the State's follow-up changed after the rating was given.
+REVIEW_MARK = "↻"
+REVIEW_NOTE = "↻ The State's follow-up changed after this rating: review it."
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 ROLE_ID = Qt.ItemDataRole.UserRole + 2
@@ -46,6 +49,7 @@ class Node:
         "kind",
         "parent",
         "rating",
+        "review",
         "row",
         "scope",
         "shown",
@@ -67,6 +71,7 @@ class Node:
         self.scope: str | None = None
         self.rating: str | None = None
         self.has_follow_up = False
+        self.review = False  # rated, and the follow-up changed since
 
 
 class FactsheetTreeModel(QAbstractItemModel):
@@ -153,6 +158,7 @@ class FactsheetTreeModel(QAbstractItemModel):
                 node.codes = ", ".join(row.codes)
                 node.verb, node.scope = row.verb, row.scope
                 node.rating, node.has_follow_up = row.rating, row.has_follow_up
+                node.review = row.review
                 node.tooltip = f"{node.codes} ({row.verb}): {row.title}"
                 self._recs[row.id] = node
             by_key[row.key] = node
@@ -203,7 +209,9 @@ class FactsheetTreeModel(QAbstractItemModel):
     def _passes(self, node: Node) -> bool:
         if self._matches is not None and node.id not in self._matches:
             return False
-        return self._filter.accepts(node.verb, node.scope, node.rating, node.has_follow_up)
+        return self._filter.accepts(
+            node.verb, node.scope, node.rating, node.has_follow_up, node.review
+        )
 
     def _apply_filter_to_all(self) -> None:
         """Filter every factsheet read in; the others are counted, not read (see shown_count)."""
@@ -252,7 +260,8 @@ class FactsheetTreeModel(QAbstractItemModel):
             self._accepted[key] = {
                 f.id
                 for f in self._facets
-                if f.id in unread_ids and state.accepts(f.verb, f.scope, f.rating, f.has_follow_up)
+                if f.id in unread_ids
+                and state.accepts(f.verb, f.scope, f.rating, f.has_follow_up, f.review)
             }
         passing = self._accepted[key]
         return len(passing & self._matches) if self._matches is not None else len(passing)
@@ -266,14 +275,14 @@ class FactsheetTreeModel(QAbstractItemModel):
         return True
 
     # --- updates -------------------------------------------------------------------------
-    def update_recommendations(self, states: dict[int, tuple[str | None, bool]]) -> None:
-        """New ratings / follow-up presence of some recommendations (rows stay where they are)."""
+    def update_recommendations(self, states: dict[int, tuple[str | None, bool, bool]]) -> None:
+        """New ratings / follow-up states of some recommendations (rows stay where they are)."""
         touched: set[int] = set()
-        for rec_id, (rating, has_follow_up) in states.items():
+        for rec_id, (rating, has_follow_up, review) in states.items():
             node = self._recs.get(rec_id)
             if node is None:
                 continue
-            node.rating, node.has_follow_up = rating, has_follow_up
+            node.rating, node.has_follow_up, node.review = rating, has_follow_up, review
             ancestor: Node | None = node
             while ancestor is not None:
                 touched.add(ancestor.uid)
@@ -429,7 +438,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{node.codes}  {node.title}" if node.kind == "recommendation" else node.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip
+            return node.tooltip + (f"\n{REVIEW_NOTE}" if node.review else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(node)
         if role == ROLE_KIND:
@@ -445,12 +454,10 @@ class FactsheetTreeModel(QAbstractItemModel):
         if role == ROLE_RATING:
             return node.rating
         if role in (ROLE_RATING_LABEL, ROLE_RATING_COLOR):
-            if node.rating is None:
+            chip = self._chip(node)
+            if chip is None:
                 return None
-            short, color = self.levels_of(node.factsheet_id).get(
-                node.rating, (node.rating, "#757575")
-            )
-            return short if role == ROLE_RATING_LABEL else color
+            return chip[0] if role == ROLE_RATING_LABEL else chip[1]
         if role == ROLE_PROGRESS and node.kind in ("factsheet", "chapter"):
             rated, total = self.progress(node)
             return f"{rated} of {total} rated" if total else "none in scope"
@@ -461,21 +468,27 @@ class FactsheetTreeModel(QAbstractItemModel):
         node = self._at(index)
         if node is None:
             return ()
-        label = color = progress = None
-        if node.rating is not None:
-            label, color = self.levels_of(node.factsheet_id).get(
-                node.rating, (node.rating, "#757575")
-            )
+        label, color = self._chip(node) or (None, None)
+        progress = None
         if node.kind in ("factsheet", "chapter"):
             progress = self.data(index, ROLE_PROGRESS)
         return (node.uid, node.kind, node.codes, node.title, node.rating, label, color, progress)
+
+    def _chip(self, node: Node) -> tuple[str, str] | None:
+        """The rating chip's label and colour; "↻" marks a follow-up newer than the rating."""
+        if node.rating is None:
+            return None
+        short, color = self.levels_of(node.factsheet_id).get(node.rating, (node.rating, "#757575"))
+        return (f"{REVIEW_MARK} {short}" if node.review else short), color
 
     def _spoken(self, node: Node) -> str:
         if node.kind == "recommendation":
             verb = node.verb or ""
             letter = VERB_BADGES.get(verb, ("", ""))[0]
-            rating = self.data(self.createIndex(node.row, 0, node.uid), ROLE_RATING_LABEL)
-            said = rating or NOT_RATED_LABEL.lower()
+            chip = self._chip(node)
+            said = chip[0].removeprefix(REVIEW_MARK).strip() if chip else NOT_RATED_LABEL.lower()
+            if node.review:
+                said += ", follow-up changed since"
             return f"{node.codes}, {verb} ({letter}), {said}: {node.title}"
         progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
         return f"{node.title}, {progress}" if progress else node.title

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayo
 from assessor.db.queries import IN_SCOPE_VERBS
 from assessor.db.rows import Level, RecommendationDetail
 from assessor.search import query_words, search
-from assessor.services import workbench
+from assessor.services import assessments, workbench
 from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
@@ -100,6 +100,7 @@ class Workbench(QWidget):
         self.assessment.rating_chosen.connect(self.rate)
         self.assessment.comment_edited.connect(self._comment_edited)
         self.assessment.status_chosen.connect(self._status_chosen)
+        self.assessment.rating_kept.connect(self._rating_kept)
         self.follow_up.edit_requested.connect(self.edit_follow_up)
         # Counts change whenever a factsheet is read in (expanding it) or the filter resets.
         self.model.rowsInserted.connect(lambda *_: self._count())
@@ -352,6 +353,12 @@ class Workbench(QWidget):
     def _status_chosen(self, rec_id: int, status: str) -> None:
         old = self.detail.assessment.status if self.detail and self.detail.id == rec_id else "draft"
         self.stack.push(undo.SetStatus(self.ctx, rec_id, old, status, self._codes_of(rec_id)))
+
+    def _rating_kept(self, rec_id: int) -> None:
+        # Not an undo step: nothing the user sees changes but the mark (the history has it).
+        self.ctx.runner.run(
+            "Keep this rating", lambda: assessments.keep_rating(self.db, rec_id, self.ctx.by)
+        )
 
     def _codes_of(self, rec_id: int) -> str:
         node = self.model.recommendation_node(rec_id)

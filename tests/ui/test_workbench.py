@@ -354,3 +354,36 @@ def test_clearing_the_search_restores_the_tree_and_clears_old_messages(
     )
     qtbot.keyClick(wb.filters.search, Qt.Key.Key_Escape)
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_follow_up_newer_than_the_rating_is_marked_until_reviewed(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    from assessor.db.models import Recommendation
+    from assessor.services import assessments
+    from assessor.services.changes import Changes
+    from assessor.ui.tree_model import ROLE_RATING_LABEL
+
+    wb = window.workbench
+    rec_id = _click_recommendation(qtbot, window, "II-6")
+    qtbot.keyClick(wb.tree, Qt.Key.Key_2)
+    assert wb.assessment.review_row.isHidden()
+    with window.db.transaction() as s:
+        rec = s.get(Recommendation, rec_id)
+        assert rec is not None
+        assessments.supersede_follow_up(s, rec, "The law was adopted.", "questionnaire q.xlsx")
+    window.on_changed(Changes.of_recommendations([rec_id]))
+    index = wb.model.index_of_recommendation(rec_id)
+    assert str(index.data(ROLE_RATING_LABEL)).startswith("↻")
+    assert not wb.assessment.review_row.isHidden()
+    assert "changed after this rating" in wb.assessment.review.text()
+    bar = wb.filters
+    bar.follow_up.setCurrentIndex(bar.follow_up.findData("newer"))
+    assert bar.count.text() == "Showing 1 of 81 recommendations"
+
+    qtbot.mouseClick(wb.assessment.keep, Qt.MouseButton.LeftButton)
+    assert wb.assessment.review_row.isHidden()
+    assert not str(wb.model.index_of_recommendation(rec_id).data(ROLE_RATING_LABEL)).startswith("↻")
+    wb.apply_filters(bar.state())  # rows stay put while worked on; a new filtering drops it
+    assert bar.count.text() == "Showing 0 of 81 recommendations"
+    assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
