@@ -44,7 +44,7 @@ def settle(app: QApplication, rounds: int = 30) -> None:
 
 
 def main() -> None:
-    """Write workbench.png and themes.png."""
+    """Write workbench.png, review.png and themes.png."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "images")
     work = Path(tempfile.mkdtemp(prefix="assessor-shots-"))
     settings_file = work / "settings.json"
@@ -89,13 +89,17 @@ def main() -> None:
     settle(app)
     out.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out / "workbench.png"))
+    # II-8: rated, then the State's questionnaire answer came in: the pane asks for a review.
+    wb.select_recommendation(ids["II-8"], fid)
+    settle(app)
+    window.grab().save(str(out / "review.png"))
     window.tabs.setCurrentWidget(window.themes)
     window.themes.select("item", edits[0][0])
     settle(app)
     window.grab().save(str(out / "themes.png"))
     window.close()
     db.close()
-    print(f"Wrote workbench.png and themes.png to {out}")
+    print(f"Wrote workbench.png, review.png and themes.png to {out}")
 
 
 if __name__ == "__main__":

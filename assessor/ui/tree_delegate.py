@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from assessor.ui.style import text_color_on, verb_badge
 from assessor.ui.tree_model import (
+    REVIEW_MARK,
     ROLE_CODES,
     ROLE_KIND,
     ROLE_PROGRESS,
@@ -171,7 +172,9 @@ class TreeDelegate(QStyledItemDelegate):
         # The rating chip has a fixed width so that chips line up in a column.
         chip_width = metrics.horizontalAdvance("Not implemented") + 3 * PAD
         chip = QRect(rect.right() - chip_width, rect.center().y() - h // 2 - 1, chip_width, h + 2)
-        label = index.data(ROLE_RATING_LABEL)
+        label = str(index.data(ROLE_RATING_LABEL) or "")
+        review = label.startswith(REVIEW_MARK)  # a follow-up newer than the rating
+        label = label.removeprefix(REVIEW_MARK).strip()
         if label:
             color = QColor(index.data(ROLE_RATING_COLOR) or "#757575")
             painter.setPen(Qt.PenStyle.NoPen)
@@ -184,6 +187,13 @@ class TreeDelegate(QStyledItemDelegate):
 
         if not label:  # unrated rows give the chip's room to the text
             chip = QRect(rect.right(), chip.top(), 0, chip.height())
+        if review:  # the mark stands before the chip, in the text's colour: never cut
+            mark_width = metrics.horizontalAdvance(REVIEW_MARK) + PAD
+            mark = QRect(chip.left() - mark_width - PAD, chip.top(), mark_width, chip.height())
+            painter.setFont(bold)
+            painter.setPen(fg)
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, REVIEW_MARK)
+            chip = chip.adjusted(-mark_width - PAD, 0, 0, 0)
         left = badge.right() + 2 * PAD
         codes = index.data(ROLE_CODES) or ""
         painter.setFont(bold)
