@@ -202,8 +202,8 @@ class Workbench(QWidget):
             self._expansion = self._expanded()
         self.model.set_filter(state, matches)
         if state.is_active:
-            # The matches in the factsheets being read; the others (read in for the count)
-            # stay collapsed until opened, as an unread factsheet would.
+            # The matches in the factsheets that were open; the others stay collapsed (those
+            # not read in yet are counted from their facets) until the user opens them.
             opened = {id_ for kind, id_ in self._expansion if kind == "factsheet"}
             if keep is not None:
                 opened.add(keep[1])
