@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
     QUndoStack,
 )
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db import crypto
 from assessor.db.engine import Database
 from assessor.db.rows import RecommendationDetail
 from assessor.services import workbench
@@ -35,6 +33,7 @@ from assessor.ui import (
     dialogs,
     excel_actions,
     import_actions,
+    menus,
     pdf_actions,
     storage_actions,
     undo,
@@ -45,8 +44,6 @@ from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
 from assessor.ui.workbench import Workbench
 
-#: A menu action's keys: one sequence, or several (the first is shown in the menu).
-Shortcut = str | QKeySequence | QKeySequence.StandardKey | list[str] | list[QKeySequence]
 MAX_RECENT = 8
 
 READ_ONLY_BANNER = (
@@ -57,6 +54,22 @@ READ_ONLY_BANNER = (
 
 class MainWindow(QMainWindow):
     """The assessor's workbench window over one open database."""
+
+    # Built by menus.build_menus: the menus and actions the window updates later.
+    recent_menu: QMenu
+    rate_menu: QMenu
+    new_encrypted_action: QAction
+    encryption_action: QAction
+    import_action: QAction
+    import_questionnaire_action: QAction
+    overview_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    correct_action: QAction
+    _rate_actions: list[QAction]
+    _rate_levels: tuple[object, ...]
 
     def __init__(
         self,
@@ -107,7 +120,7 @@ class MainWindow(QMainWindow):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.path_label)
-        self._build_menus()
+        menus.build_menus(self)
 
         self.runner.changed.connect(self.on_changed)
         self.workbench.current_changed.connect(self._current_changed)
@@ -135,176 +148,10 @@ class MainWindow(QMainWindow):
         menu: QMenu,
         text: str,
         slot: Callable[..., object],
-        shortcut: Shortcut | None = None,
+        shortcut: menus.Shortcut | None = None,
         name: str = "",
     ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(k) for k in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        if name:
-            action.setObjectName(name)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        # Within a menu no two items share a mnemonic (tests/ui/test_window_words.py checks).
-        file = bar.addMenu("&File")
-        file.setToolTipsVisible(True)  # a disabled action says why in its tooltip
-        self._action(file, "&New database…", self.new_database, QKeySequence.StandardKey.New)
-        self.new_encrypted_action = self._action(
-            file,
-            "New en&crypted database…",
-            lambda: storage_actions.new_encrypted_database(self),
-            name="new_encrypted",
-        )
-        self.encryption_action = self._action(
-            file,
-            "Remove encr&yption…" if self.db.encrypted else "Encr&ypt this database…",
-            lambda: storage_actions.change_encryption(self),
-            name="change_encryption",
-        )
-        reason = crypto.unavailable_reason()
-        self.new_encrypted_action.setEnabled(reason is None)
-        self.encryption_action.setEnabled(reason is None and self.db.path is not None)
-        if reason is not None:
-            self.encryption_action.setToolTip(reason)
-        self.new_encrypted_action.setToolTip(
-            reason or "A database only its passphrase opens (the passphrase is never stored)"
-        )
-        self._action(file, "&Open database…", self.open_database, QKeySequence.StandardKey.Open)
-        self.recent_menu = file.addMenu("Open &recent")
-        file.addSeparator()
-        self.import_action = self._action(
-            file, "&Import factsheet or recommendations…", self.ask_import, "Ctrl+I", "import"
-        )
-        self.import_questionnaire_action = self._action(
-            file,
-            "I&mport questionnaire…",
-            lambda: excel_actions.ask_import_questionnaire(self),
-            "Ctrl+Shift+I",
-            "import_questionnaire",
-        )
-        file.addSeparator()
-        self._action(
-            file,
-            "Export q&uestionnaire…",
-            lambda: excel_actions.export_questionnaire_file(self),
-            name="export_questionnaire",
-        )
-        self._action(
-            file,
-            "Export &assessment workbook…",
-            lambda: excel_actions.export_assessment_file(self),
-            name="export_assessment",
-        )
-        self.overview_action = self._action(
-            file,
-            "Export o&verview workbook (all Parties)…",
-            lambda: excel_actions.export_overview_file(self),
-            name="export_overview",
-        )
-        self._action(file, "&Export JSON…", self.export_json, "Ctrl+E")
-        self._action(
-            file,
-            "&Print summary (PDF)…",
-            self.print_summary,
-            QKeySequence.StandardKey.Print,
-            "print_summary",
-        )
-        self._action(file, "Export PDF &summary…", self.export_pdf, name="export_pdf")
-        file.addSeparator()
-        self.backup_action = self._action(
-            file, "&Back up now", lambda: storage_actions.backup_now(self), name="backup_now"
-        )
-        self.restore_action = self._action(
-            file,
-            "Res&tore from backup…",
-            lambda: storage_actions.restore(self),
-            name="restore_backup",
-        )
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self._action(
-            edit, "&Undo", self.undo, QKeySequence.StandardKey.Undo, "undo"
-        )
-        # Both common Redo keys everywhere: users move between Windows and Linux laptops.
-        names = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-        names += [k for k in ("Ctrl+Shift+Z", "Ctrl+Y") if k not in names]
-        redo_keys = [QKeySequence(k) for k in names]
-        self.redo_action = self._action(edit, "&Redo", self.redo, redo_keys, "redo")
-        self.stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
-        self.stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        edit.addSeparator()
-        self._action(edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find)
-        self.correct_action = self._action(
-            edit, "&Correct follow-up…", self.workbench.edit_follow_up, "Ctrl+Shift+E", "correct"
-        )
-        edit.addSeparator()
-        self._action(
-            edit,
-            "&Preferences…",
-            lambda: storage_actions.preferences(self),
-            QKeySequence.StandardKey.Preferences,
-            "preferences",
-        )
-
-        view = bar.addMenu("&View")
-        self._action(view, "&Workbench", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        self._action(
-            view, "&Themed recommendations", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"
-        )
-        self._action(view, "&Clear filters", self.workbench.filters.reset, "Ctrl+Shift+L")
-        self._action(
-            view, "&Go to the tree", self._on_workbench(self.workbench.focus_tree), "Ctrl+T"
-        )
-
-        # Stepping acts on the workbench's tree: from the Themes tab it brings the workbench
-        # forward rather than change a selection out of sight.
-        go = bar.addMenu("&Go")
-        self._action(
-            go,
-            "&Next recommendation",
-            self._on_workbench(lambda: self.workbench.go(+1)),
-            ["Alt+Down", "F6"],
-        )
-        self._action(
-            go,
-            "&Previous recommendation",
-            self._on_workbench(lambda: self.workbench.go(-1)),
-            ["Alt+Up", "Shift+F6"],
-        )
-        self._action(
-            go,
-            "Next &unrated in scope",
-            self._on_workbench(self.workbench.next_unrated),
-            "F8",
-            "next_unrated",
-        )
-
-        self.rate_menu = bar.addMenu("&Rate")
-        self._rate_actions: list[QAction] = []
-        self._rate_levels: tuple[object, ...] = ()
-
-        about = bar.addMenu("&Help")
-        self._action(
-            about,
-            "&User guide",
-            self.show_user_guide,
-            QKeySequence.StandardKey.HelpContents,
-            "user_guide",
-        )
-        self._action(about, "&About Assessor", self.show_about, name="about")
-        self._refresh_recent()
+        return menus.action(self, menu, text, slot, shortcut, name)
 
     def _on_workbench(self, step: Callable[[], object]) -> Callable[[], None]:
         """A slot that shows the Workbench tab, then takes ``step`` there."""

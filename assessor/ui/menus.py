@@ -1,0 +1,205 @@
+"""The main window's menus, built over the window's actions and the action modules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from assessor.db import crypto
+from assessor.ui import excel_actions, storage_actions
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+#: A menu action's keys: one sequence, or several (the first is shown in the menu).
+Shortcut = str | QKeySequence | QKeySequence.StandardKey | list[str] | list[QKeySequence]
+
+
+def action(
+    win: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: Shortcut | None = None,
+    name: str = "",
+) -> QAction:
+    """A menu item: text with its mnemonic, keys (the first is shown), an object name."""
+    action = QAction(text, win)
+    if isinstance(shortcut, list):
+        action.setShortcuts([QKeySequence(k) for k in shortcut])
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    if name:
+        action.setObjectName(name)
+    return action
+
+
+def build_menus(win: MainWindow) -> None:
+    """The window's menus: File, Edit, View, Go, Rate (filled per scale), Help."""
+    bar = win.menuBar()
+    # Within a menu no two items share a mnemonic (tests/ui/test_window_words.py checks).
+    file = bar.addMenu("&File")
+    file.setToolTipsVisible(True)  # a disabled action says why in its tooltip
+    action(win, file, "&New database…", win.new_database, QKeySequence.StandardKey.New)
+    win.new_encrypted_action = action(
+        win,
+        file,
+        "New en&crypted database…",
+        lambda: storage_actions.new_encrypted_database(win),
+        name="new_encrypted",
+    )
+    win.encryption_action = action(
+        win,
+        file,
+        "Remove encr&yption…" if win.db.encrypted else "Encr&ypt this database…",
+        lambda: storage_actions.change_encryption(win),
+        name="change_encryption",
+    )
+    reason = crypto.unavailable_reason()
+    win.new_encrypted_action.setEnabled(reason is None)
+    win.encryption_action.setEnabled(reason is None and win.db.path is not None)
+    if reason is not None:
+        win.encryption_action.setToolTip(reason)
+    win.new_encrypted_action.setToolTip(
+        reason or "A database only its passphrase opens (the passphrase is never stored)"
+    )
+    action(win, file, "&Open database…", win.open_database, QKeySequence.StandardKey.Open)
+    win.recent_menu = file.addMenu("Open &recent")
+    file.addSeparator()
+    win.import_action = action(
+        win, file, "&Import factsheet or recommendations…", win.ask_import, "Ctrl+I", "import"
+    )
+    win.import_questionnaire_action = action(
+        win,
+        file,
+        "I&mport questionnaire…",
+        lambda: excel_actions.ask_import_questionnaire(win),
+        "Ctrl+Shift+I",
+        "import_questionnaire",
+    )
+    file.addSeparator()
+    action(
+        win,
+        file,
+        "Export q&uestionnaire…",
+        lambda: excel_actions.export_questionnaire_file(win),
+        name="export_questionnaire",
+    )
+    action(
+        win,
+        file,
+        "Export &assessment workbook…",
+        lambda: excel_actions.export_assessment_file(win),
+        name="export_assessment",
+    )
+    win.overview_action = action(
+        win,
+        file,
+        "Export o&verview workbook (all Parties)…",
+        lambda: excel_actions.export_overview_file(win),
+        name="export_overview",
+    )
+    action(win, file, "&Export JSON…", win.export_json, "Ctrl+E")
+    action(
+        win,
+        file,
+        "&Print summary (PDF)…",
+        win.print_summary,
+        QKeySequence.StandardKey.Print,
+        "print_summary",
+    )
+    action(win, file, "Export PDF &summary…", win.export_pdf, name="export_pdf")
+    file.addSeparator()
+    win.backup_action = action(
+        win, file, "&Back up now", lambda: storage_actions.backup_now(win), name="backup_now"
+    )
+    win.restore_action = action(
+        win,
+        file,
+        "Res&tore from backup…",
+        lambda: storage_actions.restore(win),
+        name="restore_backup",
+    )
+    file.addSeparator()
+    action(win, file, "&Quit", win.close, QKeySequence.StandardKey.Quit)
+
+    edit = bar.addMenu("&Edit")
+    win.undo_action = action(win, edit, "&Undo", win.undo, QKeySequence.StandardKey.Undo, "undo")
+    # Both common Redo keys everywhere: users move between Windows and Linux laptops.
+    names = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+    names += [k for k in ("Ctrl+Shift+Z", "Ctrl+Y") if k not in names]
+    redo_keys = [QKeySequence(k) for k in names]
+    win.redo_action = action(win, edit, "&Redo", win.redo, redo_keys, "redo")
+    win.stack.canUndoChanged.connect(win.undo_action.setEnabled)
+    win.stack.canRedoChanged.connect(win.redo_action.setEnabled)
+    win.stack.undoTextChanged.connect(lambda t: win.undo_action.setText(f"&Undo {t}".strip()))
+    win.stack.redoTextChanged.connect(lambda t: win.redo_action.setText(f"&Redo {t}".strip()))
+    win.undo_action.setEnabled(False)
+    win.redo_action.setEnabled(False)
+    edit.addSeparator()
+    action(win, edit, "&Find…", win.focus_search, QKeySequence.StandardKey.Find)
+    win.correct_action = action(
+        win, edit, "&Correct follow-up…", win.workbench.edit_follow_up, "Ctrl+Shift+E", "correct"
+    )
+    edit.addSeparator()
+    action(
+        win,
+        edit,
+        "&Preferences…",
+        lambda: storage_actions.preferences(win),
+        QKeySequence.StandardKey.Preferences,
+        "preferences",
+    )
+
+    view = bar.addMenu("&View")
+    action(win, view, "&Workbench", lambda: win.tabs.setCurrentIndex(0), "Ctrl+1")
+    action(win, view, "&Themed recommendations", lambda: win.tabs.setCurrentIndex(1), "Ctrl+2")
+    action(win, view, "&Clear filters", win.workbench.filters.reset, "Ctrl+Shift+L")
+    action(win, view, "&Go to the tree", win._on_workbench(win.workbench.focus_tree), "Ctrl+T")
+
+    # Stepping acts on the workbench's tree: from the Themes tab it brings the workbench
+    # forward rather than change a selection out of sight.
+    go = bar.addMenu("&Go")
+    action(
+        win,
+        go,
+        "&Next recommendation",
+        win._on_workbench(lambda: win.workbench.go(+1)),
+        ["Alt+Down", "F6"],
+    )
+    action(
+        win,
+        go,
+        "&Previous recommendation",
+        win._on_workbench(lambda: win.workbench.go(-1)),
+        ["Alt+Up", "Shift+F6"],
+    )
+    action(
+        win,
+        go,
+        "Next &unrated in scope",
+        win._on_workbench(win.workbench.next_unrated),
+        "F8",
+        "next_unrated",
+    )
+
+    win.rate_menu = bar.addMenu("&Rate")
+    win._rate_actions = []
+    win._rate_levels = ()
+
+    about = bar.addMenu("&Help")
+    action(
+        win,
+        about,
+        "&User guide",
+        win.show_user_guide,
+        QKeySequence.StandardKey.HelpContents,
+        "user_guide",
+    )
+    action(win, about, "&About Assessor", win.show_about, name="about")
+    win._refresh_recent()
