@@ -280,6 +280,17 @@ def test_dry_run_is_refused_for_a_text_import(
     assert digest(db_path, capsys) == before
 
 
+@pytest.mark.parametrize("option", [["--kind", "factsheet"], ["--scale", "fatf"]])
+def test_text_options_are_refused_for_a_questionnaire(
+    real_db: Path, blank: Path, tmp_path: Path, capsys: Capsys, option: list[str]
+) -> None:
+    filled = fill(blank, tmp_path / "answers.xlsx", {f"{FOLLOW_UP}:II-6": "Adopted."})
+    before = _db_dump(real_db)
+    assert main(["--db", str(real_db), "import", *option, str(filled)]) == 2
+    assert f"{option[0]} is for factsheets" in error_line(capsys)
+    assert _db_dump(real_db) == before
+
+
 def test_rejected_rows_exit_1_and_are_named_in_the_summary(
     real_db: Path, blank: Path, tmp_path: Path, capsys: Capsys
 ) -> None:

@@ -213,8 +213,15 @@ def _add_questionnaire_options(p: argparse.ArgumentParser) -> None:
 
 def _refuse_unsupported(args: argparse.Namespace) -> None:
     """Refuse an option the chosen file cannot honour, rather than silently ignore it."""
-    if getattr(args, "dry_run", False) and Path(args.file).suffix.casefold() != ".xlsx":
+    questionnaire = Path(args.file).suffix.casefold() == ".xlsx"
+    if getattr(args, "dry_run", False) and not questionnaire:
         raise Failure("--dry-run previews questionnaires (.xlsx) only; nothing was imported.")
+    if questionnaire and (args.kind or args.scale):
+        option = "--kind" if args.kind else "--scale"
+        raise Failure(
+            f"{option} is for factsheets and themed recommendations, not for a questionnaire "
+            "(.xlsx); nothing was imported."
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
