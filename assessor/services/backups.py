@@ -185,13 +185,14 @@ class Converted:
             if f.readable:
                 text += (
                     f" The backup {f.path} could NOT be encrypted and is still readable "
-                    f"({f.why}); it was left as it was. Run `assessor encrypt` again with the "
-                    "same passphrase to retry, or delete it if this computer could be lost."
+                    f"({f.why}); it was left as it was. Encrypt again with the same passphrase "
+                    "(File → Encrypt this database…, or `assessor encrypt`) to retry, or "
+                    "delete it if this computer could be lost."
                 )
             else:
                 text += (
-                    f" The backup {f.path} was left as it was ({f.why}); it opens with its own"
-                    " passphrase (`assessor --db FILE --passphrase-prompt`)."
+                    f" The backup {f.path} was left as it was ({f.why}); it opens with the "
+                    "passphrase it was made with."
                 )
         return text
 
