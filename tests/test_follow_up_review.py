@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import Seeded
 
+from assessor.db.engine import Database
 from assessor.db.models import Recommendation
+from assessor.db.rows import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments as svc
 from assessor.services import workbench
+from assessor.services.assessments import find_by_code, rate_by_code
+from assessor.services.imports import import_file
+
+FACTSHEET = (
+    Path(__file__).resolve().parents[1]
+    / "resources"
+    / "examples"
+    / "factsheet-albania-2nd-round.md"
+)
 
 
 def _review_everywhere(seeded: Seeded, rec_id: int) -> set[bool]:
@@ -48,11 +62,47 @@ def test_a_follow_up_that_comes_in_after_the_rating_asks_for_a_review(seeded: Se
     assert _review_everywhere(seeded, rec_id) == {False}
 
 
-def test_a_correction_by_hand_is_not_news_from_the_state(seeded: Seeded) -> None:
+@pytest.mark.parametrize("source", ["", CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE])
+def test_a_correction_by_hand_is_not_news_from_the_state(seeded: Seeded, source: str) -> None:
     rec_id = seeded.recs["II-6"]
     svc.rate(seeded.db, rec_id, "partly", by="Maria")
-    svc.edit_follow_up(seeded.db, rec_id, "The same answer, a typo corrected.")
+    svc.edit_follow_up(seeded.db, rec_id, "The same answer, a typo corrected.", source)
     assert _review_everywhere(seeded, rec_id) == {False}
+
+
+def test_correcting_a_new_answer_does_not_hide_it(seeded: Seeded) -> None:
+    rec_id = seeded.recs["II-6"]
+    svc.rate(seeded.db, rec_id, "partly", by="Maria")
+    _new_follow_up(seeded, rec_id, "The law was adoptd.", "questionnaire q.xlsx")
+    svc.edit_follow_up(seeded.db, rec_id, "The law was adopted.", CORRECTED_SOURCE)
+    assert _review_everywhere(seeded, rec_id) == {True}  # the State's answer is still unread
+
+
+def test_a_first_follow_up_from_a_newer_factsheet_is_news(db: Database, tmp_path: Path) -> None:
+    import_file(db, FACTSHEET)
+    rate_by_code(db, "II-10", "partly")
+    newer = tmp_path / "factsheet-albania-v2.md"
+    newer.write_text(
+        FACTSHEET.read_text(encoding="utf-8").replace(
+            "producing CSAM.<sup>20</sup>\n",
+            "producing CSAM.<sup>20</sup>\n\n#### Follow-up actions:\n\n"
+            "A draft law on grooming was sent to Parliament.\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert "II-10: follow-up added" in import_file(db, newer).changes
+    with db.reading() as s:
+        rec_id = find_by_code(s, "II-10").id
+    detail = workbench.detail(db, rec_id)
+    assert detail is not None and detail.follow_up is not None
+    assert detail.follow_up.text.startswith("A draft law on grooming")
+    assert detail.follow_up_newer_than_rating
+    # The same file again, or an older one, brings nothing new: no review asked again.
+    svc.keep_rating(db, rec_id)
+    import_file(db, newer)
+    import_file(db, FACTSHEET)
+    assert not workbench.detail(db, rec_id).follow_up_newer_than_rating  # type: ignore[union-attr]
 
 
 def test_a_first_follow_up_after_the_rating_counts_too(seeded: Seeded) -> None:
@@ -61,3 +111,18 @@ def test_a_first_follow_up_after_the_rating_counts_too(seeded: Seeded) -> None:
     svc.rate(seeded.db, rec_id, "not_implemented", by="Maria")
     _new_follow_up(seeded, rec_id, "A first answer.", "questionnaire q.xlsx")
     assert _review_everywhere(seeded, rec_id) == {True}
+
+
+def test_the_history_names_the_rating_that_was_kept() -> None:
+    from datetime import UTC, datetime
+
+    from assessor.db.rows import HistoryEntry, Level
+    from assessor.ui.follow_up_pane import changes_html
+
+    levels = [Level("not_implemented", "Not implemented", "#c62828")]
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    shown = changes_html(
+        [HistoryEntry("rating_kept", None, "not_implemented", at, "Maria")], levels
+    )
+    assert "Rating kept after a newer follow-up</b>: Not implemented" in shown
+    assert "none" not in shown and "not_implemented" not in shown

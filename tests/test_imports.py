@@ -258,7 +258,7 @@ def test_reimport_never_rolls_back_a_newer_follow_up(db: Database, tmp_path: Pat
     report = import_file(db, FACTSHEET)  # the same, older file again
     assert current_follow_up(db, "II-6") == "The 2026 answer of the State."
     assert any(
-        c.startswith("II-6: this file's follow-up was replaced since") for c in report.changes
+        c.startswith("II-6: this file's follow-up is an earlier version") for c in report.changes
     )
 
     # A newer version of the factsheet, still dated before the State's answer.

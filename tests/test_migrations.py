@@ -164,3 +164,31 @@ def test_follow_ups_from_revision_0003_keep_their_text(old_db: Path) -> None:
         db.close()
     taken = [b for b in backup.list_backups(old_db) if b.reason == "before-migration"]
     assert len(taken) == 1 and revision_of(taken[0].path) == "0003"
+
+
+def test_follow_ups_from_revision_0004_get_the_moment_they_came_in(old_db: Path) -> None:
+    upgrade_to(old_db, "0004")
+    conn = sqlite3.connect(old_db)
+    with conn:
+        conn.execute(
+            "UPDATE follow_up SET received_at = '2025-03-01 00:00:00', "
+            "superseded_at = '2026-05-02 10:00:00'"
+        )
+        conn.execute(
+            "INSERT INTO follow_up (recommendation_id, text, source, received_at) "
+            "VALUES (1, 'Adopted.', 'questionnaire a.xlsx', '2026-05-01 00:00:00')"
+        )
+    conn.close()
+    db = open_database(old_db)
+    try:
+        with db.reading() as s:
+            rows = s.execute(
+                select(FollowUp.text, FollowUp.recorded_at).order_by(FollowUp.id)
+            ).all()
+    finally:
+        db.close()
+    # The first version came in when received; the next when it replaced the first.
+    assert [(t, r.strftime("%Y-%m-%d %H:%M")) for t, r in rows] == [
+        ("Judges were trained in 2025.", "2025-03-01 00:00"),
+        ("Adopted.", "2026-05-02 10:00"),
+    ]

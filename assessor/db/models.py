@@ -246,6 +246,8 @@ class FollowUp(Base):
     text: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: When this version came into the database (``received_at`` is the State's date).
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utcnow)
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: The State's own status from a questionnaire (implemented / in progress / not started);
     #: None when it gave none, and for follow-ups imported before it was kept apart (0004).

@@ -42,7 +42,7 @@ from assessor.db.models import (
     ThemeItem,
 )
 from assessor.db.rows import (
-    MANUAL_SOURCE,
+    ASSESSOR_SOURCES,
     AssessmentInfo,
     Facet,
     FactsheetSummary,
@@ -72,30 +72,22 @@ def _current_follow_up_exists() -> Exists:
 
 
 def follow_up_newer_than_rating() -> ColumnElement[bool]:
-    """Rated, and the current follow-up came in after the assessment was last saved.
+    """Rated, and a version of the follow-up from the State came in after the assessment was
+    last saved.
 
-    For a query joining Recommendation to Assessment; the same rule as
-    ``rows.arrived_after`` (a version arrives when received or when it replaces another; a
-    correction typed in by hand is not news from the State).
+    For a query joining Recommendation to Assessment; the same rule as ``rows.arrived_after``
+    (versions the assessor typed are not news from the State).
     """
-    current, earlier = aliased(FollowUp), aliased(FollowUp)
-    came_in_after = or_(
-        current.received_at > Assessment.updated_at,
-        exists()
-        .where(
-            earlier.recommendation_id == Recommendation.id,
-            earlier.superseded_at > Assessment.updated_at,
-        )
-        .correlate(Recommendation, Assessment),
-    )
+    version = aliased(FollowUp)
     return and_(
         Assessment.rating.is_not(None),
         exists()
         .where(
-            current.recommendation_id == Recommendation.id,
-            current.superseded_at.is_(None),
-            current.source != MANUAL_SOURCE,
-            came_in_after,
+            version.recommendation_id == Recommendation.id,
+            version.source.not_in(ASSESSOR_SOURCES),
+            version.recorded_at > Assessment.updated_at,
+            # Current at some time: not a version put straight into the history.
+            or_(version.superseded_at.is_(None), version.superseded_at > version.recorded_at),
         )
         .correlate(Recommendation, Assessment),
     )
@@ -212,6 +204,7 @@ def _detail_statements() -> tuple[Any, Any, Any, Any]:
             FollowUp.superseded_at,
             FollowUp.state_status,
             FollowUp.state_references,
+            FollowUp.recorded_at,
         )
         .where(FollowUp.recommendation_id == rid)
         .order_by(FollowUp.received_at, FollowUp.id)

@@ -68,6 +68,8 @@ class FollowUpInfo:
     #: The State's own status and references from a questionnaire, when it gave them.
     state_status: str | None = None
     references: str | None = None
+    #: When this version came into the database (``received_at`` is the State's date).
+    recorded_at: datetime | None = None
 
     @property
     def state_line(self) -> str:
@@ -89,20 +91,28 @@ class AssessmentInfo:
 
 #: The source recorded for a follow-up typed in by hand (a correction) when none is given.
 MANUAL_SOURCE = "edited by hand"
+#: The sources of a correction made in the window, and of its undoing.
+CORRECTED_SOURCE = "corrected by hand"
+CORRECTION_UNDONE_SOURCE = "correction undone"
+#: Versions the assessor typed: not news from the State.
+ASSESSOR_SOURCES = (MANUAL_SOURCE, CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE)
 
 
-def arrived_after(current: FollowUpInfo, earlier: Sequence[FollowUpInfo], moment: datetime) -> bool:
-    """Whether a current follow-up came into the database after ``moment``.
+def arrived_after(versions: Sequence[FollowUpInfo], moment: datetime) -> bool:
+    """Whether a version from the State came into the database after ``moment``.
 
-    A version arrives when it is received or when it replaces the one before it; a correction
-    typed in by hand is not news from the State. ``queries.follow_up_newer_than_rating`` is the
-    same rule in SQL.
+    Versions the assessor typed (corrections) are not news from the State, and do not hide a
+    State's answer that came in after the rating either. ``queries.follow_up_newer_than_rating``
+    is the same rule in SQL.
     """
-    if current.source == MANUAL_SOURCE:
-        return False
     when = _utc(moment)
-    return _utc(current.received_at) > when or any(
-        v.superseded_at is not None and _utc(v.superseded_at) > when for v in earlier
+    return any(
+        v.source not in ASSESSOR_SOURCES
+        and v.recorded_at is not None
+        and _utc(v.recorded_at) > when
+        # Current at some time: not a version put straight into the history (an older file).
+        and (v.superseded_at is None or _utc(v.superseded_at) > _utc(v.recorded_at))
+        for v in versions
     )
 
 
@@ -142,9 +152,10 @@ class RecommendationDetail:
     def follow_up_newer_than_rating(self) -> bool:
         """Rated, and the State's follow-up changed since the assessment was last saved."""
         a = self.assessment
-        if a.rating is None or a.updated_at is None or self.follow_up is None:
+        if a.rating is None or a.updated_at is None:
             return False
-        return arrived_after(self.follow_up, self.follow_up_history, a.updated_at)
+        current = (self.follow_up,) if self.follow_up is not None else ()
+        return arrived_after((*current, *self.follow_up_history), a.updated_at)
 
 
 @dataclass(frozen=True, slots=True)

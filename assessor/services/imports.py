@@ -401,8 +401,8 @@ class _FactsheetWriter:
         if any(f.text == text for f in rec.follow_ups):
             # The file repeats a version that was replaced since: the file is the older one.
             self.changes.append(
-                f"{label}: this file's follow-up was replaced since"
-                + (f" (by {current.source}); the current one is kept" if current else "; kept so")
+                f"{label}: this file's follow-up is an earlier version; the current one"
+                + (f" ({current.source}) is kept" if current else ", none (withdrawn), stays so")
             )
             return
         if (
@@ -412,12 +412,14 @@ class _FactsheetWriter:
         ):
             # A questionnaire answer or a correction newer than the file stays current; the
             # file's text goes into the history so that nothing is lost.
+            now = _now()  # recorded and replaced at once: never the current follow-up
             rec.follow_ups.append(
                 FollowUp(
                     text=text,
                     source=self.source,
                     received_at=self.received,
-                    superseded_at=_now(),
+                    recorded_at=now,
+                    superseded_at=now,
                 )
             )
             self.changes.append(
@@ -430,6 +432,8 @@ class _FactsheetWriter:
             self.changes.append(
                 f"{label}: follow-up replaced (the previous text is kept in history)"
             )
+        elif rec.id is not None:  # an existing recommendation answered for the first time
+            self.changes.append(f"{label}: follow-up added")
         rec.follow_ups.append(FollowUp(text=text, source=self.source, received_at=self.received))
 
 

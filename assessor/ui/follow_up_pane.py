@@ -33,7 +33,7 @@ FIELD_NAMES = {
     "text": "Recommendation text (re-import)",
 }
 #: Fields whose values are choices, shown without quotes.
-UNQUOTED = ("rating", "rating_kept", "status", "follow_up_state_status")
+UNQUOTED = ("rating", "status", "follow_up_state_status")
 #: How much of an old or new text a history line shows.
 HISTORY_CHARS = 160
 
@@ -64,10 +64,13 @@ def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> st
     for e in reversed(entries):
         who = html.escape(e.by) if e.by else "<i>unknown</i>"
         name = FIELD_NAMES.get(e.field, e.field.replace("_", " ").capitalize())
+        if e.field == "rating_kept":  # nothing changed but the review: the rating that stands
+            change = _value("rating", e.new, levels)
+        else:
+            change = f"{_value(e.field, e.old, levels)} → {_value(e.field, e.new, levels)}"
         rows.append(
             f"<tr><td style='padding-right:8px'><small>{local_time(e.at)}<br>{who}</small></td>"
-            f"<td><b>{html.escape(name)}</b>: {_value(e.field, e.old, levels)} → "
-            f"{_value(e.field, e.new, levels)}</td></tr>"
+            f"<td><b>{html.escape(name)}</b>: {change}</td></tr>"
         )
     return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 

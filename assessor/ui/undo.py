@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from assessor.db.engine import Database
+from assessor.db.rows import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
 from assessor.services.changes import Changes
 from assessor.ui.ops import OpRunner, changes_of
@@ -148,12 +149,12 @@ class EditFollowUp(ServiceCommand):
 
     def do(self) -> Changes:
         return assessments.edit_follow_up(
-            self.db, self.rec_id, self.new, "corrected by hand", by=self.by
+            self.db, self.rec_id, self.new, CORRECTED_SOURCE, by=self.by
         )
 
     def undo_call(self) -> Changes:
         return assessments.edit_follow_up(
-            self.db, self.rec_id, self.old, "correction undone", by=self.by
+            self.db, self.rec_id, self.old, CORRECTION_UNDONE_SOURCE, by=self.by
         )
 
 
