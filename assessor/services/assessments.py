@@ -35,6 +35,8 @@ from assessor.services.history import record
 
 #: The statuses an assessment can have.
 STATUSES = ("draft", "final")
+#: When an assessment was last saved, and by whom.
+Stamp = tuple[datetime, str]
 #: The entity name under which assessment and follow-up changes are recorded.
 ENTITY = "recommendation"
 
@@ -122,10 +124,12 @@ def _apply(
     comment: str | None = None,
     status: str | None = None,
     by: str,
+    stamp: Stamp | None = None,
 ) -> bool:
     """Change the assessment's fields that differ; return whether anything changed.
 
-    ``rating`` must already be a resolved key (or None) when given.
+    ``rating`` must already be a resolved key (or None) when given. ``stamp``, when an undo
+    gives one, is the "last saved" moment and author to put back instead of now and ``by``.
     """
     current = rec.assessment
     old_rating = current.rating if current else None
@@ -146,27 +150,57 @@ def _apply(
     assessment.rating = new_rating
     assessment.comment = new_comment
     assessment.status = new_status
-    assessment.updated_at = at
-    assessment.updated_by = by
+    assessment.updated_at, assessment.updated_by = stamp if stamp is not None else (at, by)
     session.add(assessment)
     return True
 
 
-def rate(db: Database, recommendation_id: int, rating: str | None, by: str = "") -> Changes:
+def rate(
+    db: Database,
+    recommendation_id: int,
+    rating: str | None,
+    by: str = "",
+    stamp: Stamp | None = None,
+) -> Changes:
     """Set (or with None, clear) the rating of a recommendation, by key or label."""
     with db.transaction() as s:
         rec = _recommendation(s, recommendation_id)
         key = resolve_rating(s, _scale_id(s, rec), rating)
-        changed = _apply(s, rec, rating=key, by=by)
+        changed = _apply(s, rec, rating=key, by=by, stamp=stamp)
         return Changes.of_recommendations([rec.id]) if changed else NOTHING
 
 
-def set_comment(db: Database, recommendation_id: int, comment: str, by: str = "") -> Changes:
+def set_comment(
+    db: Database, recommendation_id: int, comment: str, by: str = "", stamp: Stamp | None = None
+) -> Changes:
     """Replace the rapporteur's comment on a recommendation."""
     with db.transaction() as s:
         rec = _recommendation(s, recommendation_id)
-        changed = _apply(s, rec, comment=comment, by=by)
+        changed = _apply(s, rec, comment=comment, by=by, stamp=stamp)
         return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
+def saved_stamp(db: Database, recommendation_id: int) -> Stamp | None:
+    """When the assessment was last saved, and by whom (None before anything was saved).
+
+    An undo puts it back with the fields, so that what depends on it ("a follow-up newer than
+    the rating") comes back too.
+    """
+    with db.reading() as s:
+        a = _recommendation(s, recommendation_id).assessment
+        return (a.updated_at, a.updated_by) if a is not None else None
+
+
+def undo_keep_rating(db: Database, recommendation_id: int, stamp: Stamp, by: str = "") -> Changes:
+    """Take back "keep this rating": the assessment's last-saved moment is put back."""
+    with db.transaction() as s:
+        rec = _recommendation(s, recommendation_id)
+        assessment = rec.assessment
+        if assessment is None:
+            return NOTHING
+        record(s, ENTITY, rec.id, "rating_kept", assessment.rating, None, utcnow(), by)
+        assessment.updated_at, assessment.updated_by = stamp
+        return Changes.of_recommendations([rec.id])
 
 
 def keep_rating(db: Database, recommendation_id: int, by: str = "") -> Changes:
@@ -186,12 +220,14 @@ def keep_rating(db: Database, recommendation_id: int, by: str = "") -> Changes:
         return Changes.of_recommendations([rec.id])
 
 
-def set_status(db: Database, recommendation_id: int, status: str, by: str = "") -> Changes:
+def set_status(
+    db: Database, recommendation_id: int, status: str, by: str = "", stamp: Stamp | None = None
+) -> Changes:
     """Mark an assessment "draft" or "final"."""
     wanted = _normalize_status(status)
     with db.transaction() as s:
         rec = _recommendation(s, recommendation_id)
-        changed = _apply(s, rec, status=wanted, by=by)
+        changed = _apply(s, rec, status=wanted, by=by, stamp=stamp)
         return Changes.of_recommendations([rec.id]) if changed else NOTHING
 
 

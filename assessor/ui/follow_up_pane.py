@@ -65,7 +65,7 @@ def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> st
         who = html.escape(e.by) if e.by else "<i>unknown</i>"
         name = FIELD_NAMES.get(e.field, e.field.replace("_", " ").capitalize())
         if e.field == "rating_kept":  # nothing changed but the review: the rating that stands
-            change = _value("rating", e.new, levels)
+            change = _value("rating", e.new, levels) if e.new is not None else "<i>undone</i>"
         else:
             change = f"{_value(e.field, e.old, levels)} → {_value(e.field, e.new, levels)}"
         rows.append(

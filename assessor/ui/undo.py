@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from assessor.db.engine import Database
 from assessor.db.rows import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
-from assessor.services.changes import Changes
+from assessor.services.changes import NOTHING, Changes
 from assessor.ui.ops import OpRunner, changes_of
 
 #: Comment edits to one recommendation merge into one undo step (the id is Qt's merge key).
@@ -87,28 +87,45 @@ class ServiceCommand(QUndoCommand):
         self._call(self.undo_call)
 
 
-class SetRating(ServiceCommand):
+class AssessmentCommand(ServiceCommand):
+    """An edit of an assessment whose undo also puts back when it was last saved, and by whom.
+
+    What depends on that moment comes back with the fields: a follow-up newer than the rating
+    is marked again once the edit that cleared the mark is undone.
+    """
+
+    def __init__(self, text: str, ctx: Context, rec_id: int) -> None:
+        super().__init__(text, ctx)
+        self.rec_id = rec_id
+        self.stamp: assessments.Stamp | None = None
+
+    def redo(self) -> None:
+        self.stamp = assessments.saved_stamp(self.db, self.rec_id)
+        super().redo()
+
+
+class SetRating(AssessmentCommand):
     """Rate a recommendation (None clears the rating)."""
 
     def __init__(
         self, ctx: Context, rec_id: int, old: str | None, new: str | None, label: str
     ) -> None:
-        super().__init__(f"Rate {label}", ctx)
-        self.rec_id, self.old, self.new = rec_id, old, new
+        super().__init__(f"Rate {label}", ctx, rec_id)
+        self.old, self.new = old, new
 
     def do(self) -> Changes:
         return assessments.rate(self.db, self.rec_id, self.new, by=self.by)
 
     def undo_call(self) -> Changes:
-        return assessments.rate(self.db, self.rec_id, self.old, by=self.by)
+        return assessments.rate(self.db, self.rec_id, self.old, by=self.by, stamp=self.stamp)
 
 
-class SetComment(ServiceCommand):
+class SetComment(AssessmentCommand):
     """Replace the comment on a recommendation; consecutive edits merge into one step."""
 
     def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
-        super().__init__(f"Edit comment on {label}", ctx)
-        self.rec_id, self.old, self.new = rec_id, old, new
+        super().__init__(f"Edit comment on {label}", ctx, rec_id)
+        self.old, self.new = old, new
 
     def id(self) -> int:
         return COMMENT_MERGE_ID
@@ -116,28 +133,43 @@ class SetComment(ServiceCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetComment) or other.rec_id != self.rec_id:
             return False
-        self.new = other.new  # the merged step undoes to where this one started
+        self.new = other.new  # the merged step undoes to where this one started (its stamp)
         return True
 
     def do(self) -> Changes:
         return assessments.set_comment(self.db, self.rec_id, self.new, by=self.by)
 
     def undo_call(self) -> Changes:
-        return assessments.set_comment(self.db, self.rec_id, self.old, by=self.by)
+        return assessments.set_comment(self.db, self.rec_id, self.old, by=self.by, stamp=self.stamp)
 
 
-class SetStatus(ServiceCommand):
+class SetStatus(AssessmentCommand):
     """Mark an assessment draft or final."""
 
     def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
-        super().__init__(f"Mark {label} {new}", ctx)
-        self.rec_id, self.old, self.new = rec_id, old, new
+        super().__init__(f"Mark {label} {new}", ctx, rec_id)
+        self.old, self.new = old, new
 
     def do(self) -> Changes:
         return assessments.set_status(self.db, self.rec_id, self.new, by=self.by)
 
     def undo_call(self) -> Changes:
-        return assessments.set_status(self.db, self.rec_id, self.old, by=self.by)
+        return assessments.set_status(self.db, self.rec_id, self.old, by=self.by, stamp=self.stamp)
+
+
+class KeepRating(AssessmentCommand):
+    """The rating stands after a newer follow-up; undo marks the follow-up as newer again."""
+
+    def __init__(self, ctx: Context, rec_id: int, label: str) -> None:
+        super().__init__(f"Keep the rating of {label}", ctx, rec_id)
+
+    def do(self) -> Changes:
+        return assessments.keep_rating(self.db, self.rec_id, by=self.by)
+
+    def undo_call(self) -> Changes:
+        if self.stamp is None:
+            return NOTHING
+        return assessments.undo_keep_rating(self.db, self.rec_id, self.stamp, by=self.by)
 
 
 class EditFollowUp(ServiceCommand):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayo
 from assessor.db.queries import IN_SCOPE_VERBS
 from assessor.db.rows import Level, RecommendationDetail
 from assessor.search import query_words, search
-from assessor.services import assessments, workbench
+from assessor.services import workbench
 from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
@@ -355,10 +355,7 @@ class Workbench(QWidget):
         self.stack.push(undo.SetStatus(self.ctx, rec_id, old, status, self._codes_of(rec_id)))
 
     def _rating_kept(self, rec_id: int) -> None:
-        # Not an undo step: nothing the user sees changes but the mark (the history has it).
-        self.ctx.runner.run(
-            "Keep this rating", lambda: assessments.keep_rating(self.db, rec_id, self.ctx.by)
-        )
+        self.stack.push(undo.KeepRating(self.ctx, rec_id, self._codes_of(rec_id)))
 
     def _codes_of(self, rec_id: int) -> str:
         node = self.model.recommendation_node(rec_id)

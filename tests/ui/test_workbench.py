@@ -381,7 +381,23 @@ def test_a_follow_up_newer_than_the_rating_is_marked_until_reviewed(
     bar.follow_up.setCurrentIndex(bar.follow_up.findData("newer"))
     assert bar.count.text() == "Showing 1 of 81 recommendations"
 
+    # Re-rating clears the mark; undoing the new rating brings the mark back with it.
+    qtbot.keyClick(wb.tree, Qt.Key.Key_3)
+    assert wb.assessment.review_row.isHidden()
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not wb.assessment.review_row.isHidden()
+    assert str(wb.model.index_of_recommendation(rec_id).data(ROLE_RATING_LABEL)).startswith("↻")
+
     qtbot.mouseClick(wb.assessment.keep, Qt.MouseButton.LeftButton)
+    assert wb.assessment.review_row.isHidden()
+    assert window.stack.undoText().startswith("Keep the rating of II-6")
+    qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not wb.assessment.review_row.isHidden()  # a mistaken Keep can be taken back
+    qtbot.keyClick(
+        wb.tree,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert wb.assessment.review_row.isHidden()
     assert not str(wb.model.index_of_recommendation(rec_id).data(ROLE_RATING_LABEL)).startswith("↻")
     wb.apply_filters(bar.state())  # rows stay put while worked on; a new filtering drops it
