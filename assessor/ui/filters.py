@@ -37,7 +37,7 @@ FOLLOW_UP_CHOICES = (
     ("all", "With or without follow-up"),
     ("with", "With a follow-up"),
     ("without", "Without a follow-up"),
-    ("newer", "↻ Follow-up newer than the rating"),
+    ("newer", "↻ Newer than the rating"),
 )
 
 

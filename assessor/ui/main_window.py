@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
 
     def switch_to(self, path: str, passphrase: str | None = None) -> bool:
         """Open another database (encrypted with ``passphrase``) in place of this one."""
+        # The new window restores the layout, filters and selection saved here: save them now.
+        self.save_state()
         return callable(self.open_other) and bool(self.open_other(path, False, passphrase))
 
     def release_database(self) -> None:

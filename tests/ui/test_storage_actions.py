@@ -140,6 +140,7 @@ def test_encrypt_the_open_database_then_remove_the_encryption(
     fid = first.workbench.model.factsheet_ids()[0]
     rec_id = workbench.recommendation_for_code(first.db, fid, "II-6")
     assert rec_id is not None and first.workbench.select_recommendation(rec_id, fid)
+    first.workbench.filters.verb.setCurrentIndex(first.workbench.filters.verb.findData("request"))
     qtbot.keyClicks(first.workbench.assessment.comment, "Typed just before encrypting")
     assert first.workbench.assessment.has_pending_comment  # not saved yet
 
@@ -157,6 +158,8 @@ def test_encrypt_the_open_database_then_remove_the_encryption(
     assert second is not None and first.replaced_by is second
     detail = workbench.detail(launcher.db, rec_id)
     assert detail is not None and detail.assessment.comment == "Typed just before encrypting"
+    assert second.workbench.filters.state().verb == "request"  # the view as it was left
+    assert second.workbench.detail is not None and second.workbench.detail.id == rec_id
     action = second.findChild(QAction, "change_encryption")
     assert action is not None and action.text().startswith("Remove")
 
