@@ -312,3 +312,25 @@ def test_the_readme_names_every_command_and_option() -> None:
                     assert choice in lines, f"{' '.join(words)} {option} {choice}"
 
     walk(build_parser(), ())
+
+
+def test_a_factsheet_whose_text_names_another_party_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "two.sqlite")
+    text = FACTSHEET.read_text(encoding="utf-8")
+    moldova = tmp_path / "factsheet-moldova.md"
+    moldova.write_text(text.replace("ALBANIA", "MOLDOVA").replace("Albania", "Moldova"), "utf-8")
+    assert main(["--db", db, "import", str(FACTSHEET)]) == 0
+    assert main(["--db", db, "import", str(moldova)]) == 0
+    before = state(Path(db), capsys)
+    # Edited in part: the title still says ALBANIA, the text says Moldova throughout.
+    half = tmp_path / "factsheet-half.md"
+    half.write_text(text.replace("Albania", "Moldova"), "utf-8")
+    assert main(["--db", db, "import", str(half)]) == 2
+    message = error_line(capsys)
+    assert "its title names Albania, but its text names Moldova" in message
+    assert '--party "Albania"' in message
+    assert state(Path(db), capsys) == before
+    # The example itself names no other Party: it imports as before.
+    assert main(["--db", db, "import", str(FACTSHEET)]) == 0

@@ -19,7 +19,7 @@ from assessor.wording import plural
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a factsheet or a themed-recommendations file."""
-    from assessor.services.imports import prepare_import, write_import
+    from assessor.services.imports import party_mismatch, prepare_import, write_import
 
     if Path(args.file).suffix.casefold() == ".xlsx":
         return cmd_import_questionnaire(args)
@@ -27,6 +27,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     prepared = prepare_import(args.file, kind=args.kind, party=args.party, scale=args.scale)
     db = open_db(args, create=prepared.kind == "factsheet")  # themes need a factsheet first
     try:
+        mismatch = party_mismatch(db, prepared)
+        if mismatch is not None:
+            raise Failure(
+                f"{mismatch.describe(prepared.source)}; nothing was imported. If it is "
+                f'{mismatch.party}\'s factsheet, import it with --party "{mismatch.party}"; '
+                "if it is another Party's, correct its title."
+            )
         report = write_import(db, prepared)
     finally:
         db.close()

@@ -45,6 +45,7 @@ from assessor.importers.recommendations import (
     looks_like_recommendations,
     parse_recommendations,
 )
+from assessor.wording import plural
 
 KINDS = ("factsheet", "recommendations")
 
@@ -70,8 +71,6 @@ class ImportReport:
 
     def summary(self) -> str:
         """A few lines saying what was imported, what changed and what to check."""
-        from assessor.wording import plural
-
         lines = []
         if self.kind == "factsheet":
             verbs = ", ".join(
@@ -137,6 +136,8 @@ class PreparedImport:
     scale: str | None
     factsheet: ParsedFactsheet | None = None
     themes: ThemedRecommendations | None = None
+    #: The file's text, to check which Parties it names against the database's.
+    text: str = ""
 
 
 def prepare_import(
@@ -161,14 +162,14 @@ def prepare_import(
             parsed = parse_factsheet(text, party)
         except ImportRejected as exc:
             raise ImportRejected(f"{p.name}: {exc}") from None
-        return PreparedImport(kind, p.name, party, scale, factsheet=parsed)
+        return PreparedImport(kind, p.name, party, scale, factsheet=parsed, text=text)
     # Forcing the kind skips the prose test, never the shape: themes replace the Party's own.
     if detected == "factsheet" or not looks_like_recommendations(text):
         raise ImportRejected(
             f"{p.name}: this does not read as themed recommendations (headings, each with "
             "recommendations under it); the Party's themes were left as they are."
         )
-    return PreparedImport(kind, p.name, party, scale, themes=parse_recommendations(text))
+    return PreparedImport(kind, p.name, party, scale, themes=parse_recommendations(text), text=text)
 
 
 def write_import(db: Database, prepared: PreparedImport) -> ImportReport:
@@ -440,6 +441,48 @@ class _FactsheetWriter:
 def _utc(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes, all of them UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class PartyMismatch:
+    """A factsheet whose title names one Party while its text keeps naming another."""
+
+    party: str
+    other: str
+    party_mentions: int
+    other_mentions: int
+
+    def describe(self, source: str) -> str:
+        """The mismatch in one sentence."""
+        return (
+            f"{source}: its title names {self.party}, but its text names {self.other} "
+            f"{plural(self.other_mentions, 'time')} ({self.party}: {self.party_mentions})"
+        )
+
+
+def _mentions(name: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+
+
+def party_mismatch(db: Database, prepared: PreparedImport) -> PartyMismatch | None:
+    """Whether a factsheet would go to the Party its title names although its text is about
+    another Party of the database (a copy edited in part, a wrong title): asked before writing.
+    """
+    if prepared.factsheet is None or prepared.party is not None:
+        return None  # not a factsheet, or the Party was chosen explicitly
+    party = prepared.factsheet.party
+    with db.reading() as session:
+        others = [
+            n for n in session.scalars(select(Party.name)) if n.casefold() != party.casefold()
+        ]
+    counts = {name: _mentions(name, prepared.text) for name in others}
+    if not counts:
+        return None
+    other = max(counts, key=lambda n: counts[n])
+    own = _mentions(party, prepared.text)
+    if counts[other] >= 3 and counts[other] > 2 * own:
+        return PartyMismatch(party, other, own, counts[other])
+    return None
 
 
 @dataclass(frozen=True)

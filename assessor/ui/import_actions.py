@@ -21,6 +21,7 @@ from assessor.services.imports import (
     PreparedImport,
     ThemesTarget,
     detect_kind,
+    party_mismatch,
     prepare_import,
     themes_target,
     write_import,
@@ -112,6 +113,14 @@ def _run_text_import(win: MainWindow, texts: Sequence[Path], party: str | None) 
         arriving: set[str] = set()  # Parties whose factsheet comes in this batch
         for item in prepared:
             if item.factsheet is not None:
+                mismatch = party_mismatch(win.db, item)
+                if mismatch is not None and not dialogs.confirm(
+                    win,
+                    "Import factsheet",
+                    f"{mismatch.describe(item.source)}.\n\nImport it as {mismatch.party}’s "
+                    f"factsheet? (If it is {mismatch.other}’s, answer No and correct its title.)",
+                ):
+                    return
                 themes_party = item.factsheet.party
                 arriving.add(themes_party)
                 chosen.append(item)

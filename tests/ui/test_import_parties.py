@@ -202,3 +202,22 @@ def test_the_count_covers_every_party_read_in_or_not(
     # After an import the tree is read again: the count stays whole.
     win.on_changed(Changes.of_factsheets(unread))
     assert bar.count.text() == "All 162 recommendations"
+
+
+def test_a_factsheet_naming_another_party_is_asked_about(
+    qtbot, two_parties: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    win = two_parties
+    half = tmp_path / "factsheet-half.md"  # the title says ALBANIA, the text Moldova
+    half.write_text(FACTSHEET.read_text(encoding="utf-8").replace("Albania", "Moldova"), "utf-8")
+    before = [(t.title, len(t.items)) for t in workbench.themes(win.db, _fid(win.db, "Albania"))]
+    texts_before = workbench.tree(win.db, _fid(win.db, "Albania"))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, message: asked.append(message) or False)
+    _drop(win, [half])
+    _wait(qtbot, win)
+    assert len(asked) == 1 and "its title names Albania, but its text names Moldova" in asked[0]
+    assert workbench.tree(win.db, _fid(win.db, "Albania")) == texts_before  # declined: untouched
+    assert [
+        (t.title, len(t.items)) for t in workbench.themes(win.db, _fid(win.db, "Albania"))
+    ] == before
