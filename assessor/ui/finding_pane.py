@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from assessor.db.rows import RecommendationDetail
@@ -64,6 +65,8 @@ class FindingPane(QWidget):
         super().__init__(parent)
         self.title = QLabel("<b>Committee’s finding</b>")
         self.browser = QTextBrowser()
+        # A scroll bar that comes and goes makes every step lay the text out twice.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Committee’s finding")
         layout = QVBoxLayout(self)

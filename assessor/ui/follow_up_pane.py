@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from assessor.db.presets import NOT_RATED_LABEL
@@ -116,6 +116,8 @@ class FollowUpPane(QWidget):
             "Correct an import error; the current text is kept in the history"
         )
         self.browser = QTextBrowser()
+        # A scroll bar that comes and goes makes every step lay the text out twice.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.setAccessibleName("State’s follow-up")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
