@@ -126,3 +126,25 @@ def test_the_history_names_the_rating_that_was_kept() -> None:
     )
     assert "Rating kept after a newer follow-up</b>: Not implemented" in shown
     assert "none" not in shown and "not_implemented" not in shown
+
+
+def test_a_newer_factsheet_replaces_a_corrected_older_text_and_asks_for_a_review(
+    db: Database, tmp_path: Path
+) -> None:
+    import_file(db, FACTSHEET)
+    rate_by_code(db, "II-6", "partly")
+    with db.reading() as s:
+        rec = find_by_code(s, "II-6")
+        rec_id, old = rec.id, next(f.text for f in rec.follow_ups if f.superseded_at is None)
+    svc.edit_follow_up(db, rec_id, old + " (typo corrected)", CORRECTED_SOURCE)
+    newer = tmp_path / "factsheet-albania-v2.md"
+    newer.write_text(
+        FACTSHEET.read_text(encoding="utf-8").replace(old[:60], "In 2026: " + old[:60], 1),
+        encoding="utf-8",
+    )
+    report = import_file(db, newer)
+    assert "II-6: follow-up replaced (the previous text is kept in history)" in report.changes
+    detail = workbench.detail(db, rec_id)
+    assert detail is not None and detail.follow_up is not None
+    assert detail.follow_up.text.startswith("In 2026: ")
+    assert detail.follow_up_newer_than_rating

@@ -287,5 +287,5 @@ def test_the_states_own_status_and_references_are_printed(db: Database, tmp_path
             state_status="in progress", references="Draft Law 45/2026",
         )  # fmt: skip
     text = " ".join(read(export(db, tmp_path))[1])
-    assert "State’s status: in progress · References: Draft Law 45/2026" in text
+    assert "State's status: in progress · References: Draft Law 45/2026" in text
     assert "A draft law is before Parliament." in text

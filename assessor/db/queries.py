@@ -7,6 +7,7 @@ the factsheet, so that views stay fast with tens of thousands of recommendations
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -334,14 +335,18 @@ def recommendation_facets(session: Session) -> list[Facet]:
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
         .where(Recommendation.retired_at.is_(None))
     )
-    # Ten thousand small rows: through the driver's cursor, without a Result row each.
-    # Its one parameter is a constant of ours (MANUAL_SOURCE): safe to inline.
-    sql = str(
-        query.compile(dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True})
-    )
-    driver = session.connection().connection.dbapi_connection
-    assert driver is not None
-    rows = driver.execute(sql).fetchall()
+    dialect = session.get_bind().dialect
+    rows: Sequence[Any]
+    if dialect.name == "sqlite":
+        # Ten thousand small rows: through the driver's cursor, without a Result row each
+        # (sqlite3 and SQLCipher). Its parameters are constants of ours (ASSESSOR_SOURCES):
+        # safe to inline.
+        sql = str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+        driver = session.connection().connection.dbapi_connection
+        assert driver is not None
+        rows = driver.execute(sql).fetchall()
+    else:  # any other database: the portable way
+        rows = session.execute(query).all()
     return [
         Facet(rid, fid, verb, scope, rating, bool(fu), bool(new))
         for rid, fid, verb, scope, rating, fu, new in rows

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from assessor.db.rows import state_line
 from assessor.exporters.pdf_data import RecommendationEntry, SummaryData
 from assessor.exporters.pdf_flowables import Heading, KeepIfFits, Para
 from assessor.exporters.pdf_styles import (
@@ -121,12 +122,9 @@ def _follow_up(rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
     if not rec.follow_up:
         yield Para("No follow-up received.", st.muted)
         return
-    said = [
-        f"State’s status: {rec.state_status}" if rec.state_status else "",
-        f"References: {rec.state_references}" if rec.state_references else "",
-    ]
-    if any(said):
-        yield Para(markup(" · ".join(s for s in said if s)), st.muted)
+    said = state_line(rec.state_status, rec.state_references)
+    if said:
+        yield Para(markup(said), st.muted)
     parts = paragraphs(rec.follow_up)
     left_out = 0
     if not full:

@@ -196,8 +196,8 @@ def undo_keep_rating(db: Database, recommendation_id: int, stamp: Stamp, by: str
     with db.transaction() as s:
         rec = _recommendation(s, recommendation_id)
         assessment = rec.assessment
-        if assessment is None:
-            return NOTHING
+        if assessment is None or assessment.rating is None:
+            return NOTHING  # keeping did nothing either
         record(s, ENTITY, rec.id, "rating_kept", assessment.rating, None, utcnow(), by)
         assessment.updated_at, assessment.updated_by = stamp
         return Changes.of_recommendations([rec.id])
@@ -379,6 +379,7 @@ def supersede_follow_up(
                 text=new_text,
                 source=source.strip() or MANUAL_SOURCE,
                 received_at=at,
+                recorded_at=utcnow(),  # when it came in: what the review mark compares
                 state_status=new_status,
                 state_references=new_refs,
             )

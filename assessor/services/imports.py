@@ -31,6 +31,7 @@ from assessor.db.models import (
     ThemeItem,
 )
 from assessor.db.presets import DEFAULT_PRESET, PRESETS, scale_from_preset
+from assessor.db.rows import ASSESSOR_SOURCES
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.importers.factsheet import parse_factsheet
 from assessor.importers.factsheet_data import (
@@ -48,6 +49,8 @@ from assessor.importers.recommendations import (
 from assessor.wording import plural
 
 KINDS = ("factsheet", "recommendations")
+#: How a follow-up from a factsheet names where it came from ("factsheet albania.md").
+FACTSHEET_SOURCE = "factsheet "
 
 
 @dataclass(frozen=True)
@@ -283,7 +286,7 @@ class _FactsheetWriter:
         self.session = session
         self.factsheet = factsheet
         self.parsed = parsed
-        self.source = f"factsheet {source}"
+        self.source = f"{FACTSHEET_SOURCE}{source}"
         self.received = (
             datetime(
                 parsed.follow_ups_received.year, parsed.follow_ups_received.month, 1, tzinfo=UTC
@@ -406,13 +409,18 @@ class _FactsheetWriter:
                 + (f" ({current.source}) is kept" if current else ", none (withdrawn), stays so")
             )
             return
+        # The State's newest word on it, corrections typed by the assessor set aside: a
+        # correction is dated when typed, not when the State wrote.
+        from_state = [f for f in rec.follow_ups if f.source not in ASSESSOR_SOURCES]
+        newest = max(from_state, key=lambda f: _utc(f.received_at), default=None)
         if (
             current is not None
-            and not current.source.startswith("factsheet ")
-            and _utc(current.received_at) > self.received
+            and newest is not None
+            and not newest.source.startswith(FACTSHEET_SOURCE)
+            and _utc(newest.received_at) > self.received
         ):
-            # A questionnaire answer or a correction newer than the file stays current; the
-            # file's text goes into the history so that nothing is lost.
+            # A questionnaire answer newer than the file stays current (corrected or not);
+            # the file's text goes into the history so that nothing is lost.
             now = _now()  # recorded and replaced at once: never the current follow-up
             rec.follow_ups.append(
                 FollowUp(

@@ -27,7 +27,7 @@ from assessor.services.imports import (
     write_import,
 )
 from assessor.ui import dialogs, excel_actions
-from assessor.ui.ops import Cancelled
+from assessor.ui.ops import USER_ERRORS, Cancelled, describe_error
 from assessor.wording import plural
 
 if TYPE_CHECKING:
@@ -113,7 +113,11 @@ def _run_text_import(win: MainWindow, texts: Sequence[Path], party: str | None) 
         arriving: set[str] = set()  # Parties whose factsheet comes in this batch
         for item in prepared:
             if item.factsheet is not None:
-                mismatch = party_mismatch(win.db, item)
+                try:
+                    mismatch = party_mismatch(win.db, item)
+                except USER_ERRORS as exc:
+                    dialogs.show_error(win, "Import", describe_error(exc))
+                    return
                 if mismatch is not None and not dialogs.confirm(
                     win,
                     "Import factsheet",
@@ -126,14 +130,18 @@ def _run_text_import(win: MainWindow, texts: Sequence[Path], party: str | None) 
                 chosen.append(item)
                 continue
             assert item.themes is not None
+            target = themes_party
             try:
-                target = themes_party or _only_party(win.db, Path(item.source))
+                target = target or _only_party(win.db, Path(item.source))
                 replacing = themes_target(win.db, item.themes, target)
             except ImportRejected as exc:
-                if target not in arriving:
+                if target is None or target not in arriving:
                     dialogs.show_error(win, "Import", str(exc))
                     return
                 replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
+            except USER_ERRORS as exc:
+                dialogs.show_error(win, "Import", describe_error(exc))
+                return
             if not _confirm_themes(win, item, replacing):
                 return
             chosen.append(replace(item, party=replacing.party))

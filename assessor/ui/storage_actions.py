@@ -154,7 +154,7 @@ def change_encryption(win: MainWindow) -> None:
             )
         shown = win.replaced_by or win
         if isinstance(result, Exception):
-            dialogs.show_error(shown, title, f"Nothing was converted: {describe_error(result)}")
+            dialogs.show_error(shown, title, describe_error(result))
         else:
             dialogs.show_info(shown, title, result.message())
 

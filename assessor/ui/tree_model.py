@@ -278,6 +278,9 @@ class FactsheetTreeModel(QAbstractItemModel):
     def update_recommendations(self, states: dict[int, tuple[str | None, bool, bool]]) -> None:
         """New ratings / follow-up states of some recommendations (rows stay where they are)."""
         touched: set[int] = set()
+        if any(rec_id not in self._recs for rec_id in states):
+            # A factsheet not read in changed (a questionnaire import): count it afresh.
+            self._unread_ids, self._facets, self._accepted = None, (), {}
         for rec_id, (rating, has_follow_up, review) in states.items():
             node = self._recs.get(rec_id)
             if node is None:

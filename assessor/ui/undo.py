@@ -16,7 +16,7 @@ from assessor.db.engine import Database
 from assessor.db.rows import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
 from assessor.services.changes import NOTHING, Changes
-from assessor.ui.ops import OpRunner, changes_of
+from assessor.ui.ops import USER_ERRORS, OpRunner, changes_of
 
 #: Comment edits to one recommendation merge into one undo step (the id is Qt's merge key).
 COMMENT_MERGE_ID = 1001
@@ -100,7 +100,10 @@ class AssessmentCommand(ServiceCommand):
         self.stamp: assessments.Stamp | None = None
 
     def redo(self) -> None:
-        self.stamp = assessments.saved_stamp(self.db, self.rec_id)
+        try:
+            self.stamp = assessments.saved_stamp(self.db, self.rec_id)
+        except USER_ERRORS:  # the edit itself reports what is wrong, through the op runner
+            self.stamp = None
         super().redo()
 
 

@@ -6,8 +6,8 @@ Create Date: 2026-11-30 05:30:00
 
 ``received_at`` is the State's date (a factsheet's "follow-up received" month, for instance);
 ``recorded_at`` is when the version came into this database, which tells whether it is newer
-than the assessor's rating. Existing versions get the moment their predecessor was replaced,
-else their received date: the best the database knows.
+than the assessor's rating. Existing versions get the later of their received date and the
+moment an earlier version was replaced: the best the database knows.
 """
 
 from collections.abc import Sequence
@@ -27,10 +27,13 @@ def upgrade() -> None:
     op.add_column("follow_up", sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=True))
     op.execute(
         """
-        UPDATE follow_up SET recorded_at = COALESCE(
-            (SELECT MAX(p.superseded_at) FROM follow_up p
-              WHERE p.recommendation_id = follow_up.recommendation_id AND p.id < follow_up.id),
-            received_at)
+        UPDATE follow_up SET recorded_at = MAX(
+            received_at,
+            COALESCE(
+                (SELECT MAX(p.superseded_at) FROM follow_up p
+                  WHERE p.recommendation_id = follow_up.recommendation_id
+                    AND p.id < follow_up.id),
+                received_at))
         """
     )
 
