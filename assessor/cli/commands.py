@@ -19,7 +19,8 @@ from assessor.wording import plural
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a factsheet or a themed-recommendations file."""
-    from assessor.services.imports import party_mismatch, prepare_import, write_import
+    from assessor.services.import_checks import party_mismatch
+    from assessor.services.imports import prepare_import, write_import
 
     if Path(args.file).suffix.casefold() == ".xlsx":
         return cmd_import_questionnaire(args)

@@ -105,19 +105,19 @@ def arrived_after(versions: Sequence[FollowUpInfo], moment: datetime) -> bool:
     State's answer that came in after the rating either. ``queries.follow_up_newer_than_rating``
     is the same rule in SQL.
     """
-    when = _utc(moment)
+    when = as_utc(moment)
     return any(
         v.source not in ASSESSOR_SOURCES
         and v.recorded_at is not None
-        and _utc(v.recorded_at) > when
+        and as_utc(v.recorded_at) > when
         # Current at some time: not a version put straight into the history (an older file).
-        and (v.superseded_at is None or _utc(v.superseded_at) > _utc(v.recorded_at))
+        and (v.superseded_at is None or as_utc(v.superseded_at) > as_utc(v.recorded_at))
         for v in versions
     )
 
 
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes, all of them UTC."""
+def as_utc(moment: datetime) -> datetime:
+    """A moment read from the database as UTC: SQLite hands back naive datetimes, all UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 

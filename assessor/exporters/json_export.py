@@ -29,6 +29,7 @@ from assessor.db.models import (
     Theme,
     utcnow,
 )
+from assessor.db.rows import as_utc
 from assessor.fileio import atomic_write_bytes
 
 FORMAT = "assessor-json/1"
@@ -42,9 +43,7 @@ def iso(moment: datetime | None) -> str | None:
     """A timestamp as ISO 8601 UTC with a ``Z`` (SQLite hands back naive UTC datetimes)."""
     if moment is None:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return as_utc(moment).astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _recommendation(rec: Recommendation) -> JSON:

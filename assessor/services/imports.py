@@ -31,7 +31,7 @@ from assessor.db.models import (
     ThemeItem,
 )
 from assessor.db.presets import DEFAULT_PRESET, PRESETS, scale_from_preset
-from assessor.db.rows import ASSESSOR_SOURCES
+from assessor.db.rows import ASSESSOR_SOURCES, as_utc
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.importers.factsheet import parse_factsheet
 from assessor.importers.factsheet_data import (
@@ -412,12 +412,12 @@ class _FactsheetWriter:
         # The State's newest word on it, corrections typed by the assessor set aside: a
         # correction is dated when typed, not when the State wrote.
         from_state = [f for f in rec.follow_ups if f.source not in ASSESSOR_SOURCES]
-        newest = max(from_state, key=lambda f: _utc(f.received_at), default=None)
+        newest = max(from_state, key=lambda f: as_utc(f.received_at), default=None)
         if (
             current is not None
             and newest is not None
             and not newest.source.startswith(FACTSHEET_SOURCE)
-            and _utc(newest.received_at) > self.received
+            and as_utc(newest.received_at) > self.received
         ):
             # A questionnaire answer newer than the file stays current (corrected or not);
             # the file's text goes into the history so that nothing is lost.
@@ -446,84 +446,8 @@ class _FactsheetWriter:
         rec.follow_ups.append(FollowUp(text=text, source=self.source, received_at=self.received))
 
 
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes, all of them UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class PartyMismatch:
-    """A factsheet whose title names one Party while its text keeps naming another."""
-
-    party: str
-    other: str
-    party_mentions: int
-    other_mentions: int
-
-    def describe(self, source: str) -> str:
-        """The mismatch in one sentence."""
-        return (
-            f"{source}: its title names {self.party}, but its text names {self.other} "
-            f"{plural(self.other_mentions, 'time')} ({self.party}: {self.party_mentions})"
-        )
-
-
-def _mentions(name: str, text: str) -> int:
-    return len(re.findall(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
-
-
-def party_mismatch(db: Database, prepared: PreparedImport) -> PartyMismatch | None:
-    """Whether a factsheet would go to the Party its title names although its text is about
-    another Party of the database (a copy edited in part, a wrong title): asked before writing.
-    """
-    if prepared.factsheet is None or prepared.party is not None:
-        return None  # not a factsheet, or the Party was chosen explicitly
-    party = prepared.factsheet.party
-    with db.reading() as session:
-        others = [
-            n for n in session.scalars(select(Party.name)) if n.casefold() != party.casefold()
-        ]
-    counts = {name: _mentions(name, prepared.text) for name in others}
-    if not counts:
-        return None
-    other = max(counts, key=lambda n: counts[n])
-    own = _mentions(party, prepared.text)
-    if counts[other] >= 3 and counts[other] > 2 * own:
-        return PartyMismatch(party, other, own, counts[other])
-    return None
-
-
-@dataclass(frozen=True)
-class ThemesTarget:
-    """What importing themed recommendations for a Party would replace, to ask first."""
-
-    party: str
-    themes: int
-    items: int
-    #: Other Parties of the database that the file names, while it never names this one.
-    others_named: tuple[str, ...] = ()
-
-
-def themes_target(db: Database, themes: ThemedRecommendations, party: str | None) -> ThemesTarget:
-    """The Party themes would go to, what they would replace, and whose names the file uses."""
-    with db.reading() as session:
-        factsheet = _target_factsheet(session, party)
-        old = session.scalars(select(Theme).where(Theme.factsheet_id == factsheet.id)).all()
-        names = session.scalars(select(Party.name)).all()
-        target = factsheet.party.name
-        items = sum(len(t.items) for t in old)
-    text = " ".join(
-        [t.title or "" for t in themes.themes] + [i.text for t in themes.themes for i in t.items]
-    )
-
-    def named(name: str) -> bool:
-        return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
-
-    others = () if named(target) else tuple(n for n in names if n != target and named(n))
-    return ThemesTarget(target, len(old), items, others)
-
-
-def _target_factsheet(session: Session, party: str | None) -> Factsheet:
+def target_factsheet(session: Session, party: str | None) -> Factsheet:
+    """The factsheet themed recommendations go to: the Party's newest, or the only Party's."""
     query = select(Factsheet).join(Party).order_by(Factsheet.imported_at.desc())
     if party:
         query = query.where(Party.name.ilike(party.strip()))
@@ -543,7 +467,7 @@ def write_themes(
     session: Session, parsed: ThemedRecommendations, source: str, party: str | None
 ) -> ImportReport:
     """Replace a factsheet's themed recommendations; the previous ones go to history."""
-    factsheet = _target_factsheet(session, party)
+    factsheet = target_factsheet(session, party)
     old = session.scalars(
         select(Theme).where(Theme.factsheet_id == factsheet.id).order_by(Theme.position)
     ).all()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.rows import RecommendationDetail
+from assessor.db.rows import RecommendationDetail, as_utc
 from assessor.ui.rating_widget import RatingWidget
 
 #: How long typing pauses before the comment is saved.
@@ -187,8 +187,7 @@ class AssessmentPane(QWidget):
     def _saved_text(self, at: datetime | None, by: str) -> str:
         if at is None:
             return "Nothing saved yet"  # no rating, comment or status was ever saved
-        # SQLite hands back naive UTC datetimes: say so before converting to local time.
-        local = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone()
+        local = as_utc(at).astimezone()
         return f"Saved {local:%d %b %Y %H:%M}" + (f" by {by}" if by else "")
 
     def _typed(self) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from assessor.db.presets import NOT_RATED_LABEL
-from assessor.db.rows import FollowUpInfo, HistoryEntry, Level, RecommendationDetail
+from assessor.db.rows import FollowUpInfo, HistoryEntry, Level, RecommendationDetail, as_utc
 from assessor.ui.style import highlight_html
 
 
@@ -40,8 +40,7 @@ HISTORY_CHARS = 160
 
 def local_time(moment: datetime) -> str:
     """A recorded moment in the user's local time ("3 Mar 2026 14:05")."""
-    # SQLite hands back naive UTC datetimes: say so before converting.
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
+    local = as_utc(moment).astimezone()
     return f"{local.day} {local:%b %Y %H:%M}"
 
 

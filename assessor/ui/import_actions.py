@@ -16,14 +16,12 @@ from assessor.db.engine import Database
 from assessor.importers.common import ImportRejected, read_text_file
 from assessor.services import workbench
 from assessor.services.changes import Changes
+from assessor.services.import_checks import ThemesTarget, party_mismatch, themes_target
 from assessor.services.imports import (
     ImportReport,
     PreparedImport,
-    ThemesTarget,
     detect_kind,
-    party_mismatch,
     prepare_import,
-    themes_target,
     write_import,
 )
 from assessor.ui import dialogs, excel_actions

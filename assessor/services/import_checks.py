@@ -1,0 +1,89 @@
+"""What an import is asked about before it writes: whose factsheet, whose themes, replacing what.
+
+Reads only; the window asks the user, the command line refuses (see ``cli.commands``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from assessor.db.engine import Database
+from assessor.db.models import Party, Theme
+from assessor.importers.recommendations import ThemedRecommendations
+from assessor.services.imports import PreparedImport, target_factsheet
+from assessor.wording import plural
+
+
+@dataclass(frozen=True)
+class PartyMismatch:
+    """A factsheet whose title names one Party while its text keeps naming another."""
+
+    party: str
+    other: str
+    party_mentions: int
+    other_mentions: int
+
+    def describe(self, source: str) -> str:
+        """The mismatch in one sentence."""
+        return (
+            f"{source}: its title names {self.party}, but its text names {self.other} "
+            f"{plural(self.other_mentions, 'time')} ({self.party}: {self.party_mentions})"
+        )
+
+
+def _mentions(name: str, text: str) -> int:
+    return len(re.findall(rf"\b{re.escape(name)}\b", text, re.IGNORECASE))
+
+
+def party_mismatch(db: Database, prepared: PreparedImport) -> PartyMismatch | None:
+    """Whether a factsheet would go to the Party its title names although its text is about
+    another Party of the database (a copy edited in part, a wrong title): asked before writing.
+    """
+    if prepared.factsheet is None or prepared.party is not None:
+        return None  # not a factsheet, or the Party was chosen explicitly
+    party = prepared.factsheet.party
+    with db.reading() as session:
+        others = [
+            n for n in session.scalars(select(Party.name)) if n.casefold() != party.casefold()
+        ]
+    counts = {name: _mentions(name, prepared.text) for name in others}
+    if not counts:
+        return None
+    other = max(counts, key=lambda n: counts[n])
+    own = _mentions(party, prepared.text)
+    if counts[other] >= 3 and counts[other] > 2 * own:
+        return PartyMismatch(party, other, own, counts[other])
+    return None
+
+
+@dataclass(frozen=True)
+class ThemesTarget:
+    """What importing themed recommendations for a Party would replace, to ask first."""
+
+    party: str
+    themes: int
+    items: int
+    #: Other Parties of the database that the file names, while it never names this one.
+    others_named: tuple[str, ...] = ()
+
+
+def themes_target(db: Database, themes: ThemedRecommendations, party: str | None) -> ThemesTarget:
+    """The Party themes would go to, what they would replace, and whose names the file uses."""
+    with db.reading() as session:
+        factsheet = target_factsheet(session, party)
+        old = session.scalars(select(Theme).where(Theme.factsheet_id == factsheet.id)).all()
+        names = session.scalars(select(Party.name)).all()
+        target = factsheet.party.name
+        items = sum(len(t.items) for t in old)
+    text = " ".join(
+        [t.title or "" for t in themes.themes] + [i.text for t in themes.themes for i in t.items]
+    )
+
+    def named(name: str) -> bool:
+        return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
+
+    others = () if named(target) else tuple(n for n in names if n != target and named(n))
+    return ThemesTarget(target, len(old), items, others)
