@@ -10,7 +10,6 @@ small slotted objects addressed by an integer in each index's ``internalId``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,6 +19,7 @@ from assessor.db.queries import IN_SCOPE_VERBS
 from assessor.db.rows import Facet, FactsheetSummary, Level, TreeRow
 from assessor.ui.filters import FilterState
 from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
+from assessor.ui.unread_counts import UnreadCounts
 
 Index = QModelIndex | QPersistentModelIndex
 #: On a rating chip: the State's follow-up changed after the rating was given.
@@ -86,12 +86,7 @@ class FactsheetTreeModel(QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self._load_rows, self._load_levels = load_rows, load_levels
-        self._load_facets = load_facets
-        # Of the factsheets not read in: their recommendations' ids, and which of them each
-        # filter lets through (read once, when a filter is first used; dropped on a reset).
-        self._unread_ids: dict[int, set[int]] | None = None
-        self._facets: Sequence[Facet] = ()
-        self._accepted: dict[tuple[FilterState, tuple[int, ...]], set[int]] = {}
+        self._unread = UnreadCounts(load_facets)
         self._nodes: dict[int, Node] = {}
         self._roots: list[Node] = []
         self._summaries: dict[int, FactsheetSummary] = {}
@@ -117,7 +112,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         self._loaded.clear()
         self._levels.clear()
         self._summaries = {s.id: s for s in summaries}
-        self._unread_ids, self._facets, self._accepted = None, (), {}
+        self._unread.forget()
         self._roots = []
         for s in summaries:
             node = self._node("factsheet", s.id, None, f"{s.party} — {round_short(s.round)}")
@@ -236,35 +231,8 @@ class FactsheetTreeModel(QAbstractItemModel):
         unread = [root.id for root in self._roots if root.id not in self._loaded]
         total = sum(self._summaries[f].recommendations for f in unread if f in self._summaries)
         shown = sum(1 for node in self._recs.values() if self._is_shown(node))
-        return shown + self._unread_passing(unread, total), total + len(self._recs)
-
-    def _unread_passing(self, unread: list[int], total: int) -> int:
-        """How many recommendations of unread factsheets the filters and search let through.
-
-        Counted from the facets (one query, ~10,000 small rows) with set operations, so a
-        search stays fast however many factsheets the database holds: nothing is read in.
-        """
-        if not unread or (not self._filter.is_active and self._matches is None):
-            return total
-        if self._load_facets is None:
-            return total
-        if self._unread_ids is None:
-            self._facets = self._load_facets()
-            self._unread_ids = {}
-            for facet in self._facets:
-                self._unread_ids.setdefault(facet.factsheet_id, set()).add(facet.id)
-        state = replace(self._filter, query="")  # the search is applied through matches
-        key = (state, tuple(unread))
-        if key not in self._accepted:
-            unread_ids = set().union(*(self._unread_ids.get(f, set()) for f in unread))
-            self._accepted[key] = {
-                f.id
-                for f in self._facets
-                if f.id in unread_ids
-                and state.accepts(f.verb, f.scope, f.rating, f.has_follow_up, f.review)
-            }
-        passing = self._accepted[key]
-        return len(passing & self._matches) if self._matches is not None else len(passing)
+        passing = self._unread.passing(unread, total, self._filter, self._matches)
+        return shown + passing, total + len(self._recs)
 
     def _is_shown(self, node: Node) -> bool:
         while node.parent is not None:
@@ -280,7 +248,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         touched: set[int] = set()
         if any(rec_id not in self._recs for rec_id in states):
             # A factsheet not read in changed (a questionnaire import): count it afresh.
-            self._unread_ids, self._facets, self._accepted = None, (), {}
+            self._unread.forget()
         for rec_id, (rating, has_follow_up, review) in states.items():
             node = self._recs.get(rec_id)
             if node is None:
