@@ -271,10 +271,11 @@ def ask_party(
 
 def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:
     """Ask twice for the passphrase of a new encrypted database; None if cancelled."""
-    intro = (
+    warning = (
         f"Choose the passphrase that will encrypt {location}. It is never stored: without it "
         "nobody, you included, can open the database or its backups."
     )
+    intro = warning
     while True:
         dialog, form = _form_dialog(parent, "New encrypted database", intro)
         first, again = QLineEdit(), QLineEdit()
@@ -287,7 +288,7 @@ def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:
             return None
         if first.text() and first.text() == again.text():
             return first.text()
-        intro = "The two passphrases were empty or differ; type them again."
+        intro = "The two passphrases were empty or differ; type them again.\n\n" + warning
 
 
 def ask_assessor_name(parent: QWidget | None, current: str) -> str | None:
