@@ -63,13 +63,18 @@ IN_SCOPE_VERBS = ("require", "request")
 SNIPPET_CHARS = 90
 
 
-def _current_follow_up_exists() -> Exists:
-    # Correlated EXISTS: portable, and uses the follow_up.recommendation_id index.
+def current_follow_up_exists() -> Exists:
+    """Whether a recommendation has a current follow-up (a correlated EXISTS: portable, and it
+    uses the follow_up.recommendation_id index)."""
     return (
         select(FollowUp.id)
         .where(FollowUp.recommendation_id == Recommendation.id, FollowUp.superseded_at.is_(None))
         .exists()
     )
+
+
+#: A current follow-up: its text, the State's own status and its references.
+CurrentFollowUp = tuple[str, str | None, str | None]
 
 
 def follow_up_newer_than_rating() -> ColumnElement[bool]:
@@ -109,7 +114,7 @@ def list_factsheets(session: Session) -> list[FactsheetSummary]:
             count_if(Recommendation.verb == "require"),
             count_if(Recommendation.verb == "request"),
             count_if(Recommendation.verb == "invite"),
-            count_if(_current_follow_up_exists()),
+            count_if(current_follow_up_exists()),
             count_if(rated),
             count_if(in_scope),
             count_if(and_(in_scope, rated)),
@@ -317,6 +322,24 @@ def _codes_by_recommendation(session: Session, factsheet_id: int) -> dict[int, t
     return {k: tuple(v) for k, v in grouped.items()}
 
 
+def current_follow_ups(session: Session, factsheet_id: int) -> dict[int, CurrentFollowUp]:
+    """Each recommendation's current follow-up: text, the State's status and references."""
+    found: dict[int, CurrentFollowUp] = {}
+    for rec_id, text, state_status, references in session.execute(
+        select(
+            FollowUp.recommendation_id,
+            FollowUp.text,
+            FollowUp.state_status,
+            FollowUp.state_references,
+        )
+        .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
+        .where(Recommendation.factsheet_id == factsheet_id, FollowUp.superseded_at.is_(None))
+        .order_by(FollowUp.received_at, FollowUp.id)
+    ):
+        found[rec_id] = (text, state_status, references)  # the newest, as the detail pane shows
+    return found
+
+
 def recommendation_facets(session: Session) -> list[Facet]:
     """Every current recommendation's verb, scope, rating and follow-up flag, in one query.
 
@@ -329,7 +352,7 @@ def recommendation_facets(session: Session) -> list[Facet]:
             Recommendation.verb,
             Recommendation.scope,
             Assessment.rating,
-            _current_follow_up_exists(),
+            current_follow_up_exists(),
             follow_up_newer_than_rating(),
         )
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
@@ -375,7 +398,7 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
             Recommendation.scope,
             func.substr(Recommendation.text, 1, SNIPPET_CHARS * 2),
             Assessment.rating,
-            _current_follow_up_exists(),
+            current_follow_up_exists(),
             follow_up_newer_than_rating(),
         )
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)

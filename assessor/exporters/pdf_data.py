@@ -12,12 +12,17 @@ from sqlalchemy.orm import Session
 from assessor.db.models import (
     Assessment,
     Factsheet,
-    FollowUp,
     MonitoringRound,
     Party,
     Recommendation,
 )
-from assessor.db.queries import IN_SCOPE_VERBS, rating_levels, themes, tree_rows
+from assessor.db.queries import (
+    IN_SCOPE_VERBS,
+    current_follow_ups,
+    rating_levels,
+    themes,
+    tree_rows,
+)
 from assessor.db.rows import Level, ThemeInfo
 from assessor.services.assessments import find_party
 from assessor.services.errors import ServiceError
@@ -142,20 +147,7 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
     texts = dict(
         session.execute(select(Recommendation.id, Recommendation.text).where(of_factsheet)).all()
     )
-    follow_ups: dict[int, tuple[str, str | None, str | None]] = {}
-    for rec_id, text, state_status, references in session.execute(
-        select(
-            FollowUp.recommendation_id,
-            FollowUp.text,
-            FollowUp.state_status,
-            FollowUp.state_references,
-        )
-        .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
-        .where(of_factsheet, FollowUp.superseded_at.is_(None))
-        .order_by(FollowUp.received_at, FollowUp.id)
-    ):
-        # The newest current version wins, as in the detail pane.
-        follow_ups[rec_id] = (text, state_status, references)
+    follow_ups = current_follow_ups(session, factsheet_id)
     assessments = {
         rec_id: (rating, comment or "", status)
         for rec_id, rating, comment, status in session.execute(
@@ -185,6 +177,7 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
             if scope == "compliance" and verb not in IN_SCOPE_VERBS:
                 continue
             rating, comment, status = assessments.get(row.id, (None, "", "draft"))
+            follow_up, state_status, references = follow_ups.get(row.id, (None, None, None))
             entries.append(
                 RecommendationEntry(
                     id=row.id,
@@ -194,9 +187,9 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
                     verb=verb,
                     scope=row.scope or "",
                     text=texts.get(row.id, row.title),
-                    follow_up=follow_ups[row.id][0] if row.id in follow_ups else None,
-                    state_status=follow_ups[row.id][1] if row.id in follow_ups else None,
-                    state_references=follow_ups[row.id][2] if row.id in follow_ups else None,
+                    follow_up=follow_up,
+                    state_status=state_status,
+                    state_references=references,
                     rating=rating,
                     comment=comment,
                     status=status,

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 
 from assessor import __version__
 from assessor.db.engine import Database
-from assessor.db.models import Chapter, FollowUp, Recommendation, RecommendationCode, Section
+from assessor.db.models import Chapter, Recommendation, RecommendationCode, Section
+from assessor.db.queries import current_follow_ups
 from assessor.db.rows import state_line
 from assessor.exporters.xlsx_common import (
     ANSWER_FILL,
@@ -130,17 +131,9 @@ def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list
         codes[rec_id].append(code)
     follow_ups = {
         rec_id: (text, state_status or "", references or "")
-        for rec_id, text, state_status, references in session.execute(
-            select(
-                FollowUp.recommendation_id,
-                FollowUp.text,
-                FollowUp.state_status,
-                FollowUp.state_references,
-            )
-            .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
-            .where(Recommendation.factsheet_id == factsheet_id, FollowUp.superseded_at.is_(None))
-            .order_by(FollowUp.id)  # the newest current version wins
-        )
+        for rec_id, (text, state_status, references) in current_follow_ups(
+            session, factsheet_id
+        ).items()
     }
     query = (
         select(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from assessor.db import queries
 from assessor.db.engine import Database
-from assessor.db.models import Assessment, FollowUp, Recommendation, RecommendationCode
+from assessor.db.models import Assessment, Recommendation, RecommendationCode
 from assessor.db.rows import (
     Facet,
     FactsheetSummary,
@@ -89,17 +89,12 @@ def recommendation_states(
     wanted = list(set(ids))
     if not wanted:
         return {}
-    has_follow_up = (
-        select(FollowUp.id)
-        .where(FollowUp.recommendation_id == Recommendation.id, FollowUp.superseded_at.is_(None))
-        .exists()
-    )
     with db.reading() as s:
         rows = s.execute(
             select(
                 Recommendation.id,
                 Assessment.rating,
-                has_follow_up,
+                queries.current_follow_up_exists(),
                 queries.follow_up_newer_than_rating(),
             )
             .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
