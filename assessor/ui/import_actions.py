@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.db.engine import Database
-from assessor.importers.common import ImportRejected, read_text_file
+from assessor.importers.common import ImportRejected
 from assessor.services import workbench
 from assessor.services.changes import Changes
 from assessor.services.import_checks import ThemesTarget, party_mismatch, themes_target
 from assessor.services.imports import (
     ImportReport,
     PreparedImport,
-    detect_kind,
     prepare_import,
     write_import,
 )
@@ -58,95 +57,79 @@ def _parties(win: MainWindow) -> list[str]:
 
 
 def import_texts(win: MainWindow, texts: Sequence[Path]) -> None:
+    """Read and parse every file off the GUI thread (each once), then ask what needs asking
+    and write: a refused file stops them all before anything is written."""
     win.workbench.assessment.flush()
-    party = win.shown_party()
-    parties = _parties(win)
-    if party is not None or len(parties) < 2:
-        _run_text_import(win, texts, party)
-        return
-
-    # Several Parties and none shown: if a themes file needs one, ask which, once the
-    # files are read (off the GUI thread).
-    def read(cancel: threading.Event) -> bool:
-        if cancel.is_set():
-            raise Cancelled()
-        return needs_party([_kind_of(p) for p in texts])
-
-    def then(needed: bool) -> None:
-        chosen = None
-        if needed:
-            chosen = dialogs.ask_party(
-                win,
-                "Import themed recommendations",
-                "The database holds several Parties. Which Party are these themed "
-                "recommendations for?",
-                parties,
-            )
-            if chosen is None:
-                return
-        _run_text_import(win, texts, chosen)
-
-    names = ", ".join(p.name for p in texts)
-    win.runner.run_in_background("Import", f"Reading {names}…", read, then)
-
-
-def _run_text_import(win: MainWindow, texts: Sequence[Path], party: str | None) -> None:
-    """Read every file first; ask before themes replace a Party's own; then write each file.
-
-    Themes go to ``party``, or to the Party of a factsheet imported before them in the same
-    batch, or to the only Party there is.
-    """
 
     def read(cancel: threading.Event) -> list[PreparedImport]:
         prepared: list[PreparedImport] = []
         for path in texts:
             if cancel.is_set():
                 raise Cancelled()
-            prepared.append(prepare_import(path))  # a refused file stops all: nothing written
+            prepared.append(prepare_import(path))
         return prepared
 
-    def then(prepared: list[PreparedImport]) -> None:
-        chosen: list[PreparedImport] = []
-        themes_party = party
-        arriving: set[str] = set()  # Parties whose factsheet comes in this batch
-        for item in prepared:
-            if item.factsheet is not None:
-                try:
-                    mismatch = party_mismatch(win.db, item)
-                except USER_ERRORS as exc:
-                    dialogs.show_error(win, "Import", describe_error(exc))
-                    return
-                if mismatch is not None and not dialogs.confirm(
-                    win,
-                    "Import factsheet",
-                    f"{mismatch.describe(item.source)}.\n\nImport it as {mismatch.party}’s "
-                    f"factsheet? (If it is {mismatch.other}’s, answer No and correct its title.)",
-                ):
-                    return
-                themes_party = item.factsheet.party
-                arriving.add(themes_party)
-                chosen.append(item)
-                continue
-            assert item.themes is not None
-            target = themes_party
+    names = ", ".join(p.name for p in texts)
+    win.runner.run_in_background(
+        "Import", f"Reading {names}…", read, lambda prepared: _review(win, prepared)
+    )
+
+
+def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
+    """Ask before writing: whose themes, replacing what, a factsheet naming another Party.
+
+    Themes go to the Party shown, or to the Party of a factsheet imported before them in the
+    same batch, or to the only Party there is; with several and none shown, the user chooses.
+    """
+    party = win.shown_party()
+    parties = _parties(win)
+    if party is None and len(parties) > 1 and needs_party([p.kind for p in prepared]):
+        party = dialogs.ask_party(
+            win,
+            "Import themed recommendations",
+            "The database holds several Parties. Which Party are these themed recommendations for?",
+            parties,
+        )
+        if party is None:
+            return
+    chosen: list[PreparedImport] = []
+    themes_party = party
+    arriving: set[str] = set()  # Parties whose factsheet comes in this batch
+    for item in prepared:
+        if item.factsheet is not None:
             try:
-                target = target or _only_party(win.db, Path(item.source))
-                replacing = themes_target(win.db, item.themes, target)
-            except ImportRejected as exc:
-                if target is None or target not in arriving:
-                    dialogs.show_error(win, "Import", str(exc))
-                    return
-                replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
+                mismatch = party_mismatch(win.db, item)
             except USER_ERRORS as exc:
                 dialogs.show_error(win, "Import", describe_error(exc))
                 return
-            if not _confirm_themes(win, item, replacing):
+            if mismatch is not None and not dialogs.confirm(
+                win,
+                "Import factsheet",
+                f"{mismatch.describe(item.source)}.\n\nImport it as {mismatch.party}’s "
+                f"factsheet? (If it is {mismatch.other}’s, answer No and correct its title.)",
+            ):
                 return
-            chosen.append(replace(item, party=replacing.party))
-        _write(win, chosen)
-
-    names = ", ".join(p.name for p in texts)
-    win.runner.run_in_background("Import", f"Reading {names}…", read, then)
+            themes_party = item.factsheet.party
+            arriving.add(themes_party)
+            chosen.append(item)
+            continue
+        assert item.themes is not None
+        target = themes_party
+        try:
+            target = target or _only_party(win.db, Path(item.source))
+            replacing = themes_target(win.db, item.themes, target)
+        except ImportRejected as exc:
+            if target is None or target not in arriving:
+                dialogs.show_error(win, "Import", str(exc))
+                return
+            replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
+        except USER_ERRORS as exc:
+            dialogs.show_error(win, "Import", describe_error(exc))
+            return
+        if not _confirm_themes(win, item, replacing):
+            return
+        chosen.append(replace(item, party=replacing.party))
+    _write(win, chosen)
 
 
 def _confirm_themes(win: MainWindow, item: PreparedImport, target: ThemesTarget) -> bool:
@@ -238,14 +221,6 @@ def export_json(win: MainWindow) -> None:
         job,
         lambda path: win.statusBar().showMessage(f"Exported to {path}", 8000),
     )
-
-
-def _kind_of(path: Path) -> str | None:
-    """What a file is ("factsheet", "recommendations"), or None (the import then says why)."""
-    try:
-        return detect_kind(read_text_file(path))
-    except (ImportRejected, OSError, UnicodeError):
-        return None
 
 
 def needs_party(kinds: Sequence[str | None]) -> bool:
