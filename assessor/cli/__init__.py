@@ -135,50 +135,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="the rating scale of the factsheet's round (default: greco for a new round; "
         "a round keeps its scale once anything is rated)",
     )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="for a questionnaire (.xlsx): print what importing would do, and write nothing",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="export the database")
     formats = p.add_subparsers(title="formats", metavar="FORMAT", required=True)
-    j = formats.add_parser("json", help="the assessor-json/1 interchange format")
-    j.add_argument(
-        "-o", "--output", metavar=_file("json"), help="the file to write (default: stdout)"
-    )
-    j.set_defaults(func=cmd_export_json, output_kind=OUTPUT_KINDS["json"])
-    pdf = formats.add_parser("pdf", help="a PDF summary for Committee meetings")
-    pdf.add_argument(
-        "-o", "--output", metavar=_file("pdf"), required=True, help="the file to write"
-    )
-    pdf.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
-    pdf.add_argument(
-        "--scope",
-        choices=("compliance", "all"),
-        default="compliance",
-        help="compliance: require and request recommendations (default); all: invites too",
-    )
+    _export(formats, "json", "the assessor-json/1 interchange format", cmd_export_json)
+    pdf = _export(formats, "pdf", "a PDF summary for Committee meetings", cmd_export_pdf)
     pdf.add_argument("--only-rated", action="store_true", help="print rated recommendations only")
     pdf.add_argument(
         "--full-follow-ups", action="store_true", help="print follow-ups in full, not trimmed"
     )
-    pdf.set_defaults(func=cmd_export_pdf, output_kind=OUTPUT_KINDS["pdf"])
-    q = formats.add_parser("questionnaire", help="an Excel questionnaire for the State to fill in")
-    q.add_argument(
-        "-o", "--output", metavar=_file("questionnaire"), required=True, help="the file to write"
-    )
-    q.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
-    q.add_argument(
-        "--scope",
-        choices=("compliance", "all"),
-        default="compliance",
-        help="compliance: require and request recommendations (default); all: invites too",
+    q = _export(
+        formats,
+        "questionnaire",
+        "an Excel questionnaire for the State to fill in",
+        cmd_export_questionnaire,
     )
     q.add_argument("--deadline", metavar="TEXT", help="the answer deadline shown to the State")
     q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
-    q.set_defaults(func=cmd_export_questionnaire, output_kind=OUTPUT_KINDS["questionnaire"])
-    x = formats.add_parser("xlsx", help="the assessment as an Excel workbook")
-    x.add_argument("-o", "--output", metavar=_file("xlsx"), required=True, help="the file to write")
-    x.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    x = _export(formats, "xlsx", "the assessment as an Excel workbook", cmd_export_xlsx)
     x.add_argument("--all", action="store_true", help="an overview of every Party instead")
-    x.set_defaults(func=cmd_export_xlsx, output_kind=OUTPUT_KINDS["xlsx"])
 
     p = sub.add_parser("list", help="list the factsheets with their counts")
     p.set_defaults(func=cmd_list)
@@ -193,22 +174,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--comment", metavar="TEXT", help="the rapporteur's comment")
     p.add_argument("--party", metavar="NAME", help="the Party, when several hold the code")
     p.set_defaults(func=cmd_rate)
-    _add_questionnaire_options(sub.choices["import"])
     return parser
+
+
+def _export(
+    formats: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    func: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """An export format: -o FILE (its ending checked), and --party / --scope where they apply."""
+    p = formats.add_parser(name, help=help_text)
+    to_stdout = name == "json"  # the whole database, to a file or to stdout
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar=_file(name),
+        required=not to_stdout,
+        help="the file to write" + (" (default: stdout)" if to_stdout else ""),
+    )
+    if not to_stdout:
+        p.add_argument("--party", metavar="NAME", help="the Party (needed when there are several)")
+    if name in ("pdf", "questionnaire"):
+        p.add_argument(
+            "--scope",
+            choices=("compliance", "all"),
+            default="compliance",
+            help="compliance: require and request recommendations (default); all: invites too",
+        )
+    p.set_defaults(func=func, output_kind=OUTPUT_KINDS[name])
+    return p
 
 
 def _file(fmt: str) -> str:
     """The metavar of ``-o``: FILE with the ending the format's file name must have."""
     return "FILE" + OUTPUT_KINDS[fmt].suffix
-
-
-def _add_questionnaire_options(p: argparse.ArgumentParser) -> None:
-    """The options of ``import`` that only a questionnaire (.xlsx) takes."""
-    p.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="for a questionnaire (.xlsx): print what importing would do, and write nothing",
-    )
 
 
 def _refuse_unsupported(args: argparse.Namespace) -> None:
