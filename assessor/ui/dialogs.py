@@ -6,6 +6,7 @@ only through this module's namespace (``dialogs.ask_…``) so that a patch takes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,12 +103,23 @@ def ask_import_files(parent: QWidget | None) -> list[str]:
     return list(paths)
 
 
+def file_stem(text: str) -> str:
+    """A Party or title as part of a file name: "Albania (2nd round)" → "albania-2nd-round"."""
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     """Ask where to save a file (a bare name goes to the last folder used); None if cancelled."""
     if suggested and "/" not in suggested and "\\" not in suggested:
         suggested = _in_folder(suggested)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return _remember(path)
+
+
+def with_suffix(path: str, suffix: str) -> str:
+    """A chosen file name with its kind's ending: without it the system would not know which
+    program opens the file ("summary" → "summary.pdf")."""
+    return path if path.lower().endswith(suffix) else path + suffix
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

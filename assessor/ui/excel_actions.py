@@ -6,7 +6,6 @@ services as the command line off the GUI thread, and lets the op runner refresh 
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,16 +26,6 @@ from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
-
-
-def _slug(text: str) -> str:
-    # "Albania (2nd monitoring round)" -> "albania-2nd-monitoring-round": short, no spaces.
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
-
-
-def _xlsx(path: str) -> str:
-    # A name typed without the suffix would give a file Excel does not recognise.
-    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
 
 
 def current_factsheet(win: MainWindow) -> tuple[int, str] | None:
@@ -60,11 +49,14 @@ def export_questionnaire_file(win: MainWindow) -> None:
     if options is None:
         return
     target = dialogs.ask_save_path(
-        win, "Export questionnaire", f"questionnaire-{_slug(party)}.xlsx", dialogs.XLSX_FILTER
+        win,
+        "Export questionnaire",
+        f"questionnaire-{dialogs.file_stem(party)}.xlsx",
+        dialogs.XLSX_FILTER,
     )
     if not target:
         return
-    target = _xlsx(target)
+    target = dialogs.with_suffix(target, ".xlsx")
     win.workbench.assessment.flush()  # the questionnaire shows what is saved
 
     def job(cancel: threading.Event) -> int:
@@ -137,11 +129,14 @@ def export_assessment_file(win: MainWindow) -> None:
         return
     fid, party = chosen
     target = dialogs.ask_save_path(
-        win, "Export assessment workbook", f"assessment-{_slug(party)}.xlsx", dialogs.XLSX_FILTER
+        win,
+        "Export assessment workbook",
+        f"assessment-{dialogs.file_stem(party)}.xlsx",
+        dialogs.XLSX_FILTER,
     )
     if not target:
         return
-    target = _xlsx(target)
+    target = dialogs.with_suffix(target, ".xlsx")
     win.workbench.assessment.flush()
 
     def job(cancel: threading.Event) -> int:
@@ -166,7 +161,7 @@ def export_overview_file(win: MainWindow) -> None:
     )
     if not target:
         return
-    target = _xlsx(target)
+    target = dialogs.with_suffix(target, ".xlsx")
     win.workbench.assessment.flush()
 
     def job(cancel: threading.Event) -> tuple[int, int]:

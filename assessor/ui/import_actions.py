@@ -207,6 +207,7 @@ def export_json(win: MainWindow) -> None:
     target = dialogs.ask_save_path(win, "Export JSON", "assessor-export.json", "JSON (*.json)")
     if not target:
         return
+    target = dialogs.with_suffix(target, ".json")
     win.workbench.assessment.flush()
 
     def job(cancel: threading.Event) -> str:

@@ -6,7 +6,6 @@ the Party shown in the workbench, remember the last choices, and render off the 
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -43,11 +42,6 @@ def remember(settings: QSettings, options: PdfOptions) -> None:
     settings.setValue(scope_key, options.scope)
     settings.setValue(rated_key, options.only_rated)
     settings.setValue(full_key, options.full_follow_ups)
-
-
-def _slug(text: str) -> str:
-    # "Albania (2nd round)" -> "albania-2nd-round": a file name without spaces.
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
 
 
 def ask_options(win: MainWindow, title: str) -> tuple[int, str, PdfOptions] | None:
@@ -105,12 +99,11 @@ def export_pdf(win: MainWindow) -> None:
         return
     fid, party, options = chosen
     target = dialogs.ask_save_path(
-        win, EXPORT_TITLE, f"summary-{_slug(party)}.pdf", dialogs.PDF_FILTER
+        win, EXPORT_TITLE, f"summary-{dialogs.file_stem(party)}.pdf", dialogs.PDF_FILTER
     )
     if not target:
         return
-    if not target.lower().endswith(".pdf"):
-        target += ".pdf"  # else the system would not know how to open it
+    target = dialogs.with_suffix(target, ".pdf")
     win.workbench.assessment.flush()
     by = win.ctx.by
 
