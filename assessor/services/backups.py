@@ -20,6 +20,7 @@ from assessor.db.lock import DatabaseLock
 from assessor.db.models import Factsheet
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
+from assessor.wording import plural
 
 __all__ = [
     "BackupInfo",
@@ -133,10 +134,6 @@ def recover_damaged(
         lock.release()
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 @dataclass(frozen=True)
 class Converted:
     """An encryption change: the database, its safety backup, and what became of its backups.
@@ -168,7 +165,7 @@ class Converted:
             text = f"Decrypted {self.database}; it opens without a passphrase now."
         if done.converted:
             what = "encrypted" if self.encrypted else "plain"
-            text += f" {_count(len(done.converted), 'earlier backup is', 'earlier backups are')}"
+            text += f" {plural(len(done.converted), 'earlier backup is', 'earlier backups are')}"
             text += f" now {what} too"
             if self.safety is not None and self.safety.path in done.converted:
                 text += f", including {self.safety.id}, the database as it was before"
@@ -178,7 +175,7 @@ class Converted:
         if done.leftovers_removed:
             n = len(done.leftovers_removed)
             text += (
-                f" {_count(n, 'unfinished temporary copy', 'unfinished temporary copies')} "
+                f" {plural(n, 'unfinished temporary copy', 'unfinished temporary copies')} "
                 "left by an interrupted backup were deleted."
             )
         for f in done.failed:
