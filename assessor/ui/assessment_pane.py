@@ -77,7 +77,10 @@ class AssessmentPane(QWidget):
         self.final.setAccessibleName("Final")
         # Shown when the State's follow-up changed after the rating: read it, then keep or
         # change the rating (any change to the assessment also clears it).
-        self.review = QLabel()
+        self.review = QLabel(
+            "↻ The State’s follow-up changed after this rating was given. Read it, then "
+            "keep the rating or choose another."
+        )
         self.review.setWordWrap(True)
         self.review.setAccessibleName("Follow-up newer than the rating")
         self.keep = QPushButton("&Keep this rating")
@@ -176,11 +179,6 @@ class AssessmentPane(QWidget):
         self._saved_comment = a.comment
         self.final.setChecked(a.status == "final")
         self.saved.setText(self._saved_text(a.updated_at, a.updated_by))
-        if detail.follow_up_newer_than_rating:
-            self.review.setText(
-                "↻ The State’s follow-up changed after this rating was given. Read it, then "
-                "keep the rating or choose another."
-            )
         self.review_row.setVisible(detail.follow_up_newer_than_rating)
         self._loading = False
 
