@@ -22,8 +22,11 @@ class ImportWarning:
 
     message: str
     line: int | None = None
+    where: str | None = None  # "page 3", "paragraph 40": where a reader without lines found it
 
     def __str__(self) -> str:
+        if self.where:
+            return f"{self.where}: {self.message}"
         return f"line {self.line}: {self.message}" if self.line else self.message
 
 
