@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,46 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _refuse_special(given: Path, target: Path) -> None:
+    """Refuse to replace anything but a regular file (or nothing yet), link or no link.
+
+    Written through a link, like an editor does, only when the link leads to a regular file:
+    the link stays and its target is replaced.
+    """
+    try:
+        mode = os.stat(target).st_mode  # stat never opens: a FIFO or device is left alone
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(given)) from exc
+    kind = _kind(mode)
+    if kind is None:
+        return
+    link = f"a link to {target}, which is " if given.is_symlink() else ""
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, f"is {link}a folder, not a file", str(given))
+    raise OSError(
+        errno.EINVAL,
+        f"it is {link}{kind}, not a regular file; nothing was written, choose another file name",
+        str(given),
+    )
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success it replaces ``path`` atomically.
@@ -40,11 +81,12 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     # Beside the real file: a link is followed, not replaced, and "/tmp" is /tmp, not "/" + "tmp".
     target = Path(os.path.realpath(given))
     folder = target.parent
-    # Errors name the file asked for, never the temporary one, and come before anything is made.
-    if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(given))
+    # Errors name the file asked for, never the temporary one, and come before anything is made
+    # or opened (opening a FIFO would block; replacing a device node would destroy it).
+    _refuse_special(given, target)
     if not folder.is_dir():
-        raise FileNotFoundError(errno.ENOENT, f"the folder {folder} does not exist", str(given))
+        where = f"a link to {target}, whose folder" if given.is_symlink() else "the folder"
+        raise FileNotFoundError(errno.ENOENT, f"{where} {folder} does not exist", str(given))
     # Keep the real suffix last: some writers choose the format from the extension.
     try:
         fd, tmp_name = tempfile.mkstemp(

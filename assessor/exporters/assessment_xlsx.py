@@ -103,7 +103,7 @@ def code_order(code: str) -> tuple[int, int, str]:
 
 def _header(ws: Worksheet, columns: Sequence[tuple[str, float]], row: int = 1) -> None:
     for col, (name, width) in enumerate(columns, start=1):
-        cell = ws.cell(row, col, name)
+        cell = ws.cell(row, col, cell_text(name))
         cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
         if width:
             ws.column_dimensions[cell.column_letter].width = width
@@ -185,7 +185,7 @@ def _count_table(
     levels: Sequence[Level],
 ) -> int:  # fmt: skip
     columns = [(lv.key, lv.label, lv.color) for lv in levels] + [("", NOT_RATED_LABEL, "")]
-    ws.cell(top, 1, title).font = Font(bold=True, size=12)
+    ws.cell(top, 1, cell_text(title)).font = Font(bold=True, size=12)
     _header(ws, [("", 0)] + [(label, 0) for _, label, _ in columns] + [("Total", 0)], top + 1)
     for i, (_, _, color) in enumerate(columns, start=2):
         if color:

@@ -2,7 +2,9 @@
 
 Untrusted text (recommendations, follow-ups, comments) goes into cells only through
 ``cell_text``, so that a leading ``=``, ``+``, ``-``, ``@``, tab or carriage return can never
-make Excel or LibreOffice run it as a formula (OWASP ASVS 1.2.10).
+make Excel or LibreOffice run it as a formula (OWASP ASVS 1.2.10), and a control byte that
+reached the database before text was cleaned on entry cannot make the export fail (openpyxl
+refuses the characters XML 1.0 cannot hold).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,9 +41,10 @@ GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
 def cell_text(value: str | None) -> str:
-    """Untrusted text made safe for a cell: formula triggers quoted, length capped."""
+    """Untrusted text made safe for a cell: no control bytes, formula triggers quoted, capped."""
     if not value:
         return ""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if len(value) > MAX_CELL_CHARS:
         value = value[: MAX_CELL_CHARS - len(TRUNCATED_MARK)] + TRUNCATED_MARK
     if value.startswith(FORMULA_TRIGGERS):

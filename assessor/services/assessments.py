@@ -29,6 +29,7 @@ from assessor.db.models import (
 from assessor.db.presets import NOT_RATED_LABEL, find_level
 from assessor.db.rows import MANUAL_SOURCE
 from assessor.importers.common import find_codes
+from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
 from assessor.services.history import record
@@ -110,7 +111,7 @@ def resolve_rating(session: Session, scale_id: int, rating: str | None) -> str |
 
 
 def _normalize_status(status: str) -> str:
-    wanted = status.strip().casefold()
+    wanted = clean_text(status).strip().casefold()
     if wanted not in STATUSES:
         raise ServiceError(f"“{status}” is not a status; use “draft” or “final”.")
     return wanted
@@ -136,7 +137,7 @@ def _apply(
     old_comment = current.comment if current else ""
     old_status = current.status if current else "draft"
     new_rating = old_rating if rating is _KEEP else rating
-    new_comment = old_comment if comment is None else comment.strip()
+    new_comment = old_comment if comment is None else clean_text(comment).strip()
     new_status = old_status if status is None else status
     assert new_rating is None or isinstance(new_rating, str)
     if (new_rating, new_comment, new_status) == (old_rating, old_comment, old_status):
@@ -357,13 +358,13 @@ def supersede_follow_up(
     anything changed. For use inside a transaction (imports share it).
     """
     at = at or utcnow()
-    new_text = text.strip()
+    new_text = clean_text(text).strip()
     current = current_follow_up(rec)
     old_text = current.text if current else None
     old_status = current.state_status if current else None
     old_refs = current.state_references if current else None
-    new_status = old_status if state_status is None else state_status.strip() or None
-    new_refs = old_refs if references is None else references.strip() or None
+    new_status = old_status if state_status is None else clean_text(state_status).strip() or None
+    new_refs = old_refs if references is None else clean_text(references).strip() or None
     if not new_text:
         new_status = new_refs = None
     if ((old_text or ""), old_status, old_refs) == (new_text, new_status, new_refs):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from assessor.db.engine import Database
 from assessor.db.models import Factsheet, Theme, ThemeItem, utcnow
+from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
 from assessor.services.history import record
@@ -89,14 +90,14 @@ class DeletedThemeItem:
 
 
 def _clean_title(title: str) -> str:
-    cleaned = " ".join(title.split())
+    cleaned = " ".join(clean_text(title).split())
     if not cleaned:
         raise ServiceError("A theme needs a title.")
     return cleaned
 
 
 def _clean_text(text: str) -> str:
-    cleaned = text.strip()
+    cleaned = clean_text(text).strip()
     if not cleaned:
         raise ServiceError("A recommendation of a theme cannot be empty.")
     return cleaned
@@ -104,7 +105,8 @@ def _clean_text(text: str) -> str:
 
 def _clean_links(links: Sequence[str]) -> list[str]:
     # Links name Committee codes; keep their order, drop blanks and repeats.
-    return list(dict.fromkeys(code.strip() for code in links if code.strip()))
+    codes = (clean_text(code).strip() for code in links)
+    return list(dict.fromkeys(code for code in codes if code))
 
 
 def _theme(session: Session, theme_id: int) -> Theme:
