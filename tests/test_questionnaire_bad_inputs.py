@@ -14,7 +14,7 @@ from assessor.db.engine import Database
 from assessor.db.models import Recommendation
 from assessor.exporters.questionnaire import HEADERS, export_questionnaire
 from assessor.exporters.xlsx_common import factsheet_for
-from assessor.importers import questionnaire as reader
+from assessor.importers import xlsx_file as reader
 from assessor.importers.common import ImportRejected
 from assessor.importers.questionnaire import CFB_MAGIC, read_questionnaire
 from assessor.services.errors import ServiceError
@@ -117,7 +117,7 @@ def test_too_large_is_refused_before_opening(
     def never(*_a: object, **_k: object) -> None:
         raise AssertionError("openpyxl must not open an oversized file")
 
-    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    monkeypatch.setattr(reader, "_VerbatimReader", never)
     _refused(real_db, blank, "too large")
 
 
@@ -189,11 +189,19 @@ def test_duplicated_id(real_db: Database, blank: Path, tmp_path: Path) -> None:
     _rejected_rows(real_db, path, "appears again in row")
 
 
-def test_code_fallback_with_warning(real_db: Database, blank: Path, tmp_path: Path) -> None:
+def test_a_row_without_its_hidden_id_is_rejected(
+    real_db: Database, blank: Path, tmp_path: Path
+) -> None:
+    # Never matched by its code: the answer would go to whatever recommendation that code is now.
     path = fill(blank, tmp_path / "c.xlsx", {f"{ID}2": None, f"{FOLLOW_UP}2": "By code"})
+    _rejected_rows(real_db, path, "no hidden ID")
     preview = preview_questionnaire(real_db, path)
-    assert preview.rows[0].status == "changed"
-    assert "matched by code II-6 because the hidden ID was empty" in preview.rows[0].reason
+    assert preview.rows[0].code == "II-6" and preview.rows[0].recommendation_id is None
+
+
+def test_a_malformed_hidden_id_is_rejected(real_db: Database, blank: Path, tmp_path: Path) -> None:
+    path = fill(blank, tmp_path / "m.xlsx", {f"{ID}2": "II-6", f"{FOLLOW_UP}2": "Answer"})
+    _rejected_rows(real_db, path, "is not one Assessor writes")
 
 
 def test_edited_locked_cells_are_reported(real_db: Database, blank: Path, tmp_path: Path) -> None:

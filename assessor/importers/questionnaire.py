@@ -1,15 +1,16 @@
 """Reading a questionnaire a State filled in: a pure function from an .xlsx file to plain rows.
 
-The file is checked before openpyxl sees it (size, signature, the zip's declared sizes, so a zip
-bomb or an encrypted workbook is refused with a plain sentence), then opened read-only: no
-formula is evaluated, no external link followed, and defusedxml guards the XML parser.
+The file is checked before openpyxl sees it (``assessor.importers.xlsx_file``: size, signature,
+the zip's declared sizes, DOCTYPEs, so a zip bomb, billion laughs or an encrypted workbook is
+refused with a plain sentence), then opened read-only: no formula is evaluated, no external link
+followed, and defusedxml guards the XML parser. Every row is read, whatever the sheet's
+``<dimension>`` says; every text is decoded (``_xHHHH_``) and cleaned (``clean_text``).
 Nothing here touches the database; ``assessor.services.questionnaires`` compares and writes.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import openpyxl
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from assessor.exporters.questionnaire import (
     HEADERS,
@@ -28,22 +29,37 @@ from assessor.exporters.questionnaire import (
     ids_set_checksum,
 )
 from assessor.exporters.xlsx_common import FORMULA_TRIGGERS, MAX_CELL_CHARS
-from assessor.importers.common import ImportRejected, check_size
+from assessor.importers.common import ImportRejected
+from assessor.importers.xlsx_file import (
+    CFB_MAGIC,
+    ZIP_MAGIC,
+    check_workbook_file,
+    decode_escapes,
+    is_workbook,
+    open_workbook,
+)
+from assessor.sanitize import clean_text
 
-#: Files larger than this are refused unopened (an 80-row questionnaire is ~20 kB).
-MAX_FILE_BYTES = 25 * 1024 * 1024
-#: The most the zip may expand to, and the most any one member may expand by: zip bombs.
-MAX_UNCOMPRESSED_BYTES = 250 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 150
+__all__ = [
+    "CFB_MAGIC",
+    "ZIP_MAGIC",
+    "AnsweredRow",
+    "ParsedQuestionnaire",
+    "check_file",
+    "is_uid",
+    "is_workbook",
+    "read_questionnaire",
+]
+
 #: More rows than any factsheet has recommendations, by far.
 MAX_ROWS = 100_000
 #: The longest answer accepted: what an Excel cell can hold.
 MAX_ANSWER_CHARS = MAX_CELL_CHARS
 
-ZIP_MAGIC = b"PK\x03\x04"
-CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UID_RE = re.compile(r"^[0-9a-f]{32}$")
 ANSWER_NAMES = ("Follow-up", "State's own status", "References")
+#: openpyxl's data type of a cell holding an error value (#REF!, #N/A, #DIV/0!, …).
+ERROR_TYPE = "e"
 
 
 @dataclass(frozen=True)
@@ -92,67 +108,25 @@ class ParsedQuestionnaire:
 
 
 def check_file(path: Path) -> None:
-    """Refuse, before any parser runs, what is not a reasonably sized, unencrypted .xlsx."""
-    name = path.name
-    size = check_size(path, MAX_FILE_BYTES, "to be a questionnaire")
-    with path.open("rb") as f:
-        head = f.read(8)
-        if head == CFB_MAGIC:
-            # Encrypted .xlsx files are OLE2 containers holding an "EncryptionInfo" stream.
-            body = head + f.read(min(size, 4 * 1024 * 1024))
-            if "EncryptionInfo".encode("utf-16-le") in body:
-                raise ImportRejected(
-                    f"{name}: the workbook is password-protected (encrypted); ask the State for "
-                    "a copy saved without a password to open."
-                )
-            raise ImportRejected(
-                f"{name}: this is an old Excel 97–2003 (.xls) file; save it as .xlsx and import "
-                "that."
-            )
-    if head[:4] != ZIP_MAGIC:
-        raise ImportRejected(f"{name}: this is not an Excel workbook (.xlsx).")
-    try:
-        with zipfile.ZipFile(path) as z:
-            members = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportRejected(f"{name}: the workbook is damaged ({exc}).") from None
-    names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        raise ImportRejected(f"{name}: this is a zip file, not an Excel workbook (.xlsx).")
-    total = sum(m.file_size for m in members)
-    bomb = any(
-        m.file_size > 1024 * 1024 and m.file_size > MAX_COMPRESSION_RATIO * max(m.compress_size, 1)
-        for m in members
-    )
-    if total > MAX_UNCOMPRESSED_BYTES or bomb:
-        raise ImportRejected(
-            f"{name}: the workbook expands to {total / 1024 / 1024:.0f} MB, far more than a "
-            "questionnaire; it is refused unopened."
-        )
+    """Refuse, before any parser runs, what is not a reasonably sized, unencrypted workbook."""
+    check_workbook_file(path)
 
 
 def _text(value: Any) -> str:
-    """A cell value as text, the way the State sees it; never evaluated."""
+    """A cell value as text, the way the State sees it; never evaluated, always cleaned."""
     if value is None:
         return ""
+    if isinstance(value, ArrayFormula):
+        value = value.text or ""
     if isinstance(value, str):
-        return value
+        return clean_text(decode_escapes(value))
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime | date | time):
         return value.isoformat()
-    return str(value)
-
-
-def _open(path: Path) -> Any:
-    try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean the same
-        raise ImportRejected(
-            f"{path.name}: the workbook is damaged and cannot be read ({type(exc).__name__})."
-        ) from None
+    return clean_text(str(value))
 
 
 def _meta(wb: Any, name: str) -> dict[str, str]:
@@ -162,7 +136,9 @@ def _meta(wb: Any, name: str) -> dict[str, str]:
             f"{META_SHEET} sheet is missing)."
         )
     meta: dict[str, str] = {}
-    for row in wb[META_SHEET].iter_rows(max_col=2, max_row=100, values_only=True):
+    sheet = wb[META_SHEET]
+    sheet.reset_dimensions()  # a stale <dimension> must not hide rows (nor meta keys)
+    for row in sheet.iter_rows(max_col=2, max_row=100, values_only=True):
         if row and row[0]:
             meta[_text(row[0]).strip()] = _text(row[1] if len(row) > 1 else None).strip()
     version = meta.get("template_version", "")
@@ -176,7 +152,17 @@ def _meta(wb: Any, name: str) -> dict[str, str]:
     return meta
 
 
-def _answer(value: Any, column: str, problems: list[str], notes: list[str]) -> str:
+def _answer(cell: Any, column: str, problems: list[str], notes: list[str]) -> str:
+    value = getattr(cell, "value", None)
+    if getattr(cell, "data_type", None) == ERROR_TYPE:
+        problems.append(
+            f"the {column} cell holds the error value {_text(value)[:20] or '(unknown)'} (a "
+            "formula or reference that failed), not an answer; type the answer as text"
+        )
+        return ""
+    if isinstance(value, DataTableFormula):
+        problems.append(f"the {column} cell holds a data table, not an answer; type it as text")
+        return ""
     text = _text(value).strip()
     if len(text) > MAX_ANSWER_CHARS:
         problems.append(
@@ -190,11 +176,12 @@ def _answer(value: Any, column: str, problems: list[str], notes: list[str]) -> s
 
 
 def _row(number: int, cells: tuple[Any, ...]) -> AnsweredRow:
-    values = (*cells, *([None] * (len(HEADERS) - len(cells))))[: len(HEADERS)]
+    padded = (*cells, *([None] * (len(HEADERS) - len(cells))))[: len(HEADERS)]
+    values = [getattr(c, "value", None) for c in padded]
     problems: list[str] = []
     notes: list[str] = []
     follow_up, status, references = (
-        _answer(values[6 + i], column, problems, notes) for i, column in enumerate(ANSWER_NAMES)
+        _answer(padded[6 + i], column, problems, notes) for i, column in enumerate(ANSWER_NAMES)
     )
     return AnsweredRow(
         row=number,
@@ -248,36 +235,42 @@ def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
     """Read a filled-in questionnaire; file-level problems raise ``ImportRejected``."""
     p = Path(path)
     check_file(p)
-    wb = _open(p)
-    try:
-        meta = _meta(wb, p.name)
-        sheet = wb[QUESTIONNAIRE_SHEET]
-        rows_iter = sheet.iter_rows(max_col=len(HEADERS), values_only=True)
-        header = tuple(_text(v).strip() for v in next(rows_iter, ()))
-        if header[: len(HEADERS)] != HEADERS:
+    with open_workbook(p) as wb:
+        try:
+            meta = _meta(wb, p.name)
+            rows = _rows(wb[QUESTIONNAIRE_SHEET], p.name)
+        except ImportRejected:
+            raise
+        except Exception as exc:  # a sheet whose XML is damaged fails only when read
             raise ImportRejected(
-                f"{p.name}: the columns of the {QUESTIONNAIRE_SHEET} sheet were changed; "
-                f"expected {', '.join(HEADERS)}."
-            )
-        rows: list[AnsweredRow] = []
-        for number, cells in enumerate(rows_iter, start=2):
-            if not any(v is not None and v != "" for v in cells):
-                continue  # formatted but empty rows at the end of a sheet
-            if len(rows) >= MAX_ROWS:
-                raise ImportRejected(
-                    f"{p.name}: the questionnaire has more than {MAX_ROWS:,} rows; it is refused."
-                )
-            rows.append(_row(number, cells))
-    except ImportRejected:
-        raise
-    except Exception as exc:  # a sheet whose XML is damaged fails only when read
-        raise ImportRejected(
-            f"{p.name}: the workbook is damaged and cannot be read ({type(exc).__name__})."
-        ) from None
-    finally:
-        wb.close()
+                f"{p.name}: the workbook is damaged and cannot be read ({type(exc).__name__})."
+            ) from None
     warnings = [warning] if (warning := _rows_warning(meta, [r.uid for r in rows])) else []
     return ParsedQuestionnaire(p.name, meta, tuple(_duplicates(rows)), tuple(warnings))
+
+
+def _rows(sheet: Any, name: str) -> list[AnsweredRow]:
+    """Every row of the Questionnaire sheet under the header, as cells (their type matters)."""
+    # openpyxl's read-only mode stops where the sheet's <dimension> tag says the data ends; a
+    # tag left stale by the program that saved the file would silently drop the rows below.
+    sheet.reset_dimensions()
+    rows_iter = sheet.iter_rows(max_col=len(HEADERS))
+    header = tuple(_text(getattr(c, "value", None)).strip() for c in next(rows_iter, ()))
+    if header[: len(HEADERS)] != HEADERS:
+        raise ImportRejected(
+            f"{name}: the columns of the {QUESTIONNAIRE_SHEET} sheet were changed; "
+            f"expected {', '.join(HEADERS)}."
+        )
+    rows: list[AnsweredRow] = []
+    for number, cells in enumerate(rows_iter, start=2):
+        if not any(getattr(c, "value", None) not in (None, "") for c in cells):
+            continue  # formatted but empty rows at the end of a sheet
+        if len(rows) >= MAX_ROWS:
+            raise ImportRejected(
+                f"{name}: the questionnaire has more than {MAX_ROWS:,} rows; it is refused."
+            )
+        rows.append(_row(number, cells))
+    return rows
 
 
 def is_uid(value: str) -> bool:

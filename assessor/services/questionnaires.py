@@ -32,7 +32,12 @@ from assessor.db.rows import state_line
 from assessor.exporters.questionnaire import STATE_STATUSES, previous_follow_up
 from assessor.exporters.xlsx_common import cell_text
 from assessor.fileio import atomic_write_bytes
-from assessor.importers.questionnaire import AnsweredRow, ParsedQuestionnaire, read_questionnaire
+from assessor.importers.questionnaire import (
+    AnsweredRow,
+    ParsedQuestionnaire,
+    is_uid,
+    read_questionnaire,
+)
 from assessor.services.assessments import current_follow_up, supersede_follow_up
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
@@ -398,6 +403,57 @@ def _preview_row(
     )
 
 
+def _match(
+    row: AnsweredRow, known: dict[str, _Known], elsewhere: set[str]
+) -> tuple[_Known | None, str]:
+    """The recommendation a row's hidden ID names, or None and why the row cannot be matched.
+
+    Only the hidden ID matches: a row without one (added by hand, or its ID cleared) is never
+    matched by its code, which would put the answer on whatever recommendation that code is now.
+    """
+    if not row.uid:
+        return None, (
+            "no hidden ID (a row added by hand, or its ID cleared), so it cannot be matched to "
+            "a recommendation; rows are matched by their hidden ID only, never by their code"
+        )
+    if not is_uid(row.uid):
+        return None, (
+            f"its hidden ID “{row.uid[:40]}” is not one Assessor writes (edited?), so it cannot "
+            "be matched to a recommendation"
+        )
+    match = known.get(row.uid)
+    if match is not None:
+        return match, ""
+    if row.uid in elsewhere:
+        return None, "its hidden ID belongs to another factsheet (another Party or round)"
+    return None, f"unknown hidden ID “{row.uid[:40]}”: not a recommendation of this database"
+
+
+def _codes(cell: str) -> set[str]:
+    return {code.strip().upper() for code in cell.split(",") if code.strip()}
+
+
+def _shows(row: AnsweredRow, known: _Known) -> bool:
+    """Whether the row's visible Code cell names the recommendation its hidden ID names."""
+    return _codes(row.code) == {code.upper() for code in known.codes}
+
+
+def _disagreeing(row: AnsweredRow, known: _Known) -> PreviewRow:
+    """A row whose hidden ID and visible code name different recommendations: taken for neither.
+
+    The State answered the row it saw (its code and text), but the ID says another; applying it
+    to either could put an answer on the wrong recommendation, so a person must decide.
+    """
+    shown = codes_label(row.code) or "(no code)"
+    hidden = ", ".join(known.codes) or "(no code)"
+    reason = (
+        f"its hidden ID is that of {hidden}, but the row shows {shown}: the hidden IDs were "
+        f"moved or the code edited, so the row is applied to neither {shown} nor {hidden}"
+    )
+    reason = "; ".join((*row.problems, reason))
+    return _preview_row(row.row, shown, REJECTED, reason, None, ("", "", ""), answer_of(row))
+
+
 def preview_parsed(
     db: Database, parsed: ParsedQuestionnaire, party: str | None = None
 ) -> QuestionnairePreview:
@@ -405,27 +461,15 @@ def preview_parsed(
     with db.reading() as session:
         factsheet_id = _factsheet(session, parsed, party)
         known = _known(session, factsheet_id)
-        by_code = {code: k for k in known.values() for code in k.codes}
         missing = [r.uid for r in parsed.rows if r.uid and r.uid not in known]
         elsewhere = _foreign_uids(session, missing) if missing else set()
     claimed: dict[int, int] = {}
     rows = []
     for row in parsed.rows:
-        match, how = known.get(row.uid), ""
-        if row.uid and match is None:
-            how = (
-                "its hidden ID belongs to another factsheet (another Party or round)"
-                if row.uid in elsewhere
-                else f"unknown hidden ID “{row.uid[:40]}”: not a recommendation of this database"
-            )
-        elif not row.uid:
-            code = row.code.split(",")[0].strip().upper()
-            match = by_code.get(code)
-            how = (
-                f"matched by code {code} because the hidden ID was empty"
-                if match
-                else "neither a hidden ID nor a known code, so it cannot be matched"
-            )
+        match, how = _match(row, known, elsewhere)
+        if match is not None and not _shows(row, match):
+            rows.append(_disagreeing(row, match))
+            continue
         rows.append(_classify(row, match, how, claimed))
     return QuestionnairePreview(
         parsed.source, parsed.party, parsed.round, factsheet_id, tuple(rows), parsed.warnings
