@@ -1,79 +1,79 @@
-"""Parse a factsheet (Markdown or plain text converted from the Committee's PDF) into plain data.
+"""The structural reader: a factsheet's document model becomes chapters, sections and items.
 
-The parser works in two passes. The first (:meth:`_Reader.feed`) routes every block to a
-*flow*: the body of the current section, a follow-up box, or a promising-practice box, and
-repairs page breaks on the way. The second (:func:`_classify`) turns a section's body into
+Whatever the format (see :mod:`assessor.importers.readers`), the reader gets the same
+:class:`~assessor.importers.document.Document`. It works in two passes. The first
+(:meth:`_Reader.feed`) routes every block to a *flow*: the body of the current section, a
+follow-up box, or a promising-practice box — by the box drawn around it where the format shows
+boxes, else by the box's label — and repairs page breaks on the way. The second
+(:func:`~assessor.importers.factsheet_sections.classify_section`) turns a section's body into
 observations, recommendations and notes, and attaches each box to the recommendation it follows.
-Parsing never writes anything; see :mod:`assessor.services.imports` for that.
+The words it relies on come from the document language's vocabulary. Parsing never writes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assessor.importers.common import ImportRejected, ImportWarning
+from assessor.importers.document import Block, Document, resolve_markers
+from assessor.importers.factsheet_cues import Footnote, has_bold_verb, parse_footnote
 from assessor.importers.factsheet_data import (
     ParsedChapter,
     ParsedFactsheet,
+    ParsedNote,
     ParsedRecommendation,
+    Unplaced,
 )
 from assessor.importers.factsheet_sections import Flow, RoutedSection, classify_section
-from assessor.importers.factsheet_text import VERB_BOLD_RE, Block, Footnote, lex
+from assessor.importers.vocabulary import Vocabulary, detect_language
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
-         "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]  # fmt: skip
-CHAPTER_RE = re.compile(r"^(?:Chapter\s+)?([IVXL]{1,5})\s*[.)–-]\s*(\S.*)$")
-FOLLOW_UP_RE = re.compile(r"^follow[\s-]*up(?:\s+actions?)?(?:\s+taken)?\s*[:.]?$", re.I)
-BODY_RE = re.compile(
-    r"\b(?:Lanzarote\s+)?Committee\s+(?:also\s+|however\s+|therefore\s+|further\s+)?"
-    r"(?:observes|observed|notes|noted|notices|highlights|recognises|recognizes|finds|found"
-    r"|acknowledges|considers|welcomes|identifies|calls|regrets|requires|requests|invites)\b"
-    r"|the\s+Committee\s*:\s*$|\bIt\s+also\s+(?:requires|requests|invites)\b",
-    re.I,
-)
-RECEIVED_RE = re.compile(
-    r"information submitted by .{0,80}? in ((?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)) (\d{4})",
-    re.I | re.S,
-)
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]  # fmt: skip
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: How many blocks a sentence cut by a page break may wait for its continuation.
 CONTINUATION_WINDOW = 20
-#: Words no sentence ends with: a paragraph ending with one was certainly cut.
-FUNCTION_WORDS = frozenset(
-    """a an the of to in on at by for with from into onto upon about as than that which who whom
-    whose where when while and or but nor if because since although though whether is are was
-    were be been being has have had will would shall should can could may might must do does
-    did not their its his her our your this these those such both each every all any some no
-    other another more most also very further only between among within without through during
-    before after under over against including via per""".split()
-)
 
 
-def cut_mid_sentence(block: Block) -> bool:
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral (I … L); 0 when it is not a well-formed one."""
+    total = 0
+    values = [ROMAN_VALUES.get(ch, 0) for ch in numeral.upper()]
+    if not values or 0 in values:
+        return 0
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total if to_roman(total) == numeral.upper() else 0
+
+
+def to_roman(value: int) -> str:
+    """The Roman numeral of 1 … 89."""
+    out = ""
+    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out += s
+            value -= v
+    return out
+
+
+def cut_mid_sentence(block: Block, words: Vocabulary) -> bool:
     """True when a dangling block ends in a way no sentence ends: a function word or a comma."""
     text = block.text.rstrip()
-    words = text.split()
-    return bool(words) and (text.endswith(",") or words[-1].casefold() in FUNCTION_WORDS)
+    last = text.split()[-1:] if text else []
+    return bool(last) and (text.endswith(",") or last[0].casefold() in words.function_words)
 
 
-def section_kind(title: str) -> str | None:
+def section_kind(title: str, words: Vocabulary) -> str | None:
     """The kind of section a heading opens, or None if it is not a section heading."""
-    t = re.sub(r"\s+", " ", title.strip().rstrip(":.").strip()).casefold()
+    t = re.sub(r"\s+", " ", title.strip().rstrip(":.").strip())
     if len(t) > 400 or not t:
         return None
-    if t.startswith("generic recommendations"):
+    if re.match(words.generic_section, t, re.I):
         return "generic"
-    if re.match(r"(main |key )?observations and recommendations\b", t) or (
-        t.startswith("recommendations") and "specific to" in t
-    ):
+    if re.match(words.specific_section, t, re.I):
         return "specific"
-    if re.fullmatch(r"(national |other )?promising practices?", t):
+    if words.practice_re.match(t):
         return "promising_practices"
-    if re.match(r"difficult(y|ies)\b", t) and len(t) < 120:
+    if re.match(words.difficulties_section, t, re.I) and len(t) < 120:
         return "difficulties"
     return None
 
@@ -93,9 +93,21 @@ def _first_words(text: str, n: int = 3) -> str:
 class _Reader:
     """First pass: route blocks to flows, repairing sentences cut by page breaks."""
 
-    def __init__(self, footnotes: dict[int, Footnote], warnings: list[ImportWarning]) -> None:
+    def __init__(
+        self,
+        footnotes: dict[int, Footnote],
+        words: Vocabulary,
+        warnings: list[ImportWarning],
+        drawn_boxes: bool,
+    ) -> None:
         self.footnotes = footnotes
+        self.words = words
         self.warnings = warnings
+        # Where the format draws boxes (PDF, Word), a box is what is drawn, not a guess.
+        self.drawn_boxes = drawn_boxes
+        self.chapter_re = re.compile(
+            rf"^(?:(?:{words.chapter_word})\s+)?([IVXL]{{1,6}})\s*[.)–:-]\s*(\S.*)$", re.I
+        )
         self.preamble: list[Block] = []
         self.chapters: list[_Chapter] = []
         self.current: Flow | None = None
@@ -103,17 +115,23 @@ class _Reader:
         # a page break that splits two boxes continues the older one first.
         self.open: list[tuple[Flow, int]] = []
         self.count = 0
+        self.labels = 0  # box labels seen ("Follow-up actions:")
+        self.boxes = 0  # follow-up boxes opened
 
     # -- structure -------------------------------------------------------------------------
     def _chapter_heading(self, block: Block) -> tuple[str, str] | None:
-        if "\n" in block.text or re.search(r"\.{4,}|\t\d+\s*$", block.raw):
+        if "\n" in block.text or block.toc or block.kind == "bullet" or len(block.text) > 250:
             return None
-        m = CHAPTER_RE.match(block.text)
-        if not m or block.kind == "bullet":
+        m = self.chapter_re.match(block.text)
+        if not m or m.group(1) != m.group(1).upper():
             return None
         number = m.group(1)
-        expected = ROMAN[len(self.chapters)] if len(self.chapters) < len(ROMAN) else None
-        if number == expected or (number == "I" and self._only_empty_chapters()):
+        value = roman_value(number)
+        if not value or (block.kind == "para" and not block.bold and block.dangling is False
+                         and block.text.rstrip().endswith(".")):
+            return None
+        last = roman_value(self.chapters[-1].number) if self.chapters else 0
+        if value > last or (value == 1 and self._only_empty_chapters()):
             return number, m.group(2).strip().rstrip(":").strip()
         return None
 
@@ -121,11 +139,11 @@ class _Reader:
         # A table of contents without page numbers looks like a run of empty chapters.
         return bool(self.chapters) and all(not c.sections for c in self.chapters)
 
-    def _start_chapter(self, number: str, title: str, line: int) -> None:
+    def _start_chapter(self, number: str, title: str, block: Block) -> None:
         self._expire(everything=True)
         if number == "I" and self.chapters:
             self.preamble.extend(
-                Block("para", f"{c.number}. {c.title}", line) for c in self.chapters
+                Block("para", f"{c.number}. {c.title}", block.where) for c in self.chapters
             )
             self.chapters.clear()
         self.chapters.append(_Chapter(number, title))
@@ -142,17 +160,19 @@ class _Reader:
     def _body(self) -> Flow:
         chapter = self.chapters[-1]
         if not chapter.sections:
-            return self._start_section("text", "Introduction")
+            return self._start_section("text", "")
         section = chapter.sections[-1]
         assert section.body is not None
         return section.body
 
-    def _start_box(self, block: Block) -> None:
+    def _start_box(self, block: Block) -> Flow:
         body = self._body()
         section = body.section
-        box = Flow("follow_up", section, anchor=len(body.blocks), line=block.line)
+        box = Flow("follow_up", section, anchor=len(body.blocks), where=block.where)
         section.boxes.append(box)
         self.current = box
+        self.boxes += 1
+        return box
 
     # -- page breaks ---------------------------------------------------------------------
     def _expire(self, everything: bool = False) -> None:
@@ -160,12 +180,12 @@ class _Reader:
         for flow, when in self.open:
             if everything or self.count - when > CONTINUATION_WINDOW:
                 last = flow.blocks[-1]
-                if flow.kind != "body" and cut_mid_sentence(last):
+                if flow.kind != "body" and cut_mid_sentence(last, self.words):
                     self.warnings.append(
                         ImportWarning(
                             f"a box ends mid-sentence (“…{last.text[-50:]}”) and no continuation "
-                            "was found; check it against the PDF",
-                            last.line,
+                            "was found; check it against the original",
+                            where=last.where,
                         )
                     )
             else:
@@ -180,14 +200,23 @@ class _Reader:
     def _looks_like_body(self, block: Block) -> bool:
         """True when a block cannot belong to the State's box: the Committee speaks again."""
         text = block.text
-        if block.markers or BODY_RE.search(block.raw) or VERB_BOLD_RE.search(block.raw):
+        words = self.words
+        if block.numbers or words.body_re.search(text) or has_bold_verb(block, words):
+            return True
+        if words.verb_after_committee_re.search(text):
             return True
         if block.kind == "bullet" and block.starts_lower:
             return True  # the Committee's bullets run on from its sentence; the State's don't
         single = "\n" not in text and len(text) < 300
-        if single and re.match(r"On\s", text) and text.endswith(":") and len(text) < 160:
+        if single and self._sub_heading(text):
             return True
         return single and _first_words(text) in self.chapters[-1].heading_starts
+
+    def _sub_heading(self, text: str) -> bool:
+        """“On the sexual extortion of children:”, “Sur …:” — the Committee's sub-headings."""
+        return bool(re.match(r"(?:On|Sur|Concernant|En ce qui concerne)\s", text)) and (
+            text.endswith(":") and len(text) < 160
+        )
 
     # -- routing -------------------------------------------------------------------------
     def feed(self, block: Block) -> None:
@@ -196,19 +225,37 @@ class _Reader:
         self._expire()
         chapter = self._chapter_heading(block)
         if chapter:
-            self._start_chapter(*chapter, block.line)
+            self._start_chapter(*chapter, block)
             return
         if not self.chapters:
             self.preamble.append(block)
             return
+        for part in self._split_label(block):
+            self._feed_one(part)
+
+    def _split_label(self, block: Block) -> list[Block]:
+        """A label on the same line as its text (“Follow-up actions: These …”) is two blocks."""
+        m = self.words.follow_up_lead_re.match(block.text)
+        if not m or (block.kind == "heading" and len(block.text) < 40):
+            return [block]
+        label = replace(block, text=block.text[: m.end()].strip(), markers=[], numbers=[],
+                        strong=[], ends_with_marker=False)  # fmt: skip
+        rest = replace(block, text=block.text[m.end() :].strip(), kind="para", bold=False)
+        return [label, rest]
+
+    def _feed_one(self, block: Block) -> None:
         text = block.text
         if block.kind == "heading":
             self.chapters[-1].heading_starts.add(_first_words(text))
         single = block.kind != "bullet" and "\n" not in text
-        if single and FOLLOW_UP_RE.match(text):
+        if single and self.words.follow_up_re.match(text):
+            self.labels += 1
             self._start_box(block)
             return
-        kind = section_kind(text) if single else None
+        if self.drawn_boxes and block.box is not None:
+            self._boxed(block)
+            return
+        kind = section_kind(text, self.words) if single else None
         if kind and (block.kind == "heading" or block.bold or len(text) < 300):
             self._start_section(kind, text.rstrip(":").strip())
             return
@@ -219,8 +266,59 @@ class _Reader:
             return
         self._route(block)
 
+    def _boxed(self, block: Block) -> None:
+        """A block inside a drawn box: the box's colour (or label) says whose it is."""
+        current = self.current
+        if block.box == "practice" or (
+            block.box == "box" and self.words.practice_re.match(block.text)
+        ):
+            if self.words.practice_re.match(block.text):
+                self.labels += 1
+                if current is not None and current.kind == "practice" and not current.blocks:
+                    return
+            if current is None or current.kind != "practice" or current.box_id != block.box_id:
+                if current is None or current.kind != "practice":
+                    self._start_section("promising_practices", "")
+                assert self.current is not None
+                self.current.box_id = block.box_id
+            assert self.current is not None
+            self.current.blocks.append(block)
+            return
+        if (
+            current is not None
+            and current.kind == "follow_up"
+            and (current.box_id in (None, block.box_id) or not self._new_box(current, block))
+        ):
+            current.box_id = block.box_id
+            self._append(current, block)
+            return
+        if block.box == "box" and not self._follows_recommendation(self._body()):
+            self._route(replace(block, box=None))
+            return
+        box = self._start_box(block)
+        box.box_id = block.box_id
+        self._append(box, block)
+
+    def _new_box(self, current: Flow, block: Block) -> bool:
+        """A box drawn after another: a new one, unless it continues the last across a page."""
+        if not current.blocks:
+            return False
+        last = current.blocks[-1]
+        return not (last.page != block.page and (last.dangling or block.starts_lower))
+
+    def _append(self, flow: Flow, block: Block) -> None:
+        last = flow.blocks[-1] if flow.blocks else None
+        if last is not None and last.dangling and block.starts_lower and block.kind == "para":
+            last.absorb(block)
+        else:
+            flow.blocks.append(block)
+        self.current = flow
+        self._mark_open(flow)
+
     def _route(self, block: Block) -> None:
         current = self.current or self._body()
+        if self.drawn_boxes and current.kind != "body" and current.blocks:
+            current = self._body()  # a drawn box ends where its drawing ends
         if block.kind == "para" and block.starts_lower and self.open:
             target = self._continued_flow(block, current)
             if target is not None:
@@ -241,17 +339,22 @@ class _Reader:
                 last.absorb(block)  # the body never interleaves with itself
                 self._mark_open(current)
                 return
-            if current.kind == "follow_up" and not self._looks_like_body(block):
-                short = len(block.text) < 120 and not block.dangling
-                if short:
-                    last.absorb(block)
-                    self._mark_open(current)
-                    return
-        if current.kind == "follow_up" and self._looks_like_body(block):
+            if (
+                current.kind == "follow_up"
+                and not self._looks_like_body(block)
+                and len(block.text) < 120
+                and not block.dangling
+            ):
+                last.absorb(block)
+                self._mark_open(current)
+                return
+        boxed = current.kind in ("follow_up", "practice")
+        if (boxed and self._looks_like_body(block)) or (
+            current.kind == "practice" and current.section.kind != "promising_practices"
+        ):
             current = self._body()
         elif current.kind == "body" and block.bold and self._follows_recommendation(current):
-            self._start_box(block)  # an unlabelled (bold) follow-up box
-            current = self.current or current
+            current = self._start_box(block)  # an unlabelled (bold) follow-up box
         current.blocks.append(block)
         self.current = current
         self._mark_open(current)
@@ -264,10 +367,12 @@ class _Reader:
         its full stop, the oldest first: a page break that splits two boxes continues the
         older one first. Failing that, the most recent open flow.
         """
-        candidates = [f for f, _ in self.open if not block.markers or f.kind == "body"]
+        candidates = [f for f, _ in self.open if not block.numbers or f.kind == "body"]
+        if self.drawn_boxes:
+            candidates = [f for f in candidates if f.kind == "body"]
         if not candidates:
             return None
-        certain = [f for f in candidates if cut_mid_sentence(f.blocks[-1])]
+        certain = [f for f in candidates if cut_mid_sentence(f.blocks[-1], self.words)]
         chosen = certain[0] if certain else current if current in candidates else candidates[-1]
         self.open = [(f, w) for f, w in self.open if f is not chosen]
         return chosen
@@ -275,26 +380,30 @@ class _Reader:
     def _heading_like(self, block: Block) -> bool:
         """A plain line that the document elsewhere marks as a heading (“Jurisdiction …”)."""
         text = block.text
-        if block.kind != "para" or block.markers or "\n" in text or len(text) > 300:
+        if block.kind != "para" or block.numbers or "\n" in text or len(text) > 300:
             return False
-        if re.match(r"On\s", text) and text.endswith(":") and len(text) < 160:
-            return not VERB_BOLD_RE.search(block.raw) and "Committee" not in text
+        if self._sub_heading(text):
+            return not has_bold_verb(block, self.words) and "Commit" not in text
         return _first_words(text) in self.chapters[-1].heading_starts
 
     def _follows_recommendation(self, body: Flow) -> bool:
         for block in reversed(body.blocks):
             if block.kind == "heading":
                 return False
-            return any(self.footnotes.get(n, Footnote(n, "")).codes for n in block.markers)
+            return any(self.footnotes.get(n, Footnote(n, "")).codes for n in block.numbers)
         return False
 
 
-def parse_factsheet(text: str, party: str | None = None) -> ParsedFactsheet:
-    """Parse a factsheet's text into chapters, sections, items and warnings (pure)."""
-    lexed = lex(text)
-    warnings = list(lexed.warnings)
-    reader = _Reader(lexed.footnotes, warnings)
-    for block in lexed.blocks:
+def parse_document(document: Document, party: str | None = None) -> ParsedFactsheet:
+    """Read a factsheet's structure from its document model (pure: nothing is written)."""
+    resolve_markers(document)
+    sample = "\n".join(b.text for b in document.blocks[:400])
+    words = detect_language(sample + "\n".join(document.footnotes.values()))
+    footnotes = {n: parse_footnote(n, t, words) for n, t in document.footnotes.items()}
+    warnings = list(document.warnings)
+    drawn = any(b.box is not None for b in document.blocks)
+    reader = _Reader(footnotes, words, warnings, drawn)
+    for block in document.blocks:
         reader.feed(block)
     reader._expire(everything=True)
     if not reader.chapters:
@@ -306,7 +415,7 @@ def parse_factsheet(text: str, party: str | None = None) -> ParsedFactsheet:
         parsed = ParsedChapter(ch.number, ch.title)
         previous: list[ParsedRecommendation] = []
         for sec in ch.sections:
-            section = classify_section(sec, ch.number, lexed.footnotes, previous, warnings)
+            section = classify_section(sec, ch.number, footnotes, previous, words, warnings)
             if section.items:
                 parsed.sections.append(section)
             previous.extend(section.recommendations)
@@ -316,51 +425,83 @@ def parse_factsheet(text: str, party: str | None = None) -> ParsedFactsheet:
             "This does not look like a factsheet: no recommendation footnotes "
             "(“Recommendation II-6”) were found."
         )
-    title, found_party, round_title, preamble = _read_preamble(reader.preamble, chapters)
+    title, found_party, round_title, preamble = _read_preamble(reader.preamble, chapters, words)
     party_name = (party or found_party or "").strip()
     if not party_name:
         raise ImportRejected(
             "The Party could not be read from the factsheet; give it with --party."
         )
     _check_codes(chapters, warnings)
+    _set_aside_repeated_codes(chapters, warnings)
+    unplaced = _unplaced(chapters, footnotes, document)
+    total = sum(len(b.text) for b in document.blocks) + sum(
+        len(t) for t in document.footnotes.values()
+    )
+    lost = sum(len(u.text) for u in unplaced)
+    if reader.labels and reader.boxes < reader.labels:
+        warnings.append(ImportWarning(f"{reader.labels} box labels but {reader.boxes} boxes"))
     return ParsedFactsheet(
         party=party_name,
         title=title,
         round_title=round_title,
         preamble=preamble,
         chapters=chapters,
-        follow_ups_received=_received(preamble),
+        follow_ups_received=_received(preamble, words),
         warnings=warnings,
+        language=words.language,
+        source_format=document.source,
+        unplaced=unplaced,
+        placed_share=1.0 if not total else max(0.0, (total - lost) / total),
+        box_labels=reader.labels,
+        boxes=reader.boxes,
     )
 
 
+def _unplaced(
+    chapters: list[ParsedChapter], footnotes: dict[int, Footnote], document: Document
+) -> list[Unplaced]:
+    """Text that landed nowhere: boxes that answer nothing, footnotes no marker names."""
+    out: list[Unplaced] = []
+    for chapter in chapters:
+        for section in chapter.sections:
+            for item in section.items:
+                if isinstance(item, ParsedNote) and item.kind == "unplaced":
+                    out.append(Unplaced(item.where or f"chapter {chapter.number}", item.text))
+    named = {n for b in document.blocks for n in b.numbers}
+    for number, note in sorted(footnotes.items()):
+        if number not in named and note.text:
+            out.append(Unplaced(f"footnote {number}", note.text))
+    return out
+
+
 def _read_preamble(
-    blocks: list[Block], chapters: list[ParsedChapter]
+    blocks: list[Block], chapters: list[ParsedChapter], words: Vocabulary
 ) -> tuple[str, str | None, str, str]:
     """Title, Party, round and the preamble's text, all read from the document."""
     texts = [b.text for b in blocks]
-    title = next((t for b, t in zip(blocks, texts, strict=True) if b.kind == "heading"), "")
+    title = next((b.text for b in blocks if b.kind == "heading"), "")
     party = None
     for t in texts:
-        m = re.search(r"compliance procedure\s*[–—-]\s*(.+)$", t, re.I)
+        m = words.compliance_re.search(t)
         if m:
             title, party = t, m.group(1).strip()
             break
     specific = [s.title for c in chapters for s in c.sections if s.kind == "specific"]
     if party is None:
-        m = next((re.search(r"specific to (.+)$", t) for t in specific if "specific to" in t), None)
+        found = (words.specific_to_re.search(t) for t in specific)
+        m = next((f for f in found if f), None)
         party = m.group(1).strip().rstrip(".") if m else None
     if party:
-        party = _proper_case(party, "\n".join(s for s in specific) + "\n" + "\n".join(texts))
+        party = _proper_case(party, "\n".join(specific) + "\n" + "\n".join(texts))
     round_title = ""
     for i, t in enumerate(texts):
-        m = re.search(r"(\d+\s*(?:st|nd|rd|th))\s+monitoring round", t, re.I)
+        m = words.round_re.search(t)
         if m:
             topic = texts[i + 1] if t.rstrip().endswith(":") and i + 1 < len(texts) else ""
-            topic = topic.strip("“”\"' ")
-            round_title = f"{m.group(1).replace(' ', '')} monitoring round" + (
-                f": {topic}" if topic else ""
-            )
+            topic = topic.strip("“”\"'«» ")
+            ordinal = m.group(1).replace(" ", "")
+            name = f"{ordinal} {' '.join(m.group(0)[len(m.group(1)) :].split()).lower()}"
+            round_title = name + (f": {topic}" if topic else "")
             break
     return (
         title or f"Factsheet – {party or ''}",
@@ -376,24 +517,65 @@ def _proper_case(name: str, context: str) -> str:
     mixed = [f for f in found if not f.isupper()]
     if mixed:
         return max(set(mixed), key=mixed.count)
-    small = {"of", "the", "and"}
+    small = {"of", "the", "and", "de", "la", "du", "des", "et"}
     return " ".join(w if w.lower() in small else w.capitalize() for w in name.lower().split())
 
 
-def _received(preamble: str) -> date | None:
-    m = RECEIVED_RE.search(preamble)
-    return date(int(m.group(2)), MONTHS.index(m.group(1).lower()) + 1, 1) if m else None
+def _received(preamble: str, words: Vocabulary) -> date | None:
+    m = words.received_re.search(preamble)
+    if not m:
+        return None
+    months = [mo.casefold() for mo in words.months]
+    return date(int(m.group(2)), months.index(m.group(1).casefold()) + 1, 1)
+
+
+def _set_aside_repeated_codes(
+    chapters: list[ParsedChapter], warnings: list[ImportWarning]
+) -> None:
+    """A code named a second time (a bullet duplicated, a factsheet pasted twice) is not taken
+    again: that recommendation keeps its other codes, or becomes unplaced text, and is named."""
+    seen: set[str] = set()
+    for chapter in chapters:
+        for section in chapter.sections:
+            for index, item in enumerate(section.items):
+                if not isinstance(item, ParsedRecommendation):
+                    continue
+                repeated = [c for c in item.codes if c in seen]
+                seen.update(item.codes)
+                if not repeated:
+                    continue
+                item.codes = [c for c in item.codes if c not in repeated]
+                names = ", ".join(repeated)
+                if item.codes:
+                    warnings.append(
+                        ImportWarning(f"{names} named a second time; kept where first named")
+                    )
+                    continue
+                text = item.text + (f"\n\n{item.follow_up}" if item.follow_up else "")
+                section.items[index] = ParsedNote(text, "unplaced", where=f"repeated {names}")
+                warnings.append(
+                    ImportWarning(
+                        f"recommendation {names} appears a second time; the second is kept as "
+                        "unplaced text (check the file: a bullet repeated, or pasted twice)"
+                    )
+                )
 
 
 def _check_codes(chapters: list[ParsedChapter], warnings: list[ImportWarning]) -> None:
-    seen: set[str] = set()
     for chapter in chapters:
         for rec in chapter.recommendations:
             for code in rec.codes:
-                if code in seen:
-                    warnings.append(ImportWarning(f"recommendation {code} appears twice"))
-                seen.add(code)
                 if code.split("-")[0] != chapter.number:
                     warnings.append(
-                        ImportWarning(f"recommendation {code} is in chapter {chapter.number}")
+                        ImportWarning(
+                            f"recommendation {code} stands in chapter {chapter.number}; "
+                            "check the chapter headings"
+                        )
                     )
+
+
+def parse_factsheet(text: str, party: str | None = None) -> ParsedFactsheet:
+    """Parse a factsheet's text (Markdown or plain text) into plain data (pure)."""
+    from assessor.importers.readers import read_text_document
+
+    return parse_document(read_text_document(text), party)

@@ -42,6 +42,15 @@ class ParsedNote:
 
     text: str
     kind: str = "text"  # text | heading | footnote | unplaced
+    where: str | None = None  # for unplaced text: where it stood in the file
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Text the structural reader could not place, and where it stood."""
+
+    where: str
+    text: str
 
 
 SectionItem = ParsedObservation | ParsedRecommendation | ParsedPractice | ParsedNote
@@ -86,6 +95,25 @@ class ParsedFactsheet:
     chapters: list[ParsedChapter]
     follow_ups_received: date | None = None
     warnings: list[ImportWarning] = field(default_factory=list)
+    language: str = "en"
+    source_format: str = ""  # PDF, Word, Markdown, text
+    unplaced: list[Unplaced] = field(default_factory=list)
+    placed_share: float = 1.0  # of the document's characters, how much was placed
+    box_labels: int = 0  # "Follow-up actions" labels seen
+    boxes: int = 0  # follow-up boxes opened
+
+    @property
+    def follow_ups(self) -> int:
+        """How many recommendations have a follow-up."""
+        return sum(1 for r in self.recommendations if r.follow_up)
+
+    def placement_line(self) -> str:
+        """“99.6 % of the text placed; 2 paragraphs not placed”."""
+        share = f"{self.placed_share * 100:.1f} % of the text placed"
+        n = len(self.unplaced)
+        if not n:
+            return share
+        return f"{share}; {n} paragraph{'s' if n != 1 else ''} not placed"
 
     @property
     def recommendations(self) -> list[ParsedRecommendation]:

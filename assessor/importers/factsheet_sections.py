@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from assessor.importers.common import ImportWarning
+from assessor.importers.document import Block
+from assessor.importers.factsheet_cues import Footnote, bold_verb, verb_of
 from assessor.importers.factsheet_data import (
     ParsedNote,
     ParsedObservation,
@@ -21,7 +23,7 @@ from assessor.importers.factsheet_data import (
     ParsedSection,
     SectionItem,
 )
-from assessor.importers.factsheet_text import Block, Footnote, verb_of
+from assessor.importers.vocabulary import Vocabulary
 
 
 @dataclass
@@ -32,7 +34,8 @@ class Flow:
     section: RoutedSection
     blocks: list[Block] = field(default_factory=list)
     anchor: int = 0  # for a follow-up: how many body blocks preceded it
-    line: int = 0
+    where: str = ""
+    box_id: int | None = None  # the drawn box it reads, where the format draws boxes
 
 
 @dataclass
@@ -64,9 +67,11 @@ class _Classifier:
         chapter: str,
         footnotes: dict[int, Footnote],
         previous: list[ParsedRecommendation],
+        words: Vocabulary,
         warnings: list[ImportWarning],
     ) -> None:
         self.section = section
+        self.words = words
         self.chapter = chapter
         self.footnotes = footnotes
         self.warnings = warnings
@@ -87,7 +92,7 @@ class _Classifier:
         codes: list[str] = []
         paragraphs: list[str] = []
         explanations: list[Footnote] = []
-        for n in block.markers:
+        for n in block.numbers:
             note = self.footnotes.get(n)
             if note is None:
                 continue
@@ -130,7 +135,10 @@ class _Classifier:
         return (
             block.kind == "para"
             and text.endswith(":")
-            and (verb_of(block.raw) is not None or re.search(r"\bCommittee\s*:$", text) is not None)
+            and (
+                verb_of([block], self.words) is not None
+                or re.search(rf"\b(?:{self.words.committee})\s*:$", text) is not None
+            )
         )
 
     # -- the pass ------------------------------------------------------------------------
@@ -159,17 +167,20 @@ class _Classifier:
                 lead.insert(0, self.pending.pop())
             self._flush()
             blocks = [*lead, block]
-            raw = " ".join(b.raw for b in blocks)
-            verb = verb_of(raw) or self.governing
+            raw = " ".join(b.text for b in blocks)
+            own = verb_of(blocks, self.words)
+            verb = own or self.governing
             if verb is None and self.closed and self.closed[-1][0] >= 0:
                 verb = self.closed[-1][1].verb  # a list item continuing the previous sentence
-            if verb is None:
-                verb = "request"
+            unknown = bold_verb(blocks, self.words)[1] if own is None else None
+            if unknown is not None or verb is None:
+                verb = verb or "request"
+                said = f"the verb “{unknown}”" if unknown else "no verb"
                 self.warnings.append(
                     ImportWarning(
-                        f"no verb (require / request / invite) found for {', '.join(codes)}; "
-                        "taken as “request”",
-                        block.line,
+                        f"{said} of {', '.join(codes)} is not require / request / invite; "
+                        f"taken as “{verb}”: check it",
+                        where=block.where,
                     )
                 )
             answered = self.answered = self.cited or self.answered
@@ -197,8 +208,8 @@ class _Classifier:
             self._footnote_items(explanations)
         elif self._governs(block):
             self._flush()
-            self.governing = verb_of(block.raw) or self.governing
-            self.governing_all = "all parties" in block.text.casefold()
+            self.governing = verb_of([block], self.words) or self.governing
+            self.governing_all = bool(re.search(self.words.all_parties, block.text, re.I))
             self.items.append(ParsedNote(block.text))
             self._footnote_items(explanations)
         else:
@@ -208,7 +219,7 @@ class _Classifier:
     def _scope(self, raw: str) -> str:
         if self.section.kind in ("specific", "generic"):
             return self.section.kind
-        generic = self.governing_all or "all parties" in raw.casefold()
+        generic = self.governing_all or bool(re.search(self.words.all_parties, raw, re.I))
         return "generic" if generic else "specific"
 
     def _practices(self, body: Flow) -> ParsedSection:
@@ -225,10 +236,11 @@ class _Classifier:
             return
         before = [rec for index, rec in self.closed if index < box.anchor]
         if not before:
-            self.items.append(ParsedNote(text, "unplaced"))
+            self.items.append(ParsedNote(text, "unplaced", where=box.where))
             self.warnings.append(
                 ImportWarning(
-                    "a follow-up box follows no recommendation; kept as unplaced text", box.line
+                    "a follow-up box follows no recommendation; kept as unplaced text",
+                    where=box.where,
                 )
             )
             return
@@ -238,7 +250,7 @@ class _Classifier:
             self.warnings.append(
                 ImportWarning(
                     f"a second follow-up box for {', '.join(rec.codes)} was appended to the first",
-                    box.line,
+                    where=box.where,
                 )
             )
         else:
@@ -250,7 +262,8 @@ def classify_section(
     chapter: str,
     footnotes: dict[int, Footnote],
     previous: list[ParsedRecommendation],
+    words: Vocabulary,
     warnings: list[ImportWarning],
 ) -> ParsedSection:
     """Turn a section's routed blocks into items; attach its boxes to recommendations."""
-    return _Classifier(section, chapter, footnotes, previous, warnings).run()
+    return _Classifier(section, chapter, footnotes, previous, words, warnings).run()

@@ -1,0 +1,145 @@
+"""Markdown factsheets (as a PDF converter writes them) read with a CommonMark parser.
+
+markdown-it-py gives headings of any level, list items, bold runs, links and inline HTML; this
+reader keeps their cues and turns ``<sup>7</sup>`` (or ``[^7]``) into footnote markers. The
+conversion's debris is left for the structural reader to repair: footnote definitions in the
+middle of a paragraph that a page break split, markers alone on a line, rules between pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from assessor.importers.document import Block, BlockKind, Document
+from assessor.importers.text_lines import (
+    Line,
+    Paragraph,
+    Span,
+    attach_lone_markers,
+    split_paragraph,
+)
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+_FOOTNOTE_DEF = re.compile(r"(?m)^[ \t]{0,3}\[\^(\d{1,4})\]:[ \t]*")
+_FOOTNOTE_REF = re.compile(r"\[\^(\d{1,4})\]")
+_SUP_OPEN = re.compile(r"<sup\b[^>]*>", re.I)
+_SUP_CLOSE = re.compile(r"</sup\s*>", re.I)
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>\n]{0,200}>")
+#: What a superscript may say besides a footnote number: an ordinal ("2<sup>nd</sup>").
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|eme|d)$", re.I)
+
+
+def read_markdown(text: str, name: str = "") -> Document:
+    """The document model of a Markdown factsheet."""
+    text = _FOOTNOTE_DEF.sub(lambda m: f"<sup>{m.group(1)}</sup> ", text)
+    text = _FOOTNOTE_REF.sub(lambda m: f"<sup>{m.group(1)}</sup>", text)
+    tokens = _MD.parse(text)
+    footnotes: dict[int, str] = {}
+    blocks: list[Block] = []
+    kind: BlockKind = "para"
+    level = 0
+    depth = 0
+    first_in_item = False
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open":
+            first_in_item = True
+        elif token.type == "heading_open":
+            kind, level = "heading", int(token.tag[1:])
+        elif token.type == "paragraph_open":
+            kind, level = ("bullet", depth) if first_in_item else ("para", 0)
+            first_in_item = False
+        elif token.type in ("th_open", "td_open"):
+            kind, level = "para", 0
+        elif token.type == "inline":
+            paragraph = Paragraph(kind, _lines(token), level)
+            blocks += split_paragraph(paragraph, footnotes)
+            kind, level = "para", 0
+        elif token.type in ("fence", "html_block"):
+            paragraph = Paragraph("para", _raw_lines(token), 0)
+            blocks += split_paragraph(paragraph, footnotes)
+    return Document(attach_lone_markers(blocks), footnotes, source="Markdown")
+
+
+def _where(token: Token, offset: int) -> str:
+    start = token.map[0] + 1 if token.map else 0
+    return f"line {start + offset}"
+
+
+def _lines(inline: Token) -> list[Line]:
+    """The inline token's lines as spans: bold, plain, and footnote markers."""
+    lines: list[Line] = []
+    spans: list[Span] = []
+    strong = 0
+    in_sup = False
+    sup_text = ""
+
+    def end_line(hard: bool) -> None:
+        nonlocal spans
+        lines.append(Line(spans, _where(inline, len(lines)), hard_break=hard))
+        spans = []
+
+    for child in inline.children or []:
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong = max(0, strong - 1)
+        elif kind in ("softbreak", "hardbreak"):
+            if in_sup:
+                continue
+            end_line(kind == "hardbreak")
+        elif kind == "html_inline":
+            tag = child.content
+            if _SUP_OPEN.fullmatch(tag):
+                in_sup, sup_text = True, ""
+            elif _SUP_CLOSE.fullmatch(tag) and in_sup:
+                in_sup = False
+                _add_sup(spans, sup_text.strip(), strong > 0)
+            elif _BREAK.fullmatch(tag):
+                end_line(True)
+            else:
+                spans.append(Span(" "))
+        elif kind in ("text", "code_inline"):
+            if in_sup:
+                sup_text += child.content
+            else:
+                spans.append(Span(child.content, strong=strong > 0))
+        elif kind == "image":
+            spans.append(Span(child.content, strong=strong > 0))
+    end_line(False)
+    return lines
+
+
+def _add_sup(spans: list[Span], text: str, strong: bool) -> None:
+    """A superscript: footnote markers (digits, maybe several), or text such as an ordinal."""
+    parts = re.findall(r"\d+", text)
+    if parts and re.fullmatch(r"[\d\s,]+", text):
+        spans.extend(Span(p, marker=True) for p in parts)
+    elif _ORDINAL.match(text):
+        spans.append(Span(text, strong=strong))
+    elif text:
+        spans.append(Span(" " + text, strong=strong))
+
+
+def _raw_lines(token: Token) -> list[Line]:
+    """A fenced or HTML block's lines as plain text (tags removed)."""
+    out = []
+    for i, raw in enumerate(token.content.split("\n")):
+        sups = list(re.finditer(r"<sup\b[^>]*>\s*(\d+)\s*</sup\s*>", raw, re.I))
+        spans: list[Span] = []
+        pos = 0
+        for m in sups:
+            spans.append(Span(_TAG.sub(" ", raw[pos : m.start()])))
+            spans.append(Span(m.group(1), marker=True))
+            pos = m.end()
+        spans.append(Span(_TAG.sub(" ", raw[pos:])))
+        out.append(Line(spans, _where(token, i)))
+    return out
