@@ -112,7 +112,7 @@ def test_damaged_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     damaged.write_bytes(b"this is not a database, just text that looks like one" * 100)
     before = damaged.read_bytes()
     assert main(["--db", str(damaged), "list"]) == 2
-    assert "Cannot open the database" in error_line(capsys)
+    assert "is not a database (it looks like a text file)" in error_line(capsys)
     assert damaged.read_bytes() == before
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from assessor.db import backup, recovery
 from assessor.db.engine import open_database
-from assessor.db.errors import DatabaseDamaged, PassphraseError
+from assessor.db.errors import DatabaseDamaged, NotAssessorDatabase
 from assessor.db.models import Recommendation
 from assessor.services import backups
 
@@ -79,7 +79,7 @@ def test_damaged_without_a_backup_says_so(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite"
     path.write_bytes(b"just some text, not a database" * 50)
-    with pytest.raises(PassphraseError, match="Cannot open the database"):
+    with pytest.raises(NotAssessorDatabase, match=r"not a database \(it looks like a text file"):
         open_database(path)
     assert path.read_bytes() == b"just some text, not a database" * 50
 

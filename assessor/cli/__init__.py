@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from assessor import __version__
 from assessor.cli.commands import (
@@ -33,16 +32,14 @@ from assessor.cli.common import (
     EXIT_FAILURE,
     EXIT_ROWS_REJECTED,
     OUTPUT_KINDS,
-    USER_ERRORS,
     Failure,
     check_db_choice,
     check_output,
-    locked_message,
     one_line,
-    os_error_message,
+    printable,
+    user_message,
 )
 from assessor.cli.storage import cmd_backup_list, cmd_backup_now, cmd_backup_restore, cmd_encrypt
-from assessor.db.errors import DatabaseLocked
 from assessor.db.presets import PRESETS
 
 __all__ = [
@@ -124,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "file",
         metavar="FILE",
-        help="a factsheet (.md/.txt), themed recommendations (.txt), or a filled-in .xlsx "
-        "questionnaire returned by a State",
+        help="a factsheet (.pdf, .docx, .md, .txt), themed recommendations (.txt), or a "
+        "filled-in .xlsx questionnaire returned by a State",
     )
     p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
     p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
@@ -138,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--dry-run",
         action="store_true",
-        help="for a questionnaire (.xlsx): print what importing would do, and write nothing",
+        help="print what importing would do (a factsheet's review: its tree, follow-ups, "
+        "warnings and unplaced text; a questionnaire's rows), and write nothing",
     )
     p.set_defaults(func=cmd_import)
 
@@ -213,9 +211,9 @@ def _file(fmt: str) -> str:
 
 def _refuse_unsupported(args: argparse.Namespace) -> None:
     """Refuse an option the chosen file cannot honour, rather than silently ignore it."""
-    questionnaire = Path(args.file).suffix.casefold() == ".xlsx"
-    if getattr(args, "dry_run", False) and not questionnaire:
-        raise Failure("--dry-run previews questionnaires (.xlsx) only; nothing was imported.")
+    from assessor.importers.xlsx_file import is_workbook
+
+    questionnaire = is_workbook(args.file)
     if questionnaire and (args.kind or args.scale):
         option = "--kind" if args.kind else "--scale"
         raise Failure(
@@ -237,24 +235,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if func is cmd_import:
             _refuse_unsupported(args)
         return func(args)
-    except DatabaseLocked as exc:  # commands that only read never get here: they read-only
-        print(f"assessor: {one_line(locked_message(exc))}", file=sys.stderr)
-        return EXIT_FAILURE
-    except OSError as exc:  # the one place where the system's refusals become plain words
-        print(f"assessor: {one_line(os_error_message(exc, args))}", file=sys.stderr)
-        return EXIT_FAILURE
-    except (Failure, *USER_ERRORS) as exc:
-        print(f"assessor: {one_line(str(exc))}", file=sys.stderr)
-        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("assessor: interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:
+        # The one place where refusals (the system's, SQLite's, the services') become words.
+        message = user_message(exc, args)
+        if message is not None:
+            print(f"assessor: {one_line(message)}", file=sys.stderr)
+            return EXIT_FAILURE
         if os.environ.get(ENV_DEBUG):
             raise
-        # A bug, not the user's fault: still one line, with a way to see more.
+        # A bug, not the user's fault: still one line (never the SQL), with a way to see more.
+        detail = one_line(str(getattr(exc, "orig", None) or exc))
         print(
-            f"assessor: unexpected error ({type(exc).__name__}: {one_line(str(exc))}); "
+            f"assessor: unexpected error ({type(exc).__name__}: {printable(detail)}); "
             f"set {ENV_DEBUG}=1 to see the details.",
             file=sys.stderr,
         )

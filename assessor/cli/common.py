@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from assessor.db.engine import ENV_DB, Database, open_database, resolve_db_url
-from assessor.db.errors import DatabaseError, DatabaseLocked, PassphraseError
+from assessor.db.errors import (
+    DatabaseError,
+    DatabaseLocked,
+    NotAssessorDatabase,
+    PassphraseError,
+    sqlite_problem,
+)
 from assessor.importers.common import ImportRejected
 from assessor.services.errors import ServiceError
 
@@ -72,21 +80,103 @@ def folder_message(output: str, kind: OutputKind | None) -> str:
     return f"{output} is a folder; give a file name such as {example}."
 
 
+#: What to say when the system refuses for one of these reasons: what happened, what to do.
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full; free some space and try again; nothing was changed",
+    errno.EDQUOT: "the disk quota is used up; free some space and try again; nothing was changed",
+    errno.EROFS: "it is on a read-only disk; choose a place you can write to",
+    errno.ENAMETOOLONG: "the name is too long for the file system; choose a shorter name",
+    errno.EIO: "the disk reported an error; check the disk (or network folder) and try again",
+    errno.ELOOP: "it is a loop of links; give the real file's name",
+}
+
+
+def _name(value: object) -> str:
+    """A file name as it can always be printed (undecodable bytes shown as escapes)."""
+    return os.fsdecode(value) if isinstance(value, bytes | os.PathLike) else str(value)
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates (bytes a name held that are not UTF-8) shown as escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def os_error_message(exc: OSError, args: argparse.Namespace) -> str:
     """What the system refused, in plain words: which file, what is wrong, what to do."""
-    name = None if exc.filename is None else os.fspath(exc.filename)
+    name = None if exc.filename is None else _name(exc.filename)
     reason = exc.strerror or str(exc)
     reason = reason[:1].lower() + reason[1:]
     output = getattr(args, "output", None)
-    if name is not None and output is not None and name == os.fspath(output):
-        if isinstance(exc, IsADirectoryError):
-            return folder_message(output, getattr(args, "output_kind", None))
-        if isinstance(exc, PermissionError):
-            return f"cannot write {output}: permission denied; choose a folder you can write to."
-        return f"cannot write {output}: {reason}."
-    if name is None:
-        return str(exc)
-    return f"{name}: {reason}."
+    writing = name is not None and output is not None and name == os.fspath(output)
+    if writing and output is not None and isinstance(exc, IsADirectoryError):
+        return folder_message(output, getattr(args, "output_kind", None))
+    shown = printable(name) if name is not None else None
+    verb = "write" if writing else "use"
+    if exc.errno in _OS_REASONS:
+        what = f"cannot {verb} {shown}" if shown else "the system refused"
+        return f"{what}: {_OS_REASONS[exc.errno]}."
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        if writing:
+            return f"cannot write {shown}: permission denied; choose a folder you can write to."
+        if shown:
+            return (
+                f"cannot use {shown}: permission denied; check its permissions (or its folder's)."
+            )
+        return "permission denied; check the permissions of the files involved."
+    if writing:
+        return f"cannot write {shown}: {reason}."
+    if shown is None:
+        return printable(str(exc))
+    return f"{shown}: {reason}."
+
+
+def unicode_message(exc: UnicodeError, args: argparse.Namespace) -> str:
+    """A text that is not UTF-8 (a file's content, a name from the terminal), in plain words."""
+    if isinstance(exc, UnicodeDecodeError):
+        name = getattr(args, "file", None)
+        where = f"{printable(_name(name))}: " if name else ""
+        return (
+            f"{where}the text is not UTF-8 (byte {exc.object[exc.start : exc.start + 1]!r} at "
+            f"position {exc.start}); save it as UTF-8 text and try again. Nothing was changed."
+        )
+    culprit = getattr(exc, "object", "")
+    for option in ("output", "file", "db"):
+        value = getattr(args, option, None)
+        if isinstance(value, str) and value and (value in str(culprit) or str(culprit) in value):
+            return (
+                f"{printable(value)}: the name holds bytes that are not UTF-8 text (the terminal "
+                "or the file system uses another encoding); rename it, or give another name."
+            )
+    return (
+        "a text holds characters that cannot be written as UTF-8 (bytes from a terminal or a "
+        "file name in another encoding); type it again, or rename the file. Nothing was changed."
+    )
+
+
+def user_message(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """The one sentence for a failure the user can understand and act on; None for a bug.
+
+    The one mapping from what failed (a refusal of the system, of SQLite, of a service) to
+    what the user reads: what happened, with the file's name, and what to do.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DatabaseLocked):
+        return locked_message(exc)
+    if isinstance(exc, NotAssessorDatabase):
+        return (
+            f"{exc.path} is {exc.what}; Assessor will not change it. Choose another file with --db."
+        )
+    if isinstance(exc, OSError):
+        return os_error_message(exc, args)
+    if isinstance(exc, UnicodeError):
+        return unicode_message(exc, args)
+    if isinstance(exc, Failure | ServiceError | DatabaseError | ImportRejected):
+        return printable(str(exc))
+    if isinstance(exc, sqlite3.Error | DBAPIError):
+        path = sqlite_file(getattr(args, "db", None))
+        return sqlite_problem(exc, path if path is not None else "in use")
+    return None
 
 
 def locked_message(exc: DatabaseLocked) -> str:
@@ -101,6 +191,8 @@ def sqlite_file(db_arg: str | None) -> Path | None:
     """The database file the arguments point at, or None when it is not a SQLite file."""
     url = resolve_db_url(db_arg)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    if url.database.startswith("file::memory:") or url.query.get("mode") == "memory":
         return None
     return Path(url.database)
 
@@ -124,6 +216,12 @@ def check_db_choice(args: argparse.Namespace) -> None:
         raise Failure(
             f"{db_choice(args)}: not a database file path or a supported address (sqlite:///…)."
         ) from None
+    url = resolve_db_url(args.db)
+    if url.get_backend_name() == "sqlite" and sqlite_file(args.db) is None:
+        raise Failure(
+            f"{db_choice(args)}: an in-memory database keeps nothing once the command ends; "
+            "give a database file (--db PATH)."
+        )
     path = sqlite_file(args.db)
     if path is not None and path.is_dir():
         raise Failure(f"{db_choice(args)} is a folder, not a database file.")
@@ -178,7 +276,7 @@ def open_db(
             try:
                 if read_only:
                     return open_database(args.db, read_only=True, passphrase=passphrase)
-                return open_database(args.db, passphrase=passphrase, backup=write)
+                return open_database(args.db, passphrase=passphrase, backup=write, create=create)
             except DatabaseLocked:
                 if write:
                     raise

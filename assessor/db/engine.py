@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.db import crypto
-from assessor.db.errors import DatabaseError
+from assessor.db.errors import DatabaseError, NoDatabaseYet, ReadOnlyDatabase, sqlite_problem
 from assessor.db.lock import DatabaseLock
 
 __all__ = ["APP_NAME", "ENV_DB", "Database", "DatabaseError", "open_database", "resolve_db_url"]
@@ -169,15 +169,20 @@ def open_database(
     read_only: bool = False,
     passphrase: str | None = None,
     backup: bool = True,
+    create: bool = True,
 ) -> Database:
-    """Open (creating if needed) and migrate the database chosen by ``db`` / env / default.
+    """Open (creating if needed and ``create``) and migrate the database chosen by ``db``.
 
     A SQLite file is locked for this process (``DatabaseLocked`` says who else has it;
     ``read_only=True`` opens it anyway, without writing), quick-checked (``DatabaseDamaged``),
-    backed up before a schema upgrade, and with ``backup`` also on opening and closing when it
-    changed since the last backup. ``passphrase`` opens or creates a SQLCipher database.
+    recognised (another application's database, a text file, a half-made schema holding data
+    or a version that disagrees with the tables are refused untouched), backed up before a
+    schema upgrade, and with ``backup`` also on opening and closing when it changed since the
+    last backup. A new schema is made in one transaction, and only with ``create`` (otherwise
+    ``NoDatabaseYet``). ``passphrase`` opens or creates a SQLCipher database.
     """
     from assessor.db import migrate
+    from assessor.db.identify import State, judge
 
     url = resolve_db_url(db)
     path = sqlite_path(url)
@@ -189,29 +194,32 @@ def open_database(
         return Database(url, server, sessionmaker(server, expire_on_commit=False))
     if passphrase is not None:
         crypto.require_driver()
+    if not read_only:
+        _refuse_unwritable(path)
     lock = None if read_only else DatabaseLock.acquire(path)
     engine: Engine | None = None
     try:
         existed = crypto.is_plain(path) is not None
-        revision = _preflight(path, passphrase) if existed else None
-        if read_only:
-            if not existed:
-                raise DatabaseError(f"There is no database at {path} to open read-only.")
-            if revision != migrate.head_revision():
-                migrate.check_known(revision)
-                raise DatabaseError(
-                    f"The database {path} needs a schema upgrade, which a read-only opening "
-                    "cannot do; open it normally once."
-                )
-        upgrading = existed and not read_only and revision != migrate.head_revision()
+        preflight = _preflight(path, passphrase) if existed else None
+        contents = preflight.contents if preflight else None
+        state = judge(path, contents) if contents is not None else State.NEW
+        revision = preflight.revision if preflight else None
+        if state is not State.ASSESSOR and (read_only or not create):
+            raise NoDatabaseYet(_nothing_yet(path, state, existed))
+        if read_only and revision != migrate.head_revision():
+            raise DatabaseError(
+                f"The database {path} needs a schema upgrade, which a read-only opening "
+                "cannot do; open it normally once."
+            )
+        upgrading = state is State.ASSESSOR and not read_only
+        upgrading = upgrading and revision != migrate.head_revision()
         if upgrading:
-            migrate.check_known(revision)  # a database from the future is left untouched
             _backup_before_upgrade(path, passphrase)
         if not existed and not read_only:
             _create_private(path)
         engine = make_engine(url, passphrase=passphrase, read_only=read_only)
         if not read_only:
-            _migrate(engine, url)
+            _migrate(engine, url, rebuild=state is State.REBUILD)
         database = Database(
             url,
             engine,
@@ -221,7 +229,7 @@ def open_database(
             backup_on_close=backup,
             passphrase=passphrase,
         )
-        if backup and existed and not read_only and not upgrading:
+        if backup and state is State.ASSESSOR and not read_only and not upgrading:
             _backup_on_open(database)
         return database
     except BaseException:
@@ -232,21 +240,60 @@ def open_database(
         raise
 
 
-def _preflight(path: Path, passphrase: str | None) -> str | None:
+def _nothing_yet(path: Path, state: object, existed: bool) -> str:
+    """Why there is no database to open in ``path`` yet, and what makes one."""
+    from assessor.db.identify import State
+
+    if state is State.REBUILD:
+        return (
+            f"{path} holds an unfinished Assessor database with nothing in it (a first import "
+            "was interrupted); import a factsheet to make it anew."
+        )
+    if existed:
+        return f"{path} holds no Assessor database yet; import a factsheet first."
+    return f"There is no database at {path}; import a factsheet first."
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """Refuse, before anything is made, a database file or folder that cannot be written.
+
+    SQLite needs to write the file and, in WAL mode, to make files beside it; the lock file
+    goes beside it too. (An immutable file is refused for root as well.)
+    """
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a folder still to be made: its first existing parent decides
+    if path.exists():
+        writable = os.access(path, os.R_OK | os.W_OK) and os.access(path.parent, os.W_OK)
+    else:
+        writable = os.access(folder, os.W_OK)
+    if not writable:
+        raise ReadOnlyDatabase(path)
+
+
+def _preflight(path: Path, passphrase: str | None) -> Any:
     from assessor.db import recovery
 
-    return recovery.check(path, passphrase).revision
+    return recovery.check(path, passphrase)
 
 
-def _migrate(engine: Engine, url: URL) -> None:
+def _migrate(engine: Engine, url: URL, *, rebuild: bool = False) -> None:
     from assessor.db.migrate import upgrade_to_head
 
+    where = url.database or url.render_as_string(hide_password=True)
     try:
-        upgrade_to_head(engine)
+        upgrade_to_head(engine, rebuild=rebuild)
     except DatabaseError:
         raise
-    except Exception as exc:  # a damaged or foreign file: say so plainly
-        raise DatabaseError(f"Cannot open the database {url.database or url}: {exc}") from exc
+    except Exception as exc:  # a damaged file, a full disk: say so plainly, never the SQL
+        plain = sqlite_problem(exc, where)
+        if plain is not None:
+            raise DatabaseError(plain) from exc
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise DatabaseError(
+            f"Cannot open the database {where}: its schema could not be brought up to date "
+            f"({reason}); nothing was changed."
+        ) from exc
 
 
 def _backup_before_upgrade(path: Path, passphrase: str | None) -> None:

@@ -36,3 +36,76 @@ class PassphraseError(DatabaseError):
 
 class EncryptionUnavailable(DatabaseError):
     """The SQLCipher driver is not installed, so encrypted databases cannot be used."""
+
+
+class NotAssessorDatabase(DatabaseError):
+    """The file is something else (another application's database, a text file, an archive).
+
+    It is refused before anything writes to it; ``what`` says what it is, in words.
+    """
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(f"{path} is {what}; Assessor will not change it. Choose another file.")
+        self.path = path
+        self.what = what
+
+
+class SchemaMismatch(DatabaseError):
+    """An Assessor database whose recorded schema version does not match its tables."""
+
+
+class NoDatabaseYet(DatabaseError):
+    """The file holds no Assessor database yet, and this opening may not create one."""
+
+
+class ReadOnlyDatabase(DatabaseError):
+    """The database file (or its folder) cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The database {path} cannot be written (read-only file or folder); copy it "
+            "somewhere you can write, or check its permissions."
+        )
+        self.path = path
+
+
+def sqlite_problem(exc: BaseException, name: object) -> str | None:
+    """A known SQLite failure as a sentence naming the database ``name``; None if unknown.
+
+    ``exc`` may be a DB-API error or SQLAlchemy's wrapper of one: only the driver's own message
+    is read, never the SQL statement SQLAlchemy adds to it.
+    """
+    text = str(getattr(exc, "orig", None) or exc).casefold()
+    if "readonly database" in text or "read-only" in text:
+        return str(ReadOnlyDatabase(Path(str(name))))
+    if "database is locked" in text or "database table is locked" in text:
+        return (
+            f"The database {name} is busy: another program is writing to it; wait a moment and "
+            "try again (close the other program if it stays busy). Nothing was changed."
+        )
+    if "database or disk is full" in text:
+        return (
+            f"Cannot write the database {name}: the disk is full; free some space and try "
+            "again; nothing was changed."
+        )
+    if "disk i/o error" in text:
+        return (
+            f"The disk reported an error while reading or writing the database {name}; check "
+            "the disk (or the network folder) and try again. Nothing was changed."
+        )
+    if "file is not a database" in text or "file is encrypted" in text:
+        return (
+            f"{name} is not an Assessor database (or it is damaged, or encrypted); choose "
+            "another file, or restore a backup (`assessor backup list`)."
+        )
+    if "malformed" in text:
+        return (
+            f"The database {name} is damaged; restore a backup (`assessor backup list`, then "
+            "`assessor backup restore ID`)."
+        )
+    if "unable to open database file" in text:
+        return (
+            f"Cannot open the database {name}: its folder is missing or cannot be read or "
+            "written; check the path and its permissions."
+        )
+    return None

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from assessor.db.errors import DatabaseError
 
@@ -52,14 +55,69 @@ def check_known(revision: str | None) -> None:
         )
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Bring the database to the newest schema; refuse one made by a newer version."""
+def upgrade_to_head(engine: Engine, *, rebuild: bool = False) -> None:
+    """Bring the database to the newest schema; refuse one made by a newer version.
+
+    On SQLite every migration runs in one transaction, so a crash (even ``kill -9``) leaves
+    the schema either as it was or complete, never half-made. ``rebuild`` first drops the
+    tables of an unfinished schema that holds nothing (``identify.State.REBUILD``), in the same
+    transaction.
+    """
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
-    current = current_revision(engine)
+    current = None if rebuild else current_revision(engine)
     check_known(current)
-    if current == script.get_current_head():
+    if current == script.get_current_head() and not rebuild:
         return
-    with engine.begin() as conn:
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:  # PostgreSQL's DDL is transactional as it is
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return
+    with engine.connect() as conn, _one_sqlite_transaction(conn):
+        if rebuild:
+            _drop_assessor_tables(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+@contextmanager
+def _one_sqlite_transaction(conn: Connection) -> Iterator[None]:
+    """Run the block in one SQLite transaction, DDL included, committed at its end.
+
+    Python's sqlite3 module (in its default, legacy mode) opens a transaction only before an
+    INSERT, UPDATE or DELETE, so every CREATE TABLE before one would commit on its own: a kill
+    then left some tables and an empty ``alembic_version``. With the driver in autocommit mode
+    and an explicit BEGIN, nothing commits until the COMMIT. The connection is put back as it
+    was before it returns to the pool.
+    """
+    raw: Any = conn.connection.dbapi_connection
+    previous = raw.isolation_level
+    raw.isolation_level = None
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now: no other writer between
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()  # the driver commits: SQLite is inside our BEGIN
+    finally:
+        if raw.in_transaction:  # never hand a connection with an open transaction back
+            raw.rollback()
+        raw.isolation_level = previous
+
+
+def _drop_assessor_tables(conn: Connection) -> None:
+    """Drop every table of an unfinished, empty Assessor schema (virtual tables first)."""
+    from assessor.db.identify import is_assessor_table
+
+    rows = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).all()
+    ours = [(str(name), str(sql or "")) for name, sql in rows if is_assessor_table(str(name))]
+    # A virtual table drops its shadow tables with it; the remaining ones go after.
+    ours.sort(key=lambda row: not row[1].upper().startswith("CREATE VIRTUAL"))
+    for name, _sql in ours:
+        quoted = '"' + name.replace('"', '""') + '"'
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {quoted}")

@@ -13,7 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assessor.db import backup, crypto
-from assessor.db.errors import DatabaseDamaged, DatabaseError, PassphraseError
+from assessor.db.errors import (
+    DatabaseDamaged,
+    DatabaseError,
+    NotAssessorDatabase,
+    PassphraseError,
+)
+from assessor.db.identify import Contents, read_contents
 from assessor.fileio import atomic_path
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
@@ -21,9 +27,38 @@ _COMPANIONS = ("-wal", "-shm", "-journal")
 
 @dataclass(frozen=True)
 class Preflight:
-    """What the check on opening found: the schema revision stored in the file."""
+    """What the check on opening found: the schema revision stored in the file, its tables."""
 
     revision: str | None
+    contents: Contents | None = None
+
+
+#: What a file that is no database looks like, by its first bytes.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip archive, such as a Word or Excel file"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def _looks_like(path: Path) -> str | None:
+    """What a file that is not SQLite looks like, in words; None if it could be encrypted."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return None
+        text = head[: exc.start].decode("utf-8")
+    if all(c.isprintable() or c in "\t\n\r\f" for c in text):
+        return "a text file"
+    return None
 
 
 def _damaged(path: Path, detail: str) -> DatabaseDamaged:
@@ -58,6 +93,9 @@ def check(path: Path, passphrase: str | None = None) -> Preflight:
             f"The database {path} is not encrypted; open it without a passphrase."
         )
     if not plain and passphrase is None:
+        looks = _looks_like(path)
+        if looks is not None:
+            raise NotAssessorDatabase(path, f"not a database (it looks like {looks})")
         raise PassphraseError(
             f"Cannot open the database {path}: it is not a plain SQLite database. If it is "
             "an encrypted one, open it with its passphrase (--passphrase-prompt)."
@@ -68,19 +106,16 @@ def check(path: Path, passphrase: str | None = None) -> Preflight:
     except Exception as exc:
         raise DatabaseError(f"Cannot open the database {path}: {exc}") from exc
     try:
-        crypto.check_key(conn, path)
+        if plain:  # a plain file SQLite cannot read is damaged (truncated), not mis-keyed
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        else:
+            crypto.check_key(conn, path)
         rows = conn.execute("PRAGMA quick_check").fetchall()
         problems = [str(r[0]) for r in rows if r[0] != "ok"]
         if problems:
             raise _damaged(path, "; ".join(problems[:3]))
-        has_version = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        revision = None
-        if has_version:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        return Preflight(revision)
+        contents = read_contents(conn)
+        return Preflight(contents.revision, contents)
     except (DatabaseError, PassphraseError):
         raise
     except Exception as exc:  # "database disk image is malformed" and friends
