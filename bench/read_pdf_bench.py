@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -51,8 +52,8 @@ def main(argv: list[str]) -> int:
     for path in paths:
         data = path.read_bytes()
         pages = len(pdfium.PdfDocument(data))
-        bare = best_of(5, lambda data=data: bare_text(data))
-        full = best_of(5, lambda data=data, name=path.name: read_pdf(data, name))
+        bare = best_of(5, partial(bare_text, data))
+        full = best_of(5, partial(read_pdf, data, path.name))
         print(f"{path.name:28} {pages:5} {bare * 1000:8.1f} {full * 1000:11.1f} {full / bare:6.2f}")
     return 0
 

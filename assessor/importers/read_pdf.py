@@ -22,7 +22,7 @@ import math
 import re
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -84,7 +84,8 @@ class _Line:
     top: float
     base: float
     size: float
-    gaps: list[float] = field(default_factory=list)  # the gap before each item, in em
+    tail_gap: float = 0.0  # the gap before the last text object, in em (a TOC's page number)
+    tail: str = ""  # the last text object's text
     text: str = ""  # without markers
     bold: bool = False  # every visible character is bold
     toc: bool = False  # dot leaders, or a page number far to the right
@@ -93,10 +94,8 @@ class _Line:
         texts = [(t, b) for k, t, b in self.items if k == "t" and t.strip()]
         self.text = "".join(t for k, t, _ in self.items if k == "t").strip()
         self.bold = bool(texts) and all(b for _, b in texts)
-        last = self.items[-1] if self.items else None
-        self.toc = bool(_TOC.search(self.text)) or bool(
-            last and last[0] == "t" and last[1].strip().isdigit() and self.gaps[-1] > 2.0
-        )
+        ends_number = self.tail.strip().isdigit() and self.tail_gap > 2.0
+        self.toc = bool(_TOC.search(self.text)) or (ends_number and len(self.text) > 6)
 
 
 @dataclass
@@ -322,7 +321,8 @@ def _line(group: list[_Piece]) -> _Line:
     body = max(group, key=lambda p: (p.size, len(p.text)))
     size, base = body.size, body.base
     items: list[tuple[str, str, bool]] = []
-    gaps: list[float] = []
+    tail_gap = 0.0
+    tail = ""
     seen: set[tuple[str, int, int]] = set()
     prev: _Piece | None = None
     for p in group:
@@ -339,7 +339,6 @@ def _line(group: list[_Piece]) -> _Line:
                 digits = digits[1:]
             for d in digits:
                 items.append(("m", d, False))
-                gaps.append(gap)
         else:
             text = p.text
             if (
@@ -354,10 +353,10 @@ def _line(group: list[_Piece]) -> _Line:
                 items[-1] = ("t", items[-1][1] + text, p.bold)
             else:
                 items.append(("t", text, p.bold))
-                gaps.append(gap)
+            tail_gap, tail = gap, p.text
         prev = p
     top = max(p.y1 for p in group)
-    return _Line(items, group[0].x0, max(p.x1 for p in group), top, base, size, gaps)
+    return _Line(items, group[0].x0, max(p.x1 for p in group), top, base, size, tail_gap, tail)
 
 
 # --- Boxes ---------------------------------------------------------------------------------
