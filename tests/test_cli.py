@@ -157,8 +157,8 @@ def test_default_database_comes_from_the_environment(
     ("content", "expected"),
     [
         (b"", "empty"),
-        (b"%PDF-1.7\n\x00\x01\x02binary", "not a text file"),
-        (b"PK\x03\x04\x14\x00zipped", "not a text file"),
+        (b"%PDF-1.7\n\x00\x01\x02binary", "damaged"),
+        (b"PK\x03\x04\x14\x00zipped", "zip archive"),
     ],
 )
 def test_import_rejects_bad_files(

@@ -269,14 +269,21 @@ def test_questionnaire_dry_run_writes_nothing(
     assert files_in(tmp_path) == listed  # not even a backup
 
 
-def test_dry_run_is_refused_for_a_text_import(
+def test_dry_run_of_a_factsheet_prints_its_review_and_writes_nothing(
     db_path: Path, tmp_path: Path, capsys: Capsys
 ) -> None:
+    before = digest(db_path, capsys)
+    example = Path(__file__).resolve().parents[1] / "resources/examples"
+    factsheet = example / "factsheet-albania-2nd-round.md"
+    assert main(["--db", str(db_path), "import", "--dry-run", str(factsheet)]) == 0
+    out = capsys.readouterr().out
+    assert "% of the text placed" in out and "II-6" in out and "follow-up: These issues" in out
+    assert out.rstrip().endswith("Nothing was imported (--dry-run).")
+    assert digest(db_path, capsys) == before
     text = tmp_path / "f.md"
     text.write_text("anything", encoding="utf-8")
-    before = digest(db_path, capsys)
     assert main(["--db", str(db_path), "import", "--dry-run", str(text)]) == 2
-    assert "--dry-run previews questionnaires (.xlsx) only" in error_line(capsys)
+    assert "neither a factsheet" in error_line(capsys)
     assert digest(db_path, capsys) == before
 
 

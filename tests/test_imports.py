@@ -201,8 +201,8 @@ def test_kind_is_detected() -> None:
     [
         ("empty.md", b"", "the file is empty"),
         ("blank.md", b"  \n\n \n", "holds no text"),
-        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "not a text file"),
-        ("sheet.md", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "not a text file"),
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "damaged"),
+        ("sheet.md", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "zip archive"),
         ("notes.txt", b"Shopping list\n\n- milk\n- bread\n", "neither a factsheet"),
         ("Makefile", (EXAMPLES.parents[1] / "Makefile").read_bytes(), "neither a factsheet"),
         ("README.md", (EXAMPLES.parents[1] / "README.md").read_bytes(), "neither a factsheet"),

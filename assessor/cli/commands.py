@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor.cli.common import (
     EXIT_ROWS_REJECTED,
@@ -16,16 +16,23 @@ from assessor.cli.common import (
 from assessor.settings import assessor_name
 from assessor.wording import plural
 
+if TYPE_CHECKING:
+    from assessor.services.imports import PreparedImport
+
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a factsheet or a themed-recommendations file."""
+    from assessor.importers.xlsx_file import is_workbook
     from assessor.services.import_checks import party_mismatch
     from assessor.services.imports import prepare_import, write_import
 
-    if Path(args.file).suffix.casefold() == ".xlsx":
+    if is_workbook(args.file):  # by content too: an .xlsm, or a workbook named otherwise
         return cmd_import_questionnaire(args)
     # Read and parse before opening: a file refused cannot create a database.
     prepared = prepare_import(args.file, kind=args.kind, party=args.party, scale=args.scale)
+    if getattr(args, "dry_run", False):
+        print(preview(prepared))
+        return 0
     db = open_db(args, create=prepared.kind == "factsheet")  # themes need a factsheet first
     try:
         mismatch = party_mismatch(db, prepared)
@@ -40,6 +47,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         db.close()
     print(report.summary())
     return 0
+
+
+def preview(prepared: PreparedImport) -> str:
+    """What ``import --dry-run`` prints for a factsheet or themes file; nothing is written."""
+    from assessor.services.import_review import review_text
+
+    if prepared.factsheet is not None:
+        return review_text(prepared.factsheet) + "\nNothing was imported (--dry-run)."
+    assert prepared.themes is not None
+    items = sum(len(t.items) for t in prepared.themes.themes)
+    return (
+        f"{prepared.source}: {plural(len(prepared.themes.themes), 'theme')} with "
+        f"{plural(items, 'recommendation')}.\nNothing was imported (--dry-run)."
+    )
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:

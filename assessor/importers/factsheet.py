@@ -28,6 +28,7 @@ from assessor.importers.factsheet_data import (
 )
 from assessor.importers.factsheet_sections import Flow, RoutedSection, classify_section
 from assessor.importers.vocabulary import Vocabulary, detect_language
+from assessor.sanitize import clean_text
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: How many blocks a sentence cut by a page break may wait for its continuation.
@@ -396,6 +397,10 @@ class _Reader:
 
 def parse_document(document: Document, party: str | None = None) -> ParsedFactsheet:
     """Read a factsheet's structure from its document model (pure: nothing is written)."""
+    for block in document.blocks:  # no control or invisible character reaches a code or text
+        block.text = clean_text(block.text)
+        block.strong = [clean_text(t) for t in block.strong]
+    document.footnotes = {n: clean_text(t) for n, t in document.footnotes.items()}
     resolve_markers(document)
     sample = "\n".join(b.text for b in document.blocks[:400])
     words = detect_language(sample + "\n".join(document.footnotes.values()))

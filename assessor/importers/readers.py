@@ -44,7 +44,12 @@ def read_document(data: bytes, name: str) -> Document:
         from assessor.importers.read_docx import read_docx
 
         return read_docx(data, name)
-    if kind in ("zip", "xlsx"):
+    if kind == "xlsx":
+        raise ImportRejected(
+            f"{name}: this is an Excel workbook, not a factsheet; a questionnaire filled in by "
+            "the State is imported as a questionnaire."
+        )
+    if kind == "zip":
         raise ImportRejected(
             f"{name}: this is a zip archive, not a factsheet (PDF, Word .docx, text or Markdown)."
         )

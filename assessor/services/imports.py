@@ -32,8 +32,9 @@ from assessor.db.models import (
 )
 from assessor.db.presets import DEFAULT_PRESET, PRESETS, scale_from_preset
 from assessor.db.rows import ASSESSOR_SOURCES, as_utc
-from assessor.importers.common import ImportRejected, read_text_file
-from assessor.importers.factsheet import parse_factsheet
+from assessor.importers.common import MAX_TEXT_BYTES, ImportRejected, check_size, decode_text
+from assessor.importers.document import Document
+from assessor.importers.factsheet import parse_document
 from assessor.importers.factsheet_data import (
     ParsedFactsheet,
     ParsedNote,
@@ -41,11 +42,18 @@ from assessor.importers.factsheet_data import (
     ParsedPractice,
     ParsedRecommendation,
 )
+from assessor.importers.readers import (
+    MAX_DOCUMENT_BYTES,
+    file_format,
+    read_document,
+    read_text_document,
+)
 from assessor.importers.recommendations import (
     ThemedRecommendations,
     looks_like_recommendations,
     parse_recommendations,
 )
+from assessor.importers.vocabulary import VOCABULARIES
 from assessor.wording import plural
 
 KINDS = ("factsheet", "recommendations")
@@ -71,6 +79,9 @@ class ImportReport:
     items: int = 0
     warnings: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()
+    #: "99.6 % of the text placed; 2 paragraphs not placed", and those paragraphs.
+    placement: str = ""
+    unplaced: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """A few lines saying what was imported, what changed and what to check."""
@@ -90,6 +101,8 @@ class ImportReport:
                 f"  {plural(self.follow_ups, 'follow-up')}, "
                 f"{plural(self.practices, 'promising practice')}"
             )
+            if self.placement:
+                lines.append(f"  {self.placement}")
         else:
             lines.append(
                 f"Imported {plural(self.themes, 'theme')} with "
@@ -98,6 +111,9 @@ class ImportReport:
         if self.changes:
             lines.append(f"Changes ({len(self.changes)}):")
             lines += [f"  {c}" for c in self.changes]
+        if self.unplaced:
+            lines.append(f"Not placed ({len(self.unplaced)}), kept as unplaced text:")
+            lines += [f"  {u}" for u in self.unplaced]
         if self.warnings:
             lines.append(f"Warnings ({len(self.warnings)}):")
             lines += [f"  {w}" for w in self.warnings]
@@ -106,7 +122,8 @@ class ImportReport:
 
 def detect_kind(text: str) -> str | None:
     """``factsheet``, ``recommendations``, or None when the text is neither."""
-    if re.search(r"Recommendations?\s+[IVXL]+\s*[-–]\s*\d+", text):
+    words = "|".join(v.recommendation_word for v in VOCABULARIES.values())
+    if re.search(rf"(?:{words})\s+[IVXL]+\s*[-–]\s*\d+", text, re.I):
         return "factsheet"
     return "recommendations" if _reads_like_themes(text) else None
 
@@ -146,13 +163,31 @@ class PreparedImport:
 def prepare_import(
     path: str | Path, kind: str | None = None, party: str | None = None, scale: str | None = None
 ) -> PreparedImport:
-    """Read and parse a file without any database: bad input is refused before anything opens."""
+    """Read and parse a file without any database: bad input is refused before anything opens.
+
+    The format is told by the content, never the name: a PDF or Word file is a factsheet; a
+    text file is a factsheet (Markdown or plain text) or the assessor's themed recommendations.
+    """
     p = Path(path)
-    text = read_text_file(p)
     if kind is not None and kind not in KINDS:
         raise ImportRejected(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
     if scale is not None and scale not in PRESETS:
         raise ImportRejected(f"Unknown rating scale {scale!r}; use one of: {', '.join(PRESETS)}.")
+    check_size(p, MAX_DOCUMENT_BYTES, "for an import")
+    data = p.read_bytes()
+    if file_format(data) != "text":
+        if kind == "recommendations":
+            raise ImportRejected(
+                f"{p.name}: themed recommendations are read from a text file; this is a "
+                "PDF or Word document."
+            )
+        document = read_document(data, p.name)
+        parsed = _parse(document, party, p.name)
+        text = "\n".join(b.text for b in document.blocks)
+        return PreparedImport("factsheet", p.name, party, scale, factsheet=parsed, text=text)
+    if len(data) > MAX_TEXT_BYTES:
+        check_size(p, MAX_TEXT_BYTES, "for a text import")
+    text = decode_text(data, p.name)
     detected = detect_kind(text)
     kind = kind or detected
     if kind is None:
@@ -161,10 +196,7 @@ def prepare_import(
             "recommendations) nor a list of themed recommendations."
         )
     if kind == "factsheet":
-        try:
-            parsed = parse_factsheet(text, party)
-        except ImportRejected as exc:
-            raise ImportRejected(f"{p.name}: {exc}") from None
+        parsed = _parse(read_text_document(text), party, p.name)
         return PreparedImport(kind, p.name, party, scale, factsheet=parsed, text=text)
     # Forcing the kind skips the prose test, never the shape: themes replace the Party's own.
     if detected == "factsheet" or not looks_like_recommendations(text):
@@ -173,6 +205,13 @@ def prepare_import(
             "recommendations under it); the Party's themes were left as they are."
         )
     return PreparedImport(kind, p.name, party, scale, themes=parse_recommendations(text), text=text)
+
+
+def _parse(document: Document, party: str | None, name: str) -> ParsedFactsheet:
+    try:
+        return parse_document(document, party)
+    except ImportRejected as exc:
+        raise ImportRejected(f"{name}: {exc}") from None
 
 
 def write_import(db: Database, prepared: PreparedImport) -> ImportReport:
@@ -193,6 +232,11 @@ def import_file(
 ) -> ImportReport:
     """Import a factsheet or a themed-recommendations file; nothing is written if it fails."""
     return write_import(db, prepare_import(path, kind, party, scale))
+
+
+def _start(text: str, n: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= n else flat[: n - 1].rstrip() + "…"
 
 
 def _now() -> datetime:
@@ -253,6 +297,8 @@ def write_factsheet(
         ),
         warnings=tuple(str(w) for w in parsed.warnings),
         changes=(*scale_changes, *writer.changes) if not created else tuple(scale_changes),
+        placement=parsed.placement_line(),
+        unplaced=tuple(f"{u.where}: {_start(u.text)}" for u in parsed.unplaced),
     )
 
 
