@@ -1,7 +1,10 @@
-"""Crash-safety stress: 20 trials of a 1,000-edit stream SIGKILLed at a random moment.
+"""Crash-safety stress: 20 trials of a 1,000-edit stream SIGKILLed at a random moment, then
+SIGKILLs during first imports and during schema upgrades (from revision 0001), each at a random
+SQL statement.
 
 ``make stress`` runs it; the figures go into docs/reliability.md. Exits 1 if any acknowledged
-edit was lost or any database failed its integrity check.
+edit was lost, any database failed its integrity check, or a killed first import or upgrade
+left a half-made schema or a database the same command could not then open.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ TESTS = Path(__file__).resolve().parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
 
 from conftest import build_factsheet  # noqa: E402
-from crash_worker import run_trial  # noqa: E402
+from crash_worker import count_schema_statements, run_schema_trial, run_trial  # noqa: E402
 
 from assessor.db.engine import open_database  # noqa: E402
 
@@ -29,6 +32,12 @@ def main() -> int:
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--schema-trials",
+        type=int,
+        default=20,
+        help="kills during first imports, and as many during upgrades",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     print(
@@ -59,7 +68,39 @@ def main() -> int:
         f"damaged files {totals['damaged']}, in-flight edits found committed "
         f"{totals['in_flight']}"
     )
-    return 1 if totals["lost"] or totals["damaged"] else 0
+    failed_schema = sum(schema_trials(what, args.schema_trials, rng) for what in WHAT)
+    return 1 if totals["lost"] or totals["damaged"] or failed_schema else 0
+
+
+#: The commands killed while they make or upgrade a schema.
+WHAT = {"import": "a first import into a new file", "migrate": "an upgrade from schema 0001"}
+
+
+def schema_trials(what: str, trials: int, rng: random.Random) -> int:
+    """Kill ``what`` at random SQL statements; print the outcomes; return how many failed."""
+    if trials <= 0:
+        return 0
+    outcomes: dict[str, int] = {}
+    failed = killed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        statements = count_schema_statements(Path(tmp) / "count.sqlite", what)
+        print(f"{trials} kills during {WHAT[what]} ({statements} SQL statements uninterrupted)")
+        for trial in range(1, trials + 1):
+            r = run_schema_trial(
+                Path(tmp) / f"{what}-{trial}.sqlite", what, rng.randint(1, statements)
+            )
+            outcomes[r.found] = outcomes.get(r.found, 0) + 1
+            failed += not r.ok
+            killed += r.killed
+            print(
+                f"  {what} {trial:2}: kill at statement {r.kill_at:4}"
+                f"{'' if r.killed else ' (it had finished)'}, "
+                f"found {r.found}, integrity {r.integrity}, same command then "
+                f"{'works' if r.recovered else 'FAILS'}, {r.seconds:.1f} s"
+            )
+    found = ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+    print(f"total {what}: {killed}/{trials} killed; found: {found}; failed {failed}")
+    return failed
 
 
 if __name__ == "__main__":

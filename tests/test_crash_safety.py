@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_factsheet
-from crash_worker import run_trial
+from crash_worker import run_schema_trial, run_trial
 
 from assessor.db.engine import open_database
 
@@ -29,3 +29,19 @@ def test_killed_mid_stream_loses_no_acknowledged_edit(tmp_path: Path, seed: int)
     assert result.lost == 0
     assert result.unacknowledged_found <= 1  # at most the edit in flight when it died
     assert result.integrity == "ok"
+
+
+KILL_POINTS = [("import", n) for n in (3, 30, 60, 95)] + [("migrate", n) for n in (5, 25, 45, 65)]
+
+
+@pytest.mark.parametrize(("what", "kill_at"), KILL_POINTS)
+def test_killed_while_making_or_upgrading_the_schema(
+    tmp_path: Path, what: str, kill_at: int
+) -> None:
+    # A kill at the kill_at-th SQL statement of a first import (schema first, then the rows)
+    # or of an upgrade from schema 0001: none of the schema or all of it, and the same
+    # command then works (it used to fail forever with "table change already exists").
+    result = run_schema_trial(tmp_path / "schema.sqlite", what, kill_at)
+    assert result.killed
+    assert result.found in ("nothing", "schema 0001", "complete schema"), result
+    assert result.integrity == "ok" and result.recovered, result
