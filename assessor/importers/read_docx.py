@@ -315,12 +315,14 @@ class _Reader:
             if num_id is None or num_id.get(f"{W}val") in ("0", None):
                 return 0
             ilvl = num.find(f"{W}ilvl")
-            return int(ilvl.get(f"{W}val", "0")) + 1 if ilvl is not None else 1
-        for name in names[:1]:
-            m = _LIST_NAME.match(name)
-            if m:
-                return int(m.group(1) or 1)
-        return 0
+            if ilvl is not None:
+                return int(ilvl.get(f"{W}val", "0")) + 1
+        # A list style's level is its name's number ("List Bullet 2"): the numbering links
+        # the level to the style, not the paragraph to a level.
+        m = _LIST_NAME.match(names[0]) if names else None
+        if m:
+            return int(m.group(1) or 1)
+        return 1 if num is not None else 0
 
     # --- runs ---
 
