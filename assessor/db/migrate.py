@@ -109,15 +109,28 @@ def _one_sqlite_transaction(conn: Connection) -> Iterator[None]:
 
 
 def _drop_assessor_tables(conn: Connection) -> None:
-    """Drop every table of an unfinished, empty Assessor schema (virtual tables first)."""
+    """Drop every table of an unfinished, empty Assessor schema (triggers, virtual tables first)."""
     from assessor.db.identify import is_assessor_table
 
+    # Triggers first: those of the search index would fire on dropping a table they watch.
+    triggers = conn.exec_driver_sql(
+        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"
+    ).all()
+    for name, table in triggers:
+        if is_assessor_table(str(table)):
+            conn.exec_driver_sql('DROP TRIGGER IF EXISTS "' + str(name).replace('"', '""') + '"')
     rows = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ).all()
     ours = [(str(name), str(sql or "")) for name, sql in rows if is_assessor_table(str(name))]
-    # A virtual table drops its shadow tables with it; the remaining ones go after.
-    ours.sort(key=lambda row: not row[1].upper().startswith("CREATE VIRTUAL"))
+    # A virtual table drops its shadow tables with it; then children before their parents
+    # (a table referring to one already dropped cannot be dropped with foreign keys on).
+    from assessor.db.models import Base
+
+    order = {t.name: i for i, t in enumerate(reversed(Base.metadata.sorted_tables))}
+    ours.sort(
+        key=lambda row: (not row[1].upper().startswith("CREATE VIRTUAL"), order.get(row[0], -1))
+    )
     for name, _sql in ours:
         quoted = '"' + name.replace('"', '""') + '"'
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {quoted}")
