@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 DATABASE_FILTER = "Assessor databases (*.sqlite *.db);;All files (*)"
-IMPORT_FILTER = "Factsheets and recommendations (*.md *.txt *.xlsx);;All files (*)"
+IMPORT_FILTER = (
+    "Factsheets (*.pdf *.docx *.md *.txt);;Excel questionnaires (*.xlsx *.xlsm);;All files (*)"
+)
 QUESTIONNAIRE_FILTER = "Excel questionnaires (*.xlsx);;All files (*)"
 XLSX_FILTER = "Excel workbooks (*.xlsx)"
 PDF_FILTER = "PDF documents (*.pdf)"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assessor.db.engine import Database
 from assessor.importers.common import ImportRejected
+from assessor.importers.xlsx_file import is_workbook
 from assessor.services import workbench
 from assessor.services.changes import Changes
 from assessor.services.import_checks import ThemesTarget, party_mismatch, themes_target
@@ -23,29 +24,31 @@ from assessor.services.imports import (
     prepare_import,
     write_import,
 )
-from assessor.ui import dialogs, excel_actions
+from assessor.ui import dialogs, excel_actions, import_review_dialog
 from assessor.ui.ops import USER_ERRORS, Cancelled, describe_error
 from assessor.wording import plural
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
 
-TEXT_SUFFIXES = (".md", ".txt", ".markdown")
-QUESTIONNAIRE_SUFFIXES = (".xlsx",)
+#: What a drop is accepted for; what a file is, is then told by its content, not its name.
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt")
+QUESTIONNAIRE_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def importable(path: Path) -> bool:
-    """Whether a dropped or chosen file is of a kind the window imports."""
-    return path.suffix.lower() in TEXT_SUFFIXES + QUESTIONNAIRE_SUFFIXES
+    """Whether a dropped file is of a kind the window imports."""
+    return path.suffix.lower() in DOCUMENT_SUFFIXES + QUESTIONNAIRE_SUFFIXES
 
 
 def import_files(win: MainWindow, paths: Sequence[Path]) -> None:
-    """Import factsheets / recommendations off the GUI thread, then show the warnings.
+    """Import factsheets / recommendations off the GUI thread, each factsheet reviewed first.
 
-    Questionnaires (.xlsx) come after them, each previewed before anything is written.
+    Questionnaires (workbooks by their content) come after them, each previewed before
+    anything is written.
     """
-    texts = [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES]
-    sheets = [p for p in paths if p.suffix.lower() in QUESTIONNAIRE_SUFFIXES]
+    sheets = [p for p in paths if is_workbook(p)]
+    texts = [p for p in paths if p not in sheets]
     if texts:
         import_texts(win, texts)
     # Queued behind the texts on the one worker: a questionnaire may answer a new factsheet.
@@ -99,6 +102,7 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
         if item.factsheet is not None:
             try:
                 mismatch = party_mismatch(win.db, item)
+                reimport = _reimport(win, item)
             except USER_ERRORS as exc:
                 dialogs.show_error(win, "Import", describe_error(exc))
                 return
@@ -109,6 +113,8 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
                 f"factsheet? (If it is {mismatch.other}’s, answer No and correct its title.)",
             ):
                 return
+            if not import_review_dialog.ask_import_review(win, item, reimport):
+                return  # Cancel: nothing of the batch is written
             themes_party = item.factsheet.party
             arriving.add(themes_party)
             chosen.append(item)
@@ -130,6 +136,17 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
             return
         chosen.append(replace(item, party=replacing.party))
     _write(win, chosen)
+
+
+def _reimport(win: MainWindow, item: PreparedImport) -> str:
+    """The review's note when the factsheet is already in the database (same Party, round)."""
+    assert item.factsheet is not None
+    for sheet in workbench.factsheets(win.db):
+        if sheet.party == item.factsheet.party and sheet.round == item.factsheet.round_title:
+            return import_review_dialog.reimport_note(
+                sheet.party, sheet.recommendations, sheet.rated
+            )
+    return ""
 
 
 def _confirm_themes(win: MainWindow, item: PreparedImport, target: ThemesTarget) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from assessor.db.engine import Database, open_database
 from assessor.services.imports import import_file
 from assessor.settings import ENV_SETTINGS
-from assessor.ui import backup_dialog, dialogs
+from assessor.ui import backup_dialog, dialogs, import_review_dialog
 from assessor.ui.main_window import MainWindow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -75,6 +75,8 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(dialogs, "ask_party", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_assessor_name", lambda *a, **k: None)
+    # The review before a factsheet is written goes ahead, as a user pressing Import would.
+    monkeypatch.setattr(import_review_dialog, "ask_import_review", lambda *a, **k: True)
     monkeypatch.setattr(backup_dialog, "choose_backup", lambda *a, **k: None)
     monkeypatch.setattr(backup_dialog, "ask_recover", lambda *a, **k: False)
     monkeypatch.setattr(backup_dialog, "ask_read_only", lambda *a, **k: False)
