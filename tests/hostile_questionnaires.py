@@ -257,7 +257,7 @@ XXE = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 def write_corpus(blank: Path, out: Path) -> list[Case]:
     """Write every hostile case into ``out``; ``blank`` is a questionnaire as exported."""
     c = Corpus(blank, out)
-    first, second, last = c.codes[0], c.codes[2], c.codes[-1]  # II-6, II-8, the last row
+    first, second, last = c.codes[0], c.codes[1], c.codes[-1]  # II-6, II-8, the last row
     _refused_files(c)
     _refused_workbooks(c)
     _rejected_rows(c, first, second)

@@ -20,6 +20,7 @@ from assessor.importers.questionnaire import CFB_MAGIC, read_questionnaire
 from assessor.services.errors import ServiceError
 from assessor.services.questionnaires import apply_questionnaire, preview_questionnaire
 from tests.conftest import build_factsheet
+from tests.hostile_questionnaires import read_parts, set_cell, write_parts
 from tests.questionnaire_helpers import (
     FOLLOW_UP,
     ID,
@@ -286,3 +287,69 @@ def test_status_alone_updates_the_current_follow_up(
 def test_unknown_state_status(real_db: Database, blank: Path, tmp_path: Path) -> None:
     path = fill(blank, tmp_path / "s.xlsx", {f"{FOLLOW_UP}2": "x", f"{STATUS}2": "maybe"})
     _rejected_rows(real_db, path, "“maybe” is not a status")
+
+
+def test_rows_past_a_stale_dimension_are_read(real_db: Database, tmp_path: Path) -> None:
+    blank = tmp_path / "all.xlsx"
+    assert export_questionnaire(real_db, blank, scope="all") == 81
+    sheet = openpyxl.load_workbook(blank)["Questionnaire"]
+    last = sheet.max_row
+    codes = [sheet[f"B{row}"].value.split(",")[0] for row in (2, 9, 10, 11, last)]
+    path = fill(blank, tmp_path / "a.xlsx", {f"{FOLLOW_UP}:{c}": f"Answer to {c}." for c in codes})
+    # The tag a program forgot to update: openpyxl's read-only mode would stop at row 10.
+    replace_in_zip(
+        path, "sheet2.xml", f'<dimension ref="A1:I{last}"/>', '<dimension ref="A1:I10"/>'
+    )
+    preview = preview_questionnaire(real_db, path)
+    assert len(preview.rows) == 81
+    assert sorted(r.new_text for r in preview.to_apply) == sorted(f"Answer to {c}." for c in codes)
+
+
+def test_swapped_hidden_ids_are_applied_to_neither(
+    real_db: Database, blank: Path, tmp_path: Path
+) -> None:
+    sheet = openpyxl.load_workbook(blank)["Questionnaire"]
+    assert (sheet["B2"].value, sheet["B3"].value) == ("II-6", "II-8")
+    uid6, uid8 = sheet[f"{ID}2"].value, sheet[f"{ID}3"].value
+    path = fill(blank, tmp_path / "s.xlsx", {f"{ID}2": uid8, f"{ID}3": uid6, f"{FOLLOW_UP}2": "x"})
+    preview = preview_questionnaire(real_db, path)
+    six, eight = preview.rows[0], preview.rows[1]
+    # What the window's preview and the command's report show: both codes, nothing to apply.
+    assert six.status == eight.status == "rejected"
+    assert six.code == "II-6" and "hidden ID is that of II-8, but the row shows II-6" in six.reason
+    assert (
+        eight.code == "II-8" and "hidden ID is that of II-6, but the row shows II-8" in eight.reason
+    )
+    assert six.recommendation_id is None and eight.recommendation_id is None
+    _rejected_rows(real_db, path, "applied to neither")
+
+
+def test_error_cells_are_never_answers(real_db: Database, blank: Path, tmp_path: Path) -> None:
+    path = fill(blank, tmp_path / "e.xlsx", {f"{FOLLOW_UP}2": "PLACEHOLDER"})
+    parts = read_parts(path)
+    sheet = "xl/worksheets/sheet2.xml"
+    parts[sheet] = set_cell(
+        parts[sheet], f"{FOLLOW_UP}2", f'<c r="{FOLLOW_UP}2" t="e"><v>#N/A</v></c>'
+    )
+    write_parts(path, parts)
+    _rejected_rows(real_db, path, "holds the error value #N/A")
+
+
+def test_excel_escapes_are_decoded_and_cleaned(
+    real_db: Database, blank: Path, tmp_path: Path
+) -> None:
+    path = fill(blank, tmp_path / "x.xlsx", {f"{FOLLOW_UP}2": "PLACEHOLDER"})
+    replace_in_zip(path, "sheet2.xml", ">PLACEHOLDER<", ">a_x0001_b_xD800_c_x005F_x0007_<")
+    (row,) = preview_questionnaire(real_db, path).to_apply
+    assert row.new_text == "ab\ufffdc_x0007_"
+
+
+def test_a_workbook_is_known_by_its_content(blank: Path, tmp_path: Path) -> None:
+    for name in ("answers.xlsm", "answers.txt", "answers"):
+        copy = tmp_path / name
+        copy.write_bytes(blank.read_bytes())
+        assert reader.is_workbook(copy)
+        assert read_questionnaire(copy).party == "Albania"
+    text = tmp_path / "factsheet.md"
+    text.write_text("# Factsheet", "utf-8")
+    assert not reader.is_workbook(text) and not reader.is_workbook(tmp_path / "missing.md")
