@@ -128,8 +128,12 @@ class _Reader:
             return None
         number = m.group(1)
         value = roman_value(number)
-        if not value or (block.kind == "para" and not block.bold and block.dangling is False
-                         and block.text.rstrip().endswith(".")):
+        if not value or (
+            block.kind == "para"
+            and not block.bold
+            and block.dangling is False
+            and block.text.rstrip().endswith(".")
+        ):
             return None
         last = roman_value(self.chapters[-1].number) if self.chapters else 0
         if value > last or (value == 1 and self._only_empty_chapters()):
@@ -305,7 +309,8 @@ class _Reader:
         if not current.blocks:
             return False
         last = current.blocks[-1]
-        return not (last.page != block.page and (last.dangling or block.starts_lower))
+        # Nothing stood between the two drawings: a box that a page break cut goes on.
+        return last.page is None or last.page == block.page
 
     def _append(self, flow: Flow, block: Block) -> None:
         last = flow.blocks[-1] if flow.blocks else None
@@ -354,7 +359,12 @@ class _Reader:
             current.kind == "practice" and current.section.kind != "promising_practices"
         ):
             current = self._body()
-        elif current.kind == "body" and block.bold and self._follows_recommendation(current):
+        elif (
+            current.kind == "body"
+            and block.bold
+            and not self.drawn_boxes  # where boxes are drawn, an undrawn bold line is no box
+            and self._follows_recommendation(current)
+        ):
             current = self._start_box(block)  # an unlabelled (bold) follow-up box
         current.blocks.append(block)
         self.current = current
@@ -402,8 +412,7 @@ def parse_document(document: Document, party: str | None = None) -> ParsedFactsh
         block.strong = [clean_text(t) for t in block.strong]
     document.footnotes = {n: clean_text(t) for n, t in document.footnotes.items()}
     resolve_markers(document)
-    sample = "\n".join(b.text for b in document.blocks[:400])
-    words = detect_language(sample + "\n".join(document.footnotes.values()))
+    words = detect_language([b.text for b in document.blocks], list(document.footnotes.values()))
     footnotes = {n: parse_footnote(n, t, words) for n, t in document.footnotes.items()}
     warnings = list(document.warnings)
     drawn = any(b.box is not None for b in document.blocks)
@@ -534,49 +543,55 @@ def _received(preamble: str, words: Vocabulary) -> date | None:
     return date(int(m.group(2)), months.index(m.group(1).casefold()) + 1, 1)
 
 
-def _set_aside_repeated_codes(
-    chapters: list[ParsedChapter], warnings: list[ImportWarning]
-) -> None:
+def _set_aside_repeated_codes(chapters: list[ParsedChapter], warnings: list[ImportWarning]) -> None:
     """A code named a second time (a bullet duplicated, a factsheet pasted twice) is not taken
-    again: that recommendation keeps its other codes, or becomes unplaced text, and is named."""
+    again: that recommendation keeps its other codes, or becomes unplaced text; one warning
+    names the repeated codes."""
     seen: set[str] = set()
+    repeated: list[str] = []
     for chapter in chapters:
         for section in chapter.sections:
             for index, item in enumerate(section.items):
                 if not isinstance(item, ParsedRecommendation):
                     continue
-                repeated = [c for c in item.codes if c in seen]
+                again = [c for c in item.codes if c in seen]
                 seen.update(item.codes)
-                if not repeated:
+                if not again:
                     continue
-                item.codes = [c for c in item.codes if c not in repeated]
-                names = ", ".join(repeated)
-                if item.codes:
-                    warnings.append(
-                        ImportWarning(f"{names} named a second time; kept where first named")
-                    )
-                    continue
-                text = item.text + (f"\n\n{item.follow_up}" if item.follow_up else "")
-                section.items[index] = ParsedNote(text, "unplaced", where=f"repeated {names}")
-                warnings.append(
-                    ImportWarning(
-                        f"recommendation {names} appears a second time; the second is kept as "
-                        "unplaced text (check the file: a bullet repeated, or pasted twice)"
-                    )
-                )
+                repeated += [c for c in again if c not in repeated]
+                item.codes = [c for c in item.codes if c not in again]
+                if not item.codes:
+                    text = item.text + (f"\n\n{item.follow_up}" if item.follow_up else "")
+                    where = f"{', '.join(again)} named again"
+                    section.items[index] = ParsedNote(text, "unplaced", where=where)
+    if repeated:
+        shown = ", ".join(repeated[:12]) + (", …" if len(repeated) > 12 else "")
+        warnings.append(
+            ImportWarning(
+                f"{len(repeated)} recommendation codes are named more than once ({shown}); "
+                "each is kept where first named and the repeats are listed as unplaced text "
+                "(a bullet repeated, or a file pasted twice?)"
+            )
+        )
 
 
 def _check_codes(chapters: list[ParsedChapter], warnings: list[ImportWarning]) -> None:
+    """Codes whose numeral is not their chapter's: a chapter heading was likely missed."""
     for chapter in chapters:
-        for rec in chapter.recommendations:
-            for code in rec.codes:
-                if code.split("-")[0] != chapter.number:
-                    warnings.append(
-                        ImportWarning(
-                            f"recommendation {code} stands in chapter {chapter.number}; "
-                            "check the chapter headings"
-                        )
-                    )
+        strays = [
+            code
+            for rec in chapter.recommendations
+            for code in rec.codes
+            if code.split("-")[0] != chapter.number
+        ]
+        if strays:
+            shown = ", ".join(strays[:8]) + (", …" if len(strays) > 8 else "")
+            warnings.append(
+                ImportWarning(
+                    f"{len(strays)} recommendation codes stand in chapter {chapter.number} "
+                    f"({shown}); check the chapter headings"
+                )
+            )
 
 
 def parse_factsheet(text: str, party: str | None = None) -> ParsedFactsheet:

@@ -9,6 +9,7 @@ recommendation closed last before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -85,7 +86,10 @@ class _Classifier:
         self.answered: list[str] = []
         self.listing: ParsedObservation | None = None  # an observation whose list is open
         # (index of the body block that closed it, recommendation), for attaching boxes
-        self.closed: list[tuple[int, ParsedRecommendation]] = [(-1, r) for r in previous]
+        # Only the last recommendation of earlier sections can take a box (it precedes them all).
+        self.closed: list[tuple[int, ParsedRecommendation]] = (
+            [(-1, previous[-1])] if previous else []
+        )
 
     # -- helpers ---------------------------------------------------------------------------
     def _notes(self, block: Block) -> tuple[list[str], list[str], list[Footnote]]:
@@ -234,7 +238,9 @@ class _Classifier:
         text = _paragraph_join(box.blocks)
         if not text:
             return
-        before = [rec for index, rec in self.closed if index < box.anchor]
+        # The recommendation closed last before the box (boxes come in order: search from the end).
+        cut = bisect.bisect_left(self.closed, box.anchor, key=lambda pair: pair[0])
+        before = [rec for _, rec in self.closed[max(0, cut - 1) : cut]]
         if not before:
             self.items.append(ParsedNote(text, "unplaced", where=box.where))
             self.warnings.append(

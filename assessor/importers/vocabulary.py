@@ -69,7 +69,7 @@ class Vocabulary:
 
     @cached_property
     def verb_after_committee_re(self) -> re.Pattern[str]:
-        """"Committee (also) requests" / "Comité (également) demande"."""
+        """ "Committee (also) requests" / "Comité (également) demande"."""
         stems = "|".join(re.escape(s) for s, _ in self.verbs)
         return re.compile(
             rf"\b(?:{self.committee}|[Ii]t|[Ii]l)\s+(?:(?:{self.adverbs})\s+)*({stems})\w*\b", re.I
@@ -148,7 +148,7 @@ class Vocabulary:
 
     @cached_property
     def specific_to_re(self) -> re.Pattern[str]:
-        """"specific to Albania": group 1 the Party."""
+        """ "specific to Albania": group 1 the Party."""
         return re.compile(rf"{self.specific_to}\s+(.+)$", re.I)
 
 
@@ -172,8 +172,7 @@ ENGLISH = Vocabulary(
     monitoring_round=r"(\d+\s*(?:st|nd|rd|th))\s+monitoring\s+round",
     received=r"information\s+submitted\s+by",
     months=tuple(
-        "January February March April May June July August September October November December"
-        .split()
+        "January February March April May June July August September October November December".split()
     ),
     chapter_word=r"Chapter",
     body_verbs=r"observes|observed|notes|noted|notices|highlights|recognises|recognizes|finds"
@@ -211,8 +210,7 @@ FRENCH = Vocabulary(
     monitoring_round=r"(\d+\s*(?:er|e|ème|eme|nd))\s+cycle\s+de\s+suivi",
     received=r"informations?\s+(?:soumises?|transmises?|communiqu[ée]es?|fournies?)\s+par",
     months=tuple(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-        .split()
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
     ),
     chapter_word=r"Chapitre",
     body_verbs=r"observe|a\s+observé|note|a\s+noté|relève|souligne|reconnaît|constate"
@@ -232,12 +230,21 @@ VOCABULARIES = {v.language: v for v in (ENGLISH, FRENCH)}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def detect_language(text: str) -> Vocabulary:
-    """The vocabulary of the language the text is mostly written in (English by default)."""
-    sample = text[:200_000].casefold()
-    counts = dict.fromkeys(VOCABULARIES, 0)
-    for word in _WORD.findall(sample):
-        for language, vocabulary in VOCABULARIES.items():
-            if word in vocabulary.markers:
-                counts[language] += 1
-    return VOCABULARIES[max(counts, key=lambda k: (counts[k], k == "en"))]
+def detect_language(texts: list[str], footnotes: list[str]) -> Vocabulary:
+    """The vocabulary the document's structure is written in (English when nothing tells).
+
+    Structural words weigh most — the footnotes naming recommendations, the box labels, the
+    Committee's verbs — since a factsheet may quote the other language at length; common
+    words break a tie.
+    """
+    scores: dict[str, float] = {}
+    sample = texts[:3000]
+    for language, words in VOCABULARIES.items():
+        score = 5.0 * sum(1 for f in footnotes if words.recommendation_re.search(f))
+        score += 5.0 * sum(1 for t in sample if len(t) < 60 and words.follow_up_re.match(t))
+        score += 3.0 * sum(1 for t in sample if words.verb_after_committee_re.search(t))
+        common = _WORD.findall(" ".join(sample[:300]).casefold())
+        score += 0.01 * sum(1 for w in common if w in words.markers)
+        scores[language] = score
+    best = max(scores, key=lambda k: (scores[k], k == "en"))
+    return VOCABULARIES[best]
