@@ -593,10 +593,18 @@ class _Layout:
             reverse=True,
         )
         self.levels = {s: i + 1 for i, s in enumerate(s for s in sizes if s > self.body * 1.08)}
-        indents = sorted(
-            {round(ln.x0 / 6) for _, lines in bodies for ln in lines if _bullet(ln) is not None}
-        )
-        self.indents = {x: i + 1 for i, x in enumerate(indents)}
+        # list nesting: the rank of the glyph's indent among the glyphs' (numbers apart)
+        indents: dict[bool, set[int]] = {False: set(), True: set()}
+        for _, lines in bodies:
+            for ln in lines:
+                found = _bullet(ln)
+                if found:
+                    indents[found[1]].add(round(ln.x0 / 6))
+        self.indents = {
+            (numbered, x): i + 1
+            for numbered, xs in indents.items()
+            for i, x in enumerate(sorted(xs))
+        }
         blocks: list[Block] = []
         for page, lines in bodies:
             blocks += self._blocks(page, lines)
@@ -696,14 +704,12 @@ class _Layout:
         box: _Rect | None = None
         for line in lines:
             line_box = _inside(page.rects, line)
-            bullet = _bullet(line)
             size_key = round(line.size * 2) / 2
             line_level = self.levels.get(size_key, 0)
             toc = line.toc
             prev = current[-1] if current else None
             start = (
                 prev is None
-                or bullet is not None
                 or line_box is not box
                 or line_level != heading
                 or (toc and (prev.toc or kind != "para"))
@@ -712,14 +718,20 @@ class _Layout:
                 > self.spacing * max(prev.size, line.size) + 0.4 * line.size
                 or (prev.bold and not line.bold and kind != "bullet")
             )
+            found = _bullet(line)
+            bullet = found[0] if found else None
+            if found and found[1] and not start and prev and prev.text[-1:] not in ".:;!?":
+                bullet = None  # "2." inside a sentence wrapped onto a new line is no list number
+            start = start or bullet is not None
             if start:
                 if current:
                     blocks.append(self._block(page, current, kind, level, box))
                 current = []
                 box, heading = line_box, line_level
-                if bullet is not None:
-                    kind, level = "bullet", self.indents.get(round(line.x0 / 6), 1)
-                    line.items[bullet] = ("t", _strip_bullet(line.items[bullet][1]), False)
+                if bullet is not None and found is not None:
+                    kind, level = "bullet", self.indents.get((found[1], round(line.x0 / 6)), 1)
+                    k, t, b = line.items[bullet]
+                    line.items[bullet] = (k, _strip_bullet(t), b)
                 elif line_level:
                     kind, level = "heading", line_level
                 else:
@@ -804,8 +816,8 @@ def _area(r: _Rect) -> float:
     return (r.x1 - r.x0) * (r.y1 - r.y0)
 
 
-def _bullet(line: _Line) -> int | None:
-    """The index of the item holding the line's bullet glyph or list number, if it has one."""
+def _bullet(line: _Line) -> tuple[int, bool] | None:
+    """The item holding the line's bullet glyph or list number, and whether it is a number."""
     for i, (k, t, _) in enumerate(line.items):
         if k != "t":
             return None
@@ -815,10 +827,9 @@ def _bullet(line: _Line) -> int | None:
         head = s.split(maxsplit=1)
         first = head[0]
         if len(first) == 1 and (first in _BULLETS or "\ue000" <= first <= "\uf8ff"):
-            return i if len(head) > 1 or i + 1 < len(line.items) else None
+            return (i, False) if len(head) > 1 or i + 1 < len(line.items) else None
         if _LIST_NUMBER.match(first) and len(head) > 1 and first[:1].isdigit():
-            # a list number only when it is set apart (a tab or its own object), not "2019."
-            return i if re.match(r"^\s*\S+(\t|\s{2,})", t) or i + 1 < len(line.items) else None
+            return i, True
         return None
     return None
 
