@@ -1,7 +1,8 @@
 """Make the screenshots of the user guide and the README (docs/images/), reproducibly.
 
 Builds a database from the bundled example, rates a few recommendations and writes a comment
-and a questionnaire-style follow-up, then grabs the real window at 1366×768 (a laptop screen):
+and a questionnaire-style follow-up, then grabs the real window at 1366×768 (a laptop screen),
+and the review shown before the example factsheet is imported (at its default size):
 
     Xvfb :95 -screen 0 1366x768x24 &
     DISPLAY=:95 .venv/bin/python docs/screenshots.py [OUTPUT_FOLDER]   (default: docs/images)
@@ -25,11 +26,13 @@ from assessor.db.engine import open_database
 from assessor.db.models import Theme
 from assessor.resources import resource_path
 from assessor.services import assessments, themes
-from assessor.services.imports import import_file
+from assessor.services.imports import import_file, prepare_import
 from assessor.settings import ENV_SETTINGS, Settings, save_settings
 from assessor.ui.app import application
+from assessor.ui.import_review_dialog import ImportReviewDialog
 from assessor.ui.main_window import MainWindow
 
+FACTSHEET = "factsheet-albania-2nd-round.md"
 RATINGS = {"II-6": "partly", "II-8": "not_implemented", "II-9": "partly", "III-30": "implemented"}
 COMMENT = (
     "The draft Criminal Code is announced but not adopted; ask for the timetable and the text "
@@ -44,14 +47,14 @@ def settle(app: QApplication, rounds: int = 30) -> None:
 
 
 def main() -> None:
-    """Write workbench.png, review.png and themes.png."""
+    """Write workbench.png, review.png, themes.png and import-review.png."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "images")
     work = Path(tempfile.mkdtemp(prefix="assessor-shots-"))
     settings_file = work / "settings.json"
     save_settings(Settings(assessor_name="Maria Rossi"), settings_file)
     os.environ[ENV_SETTINGS] = str(settings_file)
     db = open_database(work / "albania.sqlite")
-    for name in ("factsheet-albania-2nd-round.md", "recommendations-albania.txt"):
+    for name in (FACTSHEET, "recommendations-albania.txt"):
         import_file(db, resource_path("examples", name))
     with db.reading() as s:
         ids = {code: assessments.find_by_code(s, code).id for code in RATINGS}
@@ -97,9 +100,20 @@ def main() -> None:
     window.themes.select("item", edits[0][0])
     settle(app)
     window.grab().save(str(out / "themes.png"))
+    # File → Import of the example, as on a first import: the review before anything is written.
+    dialog = ImportReviewDialog(prepare_import(resource_path("examples", FACTSHEET)), "", window)
+    dialog.show()
+    settle(app)
+    row = dialog.find_row("II-6")
+    if row is not None:
+        dialog.tree.setCurrentItem(row)
+        dialog.tree.scrollToItem(row)
+    settle(app)
+    dialog.grab().save(str(out / "import-review.png"))
+    dialog.close()
     window.close()
     db.close()
-    print(f"Wrote workbench.png, review.png and themes.png to {out}")
+    print(f"Wrote workbench.png, review.png, themes.png and import-review.png to {out}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -122,6 +123,9 @@ class ImportReviewDialog(QDialog):
         self.tree = self._build_tree(parsed)
         self.tabs.addTab(self.tree, "Factsheet")
         self.tabs.addTab(self._build_unplaced(parsed), f"Not placed ({len(parsed.unplaced)})")
+        if parsed.unplaced:
+            warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.tabs.setTabIcon(1, warning)
         self.warnings = QListWidget()
         self.warnings.setWordWrap(True)
         self.warnings.setAlternatingRowColors(True)
