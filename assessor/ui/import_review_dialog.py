@@ -124,8 +124,8 @@ class ImportReviewDialog(QDialog):
         self.tabs.addTab(self.tree, "Factsheet")
         self.tabs.addTab(self._build_unplaced(parsed), f"Not placed ({len(parsed.unplaced)})")
         if parsed.unplaced:
-            warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            self.tabs.setTabIcon(1, warning)
+            icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.tabs.setTabIcon(1, icon)
         self.warnings = QListWidget()
         self.warnings.setWordWrap(True)
         self.warnings.setAlternatingRowColors(True)
