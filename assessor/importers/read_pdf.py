@@ -36,10 +36,11 @@ MIN_TEXT_CHARS = 50
 
 _BULLETS = "•◦▪▫‣●○■□►▶➢✓·-–—*"
 _LIST_NUMBER = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
-_TOC = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
+_LEADERS = ("....", "……", ". . . .")  # a table of contents' dot leaders
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|sur|/|de)\s*\d{1,4})?$", re.I
 )
+_WORDS = re.compile(r"[^\s.,;:)\]”’\"']")  # more than punctuation after a marker
 _BOLD_NAME = re.compile(r"bold|semibold|demi|black|heavy", re.I)
 _SPACES = re.compile(r"\s+")
 _MARKER_TEXT = re.compile(r"^[\d\s,]*\d[\d\s,]*$")
@@ -94,7 +95,8 @@ class _Line:
         self.text = "".join(t for k, t, _ in self.items if k == "t").strip()
         self.bold = bool(texts) and all(b for _, b in texts)
         ends_number = self.tail.strip().isdigit() and self.tail_gap > 2.0
-        self.toc = bool(_TOC.search(self.text)) or (ends_number and len(self.text) > 6)
+        leaders = any(leader in self.text for leader in _LEADERS)
+        self.toc = leaders or (ends_number and len(self.text) > 6)
 
 
 @dataclass
@@ -758,7 +760,7 @@ class _Layout:
                     ends_with_marker = True
                     continue
                 visible = t.strip()
-                if visible and re.search(r"[^\s.,;:)\]”’\"']", visible):
+                if ends_with_marker and visible and _WORDS.search(visible):
                     ends_with_marker = False
                 piece += t
                 chars += len(visible)
