@@ -449,3 +449,27 @@ def test_too_many_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(read_pdf_module, "MAX_PAGES", 2)
     with pytest.raises(ImportRejected, match=r"^long\.pdf: the PDF has 3 pages, more than the 2"):
         read_pdf(_sample(3), "long.pdf")
+
+
+def test_sideways_text_and_an_image_page_are_reported() -> None:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 760, "The Committee observes a sentence long enough to be a paragraph.")
+    c.saveState()
+    c.translate(40, 400)
+    c.rotate(90)
+    c.drawString(0, 0, "A stamp in the margin")
+    c.restoreState()
+    c.showPage()
+    c.rect(72, 400, 200, 200, fill=1)
+    c.showPage()
+    c.save()
+    doc = read_pdf(out.getvalue(), "mixed.pdf")
+    assert [b.text for b in doc.blocks] == [
+        "The Committee observes a sentence long enough to be a paragraph."
+    ]
+    assert [str(w) for w in doc.warnings] == [
+        "page 1: 1 pieces of text set sideways or upside down were left out",
+        "page 2: the page has no text (an image or a scan?)",
+    ]

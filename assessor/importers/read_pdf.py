@@ -27,7 +27,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from assessor.importers.common import ImportRejected
+from assessor.importers.common import ImportRejected, ImportWarning
 from assessor.importers.document import Block, BlockKind, BoxKind, Document
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -109,6 +109,7 @@ class _Page:
     lines: list[_Line]
     rects: list[_Rect]
     rules: list[tuple[float, float, float]]  # thin horizontal paths: x0, x1, y
+    rotated: int = 0  # text objects set aside because they do not run left to right
 
 
 def read_pdf(data: bytes, name: str) -> Document:
@@ -236,6 +237,7 @@ class _Reader:
         self.size = ctypes.c_float()
         self.fill = ctypes.c_int()
         self.stroke = ctypes.c_int()
+        self.rotated = 0
 
     def walk(self, parent: int, form: bool, outer: _Matrix | None, depth: int) -> None:
         """Visit the objects of a page or form, recursing into forms with their matrices."""
@@ -273,9 +275,12 @@ class _Reader:
         m = self.matrix
         if not _object_matrix(obj, m):
             return
-        c, d, f = m.c, m.d, m.f
+        a, b, c, d, f = m.a, m.b, m.c, m.d, m.f
         if outer is not None:
-            _, _, c, d, _, f = _compose((m.a, m.b, c, d, m.e, f), outer)
+            a, b, c, d, _, f = _compose((a, b, c, d, m.e, f), outer)
+        if abs(b) > 0.2 * abs(a) or a < 0:
+            self.rotated += 1  # vertical or upside-down text (a margin note, a stamp)
+            return
         _font_size(obj, self.size)
         size = self.size.value * math.hypot(c, d)
         if size <= 0.5:
@@ -391,7 +396,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
         page.close()
     lines = _lines(reader.pieces)
     rects, rules = _rects(reader.paths, width, height)
-    return _Page(index + 1, width, height, lines, rects, rules)
+    return _Page(index + 1, width, height, lines, rects, rules, reader.rotated)
 
 
 # --- Lines ---------------------------------------------------------------------------------
@@ -414,6 +419,9 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
 
 
 def _line(group: list[_Piece]) -> _Line:
+    if len(group) == 1:  # most lines of a word processor's print are one object
+        p = group[0]
+        return _Line([("t", p.text, p.bold)], p.x0, p.x1, p.y1, p.base, p.size, 0.0, p.text)
     group.sort(key=lambda p: p.x0)
     body = max(group, key=lambda p: (p.size, len(p.text)))
     size, base = body.size, body.base
@@ -613,10 +621,24 @@ class _Layout:
         return Document(
             blocks=blocks,
             footnotes=self.footnotes,
+            warnings=self._warnings(),
             source="PDF",
             pages=len(self.pages),
             furniture=self.furniture,
         )
+
+    def _warnings(self) -> list[ImportWarning]:
+        out = []
+        for page in self.pages:
+            where = f"page {page.number}"
+            if not page.lines:
+                out.append(ImportWarning("the page has no text (an image or a scan?)", where=where))
+            if page.rotated:
+                out.append(ImportWarning(
+                    f"{page.rotated} pieces of text set sideways or upside down were left out",
+                    where=where,
+                ))  # fmt: skip
+        return out
 
     def _furniture(self) -> set[int]:
         """Lines repeated at the top or bottom of many pages, and page numbers there."""
