@@ -683,7 +683,7 @@ class _Layout:
 
     def _take_footnotes(self, page: _Page, lines: list[_Line]) -> list[_Line]:
         """The page's body lines; its footnote lines go into ``self.footnotes``."""
-        small = [ln.size <= 0.92 * self.body for ln in lines]
+        small = [ln.size <= 0.92 * self.body and _inside(page.rects, ln) is None for ln in lines]
         start = len(lines)
         while start > 0 and small[start - 1]:
             start -= 1
