@@ -141,8 +141,17 @@ class _Reader:
         return None
 
     def _only_empty_chapters(self) -> bool:
-        # A table of contents without page numbers looks like a run of empty chapters.
-        return bool(self.chapters) and all(not c.sections for c in self.chapters)
+        # A table of contents read as headings looks like a run of chapters with no footnoted
+        # text, each holding a line or two at most.
+        blocks = [
+            b for c in self.chapters for s in c.sections for f in (s.body, *s.boxes) if f
+            for b in f.blocks
+        ]  # fmt: skip
+        return (
+            bool(self.chapters)
+            and not any(b.numbers for b in blocks)
+            and sum(1 for b in blocks if not b.toc) <= 3 * len(self.chapters) + 6
+        )
 
     def _start_chapter(self, number: str, title: str, block: Block) -> None:
         self._expire(everything=True)

@@ -1,63 +1,106 @@
 """Plain-text factsheets, such as ``pdftotext`` writes them: no markup at all.
 
-What Markdown marks, plain text leaves to evidence. Pages are separated by form feeds; a
-running header and page numbers repeat at the top or foot of pages and are set aside. Footnote
-texts are lines that begin with their number, in sequence (1, 2, 3 …), mostly at the foot of a
-page; footnote markers are digits glued to the word or full stop before them ("them.7") —
-taken as markers only when they continue that same sequence, so that "Article 20(2)" or
-"14 years" stay text.
+What Markdown marks, plain text leaves to evidence:
+
+- pages are separated by form feeds; a running header and page numbers repeat at the edges of
+  pages and are set aside;
+- footnote texts are lines that begin with their number, or a number alone on its line with the
+  text below — in sequence (1, 2, 3 …); a conversion may move a footnote's number away from its
+  text, so a reference ("Recommendation II-6.", "Para. 50.") standing alone takes the oldest
+  number still waiting for its text;
+- footnote markers are digits glued to the word or full stop before them ("them.7") — taken as
+  markers only when they continue the same sequence, so that "Article 20(2)" or "14 years" stay
+  text;
+- paragraphs end at blank lines, at a short line (shorter than the text's usual width), or
+  where a list item or a label begins; two short lines without a full stop are one heading.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-from assessor.importers.document import Document, split_fused
+from assessor.importers.document import BlockKind, Document, split_fused
 from assessor.importers.text_lines import (
+    BULLET_GLYPH_RE,
+    TOC_RE,
     Line,
     Paragraph,
     Span,
     attach_lone_markers,
     split_paragraph,
 )
+from assessor.importers.vocabulary import VOCABULARIES, Vocabulary
 
-_FOOTNOTE_LINE = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+|(?=[A-Z«“\"]))(\S.*)$")
+_NUMBERED = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+|(?=[A-Z«“\"]))(\S.*)$")
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
     re.I,
 )
-#: Digits glued to the word or punctuation before them, not to a code ("II-6") or a number.
-_GLUED = re.compile(r"(?<=[^\s\d\-–/(\[#§,])(\d{1,6})(?=[\s,;:.)”\"’'»]|$)")
+#: Digits glued to the word or punctuation before them, not to a code ("II-6"), a number or a
+#: date ("10.07.2024").
+_GLUED = re.compile(r"(?<=[^\s\d\-–/(\[#§,])(?<!\d[.,])(\d{1,6})(?=[\s,;:.)”\"’'»]|$)")
+#: A marker set off by a space after a full stop ("in Albania. 8 Further"), as some
+#: conversions write it: taken only when it is exactly the next number expected.
+_SPACED = re.compile(r"(?<=[.;:,”\"’)])\s(\d{1,3})(?=\s+[A-ZÀ-Ý]|\s*$)")
 #: How far ahead of the expected footnote a marker may be (one footnote text may be missed).
 _AHEAD = 3
+#: After a full stop a glued marker is strong evidence: it may skip markers a conversion lost.
+_AHEAD_AFTER_STOP = 10
+#: How many lines a footnote number alone may wait for its text.
+_WAIT = 80
+_TERMINAL = ".!?:;…"
+#: List glyphs that a conversion put on a line of their own, or left at a line's end.
+_GLYPHS = "•\uf0b7\uf0a7\uf0d8\uf076\uf0fc▪◦●○■□➢►"
+_GLYPHS_ONLY = re.compile(rf"^[{_GLYPHS}\s]+$")
+_GLYPHS_AT_END = re.compile(rf"\s+[{_GLYPHS}](?:\s+[{_GLYPHS}])*\s*$")
+
+
+def _reference_line(words: Vocabulary) -> str:
+    """A footnote that names recommendation codes or report paragraphs, and nothing else."""
+    code = r"[IVXL]+\s*[-–]\s*\d+"
+    number = r"\d+(?:\s*[-–]\s*\d+)?"
+    glue = rf"\s*(?:,|;|\s(?:{words.conjunction})\s|&)\s*"
+    word = words.recommendation_word
+    codes = rf"(?:{word})\s+{code}(?:{glue}(?:(?:{word})\s+)?{code})*"
+    paras = rf"(?:{words.paragraph_word}|§§?)\s*{number}(?:{glue}{number})*"
+    return rf"(?:{codes}|{paras})"
+
+
+#: A footnote that is only a reference ("Recommendation II-6.", "Paras. 78, 82."): the whole
+#: line, capitalised as a footnote starts, so that "paragraphs 3-6 of …" in the body is not one.
+_REFERENCE = re.compile(
+    "^(?:" + "|".join(_reference_line(v) for v in VOCABULARIES.values()) + r")\s*\.?\s*$"
+)
+_BODY_START = re.compile(
+    "|".join(
+        rf"^(?:The\s+|Le\s+|La\s+)?(?:{v.committee})\b|^(?:It|Il)\s" for v in VOCABULARIES.values()
+    ),
+    re.I,
+)
+
+
+@dataclass
+class _Text:
+    number: int  # line number in the file
+    text: str
 
 
 def read_plain_text(text: str, name: str = "") -> Document:
     """The document model of a plain-text factsheet."""
     pages = [p.split("\n") for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
-    furniture = _furniture(pages)
-    dropped = 0
-    lines: list[tuple[int, str]] = []  # (line number, text); "" ends a paragraph
-    number = 0
-    for page in pages:
-        edge = _edges(page)
-        for i, raw in enumerate(page):
-            number += 1
-            key = _furniture_key(raw)
-            if i in edge and (key in furniture or _PAGE_NUMBER.match(raw)):
-                dropped += 1
-                continue
-            lines.append((number, raw.rstrip()))
-        number += 0
-        lines.append((number, ""))  # a page ends a paragraph; the structure repairs the cut
+    lines, dropped = _without_furniture(pages)
     footnotes, body = _footnotes(lines)
     blocks = []
     for paragraph in _paragraphs(body, set(footnotes)):
         blocks += split_paragraph(paragraph, footnotes)
     blocks = attach_lone_markers(blocks)
     return Document(blocks, footnotes, source="text", pages=len(pages), furniture=dropped)
+
+
+# -- page furniture ------------------------------------------------------------------------
 
 
 def _furniture_key(line: str) -> str:
@@ -70,92 +113,221 @@ def _edges(page: list[str]) -> set[int]:
     return set(filled[:3] + filled[-3:])
 
 
-def _furniture(pages: list[list[str]]) -> set[str]:
-    """Lines that stand at the top or foot of many pages: a running header or footer."""
-    if len(pages) < 3:
-        return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_furniture_key(page[i]) for i in _edges(page)})
-    return {k for k, n in seen.items() if k and n >= max(3, len(pages) // 3)}
+def _without_furniture(pages: list[list[str]]) -> tuple[list[_Text | None], int]:
+    """The lines of every page (None for a page break) without running headers and numbers."""
+    repeated: set[str] = set()
+    if len(pages) >= 3:
+        seen: Counter[str] = Counter()
+        for page in pages:
+            seen.update({_furniture_key(page[i]) for i in _edges(page)})
+        repeated = {k for k, n in seen.items() if k and n >= max(3, len(pages) // 3)}
+    out: list[_Text | None] = []
+    dropped = 0
+    number = 0
+    for index, page in enumerate(pages):
+        edges = _edges(page)
+        for i, raw in enumerate(page):
+            number += 1
+            if i in edges and (_furniture_key(raw) in repeated or _page_number(raw, index)):
+                dropped += 1
+                continue
+            out.append(_Text(number, raw.rstrip()))
+        out.append(None)
+    return out, dropped
 
 
-def _footnotes(lines: list[tuple[int, str]]) -> tuple[dict[int, str], list[tuple[int, str]]]:
+def _page_number(raw: str, index: int) -> bool:
+    """A page number: a bare number close to the page's own, or "Page 3 of 22"."""
+    if not _PAGE_NUMBER.match(raw):
+        return False
+    digits = re.findall(r"\d+", raw)
+    if not _NUMBER_ONLY.match(raw):
+        return True
+    return bool(digits) and abs(int(digits[0]) - (index + 1)) <= 2
+
+
+# -- footnotes -----------------------------------------------------------------------------
+
+
+def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | None]]:
     """Footnote texts in their numbering sequence, and the body lines without them."""
     footnotes: dict[int, str] = {}
-    body: list[tuple[int, str]] = []
+    body: list[_Text | None] = []
     expected = 1
-    current: int | None = None  # the footnote whose text goes on on the next line
-    pending_number: int | None = None  # a number alone on its line, its text below
-    for index, (number, raw) in enumerate(lines):
-        m = _FOOTNOTE_LINE.match(raw)
+    waiting: list[int] = []  # numbers seen alone, their text not yet found
+    waiting_since: dict[int, int] = {}
+    current: int | None = None  # the footnote whose text may go on on the next line
+    for index, line in enumerate(lines):
+        if line is None or not line.text.strip():
+            current = None
+            body.append(line)
+            continue
+        raw = line.text
         alone = _NUMBER_ONLY.match(raw)
-        if m and expected <= int(m.group(1)) < expected + _AHEAD and _starts_note(lines, index):
-            current = int(m.group(1))
-            footnotes[current] = m.group(2).strip()
-            expected = current + 1
-            continue
+        numbered = _NUMBERED.match(raw)
+        stripped = raw.strip()
+        while waiting and index - waiting_since[waiting[0]] > _WAIT:
+            stale = waiting.pop(0)  # no text came: a page number, or the body's own number
+            body.append(_Text(0, str(stale)))
         if alone and expected <= int(alone.group(1)) < expected + _AHEAD:
-            pending_number = int(alone.group(1))
+            waiting.append(int(alone.group(1)))
+            waiting_since[int(alone.group(1))] = index
+            expected = int(alone.group(1)) + 1
+            current = None
             continue
-        if pending_number is not None and raw.strip():
-            current = pending_number
-            footnotes[current] = raw.strip()
+        if (
+            numbered
+            and expected <= int(numbered.group(1)) < expected + _AHEAD
+            and _opens(lines, index)
+            and not _BODY_START.match(numbered.group(2))
+        ):
+            current = int(numbered.group(1))
+            footnotes[current] = numbered.group(2).strip()
             expected = current + 1
-            pending_number = None
             continue
-        if pending_number is not None:
-            body.append((number, str(pending_number)))
-            pending_number = None
-        if current is not None and raw.strip() and not _starts_body(raw):
-            footnotes[current] += " " + raw.strip()
+        if current is not None and _continues_note(footnotes[current], stripped):
+            footnotes[current] += " " + stripped
             continue
         current = None
-        body.append((number, raw))
+        if waiting and _REFERENCE.match(stripped) and len(stripped) < 200:
+            current = waiting.pop(0)
+            footnotes[current] = stripped
+            continue
+        if waiting and _note_like(lines, index):
+            current = waiting.pop(0)
+            footnotes[current] = stripped
+            continue
+        if not waiting and _REFERENCE.match(stripped) and len(stripped) < 120:
+            current = expected  # a reference whose number was lost: the next in sequence
+            footnotes[current] = stripped
+            expected += 1
+            continue
+        body.append(line)
+    for number in waiting:  # a number that found no text was the body's, after all
+        body.append(_Text(0, str(number)))
     return footnotes, body
 
 
-def _starts_note(lines: list[tuple[int, str]], index: int) -> bool:
-    """A line "7 Recommendation II-6." starts a footnote when it opens a paragraph."""
-    return index == 0 or not lines[index - 1][1].strip() or bool(
-        _FOOTNOTE_LINE.match(lines[index - 1][1])
-    )
+def _opens(lines: list[_Text | None], index: int) -> bool:
+    """A numbered line opens a footnote when the line before it is not running text."""
+    if index == 0:
+        return True
+    before = lines[index - 1]
+    if before is None or not before.text.strip():
+        return True
+    previous = before.text.strip()
+    return previous[-1:] in _TERMINAL or bool(_NUMBERED.match(before.text))
 
 
-def _starts_body(raw: str) -> bool:
-    """After a footnote, a blank-less line that is plainly the body again."""
-    return len(raw) - len(raw.lstrip()) > 12
+def _continues_note(note: str, line: str) -> bool:
+    """The next line goes on with a footnote's text when the footnote has not ended."""
+    if _NUMBER_ONLY.match(line) or BULLET_GLYPH_RE.match(line):
+        return False
+    return note[-1:] not in ".!?" or line[:1].islower()
 
 
-def _paragraphs(lines: list[tuple[int, str]], defined: set[int]) -> list[Paragraph]:
-    """Blank-line separated paragraphs, their lines as spans with footnote markers found."""
+def _note_like(lines: list[_Text | None], index: int) -> bool:
+    """A line that reads as a footnote's text: not the Committee speaking, not a list item,
+    and followed within two lines by another footnote number, a blank or the page's end."""
+    line = lines[index]
+    assert line is not None
+    text = line.text.strip()
+    if _BODY_START.match(text) or BULLET_GLYPH_RE.match(text):
+        return False
+    for ahead in lines[index + 1 : index + 3]:
+        if ahead is None or not ahead.text.strip() or _NUMBER_ONLY.match(ahead.text):
+            return True
+        if not ahead.text.strip()[:1].islower():
+            return False
+    return False
+
+
+# -- paragraphs ----------------------------------------------------------------------------
+
+
+def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]:
+    """Paragraphs by blank lines, short lines and list items; markers found on the way."""
+    widths = sorted(len(ln.text.strip()) for ln in lines if ln is not None and ln.text.strip())
+    width = widths[int(len(widths) * 0.8)] if widths else 80
+    short = 0.8 * width
     out: list[Paragraph] = []
     current: Paragraph | None = None
+    previous: str | None = None
     expected = 1
-    for number, raw in lines:
-        if not raw.strip():
-            current = None
+    bullets = 0  # list glyphs a conversion set apart on lines of their own, not yet used
+    marked = False  # the previous line ended with a footnote marker
+    for line in lines:
+        if line is None:  # a page break: a sentence may go on, the structure repairs it
             continue
-        spans, expected = _spans(raw, defined, expected)
-        line = Line(spans, f"line {number}", hard_break=False)
+        raw = _GLYPHS_AT_END.sub("", line.text)
+        stripped = raw.strip()
+        if _GLYPHS_ONLY.match(stripped):
+            bullets += max(1, len(stripped.split()))
+            current, previous = None, None
+            continue
+        if not stripped:
+            current, previous = None, None
+            continue
+        if (
+            current is not None
+            and previous is not None
+            and (
+                _breaks(previous, stripped, short)
+                or (marked and previous[-1:] in ".;" and stripped[:1].islower())
+            )
+        ):
+            current = None  # after a footnoted item, a lower-case line is the list's next item
+        if TOC_RE.search(raw):  # a page number after dot leaders is no marker
+            spans = [Span(raw)]
+        else:
+            spans, expected = _spans(raw, defined, expected)
         if current is None:
-            current = Paragraph("para")
+            kind: BlockKind = "bullet" if bullets and not stripped[:1].islower() else "para"
+            bullets = 0  # a glyph set apart marks the paragraph right after it, no further
+            current = Paragraph(kind)
             out.append(current)
-        current.lines.append(line)
+        current.lines.append(Line(spans, f"line {line.number}"))
+        previous = "".join(sp.text for sp in spans if not sp.marker).strip()
+        marked = bool(spans) and any(sp.marker for sp in spans[-2:])
     return out
 
 
+def _breaks(previous: str, line: str, short: float) -> bool:
+    """True when ``line`` starts a new paragraph after ``previous``."""
+    if BULLET_GLYPH_RE.match(line) or TOC_RE.search(previous):
+        return True
+    if previous.endswith(":"):  # a lead-in ends where its list begins
+        return True
+    starts_upper = not line[:1].islower()
+    if len(previous) >= short or not starts_upper:
+        return False
+    if previous[-1:] in _TERMINAL or previous[-1:] in '”"’)' or _REFERENCE.match(previous):
+        return True
+    # Two short lines without a full stop are one heading ("Observations and recommendations
+    # of the Lanzarote" / "Committee on the legal framework specific to Albania").
+    return len(line) >= short or line[-1:] in _TERMINAL or bool(_BODY_START.match(line))
+
+
 def _spans(raw: str, defined: set[int], expected: int) -> tuple[list[Span], int]:
-    """A line's text and the markers glued into it that continue the footnote sequence."""
+    """A line's text and the markers in it that continue the footnote sequence."""
+    found: list[tuple[int, int, str, int]] = []  # (start, end, digits, next expected)
+    candidates = sorted(
+        [(m.start(1), m.end(1), m.group(1), False) for m in _GLUED.finditer(raw)]
+        + [(m.start(1), m.end(1), m.group(1), True) for m in _SPACED.finditer(raw)]
+    )
+    for start, end, digits, spaced in candidates:
+        numbers = split_fused(digits, defined, expected)
+        after_stop = start > 0 and raw[start - 1] in '.;:”"’)'
+        ahead = _AHEAD_AFTER_STOP if after_stop and not spaced else _AHEAD
+        if not numbers or not expected <= numbers[0] < expected + ahead:
+            continue
+        expected = numbers[-1] + 1
+        found.append((start - (1 if spaced else 0), end, digits, expected))
     spans: list[Span] = []
     pos = 0
-    for m in _GLUED.finditer(raw):
-        numbers = split_fused(m.group(1), defined, expected)
-        if not numbers or not expected <= numbers[0] < expected + _AHEAD:
-            continue
-        spans.append(Span(raw[pos : m.start()]))
-        spans.append(Span(m.group(1), marker=True))
-        pos = m.end()
-        expected = numbers[-1] + 1
+    for start, end, digits, _ in found:
+        spans.append(Span(raw[pos:start]))
+        spans.append(Span(digits, marker=True))
+        pos = end
     spans.append(Span(raw[pos:]))
     return spans, expected

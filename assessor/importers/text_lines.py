@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from assessor.importers.document import Block, BlockKind
 
 #: Bullet glyphs a conversion leaves at the start of a line (OCR turns "•" into "e" or "¢").
-BULLET_GLYPH_RE = re.compile(r"^[•‣▪◦·●○■□▶►➢✓¢](?:\s+|(?=\S))|^[-–*](?=\s+\S)\s+")
+BULLET_GLYPH_RE = re.compile(
+    r"^[•‣▪◦·●○■□▶►➢✓¢\uf0b7\uf0a7\uf0d8\uf076\uf0fc](?:\s+|(?=\S))|^[-–*](?=\s+\S)\s+"
+)
 TOC_RE = re.compile(r"\.{4,}|…{2,}|\t\s*\d+\s*$|\s{3,}\d{1,3}\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
