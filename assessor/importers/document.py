@@ -94,6 +94,12 @@ def split_fused(digits: str, defined: set[int], expected: int) -> list[int] | No
         return [int(digits)]
     if not digits.isdigit() or len(digits) > 12:
         return None
+    run, n = "", expected
+    while len(run) < len(digits):  # "56575859" after 55 is 56, 57, 58, 59: the sequence wins
+        run += str(n)
+        n += 1
+    if run == digits and len(digits) > len(str(expected)):
+        return list(range(expected, n))
 
     def splits(rest: str) -> list[list[int]]:
         if not rest:
@@ -109,9 +115,10 @@ def split_fused(digits: str, defined: set[int], expected: int) -> list[int] | No
     if not candidates:
         return None
 
-    def score(parts: list[int]) -> tuple[bool, bool, int]:
+    def score(parts: list[int]) -> tuple[bool, bool, bool, int]:
+        increasing = all(b > a for a, b in itertools.pairwise(parts)) and parts[0] >= expected
         consecutive = all(b == a + 1 for a, b in itertools.pairwise(parts))
-        return (parts[0] == expected, consecutive, -len(parts))
+        return (increasing, parts[0] == expected, consecutive, -len(parts))
 
     return max(candidates, key=score)
 

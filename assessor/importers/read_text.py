@@ -34,6 +34,7 @@ from assessor.importers.text_lines import (
 from assessor.importers.vocabulary import VOCABULARIES, Vocabulary
 
 _NUMBERED = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+|(?=[A-Z«“\"]))(\S.*)$")
+_NUMERAL = re.compile(r"^[IVXL]{1,6}\.\s")  # a chapter heading, never a list item
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
@@ -41,10 +42,10 @@ _PAGE_NUMBER = re.compile(
 )
 #: Digits glued to the word or punctuation before them, not to a code ("II-6"), a number or a
 #: date ("10.07.2024").
-_GLUED = re.compile(r"(?<=[^\s\d\-–/(\[#§,])(?<!\d[.,])(\d{1,6})(?=[\s,;:.)”\"’'»]|$)")
+_GLUED = re.compile(r"(?<=[^\s\d\-–/(\[#§])(?<!\d[.,])(\d{1,6})(?=[\s,;:.)”\"’'»]|$)")
 #: A marker set off by a space after a full stop ("in Albania. 8 Further"), as some
 #: conversions write it: taken only when it is exactly the next number expected.
-_SPACED = re.compile(r"(?<=[.;:,”\"’)])\s(\d{1,3})(?=\s+[A-ZÀ-Ý]|\s*$)")
+_SPACED = re.compile(r"(?<=[.;:,”\"’)])\s(\d{1,12})(?=\s+[A-ZÀ-Ý]|\s*$)")
 #: How far ahead of the expected footnote a marker may be (one footnote text may be missed).
 _AHEAD = 3
 #: After a full stop a glued marker is strong evidence: it may skip markers a conversion lost.
@@ -273,16 +274,18 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
             and previous is not None
             and (
                 _breaks(previous, stripped, short)
-                or (marked and previous[-1:] in ".;" and stripped[:1].islower())
+                or (marked and previous[-1:] in ".;,")
             )
         ):
-            current = None  # after a footnoted item, a lower-case line is the list's next item
+            # A footnoted sentence that ends its line ends its paragraph (or list item).
+            current = None
         if TOC_RE.search(raw):  # a page number after dot leaders is no marker
             spans = [Span(raw)]
         else:
             spans, expected = _spans(raw, defined, expected)
         if current is None:
-            kind: BlockKind = "bullet" if bullets and not stripped[:1].islower() else "para"
+            item = bullets and not stripped[:1].islower() and not _NUMERAL.match(stripped)
+            kind: BlockKind = "bullet" if item else "para"
             bullets = 0  # a glyph set apart marks the paragraph right after it, no further
             current = Paragraph(kind)
             out.append(current)
