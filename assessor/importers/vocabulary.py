@@ -171,8 +171,9 @@ ENGLISH = Vocabulary(
     compliance_procedure=r"compliance\s+procedure",
     monitoring_round=r"(\d+\s*(?:st|nd|rd|th))\s+monitoring\s+round",
     received=r"information\s+submitted\s+by",
-    months=tuple(
-        "January February March April May June July August September October November December".split()
+    months=(
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December"),
     ),
     chapter_word=r"Chapter",
     body_verbs=r"observes|observed|notes|noted|notices|highlights|recognises|recognizes|finds"
@@ -209,8 +210,9 @@ FRENCH = Vocabulary(
     compliance_procedure=r"proc[ée]dure\s+de\s+conformit[ée]",
     monitoring_round=r"(\d+\s*(?:er|e|ème|eme|nd))\s+cycle\s+de\s+suivi",
     received=r"informations?\s+(?:soumises?|transmises?|communiqu[ée]es?|fournies?)\s+par",
-    months=tuple(
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    months=(
+        *("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août"),
+        *("septembre", "octobre", "novembre", "décembre"),
     ),
     chapter_word=r"Chapitre",
     body_verbs=r"observe|a\s+observé|note|a\s+noté|relève|souligne|reconnaît|constate"
