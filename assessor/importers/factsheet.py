@@ -456,6 +456,7 @@ def parse_document(document: Document, party: str | None = None) -> ParsedFactsh
         )
     _check_codes(chapters, warnings)
     _set_aside_repeated_codes(chapters, warnings)
+    _unnamed_codes(chapters, footnotes, warnings)
     unplaced = _unplaced(chapters, footnotes, document)
     total = sum(len(b.text) for b in document.blocks) + sum(
         len(t) for t in document.footnotes.values()
@@ -495,6 +496,25 @@ def _unplaced(
         if number not in named and note.text:
             out.append(Unplaced(f"footnote {number}", note.text))
     return out
+
+
+def _unnamed_codes(
+    chapters: list[ParsedChapter], footnotes: dict[int, Footnote], warnings: list[ImportWarning]
+) -> None:
+    """A footnote naming codes that no recommendation carries: its marker was not found, so
+    that recommendation is missing and the follow-ups around it may sit on a neighbour."""
+    taken = {c for ch in chapters for r in ch.recommendations for c in r.codes}
+    for number, note in sorted(footnotes.items()):
+        missing = [c for c in note.codes if c not in taken]
+        if missing:
+            warnings.append(
+                ImportWarning(
+                    f"footnote {number} names {', '.join(missing)}, but no recommendation in the "
+                    "text carries its marker: that recommendation is missing, and a follow-up "
+                    f"near it may stand on a neighbour — check chapter {missing[0].split('-')[0]} "
+                    "against the original"
+                )
+            )
 
 
 def _read_preamble(

@@ -158,6 +158,13 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
     waiting: list[int] = []  # numbers seen alone, their text not yet found
     waiting_since: dict[int, int] = {}
     current: int | None = None  # the footnote whose text may go on on the next line
+    last_note = -2  # index of the last line taken for a footnote (its number or text)
+
+    def take(number: int, text: str, index: int) -> None:
+        nonlocal current, last_note
+        footnotes[number] = text
+        current, last_note = number, index
+
     for index, line in enumerate(lines):
         if line is None or not line.text.strip():
             current = None
@@ -174,7 +181,7 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
             waiting.append(int(alone.group(1)))
             waiting_since[int(alone.group(1))] = index
             expected = int(alone.group(1)) + 1
-            current = None
+            current, last_note = None, index
             continue
         if (
             numbered
@@ -182,26 +189,25 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
             and _opens(lines, index)
             and not _BODY_START.match(numbered.group(2))
         ):
-            current = int(numbered.group(1))
-            footnotes[current] = numbered.group(2).strip()
-            expected = current + 1
+            take(int(numbered.group(1)), numbered.group(2).strip(), index)
+            expected = int(numbered.group(1)) + 1
             continue
         if current is not None and _continues_note(footnotes[current], stripped):
             footnotes[current] += " " + stripped
+            last_note = index
             continue
         current = None
-        if waiting and _REFERENCE.match(stripped) and len(stripped) < 200:
-            current = waiting.pop(0)
-            footnotes[current] = stripped
-            continue
-        if waiting and _note_like(lines, index):
-            current = waiting.pop(0)
-            footnotes[current] = stripped
+        if waiting and (
+            (_REFERENCE.match(stripped) and len(stripped) < 200) or _note_like(lines, index)
+        ):
+            take(waiting.pop(0), stripped, index)
             continue
         if not waiting and _REFERENCE.match(stripped) and len(stripped) < 120:
-            current = expected  # a reference whose number was lost: the next in sequence
-            footnotes[current] = stripped
+            take(expected, stripped, index)  # a footnote whose number was set apart or lost
             expected += 1
+            continue
+        if alone and int(alone.group(1)) in footnotes:
+            last_note = index  # a footnote's number set apart from the text already taken
             continue
         body.append(line)
     for number in waiting:  # a number that found no text was the body's, after all
@@ -227,7 +233,7 @@ def _continues_note(note: str, line: str) -> bool:
     return note[-1:] not in ".!?" or line[:1].islower()
 
 
-def _note_like(lines: list[_Text | None], index: int) -> bool:
+def _note_like(lines: list[_Text | None], index: int, within: int = 2) -> bool:
     """A line that reads as a footnote's text: not the Committee speaking, not a list item,
     and followed within two lines by another footnote number, a blank or the page's end."""
     line = lines[index]
@@ -235,7 +241,7 @@ def _note_like(lines: list[_Text | None], index: int) -> bool:
     text = line.text.strip()
     if _BODY_START.match(text) or BULLET_GLYPH_RE.match(text):
         return False
-    for ahead in lines[index + 1 : index + 3]:
+    for ahead in lines[index + 1 : index + 1 + within]:
         if ahead is None or not ahead.text.strip() or _NUMBER_ONLY.match(ahead.text):
             return True
         if not ahead.text.strip()[:1].islower():
@@ -272,10 +278,7 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
         if (
             current is not None
             and previous is not None
-            and (
-                _breaks(previous, stripped, short)
-                or (marked and previous[-1:] in ".;,")
-            )
+            and (_breaks(previous, stripped, short) or (marked and previous[-1:] in ".;,"))
         ):
             # A footnoted sentence that ends its line ends its paragraph (or list item).
             current = None
