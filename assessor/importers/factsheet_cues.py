@@ -7,11 +7,12 @@ paragraphs ("Paras. 78, 82"), or explains; a recommendation's verb is its bold w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assessor.importers.common import find_codes
 from assessor.importers.document import Block
-from assessor.importers.vocabulary import Vocabulary
+from assessor.importers.vocabulary import VOCABULARIES, Vocabulary
 
 
 @dataclass
@@ -53,21 +54,26 @@ def bold_verb(blocks: list[Block], words: Vocabulary) -> tuple[str | None, str |
             word = fragment.strip(" “”\"'’:,.")
             if " " in word or not word:
                 continue
-            key = words.verb_key(word) if words.verb_word_re.match(word) else None
+            key = _verb_in_any_language(word, words)
             if key:
                 return key, None
-            if unknown is None and f"{word}" in block.text and _after_committee(block, word, words):
+            if unknown is None and word in block.text and _after_committee(block, word, words):
                 unknown = word
     return None, unknown
 
 
+def _verb_in_any_language(word: str, words: Vocabulary) -> str | None:
+    """The verb's key in the document's language, else in another (a verb left untranslated)."""
+    for vocabulary in (words, *(v for v in VOCABULARIES.values() if v is not words)):
+        if vocabulary.verb_word_re.match(word):
+            return vocabulary.verb_key(word)
+    return None
+
+
 def _after_committee(block: Block, word: str, words: Vocabulary) -> bool:
-    """True when ``word`` follows the Committee in the text ("Committee also urges")."""
-    index = block.text.find(word)
-    before = block.text[max(0, index - 40) : index]
-    return words.body_re.pattern != "" and any(
-        part in before for part in ("Committee", "Comité", "It ", "Il ")
-    )
+    """True when ``word`` follows the speaker ("The Committee also urges …", "It urges …")."""
+    before = block.text[: max(0, block.text.find(word))][-40:]
+    return bool(re.search(rf"(?:{words.committee}|\bIt|\bIl)\b[\w\s]*$", before))
 
 
 def verb_of(blocks: list[Block], words: Vocabulary) -> str | None:
