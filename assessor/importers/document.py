@@ -25,7 +25,7 @@ BoxKind = Literal["follow_up", "practice", "box"]
 TERMINAL = ".!?:;…"
 
 
-@dataclass
+@dataclass(eq=False)  # a block is one place in the document, compared by identity
 class Block:
     """A heading, paragraph or list item of the document's body, with its cues."""
 

@@ -501,20 +501,24 @@ def _unplaced(
 def _unnamed_codes(
     chapters: list[ParsedChapter], footnotes: dict[int, Footnote], warnings: list[ImportWarning]
 ) -> None:
-    """A footnote naming codes that no recommendation carries: its marker was not found, so
-    that recommendation is missing and the follow-ups around it may sit on a neighbour."""
+    """Footnotes naming codes that no recommendation carries: their markers were not found, so
+    those recommendations are missing and the follow-ups around them may sit on a neighbour."""
     taken = {c for ch in chapters for r in ch.recommendations for c in r.codes}
-    for number, note in sorted(footnotes.items()):
-        missing = [c for c in note.codes if c not in taken]
-        if missing:
-            warnings.append(
-                ImportWarning(
-                    f"footnote {number} names {', '.join(missing)}, but no recommendation in the "
-                    "text carries its marker: that recommendation is missing, and a follow-up "
-                    f"near it may stand on a neighbour — check chapter {missing[0].split('-')[0]} "
-                    "against the original"
-                )
-            )
+    missing: dict[str, None] = {}
+    for note in footnotes.values():
+        missing.update((c, None) for c in note.codes if c not in taken)
+    if not missing:
+        return
+    codes = list(missing)
+    chapters_named = ", ".join(dict.fromkeys(c.split("-")[0] for c in codes))
+    shown = ", ".join(codes[:12]) + (", …" if len(codes) > 12 else "")
+    warnings.append(
+        ImportWarning(
+            f"footnotes name {shown}, but no recommendation in the text carries their markers: "
+            "those recommendations are missing, and a follow-up near them may stand on a "
+            f"neighbour — check chapter {chapters_named} against the original"
+        )
+    )
 
 
 def _read_preamble(

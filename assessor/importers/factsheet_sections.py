@@ -27,7 +27,7 @@ from assessor.importers.factsheet_data import (
 from assessor.importers.vocabulary import Vocabulary
 
 
-@dataclass
+@dataclass(eq=False)  # flows are compared by identity: each is one place in the document
 class Flow:
     """Where blocks go: a section's body, or a box (follow-up or promising practice)."""
 
@@ -39,7 +39,7 @@ class Flow:
     box_id: int | None = None  # the drawn box it reads, where the format draws boxes
 
 
-@dataclass
+@dataclass(eq=False)
 class RoutedSection:
     """A section as the first pass found it: its body and its boxes."""
 
