@@ -54,6 +54,7 @@ from assessor.importers.recommendations import (
     parse_recommendations,
 )
 from assessor.importers.vocabulary import VOCABULARIES
+from assessor.sanitize import clean_text, has_unwanted
 from assessor.wording import plural
 
 KINDS = ("factsheet", "recommendations")
@@ -121,11 +122,20 @@ class ImportReport:
 
 
 def detect_kind(text: str) -> str | None:
-    """``factsheet``, ``recommendations``, or None when the text is neither."""
+    """``factsheet``, ``recommendations``, or None when the text is neither.
+
+    Invisible characters are ignored, as the parser ignores them: a zero-width space inside
+    "II-6" must not make a factsheet unrecognisable.
+    """
     words = "|".join(v.recommendation_word for v in VOCABULARIES.values())
-    if re.search(rf"(?:{words})\s+[IVXL]+\s*[-–]\s*\d+", text, re.I):
+    if re.search(rf"(?:{words})\s+[IVXL]+\s*[-–]\s*\d+", _visible(text), re.I):
         return "factsheet"
     return "recommendations" if _reads_like_themes(text) else None
+
+
+def _visible(text: str) -> str:
+    """The text without the controls and invisible characters ``clean_text`` removes."""
+    return clean_text(text) if has_unwanted(text) else text
 
 
 def _reads_like_themes(text: str) -> bool:
@@ -187,7 +197,7 @@ def prepare_import(
         return PreparedImport("factsheet", p.name, party, scale, factsheet=parsed, text=text)
     if len(data) > MAX_TEXT_BYTES:
         check_size(p, MAX_TEXT_BYTES, "for a text import")
-    text = decode_text(data, p.name)
+    text = _decode(data, p.name)
     detected = detect_kind(text)
     kind = kind or detected
     if kind is None:
@@ -205,6 +215,17 @@ def prepare_import(
             "recommendations under it); the Party's themes were left as they are."
         )
     return PreparedImport(kind, p.name, party, scale, themes=parse_recommendations(text), text=text)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The file's text; a damaged UTF-16 file is refused in a sentence, not a codec error."""
+    try:
+        return decode_text(data, name)
+    except UnicodeDecodeError as exc:  # only UTF-16 is decoded strictly: UTF-8 falls back
+        raise ImportRejected(
+            f"{name}: the UTF-16 text is damaged ({exc.reason} at byte {exc.start}); save it "
+            "again as UTF-8 or UTF-16 text and import that."
+        ) from None
 
 
 def _parse(document: Document, party: str | None, name: str) -> ParsedFactsheet:
