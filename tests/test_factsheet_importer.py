@@ -360,12 +360,31 @@ def test_party_override(seed: ParsedFactsheet) -> None:
     assert parse_factsheet(SEED, party="Republic of Albania").party == "Republic of Albania"
 
 
+def plain_text(markdown: str) -> str:
+    """The seed as a text converter writes it: no markup, markers as bare digits glued to the
+    text, footnote texts as lines beginning with their number, bullets as glyphs."""
+    text = re.sub(r"(?m)^#{1,6} ", "", markdown).replace("**", "")
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(?m)^<sup>(\d+)</sup>[ \t]*(?=\S)", r"\1 ", text)
+    text = re.sub(r"<sup>(\d+)</sup>", r"\1", text)
+    text = re.sub(r"</?sup>", "", text)
+    return re.sub(r"(?m)^- ", "• ", text)
+
+
 def test_plain_text_without_markup(seed: ParsedFactsheet) -> None:
-    plain = re.sub(r"(?m)^#{1,6} ", "", SEED).replace("**", "")
-    got = signature(variant(plain))
+    plain = plain_text(SEED)
+    assert "<sup>" not in plain and "**" not in plain and "](" not in plain
+    fs = variant(plain)
+    assert fs.source_format == "text"
     # Without bold, the unlabelled box after III-26 cannot be told from the body's text.
     want = [(c, v, s, ch, "" if c == "III-26" else fu) for c, v, s, ch, fu in signature(seed)]
-    assert got == want
+    assert signature(fs) == want
+
+
+def test_plain_text_with_superscript_digits(seed: ParsedFactsheet) -> None:
+    digits = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    text = re.sub(r"<sup>(\d+)</sup>", lambda m: m.group(1).translate(digits), SEED)
+    assert signature(variant(text)) == signature(seed)
 
 
 def test_not_a_factsheet_is_rejected() -> None:

@@ -15,11 +15,13 @@ from markdown_it.token import Token
 
 from assessor.importers.document import Block, BlockKind, Document
 from assessor.importers.text_lines import (
+    SUPERSCRIPTS,
     Line,
     Paragraph,
     Span,
     attach_lone_markers,
     split_paragraph,
+    superscript_digits,
 )
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
@@ -35,6 +37,7 @@ _ORDINAL = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|eme|d)$", re.I)
 
 def read_markdown(text: str, name: str = "") -> Document:
     """The document model of a Markdown factsheet."""
+    text = SUPERSCRIPTS.sub(lambda m: f"<sup>{superscript_digits(m.group(0))}</sup>", text)
     text = _FOOTNOTE_DEF.sub(lambda m: f"<sup>{m.group(1)}</sup> ", text)
     text = _FOOTNOTE_REF.sub(lambda m: f"<sup>{m.group(1)}</sup>", text)
     tokens = _MD.parse(text)

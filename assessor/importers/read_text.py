@@ -24,16 +24,21 @@ from dataclasses import dataclass
 from assessor.importers.document import BlockKind, Document, split_fused
 from assessor.importers.text_lines import (
     BULLET_GLYPH_RE,
+    SUPERSCRIPTS,
     TOC_RE,
     Line,
     Paragraph,
     Span,
     attach_lone_markers,
     split_paragraph,
+    superscript_digits,
 )
 from assessor.importers.vocabulary import VOCABULARIES, Vocabulary
 
 _NUMBERED = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+|(?=[A-Z«“\"]))(\S.*)$")
+_LEADING_SUPERSCRIPT = re.compile(r"(?m)^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*")
+#: Put before digits that were superscript in the file: they are markers for certain.
+_MARK = "\ue000"
 _NUMERAL = re.compile(r"^[IVXL]{1,6}\.\s")  # a chapter heading, never a list item
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")
 _PAGE_NUMBER = re.compile(
@@ -91,7 +96,11 @@ class _Text:
 
 def read_plain_text(text: str, name: str = "") -> Document:
     """The document model of a plain-text factsheet."""
-    pages = [p.split("\n") for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Superscript digits are markers whatever precedes them; a footnote text starts with them.
+    text = _LEADING_SUPERSCRIPT.sub(lambda m: superscript_digits(m.group(1)) + " ", text)
+    text = SUPERSCRIPTS.sub(lambda m: _MARK + superscript_digits(m.group(0)), text)
+    pages = [p.split("\n") for p in text.split("\f")]
     lines, dropped = _without_furniture(pages)
     footnotes, body = _footnotes(lines)
     blocks = []
@@ -160,29 +169,42 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
     current: int | None = None  # the footnote whose text may go on on the next line
     last_note = -2  # index of the last line taken for a footnote (its number or text)
 
+    place: dict[int, int] = {}  # where in the body a number alone stands
+    last_text = previous_text = -1  # indexes of the lines with text
+
     def take(number: int, text: str, index: int) -> None:
         nonlocal current, last_note
         footnotes[number] = text
         current, last_note = number, index
+        if number in place:  # the number alone was the footnote's: out of the body
+            body[place.pop(number)] = None
 
     for index, line in enumerate(lines):
         if line is None or not line.text.strip():
             current = None
             body.append(line)
             continue
+        previous_text, last_text = last_text, index
         raw = line.text
         alone = _NUMBER_ONLY.match(raw)
         numbered = _NUMBERED.match(raw)
         stripped = raw.strip()
         while waiting and index - waiting_since[waiting[0]] > _WAIT:
-            stale = waiting.pop(0)  # no text came: a page number, or the body's own number
-            body.append(_Text(0, str(stale)))
+            waiting.pop(0)  # no text came: it was the body's (a marker alone), left in place
         if alone and expected <= int(alone.group(1)) < expected + _AHEAD:
+            # A number alone: a footnote's number set apart from its text, or a marker alone
+            # on its line. It stays in the body until its text is found.
             waiting.append(int(alone.group(1)))
             waiting_since[int(alone.group(1))] = index
+            place[int(alone.group(1))] = len(body)
+            body.append(line)
             expected = int(alone.group(1)) + 1
             current, last_note = None, index
             continue
+        if numbered and int(numbered.group(1)) in waiting and _opens(lines, index):
+            waiting.remove(int(numbered.group(1)))  # "113" alone was a marker: "113 Rec…" its note
+            place.pop(int(numbered.group(1)), None)  # so the marker stays in the body
+            expected = int(numbered.group(1))
         if (
             numbered
             and expected <= int(numbered.group(1)) < expected + _AHEAD
@@ -197,8 +219,10 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
             last_note = index
             continue
         current = None
+        right_after = bool(waiting) and last_note == previous_text  # the number just above
         if waiting and (
-            (_REFERENCE.match(stripped) and len(stripped) < 200) or _note_like(lines, index)
+            (_REFERENCE.match(stripped) and len(stripped) < 200)
+            or (right_after and _note_like(lines, index))
         ):
             take(waiting.pop(0), stripped, index)
             continue
@@ -210,8 +234,6 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
             last_note = index  # a footnote's number set apart from the text already taken
             continue
         body.append(line)
-    for number in waiting:  # a number that found no text was the body's, after all
-        body.append(_Text(0, str(number)))
     return footnotes, body
 
 
@@ -239,7 +261,9 @@ def _note_like(lines: list[_Text | None], index: int, within: int = 2) -> bool:
     line = lines[index]
     assert line is not None
     text = line.text.strip()
-    if _BODY_START.match(text) or BULLET_GLYPH_RE.match(text):
+    if _BODY_START.match(text) or BULLET_GLYPH_RE.match(text) or text.endswith(":"):
+        return False  # the Committee speaking, a list item, a label or a lead-in
+    if any(v.follow_up_re.match(text) or v.practice_re.match(text) for v in VOCABULARIES.values()):
         return False
     for ahead in lines[index + 1 : index + 1 + within]:
         if ahead is None or not ahead.text.strip() or _NUMBER_ONLY.match(ahead.text):
@@ -316,6 +340,23 @@ def _breaks(previous: str, line: str, short: float) -> bool:
 
 def _spans(raw: str, defined: set[int], expected: int) -> tuple[list[Span], int]:
     """A line's text and the markers in it that continue the footnote sequence."""
+    if _MARK in raw:  # superscript in the file: markers whatever the sequence says
+        spans: list[Span] = []
+        for i, part in enumerate(raw.split(_MARK)):
+            lead = re.match(r"\d+", part) if i else None
+            if lead:
+                spans.append(Span(lead.group(0), marker=True))
+                numbers = split_fused(lead.group(0), defined, expected)
+                expected = numbers[-1] + 1 if numbers else expected
+                part = part[lead.end() :]
+            spans.append(Span(part))
+        return spans, expected
+    alone = _NUMBER_ONLY.match(raw)
+    if alone:  # a marker alone on its line, if it continues the sequence
+        numbers = split_fused(alone.group(1), defined, expected)
+        if numbers and expected <= numbers[0] < expected + _AHEAD:
+            return [Span(alone.group(1), marker=True)], numbers[-1] + 1
+        return [Span(raw)], expected
     found: list[tuple[int, int, str, int]] = []  # (start, end, digits, next expected)
     candidates = sorted(
         [(m.start(1), m.end(1), m.group(1), False) for m in _GLUED.finditer(raw)]
@@ -329,7 +370,7 @@ def _spans(raw: str, defined: set[int], expected: int) -> tuple[list[Span], int]
             continue
         expected = numbers[-1] + 1
         found.append((start - (1 if spaced else 0), end, digits, expected))
-    spans: list[Span] = []
+    spans = []
     pos = 0
     for start, end, digits, _ in found:
         spans.append(Span(raw[pos:start]))

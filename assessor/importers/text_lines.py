@@ -19,6 +19,14 @@ BULLET_GLYPH_RE = re.compile(
 )
 TOC_RE = re.compile(r"\.{4,}|…{2,}|\t\s*\d+\s*$|\s{3,}\d{1,3}\s*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+#: Unicode superscript digits, as some converters write footnote markers ("them.⁷").
+SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def superscript_digits(text: str) -> str:
+    """ "⁷" → "7"."""
+    return text.translate(_SUPERSCRIPT_DIGITS)
 
 
 @dataclass
