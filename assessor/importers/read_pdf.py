@@ -821,12 +821,13 @@ class _Layout:
 
 
 def _join(text: str, piece: str) -> str:
-    """Two lines joined by a space; a hyphen after a letter before a lower-case word stays."""
+    """Two lines joined by a space; a hyphen ending a word ("Gender-", "2020-") joins the next
+    line without one, the hyphen kept (a word processor breaks lines after a hyphen)."""
     if not text:
         return piece
     if not piece:
         return text
-    if text.endswith("-") and text[-2:-1].isalpha() and piece[:1].islower():
+    if text.endswith("-") and text[-2:-1].isalnum() and piece[:1].isalnum():
         return text + piece
     return f"{text} {piece}"
 
