@@ -31,7 +31,8 @@ from assessor.db.models import (
     Section,
     utcnow,
 )
-from assessor.db.presets import PRESETS, scale_from_preset
+from assessor.db.presets import scale_from_preset
+from assessor.domain.scales import PRESETS
 
 SEED = Path(__file__).resolve().parents[1] / "resources" / "examples"
 PARTIES = 48

@@ -25,9 +25,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import QApplication
 
 from assessor.db.engine import open_database
+from assessor.domain.filters import FilterState
 from assessor.search import search_ids
 from assessor.ui.app import application
-from assessor.ui.filters import FilterState
 from assessor.ui.main_window import MainWindow
 
 QUERIES = ("criminal", "children online", "ministry justice", "protection victims", "zzzz")

@@ -38,7 +38,8 @@ from assessor.db.models import (
     RecommendationCode,
     Section,
 )
-from assessor.db.presets import PRESETS, scale_from_preset
+from assessor.db.presets import scale_from_preset
+from assessor.domain.scales import PRESETS
 from assessor.exporters.assessment_xlsx import build_overview_workbook, export_assessment_xlsx
 from assessor.exporters.questionnaire import QUESTIONNAIRE_SHEET, export_questionnaire
 from assessor.exporters.xlsx_common import rating_fill, rating_font

@@ -9,7 +9,7 @@ from conftest import Seeded
 
 from assessor.db.engine import Database
 from assessor.db.models import Recommendation
-from assessor.db.rows import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
+from assessor.domain.values import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments as svc
 from assessor.services import workbench
 from assessor.services.assessments import find_by_code, rate_by_code
@@ -116,7 +116,7 @@ def test_a_first_follow_up_after_the_rating_counts_too(seeded: Seeded) -> None:
 def test_the_history_names_the_rating_that_was_kept() -> None:
     from datetime import UTC, datetime
 
-    from assessor.db.rows import HistoryEntry, Level
+    from assessor.domain.values import HistoryEntry, Level
     from assessor.ui.follow_up_pane import changes_html
 
     levels = [Level("not_implemented", "Not implemented", "#c62828")]

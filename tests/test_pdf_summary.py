@@ -13,7 +13,8 @@ from sqlalchemy import select, update
 from assessor.db.engine import Database, open_database
 from assessor.db.models import Factsheet, MonitoringRound, Party, Recommendation
 from assessor.db.presets import scale_from_preset
-from assessor.db.queries import IN_SCOPE_VERBS, list_factsheets, tree_rows
+from assessor.db.queries import list_factsheets, tree_rows
+from assessor.domain.scope import IN_SCOPE_VERBS
 from assessor.exporters.pdf_blocks import FOLLOW_UP_WORDS, paragraphs, trim_words
 from assessor.exporters.pdf_summary import write_pdf_summary
 from assessor.resources import resource_path

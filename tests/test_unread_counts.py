@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assessor.db.rows import Facet
-from assessor.ui.filters import FilterState
-from assessor.ui.unread_counts import UnreadCounts
+from assessor.domain.filters import FilterState
+from assessor.domain.unread_counts import UnreadCounts
+from assessor.domain.values import Facet
 
 FACETS = [
     Facet(1, 10, "require", "specific", "partly", True, True),

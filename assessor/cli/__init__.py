@@ -40,7 +40,7 @@ from assessor.cli.common import (
     user_message,
 )
 from assessor.cli.storage import cmd_backup_list, cmd_backup_now, cmd_backup_restore, cmd_encrypt
-from assessor.db.presets import PRESETS
+from assessor.domain.scales import PRESETS
 
 __all__ = [
     "ENV_NEW_PASSPHRASE",

@@ -1,4 +1,4 @@
-"""Read-side queries: plain frozen values (``assessor.db.rows``) for views, CLI and exporters.
+"""Read-side queries: plain frozen values (``assessor.domain.values``) for views, CLI and exporters.
 
 Each function takes an open Session and runs a fixed handful of queries whatever the size of
 the factsheet, so that views stay fast with tens of thousands of recommendations.
@@ -44,7 +44,8 @@ from assessor.db.models import (
     Theme,
     ThemeItem,
 )
-from assessor.db.rows import (
+from assessor.domain.scope import IN_SCOPE_VERBS, SNIPPET_CHARS, snippet
+from assessor.domain.values import (
     ASSESSOR_SOURCES,
     AssessmentInfo,
     Facet,
@@ -58,11 +59,6 @@ from assessor.db.rows import (
     ThemeItemInfo,
     TreeRow,
 )
-
-#: The verbs whose recommendations the compliance procedure covers.
-IN_SCOPE_VERBS = ("require", "request")
-#: How much of a recommendation's text a tree row shows.
-SNIPPET_CHARS = 90
 
 
 def current_follow_up_exists() -> Exists:
@@ -303,15 +299,6 @@ def recommendation_detail(
     )
 
 
-def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
-    """The first words of a text, cut at a word boundary, on one line."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
-    return cut + "…"
-
-
 def _codes_by_recommendation(session: Session, factsheet_id: int) -> dict[int, tuple[str, ...]]:
     rows = session.execute(
         select(RecommendationCode.recommendation_id, RecommendationCode.code)
@@ -509,7 +496,6 @@ __all__ = [
     "list_factsheets",
     "rating_levels",
     "recommendation_detail",
-    "snippet",
     "themes",
     "tree_rows",
 ]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assessor.db.rows import Facet
-from assessor.ui.filters import FilterState
+from assessor.domain.filters import FilterState
+from assessor.domain.values import Facet
 
 
 class UnreadCounts:

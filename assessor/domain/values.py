@@ -1,4 +1,4 @@
-"""Plain frozen values returned by the read-side queries (``assessor.db.queries``).
+"""Plain frozen values the read-side queries return (`assessor.db.queries` maps rows to them).
 
 Views, the CLI and exporters hold these, never live ORM objects.
 """

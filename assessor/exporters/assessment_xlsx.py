@@ -32,9 +32,9 @@ from assessor.db.models import (
     Recommendation,
     RecommendationCode,
 )
-from assessor.db.presets import NOT_RATED_LABEL
 from assessor.db.queries import rating_levels, themes
-from assessor.db.rows import Level
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.values import Level
 from assessor.exporters.questionnaire import IN_SCOPE_VERBS, questionnaire_lines
 from assessor.exporters.xlsx_common import (
     GRID,

@@ -29,7 +29,7 @@ from assessor.db.models import (
     Theme,
     utcnow,
 )
-from assessor.db.rows import as_utc
+from assessor.domain.values import as_utc
 from assessor.fileio import atomic_write_bytes
 
 FORMAT = "assessor-json/1"

@@ -19,7 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assessor.db.rows import state_line
+from assessor.domain.values import state_line
 from assessor.exporters.pdf_data import RecommendationEntry, SummaryData
 from assessor.exporters.pdf_flowables import Heading, KeepIfFits, Para
 from assessor.exporters.pdf_styles import (

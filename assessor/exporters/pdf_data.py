@@ -23,7 +23,7 @@ from assessor.db.queries import (
     themes,
     tree_rows,
 )
-from assessor.db.rows import Level, ThemeInfo
+from assessor.domain.values import Level, ThemeInfo
 from assessor.services.assessments import find_party
 from assessor.services.errors import ServiceError
 

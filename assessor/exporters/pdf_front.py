@@ -7,7 +7,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
-from assessor.db.queries import IN_SCOPE_VERBS
+from assessor.domain.scope import IN_SCOPE_VERBS
 from assessor.exporters.pdf_blocks import (
     BODY_WIDTH,
     FOLLOW_UP_WORDS,

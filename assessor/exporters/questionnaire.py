@@ -26,7 +26,8 @@ from assessor import __version__
 from assessor.db.engine import Database
 from assessor.db.models import Chapter, Recommendation, RecommendationCode, Section
 from assessor.db.queries import current_follow_ups
-from assessor.db.rows import state_line
+from assessor.domain.scope import IN_SCOPE_VERBS
+from assessor.domain.values import state_line
 from assessor.exporters.xlsx_common import (
     ANSWER_FILL,
     GRID,
@@ -45,7 +46,6 @@ from assessor.exporters.xlsx_common import (
 #: the columns, IDs and checksum are the same and the files sent out before still import alike.
 TEMPLATE_VERSION = "1"
 SCOPES = ("compliance", "all")
-IN_SCOPE_VERBS = ("require", "request")
 QUESTIONNAIRE_SHEET = "Questionnaire"
 INSTRUCTIONS_SHEET = "Instructions"
 META_SHEET = "_meta"

@@ -26,8 +26,9 @@ from assessor.db.models import (
     RecommendationCode,
     utcnow,
 )
-from assessor.db.presets import NOT_RATED_LABEL, find_level
-from assessor.db.rows import MANUAL_SOURCE
+from assessor.db.presets import find_level
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.values import MANUAL_SOURCE
 from assessor.importers.common import find_codes
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes

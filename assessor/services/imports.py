@@ -30,8 +30,9 @@ from assessor.db.models import (
     Theme,
     ThemeItem,
 )
-from assessor.db.presets import DEFAULT_PRESET, PRESETS, scale_from_preset
-from assessor.db.rows import ASSESSOR_SOURCES, as_utc
+from assessor.db.presets import scale_from_preset
+from assessor.domain.scales import DEFAULT_PRESET, PRESETS
+from assessor.domain.values import ASSESSOR_SOURCES, as_utc
 from assessor.importers.common import MAX_TEXT_BYTES, ImportRejected, check_size, decode_text
 from assessor.importers.document import Document
 from assessor.importers.factsheet import parse_document

@@ -27,8 +27,8 @@ from assessor.db.models import (
     Recommendation,
     RecommendationCode,
 )
-from assessor.db.queries import snippet
-from assessor.db.rows import state_line
+from assessor.domain.scope import snippet
+from assessor.domain.values import state_line
 from assessor.exporters.questionnaire import STATE_STATUSES, previous_follow_up
 from assessor.exporters.xlsx_common import cell_text
 from assessor.fileio import atomic_write_bytes

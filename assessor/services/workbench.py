@@ -13,7 +13,7 @@ from sqlalchemy import select
 from assessor.db import queries
 from assessor.db.engine import Database
 from assessor.db.models import Assessment, Recommendation, RecommendationCode
-from assessor.db.rows import (
+from assessor.domain.values import (
     Facet,
     FactsheetSummary,
     HistoryEntry,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.rows import RecommendationDetail, as_utc
+from assessor.domain.values import RecommendationDetail, as_utc
 from assessor.ui.rating_widget import RatingWidget
 
 #: How long typing pauses before the comment is saved.

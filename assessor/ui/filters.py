@@ -1,9 +1,9 @@
-"""Filters over the factsheet tree: the plain filter state and the bar of controls above it."""
+"""The bar of filter controls above the factsheet tree (the state it edits is `domain.filters`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,78 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.presets import NOT_RATED_LABEL
-from assessor.db.queries import IN_SCOPE_VERBS
-from assessor.db.rows import Level
+from assessor.domain.filters import FOLLOW_UP_CHOICES, SCOPE_CHOICES, VERB_CHOICES, FilterState
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.values import Level
 
 #: How long typing in the search box pauses before the search runs.
 SEARCH_DELAY_MS = 250
-
-VERB_CHOICES = (
-    ("all", "All verbs"),
-    ("in_scope", "Require + request (in scope)"),
-    ("require", "Require (R)"),
-    ("request", "Request (Q)"),
-    ("invite", "Invite (I)"),
-)
-SCOPE_CHOICES = (("all", "Specific and generic"), ("specific", "Specific"), ("generic", "Generic"))
-FOLLOW_UP_CHOICES = (
-    ("all", "With or without follow-up"),
-    ("with", "With a follow-up"),
-    ("without", "Without a follow-up"),
-    ("newer", "↻ Newer than the rating"),
-)
-
-
-@dataclass(frozen=True)
-class FilterState:
-    """What the tree shows: choices of each filter, and the search text."""
-
-    verb: str = "all"
-    scope: str = "all"
-    rating: str = "all"  # "all", "unrated" or a level key
-    follow_up: str = "all"
-    query: str = ""
-
-    @property
-    def is_active(self) -> bool:
-        """Whether anything is filtered out."""
-        return self != FilterState()
-
-    def accepts(
-        self,
-        verb: str | None,
-        scope: str | None,
-        rating: str | None,
-        has_follow_up: bool,
-        review: bool = False,
-    ) -> bool:
-        """Whether a recommendation passes the choices (the search is applied separately)."""
-        if self.verb == "in_scope" and verb not in IN_SCOPE_VERBS:
-            return False
-        if self.verb not in ("all", "in_scope") and verb != self.verb:
-            return False
-        if self.scope != "all" and scope != self.scope:
-            return False
-        if self.rating == "unrated" and rating is not None:
-            return False
-        if self.rating not in ("all", "unrated") and rating != self.rating:
-            return False
-        if self.follow_up == "newer" and not review:
-            return False
-        if self.follow_up == "with" and not has_follow_up:
-            return False
-        return not (self.follow_up == "without" and has_follow_up)
-
-    def to_settings(self) -> dict[str, str]:
-        """The state as plain strings, for QSettings."""
-        return asdict(self)
-
-    @classmethod
-    def from_settings(cls, values: Mapping[str, object]) -> FilterState:
-        """A state read back from QSettings; unknown or missing values fall back to "all"."""
-        fields = {k: str(v) for k, v in values.items() if k in cls.__dataclass_fields__ and v}
-        return cls(**fields)
 
 
 class SearchEdit(QLineEdit):
@@ -240,4 +174,4 @@ class FilterBar(QWidget):
         self.filters_changed.emit(self.state())
 
 
-__all__ = ["FilterBar", "FilterState", "Qt", "SearchEdit"]
+__all__ = ["FilterBar", "Qt", "SearchEdit"]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from assessor.db.rows import RecommendationDetail
+from assessor.domain.values import RecommendationDetail
 from assessor.ui.style import SECTION_NAMES, highlight_html, verb_badge
 
 SCOPE_WORDS = {"specific": "specific to the Party", "generic": "generic (to all Parties)"}

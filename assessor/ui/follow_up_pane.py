@@ -9,8 +9,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from assessor.db.presets import NOT_RATED_LABEL
-from assessor.db.rows import FollowUpInfo, HistoryEntry, Level, RecommendationDetail, as_utc
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.values import FollowUpInfo, HistoryEntry, Level, RecommendationDetail, as_utc
 from assessor.ui.style import highlight_html
 
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.db.engine import Database
-from assessor.db.rows import RecommendationDetail
+from assessor.domain.filters import FilterState
+from assessor.domain.values import RecommendationDetail
 from assessor.services import workbench
 from assessor.services.changes import Changes
 from assessor.settings import assessor_name
@@ -38,7 +39,6 @@ from assessor.ui import (
     storage_actions,
     undo,
 )
-from assessor.ui.filters import FilterState
 from assessor.ui.help import UserGuide, about_html
 from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.queries import snippet
+from assessor.domain.scope import snippet
 from assessor.services.questionnaires import (
     ANSWER_CHARS,
     CHANGED,

@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from assessor.db.presets import NOT_RATED_LABEL
-from assessor.db.rows import Level
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.values import Level
 from assessor.ui.style import NOT_RATED_COLOR, short_labels, text_color_on
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.queries import snippet
-from assessor.db.rows import ThemeInfo
+from assessor.domain.scope import snippet
+from assessor.domain.values import ThemeInfo
 from assessor.services import workbench
 from assessor.ui import dialogs, undo
 from assessor.ui.theme_links import read_links, unknown_sentence

@@ -14,12 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from assessor.db.presets import NOT_RATED_LABEL
-from assessor.db.queries import IN_SCOPE_VERBS
-from assessor.db.rows import Facet, FactsheetSummary, Level, TreeRow
-from assessor.ui.filters import FilterState
+from assessor.domain.filters import FilterState
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scope import IN_SCOPE_VERBS
+from assessor.domain.unread_counts import UnreadCounts
+from assessor.domain.values import Facet, FactsheetSummary, Level, TreeRow
 from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
-from assessor.ui.unread_counts import UnreadCounts
 
 Index = QModelIndex | QPersistentModelIndex
 #: On a rating chip: the State's follow-up changed after the rating was given.

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from assessor.db.engine import Database
-from assessor.db.rows import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
+from assessor.domain.values import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
 from assessor.services.changes import NOTHING, Changes
 from assessor.ui.ops import USER_ERRORS, OpRunner, changes_of

@@ -8,8 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from assessor.db.queries import IN_SCOPE_VERBS
-from assessor.db.rows import Level, RecommendationDetail
+from assessor.domain.filters import FilterState
+from assessor.domain.scope import IN_SCOPE_VERBS
+from assessor.domain.values import Level, RecommendationDetail
 from assessor.search import query_words, search
 from assessor.services import workbench
 from assessor.services.assessments import parse_rating
@@ -17,7 +18,7 @@ from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
 from assessor.ui import dialogs, undo
 from assessor.ui.assessment_pane import AssessmentPane
-from assessor.ui.filters import FilterBar, FilterState
+from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
 from assessor.ui.tree_delegate import TreeDelegate

@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from assessor.db.engine import Database, open_database
+from assessor.domain.filters import FilterState
 from assessor.services import workbench
 from assessor.ui import dialogs
-from assessor.ui.filters import FilterState
 from assessor.ui.main_window import MainWindow
 from tests.ui.conftest import FACTSHEET, RECOMMENDATIONS
 

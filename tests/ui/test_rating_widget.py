@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-from assessor.db.presets import PRESETS
-from assessor.db.rows import Level
+from assessor.domain.scales import PRESETS
+from assessor.domain.values import Level
 from assessor.ui.rating_widget import RatingWidget
 
 GRECO = tuple(Level(key=lv.key, label=lv.label, color=lv.color) for lv in PRESETS["greco"][1])

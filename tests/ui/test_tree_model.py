@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assessor.db.engine import Database
+from assessor.domain.filters import FilterState
 from assessor.services import workbench
-from assessor.ui.filters import FilterState
 from assessor.ui.tree_model import ROLE_KIND, ROLE_PROGRESS, FactsheetTreeModel
 from tests.conftest import build_factsheet
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QMenu, QWidget
 
-from assessor.db.presets import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.services import workbench
 from assessor.ui.main_window import MainWindow
 from assessor.ui.tree_model import ROLE_KIND
