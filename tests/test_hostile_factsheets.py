@@ -12,13 +12,10 @@ no control or invisible character reaches the database. A few cases also run thr
 
 Counts (kept by ``test_the_corpus_counts``): 36 cases, 72 runs (each case in both states).
 Refused clearly: 12 (11 where the database exists: there the Excel questionnaire named .md is
-imported as a questionnaire, as its content says). Imported correctly: 22 — 20 with exactly the
-clean file's recommendations, and the duplicated bullet and the factsheet pasted twice with a
-warning naming the repeated codes, each code stored once. Expected failures (``xfail``, strict):
-2 cases, 4 runs, for a bug in ``read_markdown.py``: markdown-it-py stops at its nesting limit
-(20) and drops the rest of the file without a word — a list nested 10 deep before chapter XI
-loses chapter XI while the report says "100.0 % of the text placed"; 2,000 levels in chapter I
-lose everything after them, and the file is refused as having no recommendation footnotes.
+imported as a questionnaire, as its content says). Imported correctly: 24 — 22 with exactly the
+clean file's recommendations (lists or quotes nested beyond markdown-it's limit included: the
+rest is read with its nesting flattened, and a warning), and the duplicated bullet and the
+factsheet pasted twice with a warning naming the repeated codes, each code stored once.
 """
 
 from __future__ import annotations
@@ -94,16 +91,7 @@ NAMES = (
     "an Excel questionnaire named .md",
 )
 #: Cases a bug in a file this test does not own makes fail: the reason, reported to its owner.
-KNOWN_BUGS = {
-    "2,000 nested list levels": (
-        "read_markdown.py: markdown-it (maxNesting 20) skips the rest of the file once lists "
-        "nest ~9 deep; everything after is dropped and the file refused as no footnotes"
-    ),
-    "a list nested 10 deep before chapter XI": (
-        "read_markdown.py: markdown-it (maxNesting 20) skips the rest of the file once lists "
-        "nest ~9 deep; chapter XI is dropped without a word"
-    ),
-}
+KNOWN_BUGS: dict[str, str] = {}
 STATES = ("no database", "the example imported")
 
 Capsys = pytest.CaptureFixture[str]
@@ -321,4 +309,4 @@ def test_the_corpus_counts(corpus: tuple[Path, dict[str, Case]]) -> None:
     assert outcomes == {REFUSED: 12, IMPORTED: 24}
     assert sum(c.same_as_clean for c in cases.values()) == 22
     assert sum(c.expect_with_db is not None for c in cases.values()) == 1  # the workbook
-    assert len(PARAMS) == 72 and len(KNOWN_BUGS) == 2
+    assert len(PARAMS) == 72 and not KNOWN_BUGS

@@ -13,6 +13,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from assessor.importers.common import ImportWarning
 from assessor.importers.document import Block, BlockKind, Document
 from assessor.importers.text_lines import (
     SUPERSCRIPTS,
@@ -24,7 +25,11 @@ from assessor.importers.text_lines import (
     superscript_digits,
 )
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+_MD = MarkdownIt("commonmark", {"html": True, "maxNesting": 40}).enable("table").disable("code")
+#: Beyond this many "[", a file is a flood, not a factsheet's links (its link parser would take
+#: minutes): the brackets are read as text.
+_MAX_BRACKETS = 20_000
+_NESTING = re.compile(r"^[ \t>]+")
 _FOOTNOTE_DEF = re.compile(r"(?m)^[ \t]{0,3}\[\^(\d{1,4})\]:[ \t]*")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d{1,4})\]")
 _SUP_OPEN = re.compile(r"<sup\b[^>]*>", re.I)
@@ -37,9 +42,15 @@ _ORDINAL = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|eme|d)$", re.I)
 
 def read_markdown(text: str, name: str = "") -> Document:
     """The document model of a Markdown factsheet."""
+    return _read(text, 0)
+
+
+def _read(text: str, depth: int) -> Document:
     text = SUPERSCRIPTS.sub(lambda m: f"<sup>{superscript_digits(m.group(0))}</sup>", text)
     text = _FOOTNOTE_DEF.sub(lambda m: f"<sup>{m.group(1)}</sup> ", text)
     text = _FOOTNOTE_REF.sub(lambda m: f"<sup>{m.group(1)}</sup>", text)
+    if text.count("[") > _MAX_BRACKETS:  # a flood of brackets: read as text, not as links
+        text = text.replace("[", "\\[")
     tokens = _MD.parse(text)
     footnotes: dict[int, str] = {}
     blocks: list[Block] = []
@@ -68,7 +79,34 @@ def read_markdown(text: str, name: str = "") -> Document:
         elif token.type in ("fence", "html_block"):
             paragraph = Paragraph("para", _raw_lines(token), 0)
             blocks += split_paragraph(paragraph, footnotes)
-    return Document(attach_lone_markers(blocks), footnotes, source="Markdown")
+    warnings = _rest_after_nesting(text, tokens, blocks, footnotes, depth)
+    return Document(attach_lone_markers(blocks), footnotes, warnings, source="Markdown")
+
+
+def _rest_after_nesting(
+    text: str, tokens: list[Token], blocks: list[Block], footnotes: dict[int, str], depth: int
+) -> list[ImportWarning]:
+    """The parser stops reading where lists or quotes nest beyond its limit: the lines after
+    that point are read again with their nesting flattened, never dropped, and the import
+    says so."""
+    read = (t.map[1] for t in tokens if t.map and t.type in ("inline", "fence", "html_block"))
+    reached = max(read, default=0)
+    lines = text.split("\n")
+    if depth > 3 or not any(ln.strip() for ln in lines[reached:]):
+        return []
+    flat = "\n".join(_NESTING.sub("", ln) for ln in lines[reached:])
+    rest = _read(flat, depth + 1)
+    blocks += rest.blocks
+    for number, note in rest.footnotes.items():
+        footnotes.setdefault(number, note)
+    return [
+        ImportWarning(
+            "lists or quotes nest too deep to read as Markdown; the text from here on was read "
+            "with its nesting flattened",
+            where=f"line {reached + 1}",
+        ),
+        *rest.warnings,
+    ]
 
 
 def _where(token: Token, offset: int) -> str:

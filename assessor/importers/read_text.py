@@ -25,11 +25,11 @@ from assessor.importers.document import BlockKind, Document, split_fused
 from assessor.importers.text_lines import (
     BULLET_GLYPH_RE,
     SUPERSCRIPTS,
-    TOC_RE,
     Line,
     Paragraph,
     Span,
     attach_lone_markers,
+    is_toc_line,
     split_paragraph,
     superscript_digits,
 )
@@ -61,7 +61,7 @@ _TERMINAL = ".!?:;…"
 #: List glyphs that a conversion put on a line of their own, or left at a line's end.
 _GLYPHS = "•\uf0b7\uf0a7\uf0d8\uf076\uf0fc▪◦●○■□➢►"
 _GLYPHS_ONLY = re.compile(rf"^[{_GLYPHS}\s]+$")
-_GLYPHS_AT_END = re.compile(rf"\s+[{_GLYPHS}](?:\s+[{_GLYPHS}])*\s*$")
+_GLYPHS_AT_END = re.compile(rf"(?<!\s)\s+[{_GLYPHS}](?:\s+[{_GLYPHS}])*\s*$")
 
 
 def _reference_line(words: Vocabulary) -> str:
@@ -306,7 +306,7 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
         ):
             # A footnoted sentence that ends its line ends its paragraph (or list item).
             current = None
-        if TOC_RE.search(raw):  # a page number after dot leaders is no marker
+        if is_toc_line(raw):  # a page number after dot leaders is no marker
             spans = [Span(raw)]
         else:
             spans, expected = _spans(raw, defined, expected)
@@ -324,7 +324,7 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
 
 def _breaks(previous: str, line: str, short: float) -> bool:
     """True when ``line`` starts a new paragraph after ``previous``."""
-    if BULLET_GLYPH_RE.match(line) or TOC_RE.search(previous):
+    if BULLET_GLYPH_RE.match(line) or is_toc_line(previous):
         return True
     if previous.endswith(":"):  # a lead-in ends where its list begins
         return True

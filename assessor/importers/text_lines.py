@@ -17,7 +17,27 @@ from assessor.importers.document import Block, BlockKind
 BULLET_GLYPH_RE = re.compile(
     r"^[•‣▪◦·●○■□▶►➢✓¢\uf0b7\uf0a7\uf0d8\uf076\uf0fc](?:\s+|(?=\S))|^[-–*](?=\s+\S)\s+"
 )
-TOC_RE = re.compile(r"\.{4,}|…{2,}|\t\s*\d+\s*$|\s{3,}\d{1,3}\s*$")
+_LEADERS = re.compile(r"\.{4,}|…{2,}")
+_PAGE_AT_END = re.compile(r"\d{1,3}$")
+
+
+def is_toc_line(text: str) -> bool:
+    """A table-of-contents line: dot leaders, or a page number after a tab or a wide gap.
+
+    Written without a regular expression over the gap, which would be quadratic in a line
+    of many spaces.
+    """
+    if _LEADERS.search(text):
+        return True
+    end = text.rstrip()
+    m = _PAGE_AT_END.search(end)
+    if m is None or m.start() == 0:
+        return False
+    before = end[: m.start()]
+    gap = before[len(before.rstrip()) :]
+    return "\t" in gap or len(gap) >= 3
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 #: Unicode superscript digits, as some converters write footnote markers ("them.⁷").
 SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -92,7 +112,7 @@ def assemble(paragraph: Paragraph) -> Block | None:
     bold_chars = 0
     chars = 0
     ends_with_marker = False
-    toc = len(lines) > 0 and all(TOC_RE.search(ln.text) for ln in lines if ln.text.strip())
+    toc = len(lines) > 0 and all(is_toc_line(ln.text) for ln in lines if ln.text.strip())
     for i, line in enumerate(lines):
         piece = ""
         for span in line.spans:
