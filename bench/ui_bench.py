@@ -122,9 +122,9 @@ def _p(values: list[float]) -> str:
 
 
 def _count(db) -> int:  # type: ignore[no-untyped-def]
-    from assessor.services import workbench
+    from assessor.services import browsing
 
-    return sum(f.recommendations for f in workbench.factsheets(db))
+    return sum(f.recommendations for f in browsing.factsheets(db))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from assessor.db.engine import Database
 from assessor.db.models import Recommendation
 from assessor.domain.values import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments as svc
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.assessments import find_by_code, rate_by_code
 from assessor.services.imports import import_file
 
@@ -26,11 +26,11 @@ FACTSHEET = (
 def _review_everywhere(seeded: Seeded, rec_id: int) -> set[bool]:
     """What the tree row, the facets and the detail say: one answer, or the rules differ."""
     db = seeded.db
-    rows = workbench.tree(db, seeded.factsheet_id)
+    rows = browsing.tree(db, seeded.factsheet_id)
     row = next(r for r in rows if r.kind == "recommendation" and r.id == rec_id)
-    facet = next(f for f in workbench.facets(db) if f.id == rec_id)
-    state = workbench.recommendation_states(db, [rec_id])[rec_id][2]
-    detail = workbench.detail(db, rec_id)
+    facet = next(f for f in browsing.facets(db) if f.id == rec_id)
+    state = browsing.recommendation_states(db, [rec_id])[rec_id][2]
+    detail = browsing.detail(db, rec_id)
     assert detail is not None
     return {row.review, facet.review, state, detail.follow_up_newer_than_rating}
 
@@ -53,7 +53,7 @@ def test_a_follow_up_that_comes_in_after_the_rating_asks_for_a_review(seeded: Se
 
     svc.keep_rating(seeded.db, rec_id, by="Maria")
     assert _review_everywhere(seeded, rec_id) == {False}
-    kept = [e for e in workbench.history(seeded.db, rec_id) if e.field == "rating_kept"]
+    kept = [e for e in browsing.history(seeded.db, rec_id) if e.field == "rating_kept"]
     assert [(k.new, k.by) for k in kept] == [("partly", "Maria")]
 
     _new_follow_up(seeded, rec_id, "The law entered into force.", "questionnaire q2.xlsx")
@@ -91,10 +91,10 @@ def test_a_first_follow_up_from_a_newer_factsheet_is_news(db: Database, tmp_path
         ),
         encoding="utf-8",
     )
-    assert "II-10: follow-up added" in import_file(db, newer).changes
+    assert "II-10: follow-up added" in import_file(db, newer).changed_lines
     with db.reading() as s:
         rec_id = find_by_code(s, "II-10").id
-    detail = workbench.detail(db, rec_id)
+    detail = browsing.detail(db, rec_id)
     assert detail is not None and detail.follow_up is not None
     assert detail.follow_up.text.startswith("A draft law on grooming")
     assert detail.follow_up_newer_than_rating
@@ -102,12 +102,12 @@ def test_a_first_follow_up_from_a_newer_factsheet_is_news(db: Database, tmp_path
     svc.keep_rating(db, rec_id)
     import_file(db, newer)
     import_file(db, FACTSHEET)
-    assert not workbench.detail(db, rec_id).follow_up_newer_than_rating  # type: ignore[union-attr]
+    assert not browsing.detail(db, rec_id).follow_up_newer_than_rating  # type: ignore[union-attr]
 
 
 def test_a_first_follow_up_after_the_rating_counts_too(seeded: Seeded) -> None:
     rec_id = next(r for code, r in seeded.recs.items() if code != "II-6")
-    assert workbench.detail(seeded.db, rec_id).follow_up is None  # type: ignore[union-attr]
+    assert browsing.detail(seeded.db, rec_id).follow_up is None  # type: ignore[union-attr]
     svc.rate(seeded.db, rec_id, "not_implemented", by="Maria")
     _new_follow_up(seeded, rec_id, "A first answer.", "questionnaire q.xlsx")
     assert _review_everywhere(seeded, rec_id) == {True}
@@ -143,8 +143,8 @@ def test_a_newer_factsheet_replaces_a_corrected_older_text_and_asks_for_a_review
         encoding="utf-8",
     )
     report = import_file(db, newer)
-    assert "II-6: follow-up replaced (the previous text is kept in history)" in report.changes
-    detail = workbench.detail(db, rec_id)
+    assert "II-6: follow-up replaced (the previous text is kept in history)" in report.changed_lines
+    detail = browsing.detail(db, rec_id)
     assert detail is not None and detail.follow_up is not None
     assert detail.follow_up.text.startswith("In 2026: ")
     assert detail.follow_up_newer_than_rating

@@ -75,7 +75,7 @@ def test_reimport_of_the_same_file_changes_nothing(db: Database) -> None:
     rate_by_code(db, "II-6", "partly", comment="Draft law pending.")
     before = counts(db)
     report = import_file(db, FACTSHEET)
-    assert not report.created and report.changes == ()
+    assert not report.created and report.changed_lines == ()
     assert counts(db) == before
     with db.reading() as s:
         rec = find_by_code(s, "II-6")
@@ -135,9 +135,9 @@ def test_reimport_of_a_newer_version_keeps_ratings_and_history(
     report = import_file(db, path)
 
     assert not report.created
-    assert "II-6: follow-up replaced (the previous text is kept in history)" in report.changes
-    assert "III-26: text updated" in report.changes
-    assert any(c.startswith("XI-4: no longer in the factsheet") for c in report.changes)
+    assert "II-6: follow-up replaced (the previous text is kept in history)" in report.changed_lines
+    assert "III-26: text updated" in report.changed_lines
+    assert any(c.startswith("XI-4: no longer in the factsheet") for c in report.changed_lines)
     assert "II-6" in report.summary() and "Changes (" in report.summary()
     with db.reading() as s:
         rec = find_by_code(s, "II-6")
@@ -177,7 +177,7 @@ def test_themes_attach_to_the_factsheet_and_replacing_them_keeps_history(db: Dat
         "Cooperation with Other Actors",
     ]
     again = import_file(db, THEMES)
-    assert again.changes == ("4 earlier themes replaced (kept in history)",)
+    assert again.changed_lines == ("4 earlier themes replaced (kept in history)",)
     with db.reading() as s:
         kept = s.scalars(select(Change).where(Change.field == "themes")).one()
         assert kept.old is not None and "Institutional and Operational Capacity" in kept.old
@@ -258,7 +258,8 @@ def test_reimport_never_rolls_back_a_newer_follow_up(db: Database, tmp_path: Pat
     report = import_file(db, FACTSHEET)  # the same, older file again
     assert current_follow_up(db, "II-6") == "The 2026 answer of the State."
     assert any(
-        c.startswith("II-6: this file's follow-up is an earlier version") for c in report.changes
+        c.startswith("II-6: this file's follow-up is an earlier version")
+        for c in report.changed_lines
     )
 
     # A newer version of the factsheet, still dated before the State's answer.
@@ -271,7 +272,7 @@ def test_reimport_never_rolls_back_a_newer_follow_up(db: Database, tmp_path: Pat
     )
     report = import_file(db, newer)
     assert current_follow_up(db, "II-6") == "The 2026 answer of the State."
-    assert any("is newer than this file's and is kept" in c for c in report.changes)
+    assert any("is newer than this file's and is kept" in c for c in report.changed_lines)
     with db.reading() as s:
         texts = [f.text for f in find_by_code(s, "II-6").follow_ups]
     assert any(t.startswith("Revised: ") for t in texts)  # nothing of the file is lost
@@ -287,7 +288,7 @@ def test_rating_scale_is_chosen_per_round_until_something_is_rated(db: Database)
     with db.reading() as s:
         assert _preset(s) == "fatf"
     report = import_file(db, FACTSHEET, scale="greco")
-    assert any("FATF technical compliance scale → GRECO" in c for c in report.changes)
+    assert any("FATF technical compliance scale → GRECO" in c for c in report.changed_lines)
     rate_by_code(db, "II-6", "partly")
     before = counts(db)
     with pytest.raises(ImportRejected, match="keeps its scale once anything is rated"):

@@ -176,13 +176,12 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """List the factsheets with their counts."""
-    from assessor.db.queries import list_factsheets
+    from assessor.services.browsing import factsheets
 
     # A missing or empty file is refused like by every other reading command (open_db).
     db = open_db(args, create=False, write=False)
     try:
-        with db.reading() as s:
-            sheets = list_factsheets(s)
+        sheets = factsheets(db)
     finally:
         db.close()
     if not sheets:

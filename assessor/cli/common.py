@@ -11,16 +11,19 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessor.db.engine import ENV_DB, Database, open_database, resolve_db_url
-from assessor.db.errors import (
-    DatabaseError,
-    DatabaseLocked,
-    NotAssessorDatabase,
-    PassphraseError,
-    sqlite_problem,
-)
 from assessor.importers.common import ImportRejected
 from assessor.services.errors import ServiceError
+from assessor.services.opening import (
+    ENV_DB,
+    DatabaseError,
+    DatabaseLocked,
+    Handle,
+    NotAssessorDatabase,
+    PassphraseError,
+    open_handle,
+    sqlite_problem,
+)
+from assessor.services.opening import resolve_location as resolve_db_url
 
 #: Exit status of a command that failed for a reason the user can fix.
 EXIT_FAILURE = 2
@@ -257,7 +260,7 @@ def given_passphrase(args: argparse.Namespace, path: Path | None) -> str | None:
 
 def open_db(
     args: argparse.Namespace, create: bool, write: bool = True, read_only: bool = False
-) -> Database:
+) -> Handle:
     """Open the chosen database; commands that only read also work while the window has it.
 
     ``read_only`` never writes, not even a schema upgrade or a backup (a dry run).
@@ -275,12 +278,12 @@ def open_db(
         try:
             try:
                 if read_only:
-                    return open_database(args.db, read_only=True, passphrase=passphrase)
-                return open_database(args.db, passphrase=passphrase, backup=write, create=create)
+                    return open_handle(args.db, read_only=True, passphrase=passphrase)
+                return open_handle(args.db, passphrase=passphrase, backup=write, create=create)
             except DatabaseLocked:
                 if write:
                     raise
-                return open_database(args.db, read_only=True, passphrase=passphrase)
+                return open_handle(args.db, read_only=True, passphrase=passphrase)
         except PassphraseError:
             # Asked at most once, and only of a person at a terminal; never taken from argv.
             if passphrase is not None or not sys.stdin.isatty():

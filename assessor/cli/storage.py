@@ -20,12 +20,12 @@ from assessor.cli.common import (
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
     """List the backups of the database, newest first."""
-    from assessor.db.backup import backup_dir, list_backups
+    from assessor.services.backups import backup_dir, list_file_backups
 
     path = sqlite_file(args.db)
     if path is None:
         raise Failure("backups are made of database files only.")
-    found = list_backups(path)
+    found = list_file_backups(path)
     if not found:
         print(f"No backups of {path} yet (they go to {backup_dir(path)}).")
     for b in found:
@@ -48,8 +48,8 @@ def cmd_backup_now(args: argparse.Namespace) -> int:
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
     """Restore a backup; a damaged database is first set aside, never deleted."""
-    from assessor.db.errors import DatabaseDamaged
     from assessor.services.backups import recover_damaged, restore_backup
+    from assessor.services.opening import DatabaseDamaged
 
     path = sqlite_file(args.db)
     if path is not None and no_database(path):  # lost or emptied: put the backup in its place

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from typing import Any
 from assessor.db import crypto
 from assessor.db.errors import DatabaseError
 from assessor.fileio import atomic_path, atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 SUFFIX = ".sqlite"
 MANIFEST = "manifest.json"
@@ -332,3 +335,22 @@ def convert_backups(db_path: Path, *, old: str | None, new: str | None) -> Backu
             leftover.unlink()
             removed.append(leftover)
     return BackupsConverted(tuple(converted), tuple(failed), tuple(removed))
+
+
+def backup_before_upgrade(path: Path, passphrase: str | None) -> None:
+    """A verified backup before a schema upgrade; without one the database is not upgraded."""
+    try:
+        make_backup(path, passphrase=passphrase, reason="before-migration")
+    except Exception as exc:
+        raise DatabaseError(
+            f"Could not make a verified backup of {path} before upgrading its schema, so it "
+            f"was not upgraded and not changed ({exc})."
+        ) from exc
+
+
+def backup_on_open(path: Path, passphrase: str | None) -> None:
+    """A backup on opening when the file changed since the last one; a failure only logged."""
+    try:
+        make_backup(path, passphrase=passphrase, reason="open", only_if_changed=True)
+    except Exception:  # opening must not fail because the backup folder is unwritable
+        log.warning("The backup on opening %s failed", path, exc_info=True)

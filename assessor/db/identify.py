@@ -197,3 +197,15 @@ def migrated_schema(revision: str) -> Mapping[str, frozenset[str]]:
     finally:
         engine.dispose()
     return _plain_tables(contents.tables)
+
+
+def nothing_yet(path: Path, state: State, existed: bool) -> str:
+    """Why there is no database to open in ``path`` yet, and what makes one."""
+    if state is State.REBUILD:
+        return (
+            f"{path} holds an unfinished Assessor database with nothing in it (a first import "
+            "was interrupted); import a factsheet to make it anew."
+        )
+    if existed:
+        return f"{path} holds no Assessor database yet; import a factsheet first."
+    return f"There is no database at {path}; import a factsheet first."

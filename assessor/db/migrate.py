@@ -13,8 +13,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
+from sqlalchemy.engine import URL
 
-from assessor.db.errors import DatabaseError
+from assessor.db.errors import DatabaseError, sqlite_problem
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -134,3 +135,21 @@ def _drop_assessor_tables(conn: Connection) -> None:
     for name, _sql in ours:
         quoted = '"' + name.replace('"', '""') + '"'
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {quoted}")
+
+
+def bring_up_to_date(engine: Engine, url: URL, *, rebuild: bool = False) -> None:
+    """Create or migrate the schema to the newest revision; failures said plainly, never the SQL."""
+    where = url.database or url.render_as_string(hide_password=True)
+    try:
+        upgrade_to_head(engine, rebuild=rebuild)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a damaged file, a full disk: say so plainly, never the SQL
+        plain = sqlite_problem(exc, where)
+        if plain is not None:
+            raise DatabaseError(plain) from exc
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise DatabaseError(
+            f"Cannot open the database {where}: its schema could not be brought up to date "
+            f"({reason}); nothing was changed."
+        ) from exc

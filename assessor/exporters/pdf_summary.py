@@ -46,6 +46,7 @@ from assessor.exporters.pdf_styles import (
     register_fonts,
 )
 from assessor.fileio import atomic_write_bytes
+from assessor.services.cancel import Cancel, check
 
 #: The form that draws the total number of pages.
 TOTAL_FORM = "total-pages"
@@ -71,7 +72,9 @@ class _KeepWithNext(KeepIfFits):
 class SummaryDocument(BaseDocTemplate):
     """A document template with a footer ("Page X of Y", Party, date) and bookmarked headings."""
 
-    def __init__(self, target: Any, layout: _Layout, **meta: Any) -> None:
+    def __init__(
+        self, target: Any, layout: _Layout, cancel: Cancel | None = None, **meta: Any
+    ) -> None:
         super().__init__(
             target,
             pagesize=PAGE_SIZE,
@@ -85,6 +88,7 @@ class SummaryDocument(BaseDocTemplate):
             **meta,
         )
         self.layout = layout
+        self.cancel = cancel
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
         # The forms are defined after the layout, so the canvas is saved by write_pdf_summary.
@@ -92,6 +96,7 @@ class SummaryDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Turn headings into bookmarks and outline entries, and note their pages."""
+        check(self.cancel)  # between flowables: a cancelled summary is never finished
         if isinstance(flowable, Heading):
             canv = self.canv
             canv.bookmarkPage(flowable.key)
@@ -160,7 +165,7 @@ def build_story(data: SummaryData, options: Options, today: date) -> list[Flowab
     ]
 
 
-def render_pdf_summary(data: SummaryData, options: Options) -> bytes:
+def render_pdf_summary(data: SummaryData, options: Options, cancel: Cancel | None = None) -> bytes:
     """The summary of already loaded data, as PDF bytes."""
     register_fonts()
     today = options.on or date.today()
@@ -170,6 +175,7 @@ def render_pdf_summary(data: SummaryData, options: Options) -> bytes:
     doc = SummaryDocument(
         buffer,
         layout,
+        cancel,
         title=f"Compliance assessment — {data.party}",
         author=options.assessor_name or "Assessor",
         subject=f"Lanzarote Committee, {data.round} — summary of the assessment ({scope})",
@@ -203,12 +209,14 @@ def summary_pdf_bytes(
     *,
     factsheet_id: int | None = None,
     on: date | None = None,
+    cancel: Cancel | None = None,
 ) -> bytes:
     """The PDF summary as bytes, for a print preview that need not touch the disk."""
     with db.reading() as session:
         fid = choose_factsheet(session, party, factsheet_id)
         data = load_summary(session, fid, scope)
-    return render_pdf_summary(data, Options(only_rated, full_follow_ups, assessor_name.strip(), on))
+    options = Options(only_rated, full_follow_ups, assessor_name.strip(), on)
+    return render_pdf_summary(data, options, cancel)
 
 
 def write_pdf_summary(
@@ -222,6 +230,7 @@ def write_pdf_summary(
     *,
     factsheet_id: int | None = None,
     on: date | None = None,
+    cancel: Cancel | None = None,
 ) -> None:
     """Write the PDF summary of a Party's factsheet (the only one if ``party`` is None)."""
     pdf = summary_pdf_bytes(
@@ -233,5 +242,6 @@ def write_pdf_summary(
         assessor_name,
         factsheet_id=factsheet_id,
         on=on,
+        cancel=cancel,
     )
     atomic_write_bytes(path, pdf)

@@ -46,6 +46,16 @@ def _writable_file(db: Database) -> Path:
     return path
 
 
+def list_file_backups(path: Path) -> list[BackupInfo]:
+    """The backups of a database file, newest first (the file need not open)."""
+    return backup.list_backups(path)
+
+
+def backup_dir(path: Path) -> Path:
+    """The folder where the backups of a database file go."""
+    return backup.backup_dir(path)
+
+
 def list_backups(db: Database) -> list[BackupInfo]:
     """The backups of the open database, newest first (none for a server database)."""
     path = db.path

@@ -1,4 +1,4 @@
-"""Read-side use cases of the window: each opens its own short session and returns plain rows.
+"""What the window and the command line browse: factsheets, facets, the tree, details and history.
 
 The window never holds a Session (DESIGN.md); it calls these, which wrap ``assessor.db.queries``
 and add the few look-ups the workbench needs (refreshing some rows, following a code link).

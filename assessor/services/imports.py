@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +57,8 @@ from assessor.importers.recommendations import (
 )
 from assessor.importers.vocabulary import VOCABULARIES
 from assessor.sanitize import clean_text, has_unwanted
+from assessor.services.cancel import Cancel, Cancelled
+from assessor.services.changes import NOTHING, Changes
 from assessor.wording import plural
 
 KINDS = ("factsheet", "recommendations")
@@ -80,10 +83,18 @@ class ImportReport:
     themes: int = 0
     items: int = 0
     warnings: tuple[str, ...] = ()
-    changes: tuple[str, ...] = ()
+    #: What changed, in words ("II-6: text updated"), for the report and the command line.
+    changed_lines: tuple[str, ...] = ()
     #: "99.6 % of the text placed; 2 paragraphs not placed", and those paragraphs.
     placement: str = ""
     unplaced: tuple[str, ...] = ()
+
+    @property
+    def changes(self) -> Changes:
+        """What the import changed, for the views: the factsheet and its themes, reloaded."""
+        return Changes.of_factsheets([self.factsheet_id]).merge(
+            Changes.of_themes([self.factsheet_id])
+        )
 
     def summary(self) -> str:
         """A few lines saying what was imported, what changed and what to check."""
@@ -110,9 +121,9 @@ class ImportReport:
                 f"Imported {plural(self.themes, 'theme')} with "
                 f"{plural(self.items, 'recommendation')} for {self.party} from {self.source}"
             )
-        if self.changes:
-            lines.append(f"Changes ({len(self.changes)}):")
-            lines += [f"  {c}" for c in self.changes]
+        if self.changed_lines:
+            lines.append(f"Changes ({len(self.changed_lines)}):")
+            lines += [f"  {c}" for c in self.changed_lines]
         if self.unplaced:
             lines.append(f"Not placed ({len(self.unplaced)}), kept as unplaced text:")
             lines += [f"  {u}" for u in self.unplaced]
@@ -318,7 +329,7 @@ def write_factsheet(
             if isinstance(i, ParsedPractice)
         ),
         warnings=tuple(str(w) for w in parsed.warnings),
-        changes=(*scale_changes, *writer.changes) if not created else tuple(scale_changes),
+        changed_lines=(*scale_changes, *writer.changes) if not created else tuple(scale_changes),
         placement=parsed.placement_line(),
         unplaced=tuple(f"{u.where}: {_start(u.text)}" for u in parsed.unplaced),
     )
@@ -574,5 +585,31 @@ def write_themes(
         themes=len(parsed.themes),
         items=sum(len(t.items) for t in parsed.themes),
         warnings=tuple(str(w) for w in parsed.warnings),
-        changes=(f"{len(old)} earlier themes replaced (kept in history)",) if old else (),
+        changed_lines=(f"{len(old)} earlier themes replaced (kept in history)",) if old else (),
     )
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """The files one import wrote, each in its own transaction, and what they changed."""
+
+    reports: tuple[ImportReport, ...]
+    changes: Changes
+
+
+def write_imports(
+    db: Database, prepared: Sequence[PreparedImport], cancel: Cancel | None = None
+) -> ImportBatch:
+    """Write prepared files one transaction each; Cancel stops between files (before the first:
+    ``Cancelled``, nothing written)."""
+    reports: list[ImportReport] = []
+    for item in prepared:
+        if cancel is not None and cancel.requested:
+            if not reports:
+                raise Cancelled()
+            break
+        reports.append(write_import(db, item))
+    changes = NOTHING
+    for report in reports:
+        changes = changes.merge(report.changes)
+    return ImportBatch(tuple(reports), changes)

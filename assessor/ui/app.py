@@ -9,10 +9,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from assessor.db.engine import Database, DatabaseError
 from assessor.resources import resource_path
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.imports import import_file
+from assessor.services.opening import DatabaseError, Handle
 from assessor.settings import load_settings
 from assessor.ui import dialogs, storage_actions
 from assessor.ui.main_window import MainWindow
@@ -55,9 +55,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def import_examples(db: Database) -> None:
+def import_examples(db: Handle) -> None:
     """Import the bundled example files if the database has no factsheet yet."""
-    if workbench.factsheets(db):
+    if browsing.factsheets(db):
         return
     for name in EXAMPLE_FILES:
         try:
@@ -73,7 +73,7 @@ class Launcher:
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings or QSettings()
         self.window: MainWindow | None = None
-        self.db: Database | None = None
+        self.db: Handle | None = None
 
     def open(
         self,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.backup import BackupInfo
-from assessor.db.errors import DatabaseDamaged, DatabaseLocked
+from assessor.services.backups import BackupInfo
+from assessor.services.opening import DatabaseDamaged, DatabaseLocked
 
 EXPLANATION = (
     "Restoring replaces everything in {location} with the chosen backup. What is there now is "

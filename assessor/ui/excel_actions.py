@@ -6,13 +6,13 @@ services as the command line off the GUI thread, and lets the op runner refresh 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.exporters.assessment_xlsx import export_assessment_xlsx, export_overview_xlsx
 from assessor.exporters.questionnaire import export_questionnaire
+from assessor.services.cancel import Cancel
 from assessor.services.questionnaires import (
     QuestionnairePreview,
     QuestionnaireReport,
@@ -21,7 +21,6 @@ from assessor.services.questionnaires import (
 )
 from assessor.settings import assessor_name
 from assessor.ui import dialogs, questionnaire_dialog
-from assessor.ui.ops import Cancelled
 from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
@@ -59,9 +58,8 @@ def export_questionnaire_file(win: MainWindow) -> None:
     target = dialogs.with_suffix(target, ".xlsx")
     win.workbench.assessment.flush()  # the questionnaire shows what is saved
 
-    def job(cancel: threading.Event) -> int:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> int:
+        cancel.check()
         return export_questionnaire(
             win.db,
             target,
@@ -95,9 +93,8 @@ def import_questionnaires(win: MainWindow, paths: Sequence[Path]) -> None:
     first, rest = paths[0], list(paths[1:])
     win.workbench.assessment.flush()
 
-    def job(cancel: threading.Event) -> QuestionnairePreview:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> QuestionnairePreview:
+        cancel.check()
         return preview_questionnaire(win.db, first)
 
     def previewed(preview: QuestionnairePreview) -> None:
@@ -139,9 +136,8 @@ def export_assessment_file(win: MainWindow) -> None:
     target = dialogs.with_suffix(target, ".xlsx")
     win.workbench.assessment.flush()
 
-    def job(cancel: threading.Event) -> int:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> int:
+        cancel.check()
         return export_assessment_xlsx(win.db, target, factsheet_id=fid)
 
     win.runner.run_in_background(
@@ -164,9 +160,8 @@ def export_overview_file(win: MainWindow) -> None:
     target = dialogs.with_suffix(target, ".xlsx")
     win.workbench.assessment.flush()
 
-    def job(cancel: threading.Event) -> tuple[int, int]:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> tuple[int, int]:
+        cancel.check()
         return export_overview_xlsx(win.db, target)
 
     def done(counts: tuple[int, int]) -> None:

@@ -6,26 +6,26 @@ command line off the GUI thread and lets the op runner refresh the views.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessor.db.engine import Database
 from assessor.importers.common import ImportRejected
 from assessor.importers.xlsx_file import is_workbook
-from assessor.services import workbench
-from assessor.services.changes import Changes
+from assessor.services import browsing
+from assessor.services.cancel import Cancel
 from assessor.services.import_checks import ThemesTarget, party_mismatch, themes_target
 from assessor.services.imports import (
+    ImportBatch,
     ImportReport,
     PreparedImport,
     prepare_import,
-    write_import,
+    write_imports,
 )
+from assessor.services.opening import Handle
 from assessor.ui import dialogs, excel_actions, import_review_dialog
-from assessor.ui.ops import USER_ERRORS, Cancelled, describe_error
+from assessor.ui.ops import USER_ERRORS, describe_error
 from assessor.wording import plural
 
 if TYPE_CHECKING:
@@ -64,11 +64,10 @@ def import_texts(win: MainWindow, texts: Sequence[Path]) -> None:
     and write: a refused file stops them all before anything is written."""
     win.workbench.assessment.flush()
 
-    def read(cancel: threading.Event) -> list[PreparedImport]:
+    def read(cancel: Cancel) -> list[PreparedImport]:
         prepared: list[PreparedImport] = []
         for path in texts:
-            if cancel.is_set():
-                raise Cancelled()
+            cancel.check()
             prepared.append(prepare_import(path))
         return prepared
 
@@ -141,7 +140,7 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
 def _reimport(win: MainWindow, item: PreparedImport) -> str:
     """The review's note when the factsheet is already in the database (same Party, round)."""
     assert item.factsheet is not None
-    for sheet in workbench.factsheets(win.db):
+    for sheet in browsing.factsheets(win.db):
         if sheet.party == item.factsheet.party and sheet.round == item.factsheet.round_title:
             return import_review_dialog.reimport_note(
                 sheet.party, sheet.recommendations, sheet.rated
@@ -174,30 +173,21 @@ def _write(win: MainWindow, prepared: Sequence[PreparedImport]) -> None:
     if not prepared:
         return
 
-    def job(cancel: threading.Event) -> list[ImportReport]:
-        reports: list[ImportReport] = []
-        for item in prepared:
-            if cancel.is_set():  # checked between files: each file is one transaction
-                if not reports:
-                    raise Cancelled()
-                break
-            reports.append(write_import(win.db, item))
-        return reports
+    def job(cancel: Cancel) -> ImportBatch:
+        return write_imports(win.db, prepared, cancel)  # Cancel is checked between files
 
     names = ", ".join(item.source for item in prepared)
     win.runner.run_in_background(
-        "Import", f"Importing {names}…", job, lambda reports: _imported(win, reports)
+        "Import", f"Importing {names}…", job, lambda batch: _imported(win, list(batch.reports))
     )
 
 
 def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
     if not reports:
         return
-    ids = {r.factsheet_id for r in reports}
-    win.on_changed(Changes.of_factsheets(ids).merge(Changes.of_themes(ids)))
     win.stack.clear()  # an import rewrites rows the undo steps point at
     warnings = [w for r in reports for w in r.warnings]
-    changes = [f"{r.source}: {c}" for r in reports for c in r.changes]
+    changes = [f"{r.source}: {c}" for r in reports for c in r.changed_lines]
     if warnings or changes:
         # What a re-import changed, and what to check, listed in full (copyable).
         lines = [*(["Changes:"] if changes else []), *changes]
@@ -213,7 +203,7 @@ def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
         )
         win.statusBar().showMessage(summary, 15000)
     if win.workbench.detail is None:
-        first = next(iter(sorted(ids)))
+        first = min(r.factsheet_id for r in reports)
         win.model_select_first(first)
 
 
@@ -227,9 +217,8 @@ def export_json(win: MainWindow) -> None:
     target = dialogs.with_suffix(target, ".json")
     win.workbench.assessment.flush()
 
-    def job(cancel: threading.Event) -> str:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> str:
+        cancel.check()
         write_json(win.db, target)
         return target
 
@@ -251,9 +240,9 @@ def needs_party(kinds: Sequence[str | None]) -> bool:
     return False
 
 
-def _only_party(db: Database, path: Path) -> str | None:
+def _only_party(db: Handle, path: Path) -> str | None:
     """The Party themes go to when none was chosen: the only one, else the user must choose."""
-    parties = {s.party for s in workbench.factsheets(db)}
+    parties = {s.party for s in browsing.factsheets(db)}
     if len(parties) > 1:
         raise ImportRejected(
             f"{path.name}: the database holds several Parties. Show a recommendation of the "

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.db.engine import Database
 from assessor.domain.filters import FilterState
 from assessor.domain.values import RecommendationDetail
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.changes import Changes
+from assessor.services.opening import Handle
 from assessor.settings import assessor_name
 from assessor.ui import (
     dialogs,
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        db: Handle,
         settings: QSettings,
         open_other: Callable[..., object] | None = None,
         held_by: str = "",
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         self._refresh_rate_menu(self.workbench.detail)
         if index == 1:
             detail = self.workbench.detail
-            sheets = workbench.factsheets(self.db)
+            sheets = browsing.factsheets(self.db)
             sheet = next((s for s in sheets if detail and s.id == detail.factsheet_id), None)
             sheet = sheet or (sheets[0] if sheets else None)
             self.themes.set_factsheet(sheet.id if sheet else None, sheet.party if sheet else "")
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def jump_to_code(self, factsheet_id: int, code: str) -> None:
         """Show the Committee's recommendation carrying ``code`` (a theme item's link)."""
-        rec_id = workbench.recommendation_for_code(self.db, factsheet_id, code)
+        rec_id = browsing.recommendation_for_code(self.db, factsheet_id, code)
         if rec_id is None:
             self.statusBar().showMessage(f"No recommendation has the code {code}.", 5000)
             return

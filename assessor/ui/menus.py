@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from assessor.db import crypto
+from assessor.services import opening
 from assessor.ui import excel_actions, storage_actions
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def build_menus(win: MainWindow) -> None:
         lambda: storage_actions.change_encryption(win),
         name="change_encryption",
     )
-    reason = crypto.unavailable_reason()
+    reason = opening.encryption_unavailable_reason()
     win.new_encrypted_action.setEnabled(reason is None)
     win.encryption_action.setEnabled(reason is None and win.db.path is not None)
     if reason is not None:

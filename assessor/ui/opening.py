@@ -13,10 +13,17 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from assessor.db import crypto
-from assessor.db.engine import Database, open_database
-from assessor.db.errors import DatabaseDamaged, DatabaseError, DatabaseLocked, PassphraseError
 from assessor.services import backups
+from assessor.services.opening import (
+    DatabaseDamaged,
+    DatabaseError,
+    DatabaseLocked,
+    Handle,
+    PassphraseError,
+    database_file,
+    is_plain_file,
+    open_handle,
+)
 from assessor.ui import backup_dialog, dialogs
 
 #: How often a wrong passphrase may be typed before giving up (the dialog says why each time).
@@ -27,7 +34,7 @@ PASSPHRASE_TRIES = 5
 class Opened:
     """An open database and what the user should be told about how it was opened."""
 
-    db: Database
+    db: Handle
     #: Who holds the database, when it was opened read-only because another Assessor has it.
     held_by: str = ""
     #: What recovering a damaged file did, in plain words ("" when nothing was recovered).
@@ -35,9 +42,7 @@ class Opened:
 
 
 def _file_of(location: str | os.PathLike[str] | None) -> Path | None:
-    from assessor.db.engine import resolve_db_url, sqlite_path
-
-    return sqlite_path(resolve_db_url(location))
+    return database_file(location)
 
 
 def open_with_questions(
@@ -53,7 +58,7 @@ def open_with_questions(
     shown = str(_file_of(location) or location or "the database")
     while True:
         try:
-            db = open_database(location, read_only=read_only, passphrase=passphrase)
+            db = open_handle(location, read_only=read_only, passphrase=passphrase)
             return Opened(db, held_by, recovered)
         except DatabaseLocked as exc:
             if read_only or not backup_dialog.ask_read_only(parent, exc):
@@ -61,7 +66,7 @@ def open_with_questions(
             read_only, held_by = True, exc.owner
         except PassphraseError as exc:
             path = _file_of(location)
-            if path is not None and passphrase is not None and crypto.is_plain(path):
+            if path is not None and passphrase is not None and is_plain_file(path):
                 # A plain file opened as if encrypted: open it as it is, nothing to ask.
                 passphrase = None
                 continue

@@ -8,18 +8,17 @@ and runs long work (imports, exports) on a worker thread behind a cancellable pr
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from assessor.db.engine import DatabaseError
 from assessor.importers.common import ImportRejected
+from assessor.services.cancel import Cancel, Cancelled
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
+from assessor.services.opening import DatabaseError, is_storage_error
 from assessor.ui import dialogs
 
 T = TypeVar("T")
@@ -29,15 +28,11 @@ log = logging.getLogger(__name__)
 USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeError)
 
 
-class Cancelled(Exception):
-    """The user cancelled long work before it wrote anything."""
-
-
 def describe_error(exc: BaseException) -> str:
     """One plain message for the user from any exception a service may raise."""
     if isinstance(exc, USER_ERRORS):
         return str(exc)
-    if isinstance(exc, SQLAlchemyError):
+    if is_storage_error(exc):
         # Usually "database is locked" (another program holds it) or a damaged file.
         return (
             f"The database could not be written or read ({exc.__class__.__name__}). "
@@ -60,12 +55,13 @@ class _WorkerSignals(QObject):
 
 
 class _Worker(QRunnable):
-    def __init__(self, job: Callable[[threading.Event], Any], cancel: threading.Event) -> None:
+    def __init__(self, job: Callable[[Cancel], Any], cancel: Cancel) -> None:
         super().__init__()
         self.job, self.cancel, self.signals = job, cancel, _WorkerSignals()
 
     def run(self) -> None:
         try:
+            self.cancel.check()  # cancelled while it waited behind another job: never started
             result = self.job(self.cancel)
         except BaseException as exc:  # reported on the GUI thread, never lost in the worker
             self.signals.failed.emit(exc)
@@ -87,6 +83,11 @@ class OpRunner(QObject):
         self._pool.setMaxThreadCount(1)  # one long job at a time: they all write
         self._running: list[_Worker] = []
         self._quiet: list[_Worker] = []  # kept referenced until their signals are delivered
+
+    def cancel_all(self) -> None:
+        """Ask every running or queued job to stop at its next check (as Cancel does)."""
+        for worker in self._running:
+            worker.cancel.request()
 
     @property
     def busy(self) -> bool:
@@ -111,21 +112,22 @@ class OpRunner(QObject):
         self,
         title: str,
         label: str,
-        job: Callable[[threading.Event], T],
+        job: Callable[[Cancel], T],
         on_done: Callable[[T], None],
     ) -> None:
         """Run ``job`` on a worker thread behind a progress dialog; ``on_done`` gets its result.
 
-        ``job`` receives an event set when the user presses Cancel; it raises ``Cancelled``
-        if it sees it before writing. Once writing has begun it finishes (one transaction).
+        ``job`` receives a token that Cancel requests; the services it calls check it between
+        units of work (rows, files, pages) and raise ``Cancelled``, which ends the job quietly
+        with nothing written. A transaction already committing finishes.
         """
-        cancel = threading.Event()
+        cancel = Cancel()
         progress = QProgressDialog(label, "Cancel", 0, 0, self._parent)
         progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog
         progress.setAutoClose(False)
-        progress.canceled.connect(cancel.set)
+        progress.canceled.connect(cancel.request)
         worker = _Worker(job, cancel)
         self._running.append(worker)
         self.busy_changed.emit(True)
@@ -165,7 +167,7 @@ class OpRunner(QObject):
 
         It queues behind any long job, so it never overlaps a write of the user's.
         """
-        worker = _Worker(lambda _cancel: job(), threading.Event())
+        worker = _Worker(lambda _cancel: job(), Cancel())
         self._quiet.append(worker)
 
         def finish() -> None:

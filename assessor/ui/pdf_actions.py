@@ -6,14 +6,13 @@ the Party shown in the workbench, remember the last choices, and render off the 
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
+from assessor.services.cancel import Cancel
 from assessor.ui import dialogs
 from assessor.ui.dialogs import PdfOptions
-from assessor.ui.ops import Cancelled
 from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
@@ -70,9 +69,8 @@ def print_summary(win: MainWindow) -> None:
     win.workbench.assessment.flush()  # the summary prints what is saved
     by = win.ctx.by
 
-    def job(cancel: threading.Event) -> bytes:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> bytes:
+        cancel.check()
         return summary_pdf_bytes(
             win.db,
             scope=options.scope,
@@ -80,6 +78,7 @@ def print_summary(win: MainWindow) -> None:
             full_follow_ups=options.full_follow_ups,
             assessor_name=by,
             factsheet_id=fid,
+            cancel=cancel,
         )
 
     def show(pdf: bytes) -> None:
@@ -107,9 +106,8 @@ def export_pdf(win: MainWindow) -> None:
     win.workbench.assessment.flush()
     by = win.ctx.by
 
-    def job(cancel: threading.Event) -> str:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> str:
+        cancel.check()
         write_pdf_summary(
             win.db,
             target,
@@ -118,6 +116,7 @@ def export_pdf(win: MainWindow) -> None:
             full_follow_ups=options.full_follow_ups,
             assessor_name=by,
             factsheet_id=fid,
+            cancel=cancel,
         )
         return target
 

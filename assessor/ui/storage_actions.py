@@ -7,17 +7,16 @@ Functions over the main window; the services are ``assessor.services.backups``, 
 
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessor.db import crypto
-from assessor.services import backups
+from assessor.services import backups, opening
 from assessor.services.backups import BackupInfo, Restored
+from assessor.services.cancel import Cancel
 from assessor.settings import assessor_name, load_settings, save_settings
 from assessor.ui import backup_dialog, dialogs
-from assessor.ui.ops import Cancelled, describe_error
+from assessor.ui.ops import describe_error
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
@@ -54,9 +53,8 @@ def backup_now(win: MainWindow) -> None:
     win.workbench.assessment.flush()
     win.themes.flush()
 
-    def job(cancel: threading.Event) -> BackupInfo:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> BackupInfo:
+        cancel.check()
         return backups.backup_now(win.db)
 
     win.runner.run_in_background(
@@ -77,9 +75,8 @@ def restore(win: MainWindow) -> None:
     if chosen is None:
         return
 
-    def job(cancel: threading.Event) -> Restored:
-        if cancel.is_set():
-            raise Cancelled()
+    def job(cancel: Cancel) -> Restored:
+        cancel.check()
         return backups.restore_backup(win.db, chosen)
 
     def done(restored: Restored) -> None:
@@ -92,7 +89,7 @@ def restore(win: MainWindow) -> None:
 
 def new_encrypted_database(win: MainWindow) -> None:
     """File → New encrypted database…: a new file encrypted with a passphrase never stored."""
-    reason = crypto.unavailable_reason()
+    reason = opening.encryption_unavailable_reason()
     if reason is not None:
         dialogs.show_error(win, "New encrypted database", reason)
         return
@@ -120,7 +117,7 @@ def change_encryption(win: MainWindow) -> None:
     the GUI thread, and the database is opened again, converted or, if it failed, as it was.
     """
     title = "Remove encryption" if win.db.encrypted else "Encrypt this database"
-    reason = crypto.unavailable_reason()
+    reason = opening.encryption_unavailable_reason()
     path = win.db.path
     if reason is not None or path is None or win.db.read_only:
         dialogs.show_error(win, title, reason or "Only a database file this window may change.")
@@ -140,7 +137,7 @@ def change_encryption(win: MainWindow) -> None:
         return
     win.release_database()
 
-    def job(_cancel: threading.Event) -> backups.Converted | Exception:
+    def job(_cancel: Cancel) -> backups.Converted | Exception:
         try:  # never cancelled half-way: a conversion always finishes or leaves the file as is
             return backups.change_encryption(path, old=old, new=new)
         except Exception as exc:  # reported below, after the database is open again

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from assessor.domain.scope import snippet
 from assessor.domain.values import ThemeInfo
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.ui import dialogs, undo
 from assessor.ui.theme_links import read_links, unknown_sentence
 
@@ -184,9 +184,9 @@ class ThemesView(QWidget):
     def reload(self) -> None:
         """Read the themes again, keeping the chosen row."""
         keep = self.current_ref()
-        self._themes = workbench.themes(self.db, self.factsheet_id) if self.factsheet_id else []
+        self._themes = browsing.themes(self.db, self.factsheet_id) if self.factsheet_id else []
         # Read again each time: a re-import may have brought or retired codes.
-        rows = workbench.tree(self.db, self.factsheet_id) if self.factsheet_id else []
+        rows = browsing.tree(self.db, self.factsheet_id) if self.factsheet_id else []
         self._codes = frozenset(code for row in rows for code in row.codes)
         self._loading = True
         self.tree.clear()
@@ -230,7 +230,7 @@ class ThemesView(QWidget):
         from assessor.ui.follow_up_pane import FIELD_NAMES, local_time
 
         self.flush()  # what is being typed is part of the history
-        entries = workbench.theme_history(self.db, theme.id, [i.id for i in theme.items])
+        entries = browsing.theme_history(self.db, theme.id, [i.id for i in theme.items])
         names = {**FIELD_NAMES, "text": "Text", "links": "Links", "theme_id": "Moved to theme"}
         lines = []
         for e in reversed(entries):

@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from assessor.db.engine import Database
 from assessor.domain.values import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
 from assessor.services.changes import NOTHING, Changes
+from assessor.services.opening import Handle
 from assessor.ui.ops import USER_ERRORS, OpRunner, changes_of
 
 #: Comment edits to one recommendation merge into one undo step (the id is Qt's merge key).
@@ -52,7 +52,7 @@ class IdMap:
 class Context:
     """What every command needs: the database, the op runner, the id map, who edits."""
 
-    db: Database
+    db: Handle
     runner: OpRunner
     by: str = ""
     ids: IdMap = field(default_factory=IdMap)

@@ -12,7 +12,7 @@ from assessor.domain.filters import FilterState
 from assessor.domain.scope import IN_SCOPE_VERBS
 from assessor.domain.values import Level, RecommendationDetail
 from assessor.search import query_words, search
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
@@ -40,10 +40,10 @@ class Workbench(QWidget):
         super().__init__(parent)
         self.ctx, self.db, self.stack = ctx, ctx.db, stack
         self.model = FactsheetTreeModel(
-            lambda fid: workbench.tree(self.db, fid),
-            lambda fid: workbench.levels(self.db, fid),
+            lambda fid: browsing.tree(self.db, fid),
+            lambda fid: browsing.levels(self.db, fid),
             self,
-            load_facets=lambda: workbench.facets(self.db),
+            load_facets=lambda: browsing.facets(self.db),
         )
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -94,7 +94,7 @@ class Workbench(QWidget):
         self._expansion: set[tuple[str, int]] = set()
         # A factsheet's scale rarely changes: asked once per factsheet, not at every step.
         self._levels: dict[int, tuple[Level, ...]] = {}
-        self.follow_up.load_history = lambda rec_id: workbench.history(self.db, rec_id)
+        self.follow_up.load_history = lambda rec_id: browsing.history(self.db, rec_id)
         self.tree.selectionModel().currentChanged.connect(self._current_index_changed)
         self.filters.filters_changed.connect(self.apply_filters)
         self.filters.leave_requested.connect(self.focus_tree)
@@ -114,7 +114,7 @@ class Workbench(QWidget):
         keep_sheet = shown[1] if shown else None
         keep = keep if keep is not None else (shown[0] if shown else None)
         self._levels.clear()  # a restore or re-import may bring another scale
-        self.model.set_factsheets(workbench.factsheets(self.db))
+        self.model.set_factsheets(browsing.factsheets(self.db))
         if keep is not None and keep_sheet is not None:
             self._show_again(keep, keep_sheet)
         elif len(self.model.factsheet_ids()) == 1:
@@ -180,7 +180,7 @@ class Workbench(QWidget):
         self.hidden = None  # chosen now: the one a filter hid is not brought back
         node = self.model.recommendation_node(rec_id)
         known = self._levels.get(node.factsheet_id) if node is not None else None
-        detail = workbench.detail(self.db, rec_id, known)
+        detail = browsing.detail(self.db, rec_id, known)
         self.detail = detail
         if detail is None:
             self.finding.clear()
@@ -384,7 +384,7 @@ class Workbench(QWidget):
             self.reload()
             return
         if changes.recommendations:
-            states = workbench.recommendation_states(self.db, changes.recommendations)
+            states = browsing.recommendation_states(self.db, changes.recommendations)
             self.model.update_recommendations(states)
             if self.detail is not None and self.detail.id in changes.recommendations:
                 keep_focus = self.assessment.comment.hasFocus()

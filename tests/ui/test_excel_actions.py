@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtGui import QAction
 
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.changes import Changes
 from assessor.services.imports import import_file
 from assessor.services.questionnaires import QuestionnairePreview
@@ -72,7 +72,7 @@ def test_export_fill_import_with_preview(
     monkeypatch.setattr(questionnaire_dialog, "preview_and_apply", preview_and_apply)
     monkeypatch.setattr(dialogs, "ask_questionnaire_file", lambda *a: str(answers))
     fid = window.workbench.model.factsheet_ids()[0]
-    rec_id = workbench.recommendation_for_code(window.db, fid, "II-6")
+    rec_id = browsing.recommendation_for_code(window.db, fid, "II-6")
     assert rec_id is not None and window.workbench.select_recommendation(rec_id, fid)
     _trigger(window, "import_questionnaire")
     _wait(qtbot, window)
@@ -80,7 +80,7 @@ def test_export_fill_import_with_preview(
     # The op runner's changed signal refreshed the shown recommendation.
     assert "Adopted in 2025" in window.workbench.follow_up.browser.toPlainText()
     assert window.workbench.follow_up.history_button.text() == "Hi&story (1)"
-    detail = workbench.detail(window.db, rec_id)
+    detail = browsing.detail(window.db, rec_id)
     assert detail is not None and detail.follow_up is not None
     assert detail.follow_up.source == "questionnaire answers.xlsx"
     assert "Imported 1 follow-up" in window.statusBar().currentMessage()
@@ -102,8 +102,8 @@ def test_dropping_a_questionnaire_previews_it(
     _wait(qtbot, window)
     assert seen == ["dropped.xlsx"]
     fid = window.workbench.model.factsheet_ids()[0]
-    rec_id = workbench.recommendation_for_code(window.db, fid, "II-6")
-    detail = workbench.detail(window.db, rec_id or 0)
+    rec_id = browsing.recommendation_for_code(window.db, fid, "II-6")
+    detail = browsing.detail(window.db, rec_id or 0)
     assert detail is not None and detail.follow_up is not None
     assert "Dropped answer" not in detail.follow_up.text
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from assessor.db.engine import Database, open_database
 from assessor.domain.filters import FilterState
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.ui import dialogs
 from assessor.ui.main_window import MainWindow
 from tests.ui.conftest import FACTSHEET, RECOMMENDATIONS
@@ -53,7 +53,7 @@ def test_drag_and_drop_imports_off_the_gui_thread(
     _drop(win, [FACTSHEET, RECOMMENDATIONS])
     assert win.runner.busy
     qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
-    assert [s.party for s in workbench.factsheets(db)] == ["Albania"]
+    assert [s.party for s in browsing.factsheets(db)] == ["Albania"]
     assert win.workbench.detail is not None  # the first recommendation is shown
     assert "0 of 22 in scope rated" in win.progress_label.text()
     # The example converts cleanly: no warnings dialog, a line in the status bar instead.
@@ -85,7 +85,7 @@ def test_restart_restores_selection_layout_and_filters(
     first.show()
     qtbot.waitExposed(first)
     fid = first.workbench.model.factsheet_ids()[0]
-    rec_id = workbench.recommendation_for_code(real_db, fid, "III-3")
+    rec_id = browsing.recommendation_for_code(real_db, fid, "III-3")
     assert rec_id is not None and first.workbench.select_recommendation(rec_id, fid)
     wb = first.workbench
     wb.right.setSizes([200, 300])

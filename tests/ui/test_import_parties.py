@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assessor.db.engine import Database
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.changes import Changes
 from assessor.services.imports import import_file
 from assessor.ui import dialogs
@@ -26,11 +26,11 @@ def _moldova(tmp_path: Path) -> Path:
 
 
 def _fid(db: Database, party: str) -> int:
-    return next(s.id for s in workbench.factsheets(db) if s.party == party)
+    return next(s.id for s in browsing.factsheets(db) if s.party == party)
 
 
 def _theme_titles(db: Database, party: str) -> list[str]:
-    return [t.title for t in workbench.themes(db, _fid(db, party))]
+    return [t.title for t in browsing.themes(db, _fid(db, party))]
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def two_parties(window: MainWindow, tmp_path: Path) -> MainWindow:
     """The window over Albania (with its themes) and Moldova (none yet), Moldova shown."""
     report = import_file(window.db, _moldova(tmp_path))
     window.on_changed(Changes.of_factsheets([report.factsheet_id]))
-    assert sorted(s.party for s in workbench.factsheets(window.db)) == ["Albania", "Moldova"]
+    assert sorted(s.party for s in browsing.factsheets(window.db)) == ["Albania", "Moldova"]
     window.model_select_first(report.factsheet_id)
     assert window.shown_party() == "Moldova"
     assert _theme_titles(window.db, "Moldova") == []
@@ -91,12 +91,12 @@ def test_menu_import_goes_to_the_party_shown(qtbot, two_parties: MainWindow, mon
 
 def test_declining_leaves_the_partys_themes_as_they_were(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     before = [
-        (t.title, len(t.items)) for t in workbench.themes(window.db, _fid(window.db, "Albania"))
+        (t.title, len(t.items)) for t in browsing.themes(window.db, _fid(window.db, "Albania"))
     ]
     _drop(window, [RECOMMENDATIONS])  # the fixture answers No to every question
     _wait(qtbot, window)
     after = [
-        (t.title, len(t.items)) for t in workbench.themes(window.db, _fid(window.db, "Albania"))
+        (t.title, len(t.items)) for t in browsing.themes(window.db, _fid(window.db, "Albania"))
     ]
     assert after == before and sum(n for _t, n in after) == 19
 
@@ -210,14 +210,14 @@ def test_a_factsheet_naming_another_party_is_asked_about(
     win = two_parties
     half = tmp_path / "factsheet-half.md"  # the title says ALBANIA, the text Moldova
     half.write_text(FACTSHEET.read_text(encoding="utf-8").replace("Albania", "Moldova"), "utf-8")
-    before = [(t.title, len(t.items)) for t in workbench.themes(win.db, _fid(win.db, "Albania"))]
-    texts_before = workbench.tree(win.db, _fid(win.db, "Albania"))
+    before = [(t.title, len(t.items)) for t in browsing.themes(win.db, _fid(win.db, "Albania"))]
+    texts_before = browsing.tree(win.db, _fid(win.db, "Albania"))
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, message: asked.append(message) or False)
     _drop(win, [half])
     _wait(qtbot, win)
     assert len(asked) == 1 and "its title names Albania, but its text names Moldova" in asked[0]
-    assert workbench.tree(win.db, _fid(win.db, "Albania")) == texts_before  # declined: untouched
+    assert browsing.tree(win.db, _fid(win.db, "Albania")) == texts_before  # declined: untouched
     assert [
-        (t.title, len(t.items)) for t in workbench.themes(win.db, _fid(win.db, "Albania"))
+        (t.title, len(t.items)) for t in browsing.themes(win.db, _fid(win.db, "Albania"))
     ] == before

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assessor.db.engine import Database, open_database
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.imports import PreparedImport, prepare_import
 from assessor.ui import dialogs, import_actions, import_review_dialog
 from assessor.ui.import_review_dialog import (
@@ -45,7 +45,7 @@ def empty_window(qtbot, tmp_path: Path, settings) -> MainWindow:  # type: ignore
 
 
 def _parties(db: Database) -> list[str]:
-    return [s.party for s in workbench.factsheets(db)]
+    return [s.party for s in browsing.factsheets(db)]
 
 
 def _wait(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -122,9 +122,9 @@ def test_accepting_the_review_imports(qtbot, empty_window: MainWindow, monkeypat
     _wait(qtbot, win)
     assert seen == [(FACTSHEET.name, "")]
     assert _parties(win.db) == ["Albania"]
-    sheet = workbench.factsheets(win.db)[0]
+    sheet = browsing.factsheets(win.db)[0]
     assert (sheet.recommendations, sheet.require, sheet.request) == (81, 12, 10)
-    rows = {r.codes: r for r in workbench.tree(win.db, sheet.id) if r.kind == "recommendation"}
+    rows = {r.codes: r for r in browsing.tree(win.db, sheet.id) if r.kind == "recommendation"}
     assert rows[("II-6",)].verb == "request" and rows[("II-6",)].has_follow_up
     assert win.shown_party() == "Albania"  # the window shows what was imported
 

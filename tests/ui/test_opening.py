@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from assessor import cli
 from assessor.db import backup, crypto
 from assessor.db.engine import open_database
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.services.imports import import_file
 from assessor.ui import app, backup_dialog, dialogs
 from assessor.ui.app import Launcher
@@ -65,7 +65,7 @@ def test_locked_database_opens_read_only_and_says_so(
         assert wb.follow_up.edit_button.isHidden()
         wb.tree.setFocus()
         qtbot.keyClick(wb.tree, Qt.Key.Key_1)  # the rating keys do nothing here
-        assert workbench.detail(launcher.db, wb.detail.id).assessment.rating is None  # type: ignore[union-attr]
+        assert browsing.detail(launcher.db, wb.detail.id).assessment.rating is None  # type: ignore[union-attr]
         assert not win.backup_timer.isActive()
         win.close()
         launcher.close()
@@ -94,7 +94,7 @@ def test_damaged_database_is_recovered_from_the_newest_backup(
     monkeypatch.setattr(backup_dialog, "ask_recover", lambda _p, error: bool(error.newest_backup))
     monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, message, *a: told.append(message))
     launcher = _launch(qtbot, settings, path)
-    assert launcher.db is not None and [s.party for s in workbench.factsheets(launcher.db)] == [
+    assert launcher.db is not None and [s.party for s in browsing.factsheets(launcher.db)] == [
         "Albania"
     ]
     assert told and "damaged file was kept as" in told[0]

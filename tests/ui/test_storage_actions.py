@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 
 from assessor.db import backup, crypto
 from assessor.db.engine import Database
-from assessor.services import backups, workbench
+from assessor.services import backups, browsing
 from assessor.settings import load_settings
 from assessor.ui import backup_dialog, dialogs, storage_actions
 from assessor.ui.app import Launcher
@@ -20,7 +20,7 @@ from assessor.ui.tree_model import ROLE_RATING
 
 def _rate(qtbot, win: MainWindow, code: str, key: Qt.Key) -> int:  # type: ignore[no-untyped-def]
     fid = win.workbench.model.factsheet_ids()[0]
-    rec_id = workbench.recommendation_for_code(win.db, fid, code)
+    rec_id = browsing.recommendation_for_code(win.db, fid, code)
     assert rec_id is not None and win.workbench.select_recommendation(rec_id, fid)
     win.workbench.tree.setFocus()
     qtbot.keyClick(win.workbench.tree, key)
@@ -90,7 +90,7 @@ def test_preferences_set_the_name_recorded_in_the_history(
     _trigger(qtbot, window, "preferences")
     assert load_settings().assessor_name == "Maria Rossi"
     rec_id = _rate(qtbot, window, "II-6", Qt.Key.Key_1)
-    assert [e.by for e in workbench.history(window.db, rec_id)] == ["Maria Rossi"]
+    assert [e.by for e in browsing.history(window.db, rec_id)] == ["Maria Rossi"]
 
 
 def test_new_encrypted_database(qtbot, tmp_path: Path, settings: QSettings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -138,7 +138,7 @@ def test_encrypt_the_open_database_then_remove_the_encryption(
     first = launcher.window
     assert first is not None
     fid = first.workbench.model.factsheet_ids()[0]
-    rec_id = workbench.recommendation_for_code(first.db, fid, "II-6")
+    rec_id = browsing.recommendation_for_code(first.db, fid, "II-6")
     assert rec_id is not None and first.workbench.select_recommendation(rec_id, fid)
     first.workbench.filters.verb.setCurrentIndex(first.workbench.filters.verb.findData("request"))
     qtbot.keyClicks(first.workbench.assessment.comment, "Typed just before encrypting")
@@ -156,7 +156,7 @@ def test_encrypt_the_open_database_then_remove_the_encryption(
     second = launcher.window
     # (Neither window goes to qtbot.addWidget: the launcher deletes each when it is replaced.)
     assert second is not None and first.replaced_by is second
-    detail = workbench.detail(launcher.db, rec_id)
+    detail = browsing.detail(launcher.db, rec_id)
     assert detail is not None and detail.assessment.comment == "Typed just before encrypting"
     assert second.workbench.filters.state().verb == "request"  # the view as it was left
     assert second.workbench.detail is not None and second.workbench.detail.id == rec_id

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.ui.main_window import MainWindow
 
 
 def _themes(win: MainWindow):  # type: ignore[no-untyped-def]
-    return workbench.themes(win.db, win.themes.factsheet_id)  # type: ignore[arg-type]
+    return browsing.themes(win.db, win.themes.factsheet_id)  # type: ignore[arg-type]
 
 
 def test_add_edit_link_move_delete_and_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +154,7 @@ def test_digits_on_the_themes_tab_search_the_themes_and_rate_nothing(
     qtbot.keyClicks(view.tree, "II-3")
     qtbot.keyClick(view.tree, Qt.Key.Key_1)
     qtbot.keyClick(view.tree, Qt.Key.Key_0)
-    assert workbench.detail(window.db, shown.id).assessment.rating is None  # type: ignore[union-attr]
+    assert browsing.detail(window.db, shown.id).assessment.rating is None  # type: ignore[union-attr]
     assert window.stack.count() == 0
     assert not any(action.isEnabled() for action in window.rate_menu.actions())
     assert not window.correct_action.isEnabled()
@@ -166,4 +166,4 @@ def test_digits_on_the_themes_tab_search_the_themes_and_rate_nothing(
     assert window.correct_action.isEnabled()
     wb.tree.setFocus()
     qtbot.keyClick(wb.tree, Qt.Key.Key_1)
-    assert workbench.detail(window.db, wb.detail.id).assessment.rating is not None  # type: ignore[union-attr]
+    assert browsing.detail(window.db, wb.detail.id).assessment.rating is not None  # type: ignore[union-attr]

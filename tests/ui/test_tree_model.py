@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from assessor.db.engine import Database
 from assessor.domain.filters import FilterState
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.ui.tree_model import ROLE_KIND, ROLE_PROGRESS, FactsheetTreeModel
 from tests.conftest import build_factsheet
 
 
 def _model(db: Database) -> FactsheetTreeModel:
     model = FactsheetTreeModel(
-        lambda fid: workbench.tree(db, fid), lambda fid: workbench.levels(db, fid)
+        lambda fid: browsing.tree(db, fid), lambda fid: browsing.levels(db, fid)
     )
-    model.set_factsheets(workbench.factsheets(db))
+    model.set_factsheets(browsing.factsheets(db))
     return model
 
 
@@ -32,10 +32,10 @@ def test_model_passes_the_model_tester(qtmodeltester, real_db: Database) -> None
 def test_tree_reads_a_factsheet_only_when_needed(real_db: Database) -> None:
     calls: list[int] = []
     model = FactsheetTreeModel(
-        lambda fid: calls.append(fid) or workbench.tree(real_db, fid),  # type: ignore[func-returns-value]
-        lambda fid: workbench.levels(real_db, fid),
+        lambda fid: calls.append(fid) or browsing.tree(real_db, fid),  # type: ignore[func-returns-value]
+        lambda fid: browsing.levels(real_db, fid),
     )
-    model.set_factsheets(workbench.factsheets(real_db))
+    model.set_factsheets(browsing.factsheets(real_db))
     top = model.index(0, 0)
     assert calls == [] and model.hasChildren(top) and model.canFetchMore(top)
     assert top.data(ROLE_PROGRESS) == "0 of 22 rated"
@@ -55,12 +55,12 @@ def test_rating_updates_rows_and_progress_without_rereading(real_db: Database) -
     model = _model(real_db)
     fid = model.factsheet_ids()[0]
     model.ensure_loaded(fid)
-    rec_id = workbench.recommendation_for_code(real_db, fid, "II-6")
+    rec_id = browsing.recommendation_for_code(real_db, fid, "II-6")
     assert rec_id is not None
     changed: list[object] = []
     model.dataChanged.connect(lambda a, b: changed.append(a.data(ROLE_KIND)))
     rate(real_db, rec_id, "implemented")
-    model.update_recommendations(workbench.recommendation_states(real_db, [rec_id]))
+    model.update_recommendations(browsing.recommendation_states(real_db, [rec_id]))
     assert set(changed) == {"recommendation", "section", "chapter", "factsheet"}
     chapter = model.parent(model.parent(model.index_of_recommendation(rec_id)))
     assert chapter.data(ROLE_PROGRESS) == "1 of 3 rated"

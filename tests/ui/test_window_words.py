@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QMenu, QWidget
 
 from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.ui.main_window import MainWindow
 from assessor.ui.tree_model import ROLE_KIND
 
@@ -46,7 +46,7 @@ def test_no_two_visible_mnemonics_clash(qtbot, window: MainWindow) -> None:  # t
 
     window.tabs.setCurrentIndex(1)
     view = window.themes
-    theme = workbench.themes(window.db, view.factsheet_id)[0]  # type: ignore[arg-type]
+    theme = browsing.themes(window.db, view.factsheet_id)[0]  # type: ignore[arg-type]
     view.select("theme", theme.id)
     assert view.title_edit.isVisible()
     assert _clashes(window) == {}

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 
-from assessor.services import workbench
+from assessor.services import browsing
 from assessor.ui.main_window import MainWindow
 from assessor.ui.tree_model import ROLE_RATING
 
 
 def _rec_by_code(win: MainWindow, code: str) -> int:
     sheet = win.workbench.model.factsheet_ids()[0]
-    rec_id = workbench.recommendation_for_code(win.db, sheet, code)
+    rec_id = browsing.recommendation_for_code(win.db, sheet, code)
     assert rec_id is not None
     return rec_id
 
@@ -43,23 +43,23 @@ def test_pick_rate_from_keyboard_then_undo_redo(qtbot, window: MainWindow) -> No
     assert "Ministry of Justice" in wb.follow_up.browser.toPlainText()
     wb.tree.setFocus()
     qtbot.keyClick(wb.tree, Qt.Key.Key_2)
-    detail = workbench.detail(window.db, rec_id)
+    detail = browsing.detail(window.db, rec_id)
     assert detail is not None and detail.assessment.rating == "partly"
     assert wb.model.index_of_recommendation(rec_id).data(ROLE_RATING) == "partly"
     assert wb.assessment.rating.buttons["partly"].isChecked()
     assert "1 of 22 in scope rated" in window.progress_label.text()
 
     qtbot.keyClick(wb.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
     assert wb.model.index_of_recommendation(rec_id).data(ROLE_RATING) is None
     qtbot.keyClick(
         wb.tree,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
     qtbot.keyClick(wb.tree, Qt.Key.Key_0)
-    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
 
 
 def test_comment_is_saved_after_typing_pauses_and_undoes_as_one_step(
@@ -70,16 +70,16 @@ def test_comment_is_saved_after_typing_pauses_and_undoes_as_one_step(
     box = wb.assessment.comment
     box.setFocus()
     qtbot.keyClicks(box, "Draft law pending.")
-    assert workbench.detail(window.db, rec_id).assessment.comment == ""  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.comment == ""  # type: ignore[union-attr]
 
     def saved() -> None:
-        assert workbench.detail(window.db, rec_id).assessment.comment == "Draft law pending."  # type: ignore[union-attr]
+        assert browsing.detail(window.db, rec_id).assessment.comment == "Draft law pending."  # type: ignore[union-attr]
 
     qtbot.waitUntil(saved, timeout=3000)
     qtbot.keyClicks(box, " Ask again")
     # Undo in the comment box saves what is typed, then undoes the whole typing session.
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert workbench.detail(window.db, rec_id).assessment.comment == ""  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.comment == ""  # type: ignore[union-attr]
     assert box.toPlainText() == ""
     window.redo()
     assert box.toPlainText() == "Draft law pending. Ask again"
@@ -91,7 +91,7 @@ def test_switching_recommendation_saves_the_comment_at_once(qtbot, window: MainW
     qtbot.keyClicks(wb.assessment.comment, "Typed, not yet saved")
     qtbot.keyClick(wb.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert wb.detail is not None and wb.detail.id != rec_id
-    assert workbench.detail(window.db, rec_id).assessment.comment == "Typed, not yet saved"  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.comment == "Typed, not yet saved"  # type: ignore[union-attr]
 
 
 def test_status_and_scope_mark(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -101,9 +101,9 @@ def test_status_and_scope_mark(qtbot, window: MainWindow) -> None:  # type: igno
     rec_id = _click_recommendation(qtbot, window, "II-6")
     assert "In compliance scope" in wb.assessment.scope_mark.text()
     wb.assessment.final.click()
-    assert workbench.detail(window.db, rec_id).assessment.status == "final"  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.status == "final"  # type: ignore[union-attr]
     window.undo()
-    assert workbench.detail(window.db, rec_id).assessment.status == "draft"  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.status == "draft"  # type: ignore[union-attr]
     assert not wb.assessment.final.isChecked()
 
 
@@ -178,7 +178,7 @@ def test_follow_up_correction_and_history(qtbot, window: MainWindow, monkeypatch
     wb.follow_up.history_button.click()
     window.undo()  # the rating
     window.undo()  # the correction
-    detail = workbench.detail(window.db, rec_id)
+    detail = browsing.detail(window.db, rec_id)
     assert detail is not None and detail.follow_up is not None
     assert detail.follow_up.text == original.strip()
     assert len(detail.follow_up_history) == 2  # nothing is lost: both versions kept
@@ -232,7 +232,7 @@ def test_a_filter_hiding_the_shown_recommendation_clears_the_panes(
     wb.tree.setFocus()
     qtbot.keyClick(wb.tree, Qt.Key.Key_2)
     wb.rate_current(2)
-    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
 
     # Clearing the search shows the recommendation again, rated from the keyboard as before.
     wb.filters.search.clear()
@@ -241,7 +241,7 @@ def test_a_filter_hiding_the_shown_recommendation_clears_the_panes(
     assert wb.tree.currentIndex() == wb.model.index_of_recommendation(rec_id)
     wb.tree.setFocus()
     qtbot.keyClick(wb.tree, Qt.Key.Key_2)
-    assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
 
 
 def test_the_hidden_recommendation_comes_back_only_when_a_filter_shows_it(
@@ -297,7 +297,7 @@ def test_with_nothing_shown_no_rating_is_checked_and_undo_says_what_it_did(
 
     # Undo changes II-6, out of sight: the status bar says what, and that it is hidden.
     window.undo()
-    assert workbench.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating is None  # type: ignore[union-attr]
     message = window.statusBar().currentMessage()
     assert message.startswith("Undone: Rate II-6") and "hidden by the search" in message
     assert not any(button.isChecked() for button in buttons.values())
@@ -402,4 +402,4 @@ def test_a_follow_up_newer_than_the_rating_is_marked_until_reviewed(
     assert not str(wb.model.index_of_recommendation(rec_id).data(ROLE_RATING_LABEL)).startswith("↻")
     wb.apply_filters(bar.state())  # rows stay put while worked on; a new filtering drops it
     assert bar.count.text() == "Showing 0 of 81 recommendations"
-    assert workbench.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
+    assert browsing.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
