@@ -33,6 +33,10 @@ from assessor.domain.values import as_utc
 from assessor.fileio import atomic_write_bytes
 
 FORMAT = "assessor-json/1"
+#: The format's version: the major number is the one in ``FORMAT``; a minor version only adds
+#: fields (1.1: recommendation ``position``, follow-up ``recorded_at``, ``rating_scale_name``),
+#: so a reader of 1.x reads every 1.y, and a file of 1.0 lacks only what 1.1 added.
+VERSION = "1.1"
 #: How the importer keeps a footnote's number in a note's text ("[35] Para. 444.").
 _FOOTNOTE = re.compile(r"\[(\d+)\]\s*")
 
@@ -55,6 +59,7 @@ def _recommendation(rec: Recommendation) -> JSON:
         "type": "recommendation",
         "id": rec.id,
         "uid": rec.uid,
+        "position": rec.position,
         "codes": [c.code for c in rec.codes],
         "verb": rec.verb,
         "scope": rec.scope,
@@ -66,6 +71,7 @@ def _recommendation(rec: Recommendation) -> JSON:
         "follow_up_references": follow_up.state_references if follow_up else None,
         "follow_up_source": follow_up.source if follow_up else None,
         "follow_up_received_at": iso(follow_up.received_at) if follow_up else None,
+        "follow_up_recorded_at": iso(follow_up.recorded_at) if follow_up else None,
         "follow_up_history": [
             {
                 "text": f.text,
@@ -73,6 +79,7 @@ def _recommendation(rec: Recommendation) -> JSON:
                 "references": f.state_references,
                 "source": f.source,
                 "received_at": iso(f.received_at),
+                "recorded_at": iso(f.recorded_at),
                 "superseded_at": iso(f.superseded_at),
             }
             for f in versions
@@ -179,6 +186,7 @@ def _factsheet(session: Session, sheet: Factsheet) -> JSON:
         "source": sheet.source,
         "imported_at": iso(sheet.imported_at),
         "rating_scale_preset": scale.preset,
+        "rating_scale_name": scale.name,
         "rating_scale": [
             {"key": lv.key, "label": lv.label, "color": lv.color} for lv in scale.levels
         ],
@@ -197,8 +205,24 @@ def _factsheet(session: Session, sheet: Factsheet) -> JSON:
     }
 
 
-def _changes(session: Session) -> list[JSON]:
+def _owned(sheets: list[JSON]) -> set[tuple[str, int]]:
+    """The (entity, id) pairs of the history that belong to these exported factsheets."""
+    owned: set[tuple[str, int]] = set()
+    for sheet in sheets:
+        owned.add(("factsheet", sheet["id"]))
+        recs = [i for c in sheet["chapters"] for sec in c["sections"] for i in sec["items"]]
+        recs += sheet["unplaced_recommendations"] + sheet["retired_recommendations"]
+        owned.update(("recommendation", r["id"]) for r in recs if r["type"] == "recommendation")
+        for theme in sheet["assessor_recommendations"]:
+            owned.add(("theme", theme["id"]))
+            owned.update(("theme_item", i["id"]) for i in theme["items"])
+    return owned
+
+
+def _changes(session: Session, owned: set[tuple[str, int]] | None = None) -> list[JSON]:
     rows = session.scalars(select(Change).order_by(Change.at, Change.id))
+    if owned is not None:
+        rows = (c for c in rows if (c.entity, c.entity_id) in owned)  # type: ignore[assignment]
     return [
         {
             "entity": c.entity,
@@ -213,26 +237,36 @@ def _changes(session: Session) -> list[JSON]:
     ]
 
 
-def export_json(db: Database) -> JSON:
-    """The whole database as a dict following the assessor-json/1 contract."""
+def export_json(db: Database, party: str | None = None) -> JSON:
+    """The whole database (or one Party's factsheets) as a dict following assessor-json/1.
+
+    With ``party`` (its exact name) only that Party's factsheets are written, with the history
+    of what they hold.
+    """
     with db.reading() as s:
-        sheets = s.scalars(
+        query = (
             select(Factsheet)
             .join(Party, Party.id == Factsheet.party_id)
             .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
             .order_by(Party.name, MonitoringRound.title)
-            .options(
+        )
+        if party is not None:
+            query = query.where(Party.name == party)
+        sheets = s.scalars(
+            query.options(
                 selectinload(Factsheet.party),
                 selectinload(Factsheet.round)
                 .selectinload(MonitoringRound.rating_scale)
                 .selectinload(RatingScale.levels),
             )
         ).all()
+        exported = [_factsheet(s, sheet) for sheet in sheets]
         return {
             "format": FORMAT,
+            "version": VERSION,
             "exported_at": iso(utcnow()),
-            "factsheets": [_factsheet(s, sheet) for sheet in sheets],
-            "history": _changes(s),
+            "factsheets": exported,
+            "history": _changes(s, None if party is None else _owned(exported)),
         }
 
 
