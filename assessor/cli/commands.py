@@ -198,8 +198,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_rate(args: argparse.Namespace) -> int:
     """Rate one recommendation by its code."""
     from assessor.services.assessments import rate_by_code, rating_label_by_code
+    from assessor.services.code_lookup import typed_codes
 
-    code = args.code.strip()
+    code = ", ".join(typed_codes(args.code)) or args.code.strip()
     db = open_db(args, create=False)
     try:
         changes = rate_by_code(

@@ -24,7 +24,7 @@ from assessor.db.queries import (
     tree_rows,
 )
 from assessor.domain.values import Level, ThemeInfo
-from assessor.services.assessments import find_party
+from assessor.services.code_lookup import find_party
 from assessor.services.errors import ServiceError
 
 Scope = Literal["compliance", "all"]

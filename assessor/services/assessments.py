@@ -20,18 +20,16 @@ from assessor.db.models import (
     Factsheet,
     FollowUp,
     MonitoringRound,
-    Party,
     RatingLevel,
     Recommendation,
-    RecommendationCode,
     utcnow,
 )
 from assessor.db.presets import find_level
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.domain.values import MANUAL_SOURCE
-from assessor.importers.common import find_codes
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
+from assessor.services.code_lookup import find_by_code
 from assessor.services.errors import ServiceError
 from assessor.services.history import record
 
@@ -248,63 +246,6 @@ def assess(
         key = resolve_rating(s, _scale_id(s, rec), rating)
         changed = _apply(s, rec, rating=key, comment=comment, status=wanted_status, by=by)
         return Changes.of_recommendations([rec.id]) if changed else NOTHING
-
-
-def _normalize_code(code: str) -> str:
-    # Typed by hand: "ii-6", "II – 6" and "II-06" all mean II-6.
-    found = find_codes(code.upper())
-    return found[0] if len(found) == 1 else "".join(code.split()).upper()
-
-
-def find_party(session: Session, name: str) -> Party:
-    """The Party named ``name``: exactly (any case), else the only one whose name starts so."""
-    wanted = name.strip().casefold()
-    parties = session.scalars(select(Party).order_by(Party.name)).all()
-    exact = [p for p in parties if p.name.casefold() == wanted]
-    if exact:
-        return exact[0]
-    partial = [p for p in parties if wanted and p.name.casefold().startswith(wanted)]
-    if len(partial) == 1:
-        return partial[0]
-    if partial:
-        names = ", ".join(p.name for p in partial)
-        raise ServiceError(f"“{name}” matches several Parties ({names}); give the full name.")
-    raise ServiceError(f"There is no Party called “{name}” in this database.")
-
-
-def find_by_code(session: Session, code: str, party: str | None = None) -> Recommendation:
-    """The recommendation carrying ``code``, in the factsheet of ``party`` if given."""
-    wanted = _normalize_code(code)
-    query = (
-        select(Recommendation, Party.name, MonitoringRound.title)
-        .join(RecommendationCode, RecommendationCode.recommendation_id == Recommendation.id)
-        .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
-        .join(Party, Party.id == Factsheet.party_id)
-        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
-        .where(RecommendationCode.code == wanted)
-        .order_by(Party.name, MonitoringRound.title)
-    )
-    where = ""
-    if party is not None:
-        found = find_party(session, party)
-        query = query.where(Party.id == found.id)
-        where = f" in the factsheets of {found.name}"
-    rows = session.execute(query).all()
-    if not rows:
-        raise ServiceError(f"No recommendation has the code {wanted}{where}.")
-    if len(rows) > 1:
-        if party is None:
-            names = ", ".join(dict.fromkeys(r[1] for r in rows))
-            raise ServiceError(
-                f"The code {wanted} is in several factsheets ({names}); choose one with --party."
-            )
-        rounds = "; ".join(r[2] for r in rows)
-        raise ServiceError(
-            f"The code {wanted} is in several rounds of {rows[0][1]} ({rounds}); "
-            "rate it in the window instead."
-        )
-    rec: Recommendation = rows[0][0]
-    return rec
 
 
 def rate_by_code(

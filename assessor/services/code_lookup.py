@@ -1,0 +1,117 @@
+"""Finding a recommendation or a Party from what a person typed: "iv-5", "IV 5", "II-1, II-3".
+
+A code is read the way people write it — any case, a space, dot or dash between the numeral
+and the number, or the tree's own label for a recommendation with several codes — and an
+unknown code or Party is answered with the nearest there are, never a bare "not found".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessor.db.models import Factsheet, MonitoringRound, Party, Recommendation, RecommendationCode
+from assessor.services.errors import ServiceError
+
+#: "IV-5", "iv 5", "IV.5", "IV–5": a numeral, a separator (or none), a number.
+_TYPED_CODE = re.compile(r"\b([IVXLivxl]{1,6})\s*[-‐‑–—._ ]?\s*(\d{1,3})\b")
+
+
+def typed_codes(text: str) -> list[str]:
+    """The codes a person typed, in canonical form (``IV-5``), in order, without repeats."""
+    found: dict[str, None] = {}
+    for m in _TYPED_CODE.finditer(text):
+        found.setdefault(f"{m.group(1).upper()}-{int(m.group(2))}")
+    return list(found)
+
+
+def canonical_code(text: str) -> str:
+    """The first code in what was typed, as the factsheet writes it; the text itself if none."""
+    codes = typed_codes(text)
+    return codes[0] if codes else " ".join(text.split()).upper()
+
+
+def find_party(session: Session, name: str) -> Party:
+    """The Party named ``name``: exactly (any case), else the only one whose name starts so."""
+    wanted = name.strip().casefold()
+    parties = session.scalars(select(Party).order_by(Party.name)).all()
+    exact = [p for p in parties if p.name.casefold() == wanted]
+    if exact:
+        return exact[0]
+    partial = [p for p in parties if wanted and p.name.casefold().startswith(wanted)]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        names = ", ".join(p.name for p in partial)
+        raise ServiceError(f"“{name}” matches several Parties ({names}); give the full name.")
+    there = ", ".join(p.name for p in parties) or "none yet"
+    raise ServiceError(f"There is no Party called “{name}” in this database (Parties: {there}).")
+
+
+def find_by_code(session: Session, code: str, party: str | None = None) -> Recommendation:
+    """The recommendation carrying ``code``, in the factsheet of ``party`` if given.
+
+    ``code`` may be the tree's label of a recommendation with several codes ("II-1, II-3"):
+    they must all name the same recommendation.
+    """
+    codes = typed_codes(code) or [canonical_code(code)]
+    query = (
+        select(Recommendation, Party.name, MonitoringRound.title, RecommendationCode.code)
+        .join(RecommendationCode, RecommendationCode.recommendation_id == Recommendation.id)
+        .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
+        .join(Party, Party.id == Factsheet.party_id)
+        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+        .where(RecommendationCode.code.in_(codes))
+        .order_by(Party.name, MonitoringRound.title)
+    )
+    where = ""
+    found_party: Party | None = None
+    if party is not None:
+        found_party = find_party(session, party)
+        query = query.where(Party.id == found_party.id)
+        where = f" in the factsheets of {found_party.name}"
+    rows = session.execute(query).all()
+    wanted = ", ".join(codes)
+    if not rows:
+        near = _nearest(session, codes[0], found_party)
+        hint = f"; did you mean {' or '.join(near)}?" if near else "."
+        raise ServiceError(f"No recommendation has the code {wanted}{where}{hint}")
+    recommendations = {r[0].id: r for r in rows}
+    if len(recommendations) > 1:
+        by_party = dict.fromkeys(r[1] for r in rows)
+        if len(codes) > 1 and len(by_party) == 1:
+            raise ServiceError(f"The codes {wanted} belong to different recommendations.")
+        if party is None:
+            names = ", ".join(by_party)
+            raise ServiceError(
+                f"The code {wanted} is in several factsheets ({names}); choose one with --party."
+            )
+        rounds = "; ".join(dict.fromkeys(r[2] for r in rows))
+        raise ServiceError(
+            f"The code {wanted} is in several rounds of {rows[0][1]} ({rounds}); "
+            "rate it in the window instead."
+        )
+    rec: Recommendation = rows[0][0]
+    return rec
+
+
+def _nearest(session: Session, code: str, party: Party | None, n: int = 3) -> list[str]:
+    """The codes closest to one that does not exist: the same chapter's neighbours first."""
+    query = select(RecommendationCode.code).distinct()
+    if party is not None:
+        query = (
+            query.join(Recommendation, Recommendation.id == RecommendationCode.recommendation_id)
+            .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
+            .where(Factsheet.party_id == party.id)
+        )
+    known = list(session.scalars(query))
+    numeral, _, number = code.partition("-")
+    if number.isdigit():
+        same = [c for c in known if c.split("-")[0] == numeral]
+        same.sort(key=lambda c: abs(int(c.split("-")[1]) - int(number)))
+        if same:
+            return sorted(same[:2], key=lambda c: int(c.split("-")[1]))
+    return difflib.get_close_matches(code, known, n=n)
