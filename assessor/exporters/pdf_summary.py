@@ -2,8 +2,10 @@
 
 Laid out in one pass: page numbers that are only known at the end (the contents' page numbers,
 the "of Y" of the footer) are PDF form XObjects, referenced while the pages are drawn and
-defined once the layout is done. reportlab's multiBuild/TableOfContents would lay the whole
-document out twice for the same result.
+defined by the canvas when it is saved (``SummaryCanvas``, reportlab's public ``canvasmaker``
+hook). reportlab's multiBuild/TableOfContents would lay the whole document out twice for the
+same result; the NumberedCanvas recipe, which holds the pages back until the end, would send
+every bookmark to page 1 (they are bound to the page being written when they are made).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import io
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import Any, Protocol
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -69,6 +72,31 @@ class _KeepWithNext(KeepIfFits):
         super().__init__(flowables, BODY_HEIGHT)
 
 
+class _Numbers(Protocol):
+    """Defines the forms of the numbers known only at the end, given the number of pages."""
+
+    def __call__(self, canv: Canvas, pages: int) -> None: ...
+
+
+class SummaryCanvas(Canvas):
+    """A canvas that counts its pages and, when saved, defines the numbers known only then."""
+
+    def __init__(self, *args: Any, numbers: _Numbers, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._numbers = numbers
+        self._pages = 0
+
+    def showPage(self) -> None:
+        """Close the page, counting it."""
+        self._pages += 1
+        super().showPage()
+
+    def save(self) -> None:
+        """Define the page total and the contents' numbers, then write the document."""
+        self._numbers(self, self._pages)
+        super().save()
+
+
 class SummaryDocument(BaseDocTemplate):
     """A document template with a footer ("Page X of Y", Party, date) and bookmarked headings."""
 
@@ -91,8 +119,6 @@ class SummaryDocument(BaseDocTemplate):
         self.cancel = cancel
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
-        # The forms are defined after the layout, so the canvas is saved by write_pdf_summary.
-        self._doSave = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Turn headings into bookmarks and outline entries, and note their pages."""
@@ -181,13 +207,16 @@ def render_pdf_summary(data: SummaryData, options: Options, cancel: Cancel | Non
         subject=f"Lanzarote Committee, {data.round} — summary of the assessment ({scope})",
         keywords=f"Lanzarote Committee, compliance, {data.party}, confidential",
     )
-    doc.build(build_story(data, options, today))
-    canv = doc.canv
-    _define_number(canv, TOTAL_FORM, str(canv.getPageNumber() - 1), False, FONT, FOOTER_SIZE)
-    for key in _toc_keys(data, layout):
-        page = layout.pages.get(key)
-        _define_number(canv, page_form(key), str(page) if page else "–", True, FONT, 10)
-    canv.save()
+
+    def numbers(canv: Canvas, pages: int) -> None:
+        _define_number(canv, TOTAL_FORM, str(pages), False, FONT, FOOTER_SIZE)
+        for key in _toc_keys(data, layout):
+            page = layout.pages.get(key)
+            _define_number(canv, page_form(key), str(page) if page else "–", True, FONT, 10)
+
+    doc.build(
+        build_story(data, options, today), canvasmaker=partial(SummaryCanvas, numbers=numbers)
+    )
     return buffer.getvalue()
 
 
