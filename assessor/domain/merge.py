@@ -1,0 +1,116 @@
+"""What a merge of a colleague's assessment found: plain values the window and the CLI show.
+
+``services/merge.py`` makes a ``MergePlan`` (nothing written) and applies it with the choices
+made for its conflicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from assessor.domain.agreement import Agreement, agreement
+
+
+class Kind(StrEnum):
+    """How a value differs between the two assessments."""
+
+    ONLY_THEIRS = "only_theirs"  # theirs changed (or only they have it): taken
+    ONLY_MINE = "only_mine"  # mine changed (or only I have it): kept
+    CONFLICT = "conflict"  # both changed from what they shared, or no base to tell
+
+
+class Choice(StrEnum):
+    """What to do with a conflict."""
+
+    MINE = "mine"
+    THEIRS = "theirs"
+    BOTH = "both"  # comments and themed recommendations: one above the other
+
+
+#: What a difference is about.
+SUBJECTS = ("rating", "comment", "status", "follow_up", "theme_item")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side's value, and who set it when (as far as its history tells)."""
+
+    value: str | None
+    by: str = ""
+    at: str | None = None  # ISO 8601 UTC
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One value that differs between mine and theirs."""
+
+    #: Stable within a plan: the key of a choice ("rec:12:rating", "theme:3:Legislation:0").
+    key: str
+    kind: Kind
+    subject: str
+    party: str
+    round: str
+    #: The recommendation's codes ("II-1, II-3") or the theme's title.
+    label: str
+    factsheet_id: int
+    recommendation_id: int | None
+    mine: Side
+    theirs: Side
+    #: What taking theirs needs beyond the value: a follow-up's source, dates, State's status
+    #: and references; a themed recommendation's theme, links and my item's id.
+    details: tuple[tuple[str, str | None], ...] = ()
+
+    def detail(self, name: str) -> str | None:
+        """One of ``details`` by name (None when absent)."""
+        return dict(self.details).get(name)
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        """The choices a conflict offers (keep both only where two texts can stand together)."""
+        if self.subject in ("comment", "theme_item"):
+            return (Choice.MINE, Choice.THEIRS, Choice.BOTH)
+        return (Choice.MINE, Choice.THEIRS)
+
+
+@dataclass(frozen=True)
+class FactsheetMatch:
+    """A factsheet of theirs and the one of mine it was matched to (by Party and round)."""
+
+    party: str
+    round: str
+    factsheet_id: int
+    #: Their factsheet was imported later from a different text: offered as a re-import.
+    reimport_offered: bool = False
+    #: Codes of their recommendations that match none of mine (not merged).
+    unmatched: tuple[str, ...] = ()
+    matched: int = 0
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """Everything a merge would do; nothing is written until ``apply_merge``."""
+
+    #: "Ann's package of 2026-05-01": how the history names where the values came from.
+    source: str
+    their_name: str
+    written_at: str | None
+    factsheets: tuple[FactsheetMatch, ...]
+    differences: tuple[Difference, ...]
+    #: How many values are the same on both sides, per subject.
+    same: tuple[tuple[str, int], ...] = ()
+    agreement: Agreement = field(default_factory=lambda: agreement([]))
+
+    def of_kind(self, kind: Kind) -> tuple[Difference, ...]:
+        """The differences of one kind."""
+        return tuple(d for d in self.differences if d.kind is kind)
+
+    @property
+    def conflicts(self) -> tuple[Difference, ...]:
+        """The differences the rapporteur must choose for."""
+        return self.of_kind(Kind.CONFLICT)
+
+    @property
+    def reimports_offered(self) -> tuple[FactsheetMatch, ...]:
+        """Factsheets of theirs that are a newer version than mine."""
+        return tuple(f for f in self.factsheets if f.reimport_offered)
