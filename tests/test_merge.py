@@ -287,11 +287,13 @@ def test_no_common_base_makes_different_values_conflicts(tmp_path: Path) -> None
 
 
 def test_a_newer_factsheet_is_offered_as_a_reimport(pair: Pair) -> None:
+    from datetime import timedelta
+
     from assessor.db.models import Factsheet, Recommendation, utcnow
 
     with pair.theirs.transaction() as s:
         sheet = s.scalars(select(Factsheet)).one()
-        sheet.imported_at = utcnow()
+        sheet.imported_at = utcnow() + timedelta(days=1)
         rec = s.scalars(select(Recommendation)).first()
         assert rec is not None
         rec.text += " As amended."
