@@ -36,8 +36,11 @@ def edit(path: Path, ids: list[int], rating: str, comment: str) -> None:
         have = set(s.scalars(select(Assessment.recommendation_id)))
         s.execute(update(Assessment).where(Assessment.recommendation_id.in_(ids)).values(
             rating=rating, comment=comment, updated_by="bench"))  # fmt: skip
-        s.add_all(Assessment(recommendation_id=i, rating=rating, comment=comment,
-                             status="draft", updated_by="bench") for i in ids if i not in have)  # fmt: skip
+        s.add_all(
+            Assessment(recommendation_id=i, rating=rating, comment=comment, updated_by="bench")
+            for i in ids
+            if i not in have
+        )
     db.close()
 
 
