@@ -16,7 +16,15 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from assessor.domain.filters import FilterState
 from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.domain.scope import IN_SCOPE_VERBS
+from assessor.domain.tree import (
+    Node,
+    NodeKind,
+    apply_filter,
+    count_progress,
+    is_shown,
+    set_rating,
+    shown_recommendation_ids,
+)
 from assessor.domain.unread_counts import UnreadCounts
 from assessor.domain.values import Facet, FactsheetSummary, Level, TreeRow
 from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
@@ -35,43 +43,6 @@ ROLE_PROGRESS = Qt.ItemDataRole.UserRole + 6
 ROLE_RATING_LABEL = Qt.ItemDataRole.UserRole + 7
 ROLE_RATING_COLOR = Qt.ItemDataRole.UserRole + 8
 ROLE_FACTSHEET = Qt.ItemDataRole.UserRole + 9
-
-
-class Node:
-    """One row of the tree; recommendations carry the few fields a row shows."""
-
-    __slots__ = (
-        "children",
-        "codes",
-        "factsheet_id",
-        "has_follow_up",
-        "id",
-        "kind",
-        "parent",
-        "rating",
-        "review",
-        "row",
-        "scope",
-        "shown",
-        "title",
-        "tooltip",
-        "uid",
-        "verb",
-    )
-
-    def __init__(self, uid: int, kind: str, id_: int, parent: Node | None, title: str) -> None:
-        self.uid, self.kind, self.id, self.parent, self.title = uid, kind, id_, parent, title
-        self.children: list[Node] = []  # every child, in document order
-        self.shown: list[Node] = []  # the children the filter lets through
-        self.row = 0  # index in parent.shown
-        self.factsheet_id: int = parent.factsheet_id if parent else id_
-        self.tooltip = title
-        self.codes = ""
-        self.verb: str | None = None
-        self.scope: str | None = None
-        self.rating: str | None = None
-        self.has_follow_up = False
-        self.review = False  # rated, and the follow-up changed since
 
 
 class FactsheetTreeModel(QAbstractItemModel):
@@ -98,7 +69,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         self._next_uid = 1
 
     # --- filling -------------------------------------------------------------------------
-    def _node(self, kind: str, id_: int, parent: Node | None, title: str) -> Node:
+    def _node(self, kind: NodeKind, id_: int, parent: Node | None, title: str) -> Node:
         node = Node(self._next_uid, kind, id_, parent, title)
         self._nodes[node.uid] = node
         self._next_uid += 1
@@ -159,6 +130,7 @@ class FactsheetTreeModel(QAbstractItemModel):
             by_key[row.key] = node
             parent.children.append(node)
         self._loaded.add(fid)
+        count_progress(root)
         return [child for child in root.children if self._apply_filter(child)]
 
     def ensure_loaded(self, factsheet_id: int) -> bool:
@@ -216,31 +188,15 @@ class FactsheetTreeModel(QAbstractItemModel):
 
     def _apply_filter(self, node: Node) -> bool:
         """Recompute which children are shown; whether the node has anything to show."""
-        if node.kind == "recommendation":
-            return self._passes(node)
-        if node.kind == "factsheet" and node.id not in self._loaded:
-            return True
-        # Headings without recommendations (introductions) are left out: nothing to assess.
-        node.shown = [child for child in node.children if self._apply_filter(child)]
-        for row, child in enumerate(node.shown):
-            child.row = row
-        return bool(node.shown) or node.kind == "factsheet"
+        return apply_filter(node, self._passes, self._loaded)
 
     def shown_count(self) -> tuple[int, int]:
         """(recommendations shown, recommendations in every factsheet, read in or not)."""
         unread = [root.id for root in self._roots if root.id not in self._loaded]
         total = sum(self._summaries[f].recommendations for f in unread if f in self._summaries)
-        shown = sum(1 for node in self._recs.values() if self._is_shown(node))
+        shown = sum(1 for node in self._recs.values() if is_shown(node))
         passing = self._unread.passing(unread, total, self._filter, self._matches)
         return shown + passing, total + len(self._recs)
-
-    def _is_shown(self, node: Node) -> bool:
-        while node.parent is not None:
-            parent = node.parent
-            if node.row >= len(parent.shown) or parent.shown[node.row] is not node:
-                return False
-            node = parent
-        return True
 
     # --- updates -------------------------------------------------------------------------
     def update_recommendations(self, states: dict[int, tuple[str | None, bool, bool]]) -> None:
@@ -253,14 +209,15 @@ class FactsheetTreeModel(QAbstractItemModel):
             node = self._recs.get(rec_id)
             if node is None:
                 continue
-            node.rating, node.has_follow_up, node.review = rating, has_follow_up, review
+            set_rating(node, rating)
+            node.has_follow_up, node.review = has_follow_up, review
             ancestor: Node | None = node
             while ancestor is not None:
                 touched.add(ancestor.uid)
                 ancestor = ancestor.parent
         for uid in touched:
             node = self._nodes[uid]
-            if self._is_shown(node):
+            if is_shown(node):
                 index = self.createIndex(node.row, 0, node.uid)
                 self.dataChanged.emit(index, index)
 
@@ -277,7 +234,7 @@ class FactsheetTreeModel(QAbstractItemModel):
     def index_of_recommendation(self, rec_id: int) -> QModelIndex:
         """The index of a shown recommendation (invalid if unknown or filtered out)."""
         node = self._recs.get(rec_id)
-        if node is None or not self._is_shown(node):
+        if node is None or not is_shown(node):
             return QModelIndex()
         return self.createIndex(node.row, 0, node.uid)
 
@@ -308,17 +265,9 @@ class FactsheetTreeModel(QAbstractItemModel):
     def shown_recommendations(self, factsheet_id: int) -> list[int]:
         """The ids of a loaded factsheet's shown recommendations, in document order."""
         root = next((n for n in self._roots if n.id == factsheet_id), None)
-        out: list[int] = []
         if root is None or factsheet_id not in self._loaded:
-            return out
-        stack = list(reversed(root.shown))
-        while stack:
-            node = stack.pop()
-            if node.kind == "recommendation":
-                out.append(node.id)
-            else:
-                stack.extend(reversed(node.shown))
-        return out
+            return []
+        return shown_recommendation_ids(root)
 
     def recommendation_node(self, rec_id: int) -> Node | None:
         """The node of a recommendation in a loaded factsheet."""
@@ -329,17 +278,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         if node.kind == "factsheet" and node.id not in self._loaded:
             summary = self._summaries.get(node.id)
             return (summary.rated_in_scope, summary.in_scope) if summary else (0, 0)
-        rated = total = 0
-        stack = list(node.children)
-        while stack:
-            child = stack.pop()
-            if child.kind == "recommendation":
-                if child.verb in IN_SCOPE_VERBS:
-                    total += 1
-                    rated += child.rating is not None
-            else:
-                stack.extend(child.children)
-        return rated, total
+        return node.rated, node.in_scope
 
     def factsheet_status(self, factsheet_id: int | None) -> tuple[str, int, int, int] | None:
         """(Party, rated in scope, in scope, recommendations) from memory, no query.
