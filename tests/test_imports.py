@@ -24,6 +24,7 @@ from assessor.db.models import (
 from assessor.exporters.json_export import export_json
 from assessor.importers.common import ImportRejected
 from assessor.services.assessments import edit_follow_up, find_by_code, rate_by_code
+from assessor.services.errors import ServiceError
 from assessor.services.imports import detect_kind, import_file
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "resources" / "examples"
@@ -322,3 +323,51 @@ def test_forcing_the_themes_kind_still_refuses_what_is_not_themes(
     with pytest.raises(ImportRejected, match="does not read as themed recommendations"):
         import_file(db, path, kind="recommendations")
     assert counts(db) == before
+
+
+def test_a_truncated_file_costs_nothing(db: Database, tmp_path: Path) -> None:
+    """A cut copy retires what it lacks; the full file brings it all back, rating and all."""
+    import_file(db, FACTSHEET)
+    rate_by_code(db, "V-6", "partly", comment="Police restructured.")
+    full_iii15 = current_follow_up(db, "III-15")
+    text = FACTSHEET.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.md"  # chapters I-III only, III-15's follow-up cut short
+    start = text.index("The General Prosecutor's Office has aimed")
+    end = text.index("\n\n", start)
+    shortened = text[:start] + text[start : start + 120] + text[end : text.index("## IV. Jur")]
+    cut.write_text(shortened, encoding="utf-8")
+    report = import_file(db, cut)
+    assert report.changed_lines[0].startswith("52 recommendations no longer in this file")
+    assert current_follow_up(db, "III-15") != full_iii15
+    with db.reading() as s, pytest.raises(ServiceError, match="no longer in the current"):
+        find_by_code(s, "V-6")
+    again = import_file(db, FACTSHEET)
+    assert "V-6, V-11: back in the factsheet" in again.changed_lines
+    with db.reading() as s:
+        rec = find_by_code(s, "V-6")
+        assert rec.retired_at is None
+        assert rec.assessment is not None and rec.assessment.rating == "partly"
+        assert rec.assessment.comment == "Police restructured."
+    # The follow-up the cut file truncated is restored by the full file of the same date.
+    assert current_follow_up(db, "III-15") == full_iii15
+
+
+def test_a_reimport_is_previewed_before_it_writes(db: Database, tmp_path: Path) -> None:
+    from assessor.importers.factsheet import parse_factsheet
+    from assessor.services.import_checks import reimport_preview
+
+    text = FACTSHEET.read_text(encoding="utf-8")
+    assert reimport_preview(db, parse_factsheet(text)) == []  # a new factsheet: nothing to say
+    import_file(db, FACTSHEET)
+    rate_by_code(db, "II-6", "partly")
+    cut = text[: text.index("## IV. Jur")].replace(
+        "**invites** Albania to introduce", "**requests** Albania to introduce"
+    )
+    lines = reimport_preview(db, parse_factsheet(cut))
+    assert lines[0].startswith(
+        "This is a re-import of the factsheet of Albania (81 recommendations, 1 rated)"
+    )
+    assert lines[1].startswith("52 recommendations would no longer be in the factsheet")
+    assert lines[2] == "1 verb would change: II-1, II-3 invite → request"
+    before = export_json(db)
+    assert export_json(db)["factsheets"] == before["factsheets"]

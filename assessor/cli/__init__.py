@@ -238,6 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("assessor: interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``assessor … | head``): what it wanted was written; say nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:
         # The one place where refusals (the system's, SQLite's, the services') become words.
         message = user_message(exc, args)

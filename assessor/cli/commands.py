@@ -10,6 +10,7 @@ from assessor.cli.common import (
     EXIT_ROWS_REJECTED,
     Failure,
     given_passphrase,
+    no_database,
     open_db,
     sqlite_file,
 )
@@ -31,7 +32,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # Read and parse before opening: a file refused cannot create a database.
     prepared = prepare_import(args.file, kind=args.kind, party=args.party, scale=args.scale)
     if getattr(args, "dry_run", False):
-        print(preview(prepared))
+        print(preview(prepared, _reimport_lines(args, prepared)))
         return 0
     db = open_db(args, create=prepared.kind == "factsheet")  # themes need a factsheet first
     try:
@@ -49,12 +50,29 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def preview(prepared: PreparedImport) -> str:
+def _reimport_lines(args: argparse.Namespace, prepared: PreparedImport) -> list[str]:
+    """What a dry run's factsheet would change in the database, when there is one."""
+    from assessor.services.import_checks import reimport_preview
+
+    path = sqlite_file(args.db)
+    if prepared.factsheet is None or path is None or no_database(path):
+        return []
+    db = open_db(args, create=False, read_only=True)
+    try:
+        return reimport_preview(db, prepared.factsheet)
+    finally:
+        db.close()
+
+
+def preview(prepared: PreparedImport, reimport: list[str] | None = None) -> str:
     """What ``import --dry-run`` prints for a factsheet or themes file; nothing is written."""
     from assessor.services.import_review import review_text
 
     if prepared.factsheet is not None:
-        return review_text(prepared.factsheet) + "\nNothing was imported (--dry-run)."
+        lines = review_text(prepared.factsheet).split("\n")
+        lines[0] = f"{prepared.source}: {lines[0]}"
+        lines[3:3] = reimport or []
+        return "\n".join(lines) + "\nNothing was imported (--dry-run)."
     assert prepared.themes is not None
     items = sum(len(t.items) for t in prepared.themes.themes)
     return (

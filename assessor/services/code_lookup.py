@@ -75,6 +75,14 @@ def find_by_code(session: Session, code: str, party: str | None = None) -> Recom
         where = f" in the factsheets of {found_party.name}"
     rows = session.execute(query).all()
     wanted = ", ".join(codes)
+    current = [r for r in rows if r[0].retired_at is None]
+    if rows and not current:
+        raise ServiceError(
+            f"{wanted} is no longer in the current factsheet of {rows[0][1]} (the last import "
+            "did not name it): it is kept with its rating and comes back when a file naming it "
+            "is imported."
+        )
+    rows = current
     if not rows:
         near = _nearest(session, codes[0], found_party)
         hint = f"; did you mean {' or '.join(near)}?" if near else "."

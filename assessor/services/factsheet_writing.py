@@ -35,6 +35,7 @@ from assessor.importers.factsheet_data import (
     ParsedRecommendation,
 )
 from assessor.services.import_report import ImportReport
+from assessor.wording import plural
 
 #: How a follow-up from a factsheet names where it came from ("factsheet albania.md").
 FACTSHEET_SOURCE = "factsheet "
@@ -193,14 +194,37 @@ class _FactsheetWriter:
                         section.practices.append(PromisingPractice(position=i_pos, text=item.text))
                     elif isinstance(item, ParsedNote):
                         section.notes.append(Note(position=i_pos, text=item.text, kind=item.kind))
+        self.session.flush()  # the codes this import gave, before the retired take theirs back
+        taken = {code for rec in existing if id(rec) in self.seen for code in self._old_codes(rec)}
+        taken |= {c for item in self.parsed.recommendations for c in item.codes}
+        retired: list[str] = []
         for rec in {id(r): r for r in existing}.values():
-            if id(rec) not in self.seen and rec.retired_at is None:
+            if id(rec) in self.seen:
+                continue
+            # A retired recommendation keeps its codes, so that a later file naming them brings
+            # it back with its rating, comment and history (a truncated file must cost nothing).
+            old = [c for c in self._old_codes(rec) if c not in taken]
+            rec.codes = [
+                RecommendationCode(factsheet_id=self.factsheet.id, code=code, position=n)
+                for n, code in enumerate(old)
+            ]
+            if rec.retired_at is None:
                 rec.retired_at = _now()
                 rec.section = None
-                codes = ", ".join(self._old_codes(rec)) or f"#{rec.id}"
-                self.changes.append(
-                    f"{codes}: no longer in the factsheet; kept (retired) with its rating"
-                )
+                retired.append(", ".join(old) or f"#{rec.id}")
+        if len(retired) > 5:  # a truncated or wrong file, likely: said first, in one line
+            shown = "; ".join(retired[:12]) + ("; …" if len(retired) > 12 else "")
+            self.changes.insert(
+                0,
+                f"{plural(len(retired), 'recommendation')} no longer in this file "
+                f"({shown}): retired, kept with their ratings and comments; a file naming them "
+                "again brings them back",
+            )
+        else:
+            self.changes += [
+                f"{codes}: no longer in the factsheet; kept (retired) with its rating"
+                for codes in retired
+            ]
         self.session.flush()
 
     def _old_codes(self, rec: Recommendation) -> list[str]:
@@ -254,8 +278,14 @@ class _FactsheetWriter:
             return
         if current is not None and current.text == text:
             return
-        if any(f.text == text for f in rec.follow_ups):
-            # The file repeats a version that was replaced since: the file is the older one.
+        replaced_since = current is None or (
+            not current.source.startswith(FACTSHEET_SOURCE)
+            or as_utc(current.received_at) > self.received
+        )
+        if replaced_since and any(f.text == text for f in rec.follow_ups):
+            # The file repeats a version that a newer one replaced since (the State's answer,
+            # a correction, a later factsheet): the file is the older one. A factsheet of the
+            # same date that replaced it (a truncated copy, say) does not outrank this file.
             self.changes.append(
                 f"{label}: this file's follow-up is an earlier version; the current one"
                 + (f" ({current.source}) is kept" if current else ", none (withdrawn), stays so")

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from assessor.db.engine import Database
-from assessor.db.models import Party, Theme
+from assessor.db.models import Factsheet, MonitoringRound, Party, Recommendation, Theme
+from assessor.importers.factsheet_data import ParsedFactsheet
 from assessor.importers.recommendations import ThemedRecommendations
 from assessor.services.imports import PreparedImport, target_factsheet
 from assessor.wording import plural
@@ -87,3 +88,52 @@ def themes_target(db: Database, themes: ThemedRecommendations, party: str | None
 
     others = () if named(target) else tuple(n for n in names if n != target and named(n))
     return ThemesTarget(target, len(old), items, others)
+
+
+def reimport_preview(db: Database, parsed: ParsedFactsheet) -> list[str]:
+    """What importing ``parsed`` would change in the Party's factsheet of that round, in words
+    (empty when it would be a new factsheet): said before anything is written."""
+    with db.reading() as session:
+        factsheet = session.scalar(
+            select(Factsheet)
+            .join(Party, Party.id == Factsheet.party_id)
+            .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+            .where(Party.name == parsed.party, MonitoringRound.title == parsed.round_title)
+        )
+        if factsheet is None:
+            return []
+        recs = session.scalars(
+            select(Recommendation).where(
+                Recommendation.factsheet_id == factsheet.id, Recommendation.retired_at.is_(None)
+            )
+        ).all()
+        current = [([c.code for c in r.codes], r.verb) for r in recs]
+        rated = sum(1 for r in recs if r.assessment is not None and r.assessment.rating)
+    in_file = {c for r in parsed.recommendations for c in r.codes}
+    gone = [", ".join(codes) for codes, _ in current if not set(codes) & in_file]
+    known = {code: verb for codes, verb in current for code in codes}
+    new = [", ".join(r.codes) for r in parsed.recommendations if not set(r.codes) & set(known)]
+    verbs = [
+        f"{', '.join(r.codes)} {known[r.codes[0]]} → {r.verb}"
+        for r in parsed.recommendations
+        if r.codes[0] in known and known[r.codes[0]] != r.verb
+    ]
+    lines = [
+        f"This is a re-import of the factsheet of {parsed.party} "
+        f"({plural(len(current), 'recommendation')}, {rated} rated); ratings and comments are "
+        "kept."
+    ]
+    if gone:
+        lines.append(
+            f"{plural(len(gone), 'recommendation')} would no longer be in the factsheet and "
+            f"would be retired (kept with their ratings): {_listing(gone)}"
+        )
+    if new:
+        lines.append(f"{plural(len(new), 'new recommendation')}: {_listing(new)}")
+    if verbs:
+        lines.append(f"{plural(len(verbs), 'verb')} would change: {_listing(verbs)}")
+    return lines
+
+
+def _listing(items: list[str], n: int = 12) -> str:
+    return "; ".join(items[:n]) + ("; …" if len(items) > n else "")
