@@ -39,6 +39,13 @@ from assessor.cli.common import (
     printable,
     user_message,
 )
+from assessor.cli.exchange import (
+    ENV_PACKAGE_PASSPHRASE,
+    cmd_export_package,
+    cmd_import_json,
+    cmd_merge,
+    is_json_export,
+)
 from assessor.cli.storage import cmd_backup_list, cmd_backup_now, cmd_backup_restore, cmd_encrypt
 from assessor.domain.scales import PRESETS
 
@@ -121,8 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "file",
         metavar="FILE",
-        help="a factsheet (.pdf, .docx, .md, .txt), themed recommendations (.txt), or a "
-        "filled-in .xlsx questionnaire returned by a State",
+        help="a factsheet (.pdf, .docx, .md, .txt), themed recommendations (.txt), a "
+        "filled-in .xlsx questionnaire returned by a State, or a whole export (.json) into an "
+        "empty database",
     )
     p.add_argument("--kind", choices=("factsheet", "recommendations"), help="default: detected")
     p.add_argument("--party", metavar="NAME", help="the Party (State) the file is about")
@@ -158,6 +166,32 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
     x = _export(formats, "xlsx", "the assessment as an Excel workbook", cmd_export_xlsx)
     x.add_argument("--all", action="store_true", help="an overview of every Party instead")
+
+    k = _export(
+        formats, "package", "an assessment package (.assessor) for a colleague", cmd_export_package
+    )
+    k.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"seal it with a passphrase (asked, or ${ENV_PACKAGE_PASSPHRASE}); always so when "
+        "the database is encrypted",
+    )
+
+    p = sub.add_parser(
+        "merge",
+        help="merge a colleague's assessment (.assessor package or database file)",
+        description="Sort every difference between this database and a colleague's: only "
+        "theirs (taken), only mine (kept), the same, and both changed (a conflict, to choose). "
+        "Nothing is merged while a conflict has no choice.",
+    )
+    p.add_argument("source", metavar="FILE", help="a .assessor package or another database file")
+    p.add_argument(
+        "--prefer",
+        choices=("mine", "theirs"),
+        help="decide every conflict this way (else the command lists them and merges nothing)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="print the sorting, merge nothing")
+    p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("list", help="list the factsheets with their counts")
     p.set_defaults(func=cmd_list)
@@ -232,7 +266,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if func is not cmd_self_check:
             check_db_choice(args)
             check_output(args)
-        if func is cmd_import:
+        if func is cmd_import and is_json_export(args.file):
+            if args.kind or args.scale or args.dry_run or args.party:
+                raise Failure(
+                    "a JSON export is imported whole into an empty database: --kind, --scale, "
+                    "--party and --dry-run do not apply; nothing was imported."
+                )
+            func = cmd_import_json
+        elif func is cmd_import:
             _refuse_unsupported(args)
         return func(args)
     except KeyboardInterrupt:

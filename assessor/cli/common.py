@@ -54,6 +54,7 @@ OUTPUT_KINDS = {
     "pdf": OutputKind("a PDF summary", ".pdf", "summary.pdf"),
     "questionnaire": OutputKind("a questionnaire", ".xlsx", "questionnaire.xlsx"),
     "xlsx": OutputKind("an Excel workbook", ".xlsx", "assessment.xlsx"),
+    "package": OutputKind("an assessment package", ".assessor", "assessment.assessor"),
 }
 
 
