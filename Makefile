@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup run test lint bench stress package clean
+.PHONY: setup run test test-postgres lint bench stress package clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 # SQLCipher is optional: installed where a wheel installs cleanly, else its tests skip.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[encryption]' \
 		|| echo "note: the SQLCipher driver did not install; encryption tests will be skipped"
+# The PostgreSQL driver (psycopg 3), for a server database and make test-postgres.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[server]' \
+		|| echo "note: the PostgreSQL driver did not install; make test-postgres cannot run"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -24,6 +27,15 @@ run: setup
 ## Run the test suite (headless: the tests set the offscreen Qt platform themselves).
 test: setup
 	$(BIN)/python -m pytest -q
+
+## The database tests on a throwaway PostgreSQL cluster (tests/pg_server.sh; needs initdb):
+## started, used through ASSESSOR_TEST_DATABASE_URL, stopped and removed whatever happens.
+test-postgres: setup
+	@out=$$(tests/pg_server.sh start) || exit 1; \
+	url=$$(printf '%s\n' "$$out" | sed -n 's/^url=//p'); \
+	dir=$$(printf '%s\n' "$$out" | sed -n 's/^dir=//p'); \
+	trap 'tests/pg_server.sh stop "$$dir"' EXIT INT TERM; \
+	ASSESSOR_TEST_DATABASE_URL="$$url" $(BIN)/python -m pytest -q tests --ignore=tests/ui
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,10 +1,12 @@
-"""Searching recommendations by their texts: SQLite FTS5 when present, portable LIKE otherwise.
+"""Searching recommendations by their texts: SQLite's FTS5 or PostgreSQL's tsvector index when
+present, portable LIKE otherwise.
 
-The one place that knows about FTS5 (DESIGN.md: SQLite-only features behind one module). A
-recommendation matches when every word of the query (as a word prefix, any case, accents
-ignored by FTS5) occurs in one of: its text, an observation that leads to it (the last group of
-observations before it in its section, as the finding pane shows them), its current follow-up,
-the rapporteur's comment.
+The one place that knows about full-text indexes (DESIGN.md: SQLite-only features behind one
+module, with their PostgreSQL counterpart: migrations 0002 and 0006). A recommendation matches
+when every word of the query (as a word prefix, any case, accents ignored) occurs in one of:
+its text, an observation that leads to it (the last group of observations before it in its
+section, as the finding pane shows them), its current follow-up, the rapporteur's comment.
+On PostgreSQL a word also matches by its English or French stem.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from assessor.db.queries import many_rows
 FIELDS = ("recommendation", "observation", "follow_up", "comment")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Whether an engine's database has the FTS5 tables; asked once per engine.
+#: The generated tsvector column of each searched table on PostgreSQL (migration 0006).
+PG_DOCUMENT = "search_document"
+# Whether an engine's database has a full-text index; asked once per engine.
 _fts_by_engine: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
@@ -35,10 +39,16 @@ def query_words(query: str) -> list[str]:
 
 
 def has_fts(engine: Engine) -> bool:
-    """Whether the database has the FTS5 index (SQLite with FTS5, migrated to 0002)."""
+    """Whether the database has a full-text index (FTS5, migration 0002; tsvector, 0006)."""
     known = _fts_by_engine.get(engine)
     if known is None:
-        known = engine.dialect.name == "sqlite" and inspect(engine).has_table("fts_recommendation")
+        if engine.dialect.name == "sqlite":
+            known = inspect(engine).has_table("fts_recommendation")
+        elif engine.dialect.name == "postgresql":
+            columns = inspect(engine).get_columns("recommendation")
+            known = any(c["name"] == PG_DOCUMENT for c in columns)
+        else:
+            known = False
         _fts_by_engine[engine] = known
     return known
 
@@ -89,6 +99,48 @@ def _fts_ids(session: Session, factsheet_id: int | None, words: list[str]) -> se
     return {row[0] for row in many_rows(session, text(sql), params)}
 
 
+def _pg_tsquery(words: list[str]) -> tuple[str, dict[str, object]]:
+    """SQL for a tsquery matching every word, and its parameters.
+
+    A word matches as a word prefix of the plain text (as FTS5's ``"word"*``) or as its English
+    or French stem; accents and case are folded as in the index (``assessor_fold``, 0006).
+    """
+    parts: list[str] = []
+    params: dict[str, object] = {}
+    for i, word in enumerate(words):
+        w = f"assessor_fold(:w{i})"
+        parts.append(
+            f"(to_tsquery('simple', quote_literal({w}) || ':*')"
+            f" || plainto_tsquery('english', {w}) || plainto_tsquery('french', {w}))"
+        )
+        params[f"w{i}"] = word
+    return " && ".join(parts), params
+
+
+def _pg_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
+    where_sheet = "" if factsheet_id is None else " AND r.factsheet_id = :fid"
+    query, params = _pg_tsquery(words)
+    doc = PG_DOCUMENT
+    sql = f"""
+        WITH q AS (SELECT {query} AS query)
+        SELECT r.id FROM q, recommendation r
+         WHERE r.{doc} @@ q.query{where_sheet}
+        UNION
+        SELECT r.id FROM q, observation o JOIN recommendation r ON r.section_id = o.section_id
+         WHERE o.{doc} @@ q.query{where_sheet}
+           AND {_leads("o", "r")}
+        UNION
+        SELECT r.id FROM q, follow_up u JOIN recommendation r ON r.id = u.recommendation_id
+         WHERE u.{doc} @@ q.query AND u.superseded_at IS NULL{where_sheet}
+        UNION
+        SELECT r.id FROM q, assessment a JOIN recommendation r ON r.id = a.recommendation_id
+         WHERE a.{doc} @@ q.query{where_sheet}
+    """
+    if factsheet_id is not None:
+        params["fid"] = factsheet_id
+    return {row[0] for row in many_rows(session, text(sql), params)}
+
+
 def _like_ids(session: Session, factsheet_id: int | None, words: list[str]) -> set[int]:
     # Substring rather than word-prefix matching: close enough, and portable everywhere.
     def all_words(column: QueryableAttribute[str]) -> list[ColumnElement[bool]]:
@@ -128,6 +180,8 @@ def search_ids(
         bind = session.get_bind()
         use_fts = isinstance(bind, Engine) and has_fts(bind)
     if use_fts:
+        if session.get_bind().dialect.name == "postgresql":
+            return _pg_ids(session, factsheet_id, words)
         return _fts_ids(session, factsheet_id, words)
     return _like_ids(session, factsheet_id, words)
 

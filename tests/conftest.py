@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import URL
 
 from assessor.db.engine import ENV_DB, Database, open_database
 from assessor.db.models import (
@@ -32,6 +33,7 @@ from assessor.db.models import (
 )
 from assessor.db.presets import scale_from_preset
 from assessor.settings import ENV_SETTINGS
+from tests.server_db import ENV_TEST_SERVER, ServerForTests, server_url
 
 ROUND = "2nd monitoring round: protection of children against sexual abuse in the circle of trust"
 
@@ -44,12 +46,110 @@ def _private_default_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv(ENV_SETTINGS, str(private / "settings.json"))
 
 
+#: Under ``ASSESSOR_TEST_DATABASE_URL``, the modules whose tests are about SQLite itself: they
+#: are skipped there, with this reason (their tests that take ``blank_database`` still run).
+SQLITE_ONLY = {
+    "test_backup.py": "backups copy a SQLite file (a server is backed up with pg_dump)",
+    "test_cli_backup.py": "backups copy a SQLite file (a server is backed up with pg_dump)",
+    "test_crash_safety.py": "crash trials kill a process writing a SQLite file",
+    "test_encryption.py": "encryption is SQLCipher's, for a database file",
+    "test_hostile_databases.py": "the hostile-database corpus is damaged SQLite files",
+    "test_lock.py": "the one-writer lock is a lock file beside a SQLite file",
+    "test_recovery.py": "recovery reads a damaged SQLite file",
+    "test_migrations.py": "upgrading a SQLite file made by revision 0001, and its backup",
+    "test_schema.py": "the schema compared, and the file permissions, are a SQLite file's",
+}
+#: The fixtures that give a test its database on the server when one is set.
+SERVER_FIXTURES = ("new_database", "blank_database")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The ``sqlite_only(reason)`` mark: a test about SQLite itself, skipped on a server."""
+    config.addinivalue_line("markers", "sqlite_only(reason): skipped on a PostgreSQL server")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Where the database tests run."""
+    url = server_url()
+    if url is None:
+        return f"databases: SQLite files (set {ENV_TEST_SERVER} to run them on PostgreSQL)"
+    return f"databases: PostgreSQL at {url.render_as_string(hide_password=True)}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a server: run the database tests, skip SQLite's own, leave out those with no database."""
+    if server_url() is None:
+        return
+    kept, left_out = [], []
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        on_server = any(name in fixtures for name in SERVER_FIXTURES)
+        reason = SQLITE_ONLY.get(item.path.name)
+        mark = item.get_closest_marker("sqlite_only")
+        if mark is not None:
+            reason = str(mark.args[0]) if mark.args else "about SQLite itself"
+        if reason is not None and "blank_database" not in fixtures:
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+            kept.append(item)
+        elif on_server:
+            kept.append(item)
+        else:  # no database, or a SQLite file of its own: run by ``make test``
+            left_out.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def database_server() -> Iterator[ServerForTests | None]:
+    """The PostgreSQL server of ``ASSESSOR_TEST_DATABASE_URL``, or None (SQLite files)."""
+    url = server_url()
+    if url is None:
+        yield None
+        return
+    server = ServerForTests(url)
+    yield server
+    server.drop_all()
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A new, migrated, empty database in the test's temporary folder."""
-    database = open_database(tmp_path / "t.sqlite")
-    yield database
-    database.close()
+def new_database(
+    tmp_path: Path, database_server: ServerForTests | None
+) -> Iterator[Callable[..., Database]]:
+    """A function opening another new, migrated, empty database (a file, or on the server)."""
+    opened: list[Database] = []
+
+    def make(name: str = "t.sqlite", **options: object) -> Database:
+        if database_server is None:
+            database = open_database(tmp_path / name, **options)  # type: ignore[arg-type]
+        else:
+            url = database_server.new_database()
+            database = open_database(url.render_as_string(hide_password=False), **options)  # type: ignore[arg-type]
+        opened.append(database)
+        return database
+
+    yield make
+    for database in opened:
+        database.close()
+        if database_server is not None:
+            database_server.drop(database.url)
+
+
+@pytest.fixture
+def blank_database(tmp_path: Path, database_server: ServerForTests | None) -> Iterator[URL]:
+    """The URL of a database with no schema yet: a new SQLite file, or one on the server."""
+    if database_server is None:
+        yield URL.create("sqlite", database=str(tmp_path / "blank.sqlite"))
+        return
+    url = database_server.new_database(blank=True)
+    yield url
+    database_server.drop(url)
+
+
+@pytest.fixture
+def db(new_database: Callable[..., Database]) -> Database:
+    """A new, migrated, empty database in the test's temporary folder (or on the server)."""
+    return new_database()
 
 
 @dataclass

@@ -15,6 +15,7 @@ from conftest import Seeded
 from assessor import __version__
 from assessor.cli import build_parser, main
 from assessor.db.engine import ENV_DB
+from tests.server_db import db_argument
 
 EXAMPLES = Path(__file__).parents[1] / "resources" / "examples"
 FACTSHEET = EXAMPLES / "factsheet-albania-2nd-round.md"
@@ -40,7 +41,9 @@ def error_line(capsys: pytest.CaptureFixture[str]) -> str:
 @pytest.fixture
 def db_path(seeded: Seeded) -> Path:
     """The seeded database's file."""
-    return Path(seeded.db.location)
+    # On a server: its URL, password included (--db takes either).
+    target = db_argument(seeded.db)
+    return Path(target) if seeded.db.path is not None else target  # type: ignore[return-value]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -235,6 +238,7 @@ def test_python_dash_m_in_a_subprocess(seeded: Seeded, db_path: Path, tmp_path: 
     assert not (tmp_path / "unused.sqlite").exists()
 
 
+@pytest.mark.sqlite_only("the one-writer lock is a lock file beside a SQLite file")
 def test_reading_commands_work_while_another_process_has_the_database(
     seeded: Seeded, db_path: Path, tmp_path: Path
 ) -> None:

@@ -25,6 +25,7 @@ from tests.questionnaire_helpers import (
     fill,
     real_database,
 )
+from tests.server_db import db_argument
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -53,7 +54,9 @@ def files_in(folder: Path) -> set[str]:
 @pytest.fixture
 def db_path(seeded: Seeded) -> Path:
     """The seeded database's file."""
-    return Path(seeded.db.location)
+    # On a server: its URL, password included (--db takes either).
+    target = db_argument(seeded.db)
+    return Path(target) if seeded.db.path is not None else target  # type: ignore[return-value]
 
 
 # --- 1. refused files and databases in plain words -----------------------------------------
@@ -196,6 +199,7 @@ def test_only_import_creates_a_database(
     assert not empty or db.read_bytes() == b""
 
 
+@pytest.mark.sqlite_only("backups copy a SQLite file (a server is backed up with pg_dump)")
 def test_an_emptied_database_is_restored_from_its_backup(db_path: Path, capsys: Capsys) -> None:
     before = digest(db_path, capsys)
     assert main(["--db", str(db_path), "backup", "now"]) == 0
@@ -391,6 +395,7 @@ def test_counts_agree_with_their_nouns(db_path: Path, tmp_path: Path, capsys: Ca
 # --- 6. a database held by the window or another command ----------------------------------
 
 
+@pytest.mark.sqlite_only("the one-writer lock is a lock file beside a SQLite file")
 def test_a_held_database_says_who_holds_it(seeded: Seeded, db_path: Path, tmp_path: Path) -> None:
     # This process holds the database (as the window would); another process tries to write.
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}

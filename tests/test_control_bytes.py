@@ -13,6 +13,7 @@ from assessor.cli import main
 from assessor.db.models import Assessment
 from assessor.exporters.xlsx_common import cell_text
 from assessor.services import themes
+from tests.server_db import db_argument
 
 
 def _texts(path: Path) -> str:
@@ -25,7 +26,7 @@ def _texts(path: Path) -> str:
 def test_a_typed_comment_is_cleaned_and_both_workbooks_export(
     seeded: Seeded, tmp_path: Path
 ) -> None:
-    db = str(seeded.db.location)
+    db = db_argument(seeded.db)
     assert main(["--db", db, "rate", "II-6", "2", "--comment", "a\x01z\u200b\udcff"]) == 0
     with seeded.db.reading() as s:
         comment = s.scalars(text("SELECT comment FROM assessment")).one()
@@ -47,7 +48,7 @@ def test_a_control_byte_already_in_the_database_still_exports(
             text("UPDATE recommendation SET text = 'bad\x02text' WHERE id = :i"),
             {"i": seeded.recs["II-6"]},
         )
-    db = str(seeded.db.location)
+    db = db_argument(seeded.db)
     for fmt in ("xlsx", "questionnaire"):
         out = tmp_path / f"{fmt}.xlsx"
         assert main(["--db", db, "export", fmt, "-o", str(out)]) == 0

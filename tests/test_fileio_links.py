@@ -11,6 +11,7 @@ import pytest
 
 from assessor.cli import main
 from assessor.fileio import atomic_path, atomic_write_bytes
+from tests.server_db import db_argument
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and nodes")
 
@@ -89,7 +90,7 @@ def test_a_socket_a_folder_and_a_link_into_a_missing_folder_are_refused(tmp_path
 def test_export_to_a_link_to_a_fifo_says_so_in_one_line(
     tmp_path: Path, seeded: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db_path = Path(seeded.db.location)  # type: ignore[attr-defined]
+    db_path = db_argument(seeded.db)  # type: ignore[attr-defined]
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     link = tmp_path / "out.json"

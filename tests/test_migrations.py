@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, select
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from assessor.db import backup
 from assessor.db.engine import open_database
@@ -191,4 +195,89 @@ def test_follow_ups_from_revision_0004_get_the_moment_they_came_in(old_db: Path)
     assert [(t, r.strftime("%Y-%m-%d %H:%M")) for t, r in rows] == [
         ("Judges were trained in 2025.", "2025-03-01 00:00"),
         ("Adopted.", "2026-05-02 10:00"),
+    ]
+
+
+# On both stores: every revision on an empty database (a SQLite file, or a PostgreSQL database
+# under ASSESSOR_TEST_DATABASE_URL).
+
+
+def migrate_url(url: URL, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or downgrade) the database at ``url`` to ``revision`` as Alembic alone would."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            (command.downgrade if down else command.upgrade)(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def revision_at(url: URL) -> str | None:
+    """The revision a database is at (None: no schema)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def test_every_revision_upgrades_and_downgrades(blank_database: URL) -> None:
+    revisions = [
+        r.revision
+        for r in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))
+    ]
+    assert revisions[0] == "0001" and revisions[-1] == head_revision()
+    for revision in revisions:
+        migrate_url(blank_database, revision)
+        assert revision_at(blank_database) == revision
+    migrate_url(blank_database, "base", down=True)
+    assert revision_at(blank_database) is None
+    migrate_url(blank_database, "head")
+    assert revision_at(blank_database) == head_revision()
+
+
+def test_recorded_at_is_the_later_of_received_and_replaced(blank_database: URL) -> None:
+    migrate_url(blank_database, "0004")
+    engine = create_engine(blank_database)
+    try:
+        with engine.begin() as conn:
+            for statement in (
+                "INSERT INTO rating_scale (id, preset, name) VALUES (1, 'greco', 'GRECO')",
+                "INSERT INTO monitoring_round (id, title, rating_scale_id) VALUES (1, 'R', 1)",
+                "INSERT INTO party (id, name) VALUES (1, 'Albania')",
+                "INSERT INTO factsheet (id, party_id, round_id, title, preamble, source, "
+                "imported_at) VALUES (1, 1, 1, 'F', '', 'f.md', '2025-01-01 00:00:00')",
+                "INSERT INTO recommendation (id, uid, factsheet_id, chapter_number, position, "
+                "section_position, verb, scope, text, paragraphs) "
+                "VALUES (1, 'u1', 1, 'II', 0, 0, 'require', 'specific', 'Do.', '[]')",
+                # Replaced a year after it was received; the next received before that.
+                "INSERT INTO follow_up (id, recommendation_id, text, source, received_at, "
+                "superseded_at) VALUES (1, 1, 'First.', 'f.md', '2025-03-01 00:00:00', "
+                "'2026-05-02 10:00:00')",
+                "INSERT INTO follow_up (id, recommendation_id, text, source, received_at) "
+                "VALUES (2, 1, 'Adopted.', 'q.xlsx', '2026-05-01 00:00:00')",
+                # Another recommendation's follow-up, received after the replacement above.
+                "INSERT INTO recommendation (id, uid, factsheet_id, chapter_number, position, "
+                "section_position, verb, scope, text, paragraphs) "
+                "VALUES (2, 'u2', 1, 'II', 1, 1, 'require', 'specific', 'Do.', '[]')",
+                "INSERT INTO follow_up (id, recommendation_id, text, source, received_at) "
+                "VALUES (3, 2, 'Late.', 'q.xlsx', '2026-06-01 00:00:00')",
+            ):
+                conn.execute(text(statement))
+    finally:
+        engine.dispose()
+    migrate_url(blank_database, "head")
+    engine = create_engine(blank_database)
+    try:
+        with Session(engine) as s:
+            rows = s.execute(select(FollowUp.id, FollowUp.recorded_at).order_by(FollowUp.id)).all()
+    finally:
+        engine.dispose()
+    assert [(i, r.strftime("%Y-%m-%d %H:%M")) for i, r in rows] == [
+        (1, "2025-03-01 00:00"),
+        (2, "2026-05-02 10:00"),
+        (3, "2026-06-01 00:00"),
     ]

@@ -42,3 +42,12 @@ def test_index_follows_edits_and_superseded_follow_ups(seeded: Seeded) -> None:
     set_comment(db, rid, "second thought")
     assert search(db, "first") == set()
     assert search(db, "second") == {rid}
+
+
+def test_the_index_ignores_accents_and_splits_at_punctuation(seeded: Seeded) -> None:
+    # FTS5's remove_diacritics on SQLite, assessor_fold on PostgreSQL (0006).
+    db, recs = seeded.db, seeded.recs
+    assert search(db, "PROSÉCUTED") == {recs["II-6"]}
+    assert search(db, "2020") == {recs["II-6"]}  # "law 1/2020": two words
+    set_comment(db, recs["II-4"], "Élèves, enfants-témoins.")
+    assert search(db, "eleves temoins") == {recs["II-4"]}

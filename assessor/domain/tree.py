@@ -130,3 +130,27 @@ def shown_recommendation_ids(root: Node) -> list[int]:
         else:
             stack.extend(reversed(node.shown))
     return out
+
+
+def around(root: Node, target: Node) -> tuple[list[int], list[int]]:
+    """The shown recommendations of a factsheet before ``target`` and after it, in order.
+
+    ``target`` is any shown node of the factsheet (a heading, or a recommendation, which is in
+    neither list): stepping starts from wherever the tree's cursor is, not from what the panes
+    last showed.
+    """
+    before: list[int] = []
+    after: list[int] = []
+    passed = target is root
+    stack = list(reversed(root.shown))
+    while stack:
+        node = stack.pop()
+        if node is target:
+            passed = True
+            if node.kind == "recommendation":
+                continue
+        if node.kind == "recommendation":
+            (after if passed else before).append(node.id)
+        else:
+            stack.extend(reversed(node.shown))
+    return before, after

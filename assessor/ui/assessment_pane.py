@@ -116,6 +116,8 @@ class AssessmentPane(QWidget):
 
         self._rec_id: int | None = None
         self._read_only = False
+        self._rating_allowed = True
+        self._why_not = ""
         self._saved_comment = ""
         self._loading = False
         self._timer = QTimer(self)
@@ -131,11 +133,22 @@ class AssessmentPane(QWidget):
     def set_read_only(self, on: bool) -> None:
         """Show the assessment without letting it change (the comment stays selectable)."""
         self._read_only = on
-        self.rating.setEnabled(not on)
-        self.final.setEnabled(not on)
-        self.keep.setEnabled(not on)
+        self._enable_rating()
         self.comment.setReadOnly(on)
         self.comment.setPlaceholderText("" if on else "Your comment — saved as you type.")
+
+    def set_rating_allowed(self, on: bool, why_not: str = "") -> None:
+        """Let the rating, Final and Keep act, or not (the tree's cursor is elsewhere)."""
+        if (on, why_not) != (self._rating_allowed, self._why_not):
+            self._rating_allowed, self._why_not = on, why_not
+            self._enable_rating()
+
+    def _enable_rating(self) -> None:
+        on = self._rating_allowed and not self._read_only
+        for widget in (self.rating, self.final, self.keep):
+            widget.setEnabled(on)
+        self.rating.setToolTip("" if on else self._why_not)
+        self.final.setToolTip("" if on else self._why_not)
 
     @property
     def recommendation_id(self) -> int | None:

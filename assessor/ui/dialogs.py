@@ -175,6 +175,14 @@ def edit_text(parent: QWidget | None, title: str, label: str, text: str) -> str 
     return editor.toPlainText()
 
 
+def ask_code(parent: QWidget | None) -> str | None:
+    """Ask for a recommendation's code as people type it ("iv-5"); None if cancelled."""
+    text, ok = QInputDialog.getText(
+        parent, "Go to code", "Code of the recommendation (for example IV-5 or iv 5):"
+    )
+    return text if ok and text.strip() else None
+
+
 def show_lines(parent: QWidget | None, title: str, intro: str, lines: Sequence[str]) -> None:
     """Show a list of lines (an import's warnings) in a scrollable, copyable box."""
     dialog = QDialog(parent)

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
         self.runner.changed.connect(self.on_changed)
         self.workbench.current_changed.connect(self._current_changed)
+        self.workbench.cursor_moved.connect(lambda: self._refresh_rate_menu(self.workbench.detail))
         self.workbench.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         # A message about what the filters showed ("Every recommendation … is rated") is stale
         # once they change.
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
         of sight, and the digits are type-ahead keys of the themes list, not ratings.
         """
         return (
-            self.workbench.detail is not None
+            self.workbench.selected_recommendation() is not None
             and not self.db.read_only
             and self.tabs.currentWidget() is self.workbench
         )

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from assessor.services import opening
-from assessor.ui import excel_actions, storage_actions
+from assessor.ui import dialogs, excel_actions, storage_actions
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
@@ -37,6 +37,13 @@ def action(
     if name:
         action.setObjectName(name)
     return action
+
+
+def go_to_code(win: MainWindow) -> None:
+    """Go → Go to code…: ask for a code as people type it and show its recommendation."""
+    typed = dialogs.ask_code(win)
+    if typed:
+        win.workbench.go_to_code(typed)
 
 
 def build_menus(win: MainWindow) -> None:
@@ -186,6 +193,16 @@ def build_menus(win: MainWindow) -> None:
         win._on_workbench(win.workbench.next_unrated),
         "F8",
         "next_unrated",
+    )
+
+    go.addSeparator()
+    action(
+        win,
+        go,
+        "&Go to code…",
+        win._on_workbench(lambda: go_to_code(win)),
+        "Ctrl+G",
+        "go_to_code",
     )
 
     win.rate_menu = bar.addMenu("&Rate")

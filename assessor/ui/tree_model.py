@@ -20,6 +20,7 @@ from assessor.domain.tree import (
     Node,
     NodeKind,
     apply_filter,
+    around,
     count_progress,
     is_shown,
     set_rating,
@@ -268,6 +269,14 @@ class FactsheetTreeModel(QAbstractItemModel):
         if root is None or factsheet_id not in self._loaded:
             return []
         return shown_recommendation_ids(root)
+
+    def around(self, node: Node) -> tuple[list[int], list[int]] | None:
+        """The shown recommendations of a node's factsheet before and after it (None: not shown)."""
+        root = next((n for n in self._roots if n.id == node.factsheet_id), None)
+        if root is None or not is_shown(node):
+            return None
+        self.ensure_loaded(root.id)
+        return around(root, node)
 
     def recommendation_node(self, rec_id: int) -> Node | None:
         """The node of a recommendation in a loaded factsheet."""

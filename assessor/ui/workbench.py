@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from assessor.domain.filters import FilterState
 from assessor.domain.scope import IN_SCOPE_VERBS
+from assessor.domain.tree import Node
 from assessor.domain.values import Level, RecommendationDetail
 from assessor.search import query_words, search
 from assessor.services import browsing
 from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
+from assessor.services.code_lookup import typed_codes
 from assessor.services.errors import ServiceError
 from assessor.ui import dialogs, undo
 from assessor.ui.assessment_pane import AssessmentPane
@@ -26,6 +28,8 @@ from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
 
 #: Rows kept visible above and below the recommendation shown when stepping through the tree.
 CONTEXT_ROWS = 3
+#: Why the rating keys and buttons do nothing while the tree's cursor is not on a recommendation.
+SELECT_TO_RATE = "Select a recommendation to rate it"
 
 
 class Workbench(QWidget):
@@ -35,6 +39,8 @@ class Workbench(QWidget):
     current_changed = Signal(object)
     #: Something worth a word in the status bar.
     message = Signal(str)
+    #: The tree's cursor moved or a branch folded: whether rating may act changed, perhaps.
+    cursor_moved = Signal()
 
     def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +102,11 @@ class Workbench(QWidget):
         self._levels: dict[int, tuple[Level, ...]] = {}
         self.follow_up.load_history = lambda rec_id: browsing.history(self.db, rec_id)
         self.tree.selectionModel().currentChanged.connect(self._current_index_changed)
+        # Folding the branch of the recommendation shown puts it out of sight: no rating then.
+        self.tree.collapsed.connect(lambda _index: self._cursor_moved())
+        self.tree.expanded.connect(lambda _index: self._cursor_moved())
+        self.tree.installEventFilter(self)
+        self._allowed: bool | None = None
         self.filters.filters_changed.connect(self.apply_filters)
         self.filters.leave_requested.connect(self.focus_tree)
         self.assessment.rating_chosen.connect(self.rate)
@@ -173,6 +184,55 @@ class Workbench(QWidget):
     def _current_index_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.data(ROLE_KIND) == "recommendation":
             self.show_recommendation(int(current.data(ROLE_ID)))
+        self._cursor_moved()
+
+    def selected_recommendation(self) -> int | None:
+        """The recommendation the panes show, if the tree's cursor is on it and it is in sight.
+
+        Rating acts on this one only: with the cursor on a Party, a chapter or a section, or
+        the branch of the shown recommendation folded, the panes may still show one (perhaps
+        of another Party), but no key or button rates it.
+        """
+        detail = self.detail
+        if detail is None:
+            return None
+        index = self.tree.currentIndex()
+        if index.data(ROLE_KIND) != "recommendation" or index.data(ROLE_ID) != detail.id:
+            return None
+        parent = index.parent()
+        while parent.isValid():
+            if not self.tree.isExpanded(parent):
+                return None
+            parent = parent.parent()
+        return detail.id
+
+    def can_rate(self) -> bool:
+        """Whether the rating keys and buttons may act now (see selected_recommendation)."""
+        return self.selected_recommendation() is not None and not self.read_only
+
+    def _cursor_moved(self) -> None:
+        allowed = self.selected_recommendation() is not None
+        self.assessment.set_rating_allowed(allowed, "" if allowed else SELECT_TO_RATE)
+        if allowed != self._allowed:
+            self._allowed = allowed
+            if not allowed and self.detail is not None:
+                self.message.emit(SELECT_TO_RATE)
+        self.cursor_moved.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A digit reaches the tree only when the Rate menu's keys are off: say why, rather
+        # than let the tree jump to a row starting with that digit.
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.selected_recommendation() is None
+        ):
+            self.message.emit(SELECT_TO_RATE)
+            return True
+        return super().eventFilter(watched, event)
 
     def show_recommendation(self, rec_id: int) -> None:
         """Fill the panes with a recommendation."""
@@ -190,6 +250,8 @@ class Workbench(QWidget):
             self.filters.set_levels(detail.levels)
         self.follow_up.show_detail(detail, self._words)
         self.assessment.show_detail(detail)
+        self._allowed = None
+        self._cursor_moved()
         self.current_changed.emit(detail)
 
     # --- filters -------------------------------------------------------------------------
@@ -247,6 +309,7 @@ class Workbench(QWidget):
         )
         self.follow_up.show_detail(None)
         self.assessment.show_detail(None)
+        self._cursor_moved()
         self.current_changed.emit(None)
         self.hidden = (rec_id, factsheet_id)
 
@@ -261,51 +324,103 @@ class Workbench(QWidget):
         self.filters.show_count(shown, total)
 
     # --- navigation ----------------------------------------------------------------------
-    def _order(self) -> tuple[list[int], int]:
-        """The shown recommendations of the current factsheet and the current one's place."""
+    def _start(self) -> Node | None:
+        """Where stepping starts: the tree's cursor, else the recommendation shown."""
+        node = self.model.node(self.tree.currentIndex())
+        if node is None and self.detail is not None:
+            node = self.model.recommendation_node(self.detail.id)
+        return node
+
+    def _around(self) -> tuple[int, list[int], list[int]] | None:
+        """The cursor's factsheet and its shown recommendations before and after the cursor."""
         fids = self.model.factsheet_ids()
         if not fids:
-            return [], -1
-        fid = self.detail.factsheet_id if self.detail else fids[0]
-        self.model.ensure_loaded(fid)
-        order = self.model.shown_recommendations(fid)
-        here = order.index(self.detail.id) if self.detail and self.detail.id in order else -1
-        return order, here
+            return None
+        node = self._start()
+        split = self.model.around(node) if node is not None else None
+        if node is None or split is None:  # nothing chosen yet: start at the first factsheet
+            self.model.ensure_loaded(fids[0])
+            return fids[0], [], self.model.shown_recommendations(fids[0])
+        return node.factsheet_id, *split
 
     def go(self, step: int) -> None:
-        """Show the next (+1) or previous (-1) recommendation shown in the tree."""
-        order, here = self._order()
-        target = here + step if here >= 0 else (0 if step > 0 else len(order) - 1)
-        if 0 <= target < len(order):
-            self.select_recommendation(order[target])
+        """Show the next (+1) or previous (-1) recommendation from the tree's cursor."""
+        found = self._around()
+        if found is None:
             return
-        # Past the end of this factsheet: continue in the next one.
+        fid, before, after = found
+        if step > 0 and after:
+            self.select_recommendation(after[0])
+            return
+        if step < 0 and before:
+            self.select_recommendation(before[-1])
+            return
+        # Past the end of this factsheet: continue in the next one (another Party's).
         fids = self.model.factsheet_ids()
-        if self.detail is None or self.detail.factsheet_id not in fids:
-            return
-        at = fids.index(self.detail.factsheet_id) + step
+        at = fids.index(fid) + step
         while 0 <= at < len(fids):
             self.model.ensure_loaded(fids[at])
             other = self.model.shown_recommendations(fids[at])
             if other:
-                self.select_recommendation(other[0] if step > 0 else other[-1])
+                self.select_recommendation(other[0] if step > 0 else other[-1], fids[at])
                 return
             at += step
         self.message.emit(
             "This is the last recommendation shown." if step > 0 else "This is the first one."
         )
 
+    def _unrated(self, rec_id: int) -> bool:
+        node = self.model.recommendation_node(rec_id)
+        return node is not None and node.verb in IN_SCOPE_VERBS and node.rating is None
+
     def next_unrated(self) -> None:
-        """Show the next recommendation in compliance scope that has no rating yet."""
-        order, here = self._order()
-        n = len(order)
-        for k in range(1, n + 1):
-            rec_id = order[(here + k) % n]
-            node = self.model.recommendation_node(rec_id)
-            if node is not None and node.verb in IN_SCOPE_VERBS and node.rating is None:
+        """Show the next unrated recommendation in scope from the cursor, across Parties."""
+        found = self._around()
+        if found is None:
+            return
+        fid, before, after = found
+        fids = self.model.factsheet_ids()
+        at = fids.index(fid)
+        # The rest of this factsheet, the factsheets after it, those before, then its start.
+        later = fids[at + 1 :] + fids[:at]
+        for rec_id in after:
+            if self._unrated(rec_id):
+                self.select_recommendation(rec_id)
+                return
+        for other in later:
+            self.model.ensure_loaded(other)
+            for rec_id in self.model.shown_recommendations(other):
+                if self._unrated(rec_id):
+                    self.select_recommendation(rec_id, other)
+                    return
+        for rec_id in before:
+            if self._unrated(rec_id):
                 self.select_recommendation(rec_id)
                 return
         self.message.emit("Every recommendation in scope shown here is rated.")
+
+    def go_to_code(self, typed: str) -> bool:
+        """Show the recommendation carrying a code as typed ("iv 5"): the cursor's Party first."""
+        codes = typed_codes(typed)
+        if not codes:
+            self.message.emit(f"“{typed.strip()}” is not a code such as IV-5.")
+            return False
+        node = self._start()
+        fids = self.model.factsheet_ids()
+        if node is not None and node.factsheet_id in fids:  # the Party being worked on first
+            fids.remove(node.factsheet_id)
+            fids.insert(0, node.factsheet_id)
+        for fid in fids:
+            rec_id = browsing.recommendation_for_code(self.db, fid, codes[0])
+            if rec_id is None:
+                continue
+            if not self.select_recommendation(rec_id, fid):
+                self.filters.reset()  # hidden by a filter: the code asked for is shown
+                self.select_recommendation(rec_id, fid)
+            self.focus_tree()
+            return True
+        self.message.emit(f"No recommendation has the code {codes[0]}.")
+        return False
 
     def set_read_only(self, on: bool) -> None:
         """Show everything, change nothing (another Assessor has the database)."""
@@ -331,6 +446,10 @@ class Workbench(QWidget):
         detail = self.detail
         if detail is None or detail.id != rec_id:
             return
+        if self.selected_recommendation() != rec_id:
+            self.message.emit(SELECT_TO_RATE)
+            self.assessment.rating.set_rating(detail.assessment.rating)
+            return
         old = detail.assessment.rating
         new = key if isinstance(key, str) else None
         if old == new:
@@ -339,8 +458,11 @@ class Workbench(QWidget):
         self.stack.push(undo.SetRating(self.ctx, rec_id, old, new, self._label()))
 
     def rate_current(self, number: int) -> None:
-        """Rate the shown recommendation with the scale's n-th level (0 clears)."""
+        """Rate the selected recommendation with the scale's n-th level (0 clears)."""
         if self.detail is None:
+            return
+        if self.selected_recommendation() is None:
+            self.message.emit(SELECT_TO_RATE)
             return
         try:  # the command line's ``rate CODE N`` follows the same rule
             key = parse_rating(str(number), self.detail.levels)

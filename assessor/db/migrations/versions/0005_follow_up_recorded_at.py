@@ -25,15 +25,15 @@ def upgrade() -> None:
     """Apply this revision."""
     # Plain ADD COLUMN: a batch rebuild would drop the full-text index's triggers (0002).
     op.add_column("follow_up", sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=True))
+    # The later of the two in portable SQL: two-argument MAX is SQLite's, GREATEST the others'.
+    replaced = """(SELECT MAX(p.superseded_at) FROM follow_up p
+                    WHERE p.recommendation_id = follow_up.recommendation_id
+                      AND p.id < follow_up.id)"""
     op.execute(
-        """
-        UPDATE follow_up SET recorded_at = MAX(
-            received_at,
-            COALESCE(
-                (SELECT MAX(p.superseded_at) FROM follow_up p
-                  WHERE p.recommendation_id = follow_up.recommendation_id
-                    AND p.id < follow_up.id),
-                received_at))
+        f"""
+        UPDATE follow_up SET recorded_at = CASE
+            WHEN {replaced} > received_at THEN {replaced}
+            ELSE received_at END
         """
     )
 
