@@ -36,6 +36,11 @@ IMPORT_FILTER = (
 QUESTIONNAIRE_FILTER = "Excel questionnaires (*.xlsx);;All files (*)"
 XLSX_FILTER = "Excel workbooks (*.xlsx)"
 PDF_FILTER = "PDF documents (*.pdf)"
+PACKAGE_FILTER = "Assessment packages (*.assessor)"
+MERGE_FILTER = (
+    "Assessments (*.assessor *.sqlite *.db);;Assessment packages (*.assessor);;"
+    "Assessor databases (*.sqlite *.db);;All files (*)"
+)
 
 if TYPE_CHECKING:
     from assessor.exporters.pdf_data import Scope
@@ -57,6 +62,14 @@ class PdfOptions:
     scope: Scope = "compliance"
     only_rated: bool = False
     full_follow_ups: bool = False
+
+
+@dataclass(frozen=True)
+class SendOptions:
+    """What File → Send assessment… asks: one Party (None: all) and whether to seal it."""
+
+    party: str | None
+    protect: bool
 
 
 #: The folder of the last file chosen in any file dialog (QSettings key).
@@ -297,9 +310,14 @@ def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:
         f"Choose the passphrase that will encrypt {location}. It is never stored: without it "
         "nobody, you included, can open the database or its backups."
     )
+    return _ask_twice(parent, "New encrypted database", warning)
+
+
+def _ask_twice(parent: QWidget | None, title: str, warning: str) -> str | None:
+    """A new passphrase, typed twice until both agree; None if cancelled."""
     intro = warning
     while True:
-        dialog, form = _form_dialog(parent, "New encrypted database", intro)
+        dialog, form = _form_dialog(parent, title, intro)
         first, again = QLineEdit(), QLineEdit()
         for edit in (first, again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -329,3 +347,57 @@ def ask_assessor_name(parent: QWidget | None, current: str) -> str | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return name.text().strip()
+
+
+def ask_send_options(
+    parent: QWidget | None, parties: Sequence[str], current: str | None, must_protect: bool
+) -> SendOptions | None:
+    """Ask which Party to send (or all) and whether to protect it; None if cancelled."""
+    dialog, form = _form_dialog(
+        parent,
+        "Send assessment",
+        "One file holding your ratings, comments, follow-ups and themed recommendations, for a "
+        "colleague to merge into their own database (File → Merge a colleague's assessment…).",
+    )
+    which = QComboBox()
+    for party in parties:
+        which.addItem(party, party)
+    which.addItem("All Parties", None)
+    which.setCurrentIndex(max(0, which.findData(current)) if current in parties else 0)
+    protect = QCheckBox("&Protect with a passphrase")
+    protect.setChecked(must_protect)
+    protect.setEnabled(not must_protect)
+    if must_protect:
+        protect.setToolTip("Always: this database is encrypted, so what leaves it is too.")
+    form.addRow("&Assessment of:", which)
+    form.addRow("", protect)
+    which.setFocus()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    party = which.currentData()
+    return SendOptions(str(party) if party else None, protect.isChecked())
+
+
+def ask_package_passphrase(
+    parent: QWidget | None, name: str, *, new: bool, wrong: bool = False
+) -> str | None:
+    """A package's passphrase: a new one asked twice, else the sender's once; None if cancelled."""
+    if not new:
+        prompt = ("That passphrase does not open it. " if wrong else "") + f"Passphrase of {name}:"
+        text, ok = QInputDialog.getText(
+            parent, "Protected assessment", prompt, QLineEdit.EchoMode.Password
+        )
+        return text if ok and text else None
+    warning = (
+        f"Choose the passphrase that protects {name}. It is never stored: tell it to your "
+        "colleague another way than the file (by telephone, say)."
+    )
+    return _ask_twice(parent, "Protect with a passphrase", warning)
+
+
+def ask_merge_file(parent: QWidget | None) -> str | None:
+    """Ask for a colleague's package or database file to merge; None if cancelled."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Merge a colleague's assessment", _folder(), MERGE_FILTER
+    )
+    return _remember(path)

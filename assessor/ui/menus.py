@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from assessor.services import opening
-from assessor.ui import dialogs, excel_actions, storage_actions
+from assessor.ui import dialogs, excel_actions, exchange_actions, storage_actions
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
@@ -121,6 +121,8 @@ def build_menus(win: MainWindow) -> None:
         "print_summary",
     )
     action(win, file, "Export PDF &summary…", win.export_pdf, name="export_pdf")
+    file.addSeparator()
+    exchange_actions.add_actions(win, file)
     file.addSeparator()
     win.backup_action = action(
         win, file, "&Back up now", lambda: storage_actions.backup_now(win), name="backup_now"

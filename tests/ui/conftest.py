@@ -76,6 +76,9 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(dialogs, "ask_party", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_assessor_name", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_send_options", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_package_passphrase", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_merge_file", lambda *a, **k: None)
     # The review before a factsheet is written goes ahead, as a user pressing Import would.
     monkeypatch.setattr(import_review_dialog, "ask_import_review", lambda *a, **k: True)
     monkeypatch.setattr(backup_dialog, "choose_backup", lambda *a, **k: None)

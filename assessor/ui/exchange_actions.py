@@ -1,0 +1,267 @@
+"""File menu's hand-over actions: Send assessment… and Merge a colleague's assessment….
+
+Send writes an assessment package (``exporters/package.py``) of the shown Party or of all,
+sealed with a passphrase when asked (always when the database is encrypted). Merge reads a
+colleague's package or database file, prepares the plan (nothing written), shows the conflict
+screen (``merge_dialog``), then applies it off the GUI thread and pushes one undo step. Both
+run their service calls through the op runner, as ``assessor export package`` and ``assessor
+merge`` do on the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from assessor.domain.merge import Choice, MergePlan
+from assessor.services import browsing, merge
+from assessor.services.cancel import Cancel
+from assessor.services.changes import Changes
+from assessor.services.opening import PassphraseError
+from assessor.ui import dialogs, merge_dialog
+from assessor.ui.undo import Context, ServiceCommand
+from assessor.wording import plural
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+SEND_TITLE = "Send assessment"
+MERGE_TITLE = "Merge a colleague's assessment"
+#: How often a wrong passphrase of a colleague's database may be typed before giving up.
+PASSPHRASE_TRIES = 3
+
+
+def add_actions(win: MainWindow, menu: QMenu) -> tuple[QAction, QAction]:
+    """Add Send assessment… and Merge a colleague's assessment… to the File menu."""
+    send = QAction("Sen&d assessment…", win)
+    send.setObjectName("send_assessment")
+    send.setToolTip("One file of your assessment for a co-rapporteur or the Secretariat")
+    send.triggered.connect(lambda: send_assessment(win))
+    merge = QAction("Mer&ge a colleague's assessment…", win)
+    merge.setObjectName("merge_assessment")
+    merge.triggered.connect(lambda: merge_assessment(win))
+    if win.db.read_only:
+        merge.setEnabled(False)
+        merge.setToolTip("The database is open read-only.")
+    menu.addAction(send)
+    menu.addAction(merge)
+    return send, merge
+
+
+def suggested_name(party: str | None, day: date | None = None) -> str:
+    """The package's suggested file name: "Albania-2026-05-01.assessor"."""
+    stem = re.sub(r"[^\w]+", "-", party).strip("-") if party else "all-Parties"
+    return f"{stem or 'Party'}-{(day or date.today()).isoformat()}.assessor"
+
+
+class MergeAssessment(ServiceCommand):
+    """A colleague's assessment merged as one undo step; undo takes every value back at once.
+
+    The merge is applied off the GUI thread before the command is pushed (``result``), so the
+    push does not apply it again; a redo after an undo applies the same plan anew.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        plan: MergePlan,
+        choices: Mapping[str, Choice],
+        result: merge.MergeResult | None = None,
+    ) -> None:
+        super().__init__(f"Merge {plan.source}", ctx)
+        self.plan, self.choices, self.result = plan, dict(choices), result
+        self._pushed_applied = result is not None
+
+    def do(self) -> merge.MergeResult:
+        self.result = merge.apply_merge(self.db, self.plan, self.choices, by=self.by)
+        return self.result
+
+    def undo_call(self) -> Changes:
+        assert self.result is not None
+        return merge.undo_merge(self.db, self.result, by=self.by)
+
+    def redo(self) -> None:
+        if self._pushed_applied:
+            self._pushed_applied = False
+            return
+        super().redo()
+
+
+# --- sending ------------------------------------------------------------------------------
+
+
+def send_assessment(win: MainWindow) -> None:
+    """File → Send assessment…: which Party, where, the passphrase; written off the GUI thread."""
+    from assessor.exporters.package import write_package
+
+    parties = sorted({s.party for s in browsing.factsheets(win.db)}, key=str.casefold)
+    if not parties:
+        dialogs.show_error(win, SEND_TITLE, "There is no assessment yet: import a factsheet first.")
+        return
+    must_protect = win.db.encrypted
+    options = dialogs.ask_send_options(win, parties, win.shown_party(), must_protect)
+    if options is None:
+        return
+    target = dialogs.ask_save_path(
+        win, SEND_TITLE, suggested_name(options.party), dialogs.PACKAGE_FILTER
+    )
+    if not target:
+        return
+    target = dialogs.with_suffix(target, ".assessor")
+    passphrase = None
+    if options.protect or must_protect:
+        passphrase = dialogs.ask_package_passphrase(win, Path(target).name, new=True)
+        if passphrase is None:
+            return
+    win.workbench.assessment.flush()  # the package holds what is saved
+    win.themes.flush()
+    by = win.ctx.by
+    what = f"The assessment of {options.party}" if options.party else "The assessment"
+
+    def job(cancel: Cancel) -> str:
+        cancel.check()
+        write_package(win.db, target, party=options.party, passphrase=passphrase, by=by)
+        return target
+
+    def done(path: str) -> None:
+        sealed = ", protected by the passphrase," if passphrase else ""
+        message = f"{what} was written{sealed} to {path}."
+        win.statusBar().showMessage(message, 10000)
+        dialogs.show_info(
+            win,
+            SEND_TITLE,
+            message,
+            "Your colleague merges it with File → Merge a colleague's assessment…"
+            + (
+                " and needs the passphrase: tell it another way than the file."
+                if passphrase
+                else "."
+            ),
+        )
+
+    win.runner.run_in_background(SEND_TITLE, f"Writing {Path(target).name}…", job, done)
+
+
+# --- merging ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A plan ready for the conflict screen, with the rating labels of its scales."""
+
+    plan: MergePlan
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class NeedsPassphrase:
+    """The file is protected: ask the passphrase (again, when ``wrong``)."""
+
+    wrong: bool
+
+
+def is_database_file(path: str | Path) -> bool:
+    """Whether the file is a SQLite database (a colleague's whole database), told by content."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def merge_assessment(win: MainWindow) -> None:
+    """File → Merge a colleague's assessment…: choose the file, then prepare and review it."""
+    if win.db.read_only:
+        dialogs.show_error(win, MERGE_TITLE, "The database is open read-only.")
+        return
+    path = dialogs.ask_merge_file(win)
+    if path:
+        win.workbench.assessment.flush()  # what is typed takes part in the comparison
+        win.themes.flush()
+        prepare(win, path)
+
+
+def prepare(win: MainWindow, path: str, passphrase: str | None = None, tries: int = 0) -> None:
+    """Read the file and prepare the plan off the GUI thread; ask a passphrase if it needs one."""
+    from assessor.importers.package_file import PassphraseNeeded, read_package
+
+    name = Path(path).name
+    database = is_database_file(path)
+
+    def job(cancel: Cancel) -> Prepared | NeedsPassphrase:
+        cancel.check()
+        try:
+            if database:
+                plan = merge.prepare_merge(win.db, path, passphrase)
+            else:
+                plan = merge.prepare_merge(win.db, read_package(path, passphrase))
+        except PassphraseNeeded:
+            return NeedsPassphrase(wrong=False)
+        except PassphraseError:
+            if tries >= PASSPHRASE_TRIES:
+                raise
+            return NeedsPassphrase(wrong=passphrase is not None)
+        labels = {
+            lv.key: lv.label
+            for fs in plan.factsheets
+            for lv in browsing.levels(win.db, fs.factsheet_id)
+        }
+        return Prepared(plan, labels)
+
+    def done(outcome: Prepared | NeedsPassphrase) -> None:
+        if isinstance(outcome, NeedsPassphrase):
+            given = dialogs.ask_package_passphrase(win, name, new=False, wrong=outcome.wrong)
+            if given is not None:
+                prepare(win, path, given, tries + 1)
+            return
+        review(win, outcome)
+
+    win.runner.run_in_background(MERGE_TITLE, f"Comparing {name} with your assessment…", job, done)
+
+
+def review(win: MainWindow, prepared: Prepared) -> None:
+    """Show the conflict screen; apply the choices when the rapporteur applies."""
+    plan = prepared.plan
+    if not plan.differences and not plan.reimports_offered:
+        dialogs.show_info(
+            win,
+            MERGE_TITLE,
+            f"Nothing to merge: {plan.source} holds the same assessment as yours.",
+        )
+        return
+    choices = merge_dialog.ask_merge_choices(win, plan, prepared.labels)
+    if choices is None:
+        win.statusBar().showMessage("Nothing was merged.", 5000)
+        return
+    apply(win, plan, choices)
+
+
+def apply(win: MainWindow, plan: MergePlan, choices: dict[str, Choice]) -> None:
+    """Apply the plan off the GUI thread, then push it as one undo step."""
+    by = win.ctx.by
+
+    def job(cancel: Cancel) -> merge.MergeResult:
+        cancel.check()
+        return merge.apply_merge(win.db, plan, choices, by=by)
+
+    def done(result: merge.MergeResult) -> None:
+        if not result.applied:
+            win.statusBar().showMessage(
+                f"Nothing to take from {plan.source}: every value of yours was kept.", 8000
+            )
+            return
+        win.stack.push(MergeAssessment(win.ctx, plan, choices, result))
+        win.statusBar().showMessage(
+            f"Merged {plural(result.applied, 'change')} from {plan.source}; Edit → Undo takes "
+            "the whole merge back.",
+            10000,
+        )
+
+    win.runner.run_in_background(MERGE_TITLE, f"Merging {plan.source}…", job, done)
