@@ -147,11 +147,17 @@ class MergeDialog(QDialog):
                     font.setBold(True)
                     cell.setFont(font)
                 table.setItem(r, c, cell)
+        row_height = table.fontMetrics().height() + 6
+        table.verticalHeader().setDefaultSectionSize(row_height)
         table.resizeColumnsToContents()
-        table.resizeRowsToContents()
-        width = table.verticalHeader().width() + table.horizontalHeader().length() + 4
-        height = table.horizontalHeader().height() + table.verticalHeader().length() + 4
-        table.setFixedSize(min(width, 460), min(height, 150))
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * table.frameWidth()
+        width = table.verticalHeader().sizeHint().width() + frame
+        width += sum(table.columnWidth(c) for c in range(len(used)))
+        height = table.horizontalHeader().sizeHint().height() + row_height * len(used) + frame
+        # Elided past these bounds (a long scale), never pushing the list off a small screen.
+        table.setFixedSize(min(width, 520), min(height, 170))
         table.setVisible(bool(self.plan.agreement.count))
         return table
 
@@ -165,6 +171,7 @@ class MergeDialog(QDialog):
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
