@@ -137,6 +137,15 @@ def _drop_assessor_tables(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {quoted}")
 
 
+def _first_line(exc: BaseException) -> str:
+    """The driver's own sentence, without the SQL, the caret line or the hint a server adds."""
+    orig = getattr(exc, "orig", None) or exc
+    diag = getattr(orig, "diag", None)  # psycopg: the server's primary message alone
+    primary = getattr(diag, "message_primary", None)
+    text = str(primary or orig).strip()
+    return " ".join((text.splitlines() or [""])[0].split()) or type(orig).__name__
+
+
 def bring_up_to_date(engine: Engine, url: URL, *, rebuild: bool = False) -> None:
     """Create or migrate the schema to the newest revision; failures said plainly, never the SQL."""
     where = url.database or url.render_as_string(hide_password=True)
@@ -148,7 +157,7 @@ def bring_up_to_date(engine: Engine, url: URL, *, rebuild: bool = False) -> None
         plain = sqlite_problem(exc, where)
         if plain is not None:
             raise DatabaseError(plain) from exc
-        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        reason = _first_line(exc)
         raise DatabaseError(
             f"Cannot open the database {where}: its schema could not be brought up to date "
             f"({reason}); nothing was changed."
