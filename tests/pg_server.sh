@@ -10,8 +10,8 @@
 # The server never runs as root (PostgreSQL refuses to): as root, the cluster belongs to the
 # system user $ASSESSOR_PG_USER (default assessor-ci, created with useradd -r if missing, else
 # nobody). It listens on 127.0.0.1 only, on a free port, with its socket inside its folder;
-# the login (CREATEDB, not a superuser) has a random password. Durability is switched off:
-# nothing in it outlives the run.
+# the login (CREATEDB and CREATEROLE, for `assessor server init`; not a superuser) has a random
+# password. Durability is switched off: nothing in it outlives the run.
 set -euo pipefail
 
 die() { echo "pg_server: $*" >&2; exit 1; }
@@ -67,7 +67,7 @@ start() {
         start >/dev/null || { cat "$dir/server.log" >&2; die "the server did not start"; }
     as_owner "$psql" --quiet --no-psqlrc -v ON_ERROR_STOP=1 -h "$dir" -p "$port" -U postgres \
         -d postgres >/dev/null <<SQL
-CREATE ROLE assessor LOGIN CREATEDB PASSWORD '$password';
+CREATE ROLE assessor LOGIN CREATEDB CREATEROLE PASSWORD '$password';
 CREATE DATABASE assessor OWNER assessor;
 SQL
     echo "url=postgresql+psycopg://assessor:$password@127.0.0.1:$port/assessor"

@@ -46,6 +46,7 @@ from assessor.cli.exchange import (
     cmd_merge,
     is_json_export,
 )
+from assessor.cli.server import add_server_commands
 from assessor.cli.storage import cmd_backup_list, cmd_backup_now, cmd_backup_restore, cmd_encrypt
 from assessor.domain.scales import PRESETS
 
@@ -206,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--comment", metavar="TEXT", help="the rapporteur's comment")
     p.add_argument("--party", metavar="NAME", help="the Party, when several hold the code")
     p.set_defaults(func=cmd_rate)
+    add_server_commands(sub)
     return parser
 
 

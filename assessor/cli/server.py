@@ -1,0 +1,109 @@
+"""``assessor server init`` and ``assessor server grant``: rights enforced by a PostgreSQL server.
+
+The work is done by ``assessor.services.server``; this module asks for what it needs (a new
+login's password) and prints what was done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from assessor.cli.common import Failure, open_db, sqlite_file
+from assessor.services.opening import resolve_location
+
+#: The password ``server grant`` gives a new login, for scripts (a person is asked).
+ENV_NEW_PASSWORD = "ASSESSOR_NEW_PASSWORD"
+
+
+def _refuse_a_file(args: argparse.Namespace, command: str) -> None:
+    """Refuse before opening (opening a missing file would create one)."""
+    if sqlite_file(args.db) is not None or resolve_location(args.db).get_backend_name() != (
+        "postgresql"
+    ):
+        raise Failure(f"server {command} is for a PostgreSQL server; a local file needs no rights.")
+
+
+def cmd_server_init(args: argparse.Namespace) -> int:
+    """Set up the roles and row-level security of a server database."""
+    from assessor.services.server import init_server
+
+    _refuse_a_file(args, "init")
+    db = open_db(args, create=True)
+    try:
+        roles = init_server(db)
+    finally:
+        db.close()
+    print(
+        f"Rights are set up on {db.location}: rapporteurs ({roles.rapporteurs}) write only the "
+        f"Parties granted to them, readers ({roles.readers}) read and export. "
+        "Give each person a login with `assessor server grant LOGIN --party NAME`."
+    )
+    return 0
+
+
+def cmd_server_grant(args: argparse.Namespace) -> int:
+    """Give a login (made if missing) one more Party to assess, or read-only access."""
+    from assessor.services.server import grant_login, login_exists
+
+    _refuse_a_file(args, "grant")
+    if not args.read_only and not args.party:
+        raise Failure(
+            "server grant needs --party NAME (the Party the login may assess), or --read-only; "
+            "nothing was changed."
+        )
+    db = open_db(args, create=False)
+    try:
+        password = None
+        if not login_exists(db, args.login):
+            password = os.environ.get(ENV_NEW_PASSWORD) or _ask_password(args.login)
+        report = grant_login(
+            db, args.login, party=args.party, read_only=args.read_only, password=password
+        )
+    finally:
+        db.close()
+    print(report.text())
+    return 0
+
+
+def _ask_password(login: str) -> str:
+    if not sys.stdin.isatty():
+        raise Failure(
+            f"the new login {login} needs a password, asked at a terminal; scripts set "
+            f"{ENV_NEW_PASSWORD}. Nothing was changed."
+        )
+    first = getpass.getpass(f"Password for the new login {login}: ")
+    if not first or getpass.getpass("The same password again: ") != first:
+        raise Failure("the passwords were empty or differ; nothing was changed.")
+    return first
+
+
+def add_server_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``server init`` and ``server grant`` on the command's subparsers."""
+    p = sub.add_parser(
+        "server",
+        help="set up logins and rights on a PostgreSQL server (init, grant)",
+        description="Rights enforced by the server itself (row-level security), not only by "
+        "the window: rapporteurs write only the Parties granted to them; readers read and "
+        "export. Run by the database's owner.",
+    )
+    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    a = actions.add_parser(
+        "init", help="set up the roles, the Party grants and row-level security (idempotent)"
+    )
+    a.set_defaults(func=cmd_server_init)
+    a = actions.add_parser(
+        "grant",
+        help="let a login (made if missing) assess a Party, or read only",
+        epilog=f"A new login's password is asked at a terminal; scripts set ${ENV_NEW_PASSWORD}.",
+    )
+    a.add_argument("login", metavar="USER", help="the database login")
+    a.add_argument("--party", metavar="NAME", help="the Party this login may assess")
+    a.add_argument(
+        "--read-only",
+        action="store_true",
+        help="the login reads and exports every Party and changes nothing",
+    )
+    a.set_defaults(func=cmd_server_grant)
