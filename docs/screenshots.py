@@ -7,6 +7,11 @@ and the review shown before the example factsheet is imported (at its default si
     Xvfb :95 -screen 0 1366x768x24 &
     DISPLAY=:95 .venv/bin/python docs/screenshots.py [OUTPUT_FOLDER]   (default: docs/images)
 
+The small laptop screens (the workbench only; the size is the screen's, in device pixels):
+
+    DISPLAY=:95 .venv/bin/python docs/screenshots.py --screen 1024x600 [OUTPUT_FOLDER]
+    QT_SCALE_FACTOR=1.25 DISPLAY=:95 .venv/bin/python docs/screenshots.py --screen 1366x768
+
 Any Qt platform works (``QT_QPA_PLATFORM=offscreen`` too); under Xvfb the fonts and style are
 those of a Linux desktop.
 """
@@ -47,8 +52,13 @@ def settle(app: QApplication, rounds: int = 30) -> None:
 
 
 def main() -> None:
-    """Write workbench.png, review.png, themes.png and import-review.png."""
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "images")
+    """Write workbench.png, review.png, themes.png and import-review.png (or one small screen)."""
+    args = sys.argv[1:]
+    screen = None
+    if args[:1] == ["--screen"]:
+        screen = tuple(int(n) for n in args[1].split("x"))
+        args = args[2:]
+    out = Path(args[0] if args else Path(__file__).parent / "images")
     work = Path(tempfile.mkdtemp(prefix="assessor-shots-"))
     settings_file = work / "settings.json"
     save_settings(Settings(assessor_name="Maria Rossi"), settings_file)
@@ -83,14 +93,26 @@ def main() -> None:
     app = application()
     ui_settings = QSettings(str(work / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db, ui_settings)
-    window.resize(1366, 768)
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    if screen is not None:  # the whole screen, in the scaled (logical) pixels Qt lays out in
+        window.resize(round(screen[0] / scale), round(screen[1] / scale))
+    else:
+        window.resize(1366, 768)
     window.show()
     settle(app)
     wb = window.workbench
     fid = wb.model.factsheet_ids()[0]
-    wb.select_recommendation(ids["II-6"], fid)
+    wb.select_recommendation(ids["II-8"] if screen else ids["II-6"], fid)
     settle(app)
     out.mkdir(parents=True, exist_ok=True)
+    if screen is not None:
+        percent = round(scale * 100)
+        name = f"workbench-{screen[0]}x{screen[1]}" + (f"-{percent}" if percent != 100 else "")
+        window.grab().save(str(out / f"{name}.png"))
+        window.close()
+        db.close()
+        print(f"Wrote {name}.png to {out}")
+        return
     window.grab().save(str(out / "workbench.png"))
     # II-8: rated, then the State's questionnaire answer came in: the pane asks for a review.
     wb.select_recommendation(ids["II-8"], fid)

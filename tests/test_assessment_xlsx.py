@@ -35,7 +35,7 @@ def test_assessment_workbook(real_db: Database, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Assessment", "Summary", "Themes"]
     ws = wb["Assessment"]
-    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:L82"
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:N82"
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["II-6"][5] == "Partly implemented"
     assert rows["II-6"][6] == '\'=HYPERLINK("http://x")'  # escaped, stays text

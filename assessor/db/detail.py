@@ -113,6 +113,7 @@ def _detail_statements() -> tuple[Any, Any, Any, Any]:
             FollowUp.state_status,
             FollowUp.state_references,
             FollowUp.recorded_at,
+            FollowUp.received_precision,
         )
         .where(FollowUp.recommendation_id == rid)
         .order_by(FollowUp.received_at, FollowUp.id)

@@ -249,6 +249,8 @@ class FollowUp(Base):
     #: When this version came into the database (``received_at`` is the State's date).
     recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utcnow)
     superseded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: How precise ``received_at`` is: "month" (a factsheet's "received March 2025") or "day".
+    received_precision: Mapped[str] = mapped_column(String(5), default="day", server_default="day")
     #: The State's own status from a questionnaire (implemented / in progress / not started);
     #: None when it gave none, and for follow-ups imported before it was kept apart (0004).
     state_status: Mapped[str | None] = mapped_column(String(20))

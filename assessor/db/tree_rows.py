@@ -27,6 +27,7 @@ from assessor.db.models import (
 from assessor.domain.scope import SNIPPET_CHARS, snippet
 from assessor.domain.values import (
     TreeRow,
+    received_text,
 )
 
 
@@ -60,6 +61,19 @@ def current_follow_ups(session: Session, factsheet_id: int) -> dict[int, Current
     return found
 
 
+def current_follow_up_received(session: Session, factsheet_id: int) -> dict[int, str]:
+    """When each recommendation's current follow-up was received, as precise as its source."""
+    found: dict[int, str] = {}
+    for rec_id, received_at, precision in session.execute(
+        select(FollowUp.recommendation_id, FollowUp.received_at, FollowUp.received_precision)
+        .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
+        .where(Recommendation.factsheet_id == factsheet_id, FollowUp.superseded_at.is_(None))
+        .order_by(FollowUp.received_at, FollowUp.id)
+    ):
+        found[rec_id] = received_text(received_at, precision)  # the newest, as the pane shows
+    return found
+
+
 def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False) -> list[TreeRow]:
     """The factsheet as a flat, ordered list of chapter, section and recommendation rows."""
     chapters = session.execute(
@@ -84,6 +98,7 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
             Assessment.rating,
             current_follow_up_exists(),
             follow_up_newer_than_rating(),
+            Assessment.status,
         )
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
         .where(Recommendation.factsheet_id == factsheet_id)
@@ -96,7 +111,9 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
     recs_by_section: dict[int | None, list[TreeRow]] = defaultdict(list)
     loose_by_chapter: dict[str, list[TreeRow]] = defaultdict(list)
     section_ids = {s.id for s in sections}
-    for rid, sid, chapter, verb, scope, text, rating, has_fu, new in session.execute(recs_query):
+    for rid, sid, chapter, verb, scope, text, rating, has_fu, new, status in session.execute(
+        recs_query
+    ):
         row = TreeRow(
             "recommendation",
             rid,
@@ -112,6 +129,7 @@ def tree_rows(session: Session, factsheet_id: int, include_retired: bool = False
             rating,
             bool(has_fu),
             bool(new),
+            status == "final",
         )
         if sid in section_ids:
             recs_by_section[sid].append(row)

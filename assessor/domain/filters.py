@@ -16,7 +16,7 @@ VERB_CHOICES = (
 )
 SCOPE_CHOICES = (("all", "Specific and generic"), ("specific", "Specific"), ("generic", "Generic"))
 FOLLOW_UP_CHOICES = (
-    ("all", "With or without follow-up"),
+    ("all", "Any follow-up"),
     ("with", "With a follow-up"),
     ("without", "Without a follow-up"),
     ("newer", "↻ Newer than the rating"),

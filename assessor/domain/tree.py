@@ -23,6 +23,7 @@ class Node:
         "children",
         "codes",
         "factsheet_id",
+        "final",
         "has_follow_up",
         "id",
         "in_scope",
@@ -53,6 +54,7 @@ class Node:
         self.rating: str | None = None
         self.has_follow_up = False
         self.review = False  # rated, and the follow-up changed since
+        self.final = False  # the assessment is final (ready for the Committee)
         self.rated = 0  # rated in-scope recommendations below this node (see count_progress)
         self.in_scope = 0  # in-scope recommendations below this node
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,13 @@ class FollowUpInfo:
     references: str | None = None
     #: When this version came into the database (``received_at`` is the State's date).
     recorded_at: datetime | None = None
+    #: How precise ``received_at`` is: "month" or "day" (see ``received_text``).
+    received_precision: str = "day"
+
+    @property
+    def received(self) -> str:
+        """The date received, as precise as its source ("March 2025", "3 March 2025")."""
+        return received_text(self.received_at, self.received_precision)
 
     @property
     def state_line(self) -> str:
@@ -98,20 +105,53 @@ CORRECTION_UNDONE_SOURCE = "correction undone"
 ASSESSOR_SOURCES = (MANUAL_SOURCE, CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE)
 
 
-def arrived_after(versions: Sequence[FollowUpInfo], moment: datetime) -> bool:
+#: The precisions a follow-up's date can have (FollowUp.received_precision).
+PRECISIONS = ("month", "day")
+
+
+def received_text(moment: datetime | None, precision: str = "day") -> str:
+    """A date as precise as its source: "March 2025" for a month, "3 March 2025" for a day."""
+    if moment is None:
+        return "an unknown date"
+    return f"{moment:%B %Y}" if precision == "month" else f"{moment.day} {moment:%B %Y}"
+
+
+#: How every output marks a rating given before the current follow-up came in.
+FOLLOW_UP_AFTER_RATING = "↻ follow-up received after this rating"
+
+
+class FollowUpVersion(Protocol):
+    """What the rule below reads of a follow-up version (a FollowUpInfo, or a stored row)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def recorded_at(self) -> datetime | None: ...
+    @property
+    def superseded_at(self) -> datetime | None: ...
+
+
+def arrived_after(
+    versions: Sequence[FollowUpVersion], moment: datetime, *, whole_seconds: bool = False
+) -> bool:
     """Whether a version from the State came into the database after ``moment``.
 
     Versions the assessor typed (corrections) are not news from the State, and do not hide a
     State's answer that came in after the rating either. ``queries.follow_up_newer_than_rating``
     is the same rule in SQL.
     """
-    when = as_utc(moment)
+
+    def at(m: datetime) -> datetime:
+        # The JSON document writes moments to the second: what it says is derived from those.
+        return as_utc(m).replace(microsecond=0) if whole_seconds else as_utc(m)
+
+    when = at(moment)
     return any(
         v.source not in ASSESSOR_SOURCES
         and v.recorded_at is not None
-        and as_utc(v.recorded_at) > when
+        and at(v.recorded_at) > when
         # Current at some time: not a version put straight into the history (an older file).
-        and (v.superseded_at is None or as_utc(v.superseded_at) > as_utc(v.recorded_at))
+        and (v.superseded_at is None or at(v.superseded_at) > at(v.recorded_at))
         for v in versions
     )
 
@@ -190,6 +230,8 @@ class TreeRow:
     rating: str | None = None
     has_follow_up: bool = False
     review: bool = False
+    #: The assessment is final (ready for the Committee).
+    final: bool = False
 
 
 @dataclass(frozen=True)

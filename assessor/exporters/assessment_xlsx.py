@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -23,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor.db.engine import Database
+from assessor.db.follow_up_state import follow_up_newer_than_rating
 from assessor.db.models import (
     Assessment,
     Factsheet,
@@ -33,8 +35,9 @@ from assessor.db.models import (
     RecommendationCode,
 )
 from assessor.db.queries import rating_levels, themes
+from assessor.db.tree_rows import current_follow_up_received
 from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.domain.values import Level
+from assessor.domain.values import FOLLOW_UP_AFTER_RATING, Level
 from assessor.exporters.questionnaire import IN_SCOPE_VERBS, questionnaire_lines
 from assessor.exporters.xlsx_common import (
     GRID,
@@ -51,6 +54,9 @@ from assessor.exporters.xlsx_common import (
 from assessor.services.errors import ServiceError
 
 VERBS = ("require", "request", "invite")
+#: The overview's mark of a rating given before the current follow-up, and its key's suffix.
+REVIEW_MARK = "↻"
+REVIEW_SUFFIX = "\x00review"
 ASSESSMENT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("Codes", 12),
     ("Chapter", 24),
@@ -64,6 +70,8 @@ ASSESSMENT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("State's status", 13),
     ("References", 22),
     ("Recommendation", 60),
+    ("Follow-up after the rating", 24),
+    ("Follow-up received", 16),
 )
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 CODE_RE = re.compile(r"^([IVXL]+)-(\d+)$")
@@ -84,6 +92,10 @@ class AssessedLine:
     text: str
     follow_up_state_status: str = ""
     follow_up_references: str = ""
+    #: Rated before the current follow-up came in (the window's ↻).
+    review: bool = False
+    #: When the current follow-up was received, as precise as its source ("March 2025").
+    received: str = ""
 
 
 def _roman(numeral: str) -> int:
@@ -110,15 +122,18 @@ def _header(ws: Worksheet, columns: Sequence[tuple[str, float]], row: int = 1) -
 
 
 def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
+    received = current_follow_up_received(session, factsheet_id)
     uids = {
-        uid: (scope, rating, comment, status)
-        for uid, scope, rating, comment, status in session.execute(
+        uid: (scope, rating, comment, status, bool(review), received.get(rec_id, ""))
+        for uid, rec_id, scope, rating, comment, status, review in session.execute(
             select(
                 Recommendation.uid,
+                Recommendation.id,
                 Recommendation.scope,
                 Assessment.rating,
                 Assessment.comment,
                 Assessment.status,
+                follow_up_newer_than_rating(),
             )
             .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
             .where(Recommendation.factsheet_id == factsheet_id)
@@ -127,7 +142,7 @@ def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
     out = []
     # The questionnaire's reading order and current follow-ups, shared rather than re-queried.
     for line in questionnaire_lines(session, factsheet_id, "all"):
-        scope, rating, comment, status = uids[line.uid]
+        scope, rating, comment, status, review, when = uids[line.uid]
         out.append(
             AssessedLine(
                 ", ".join(line.codes),
@@ -141,6 +156,8 @@ def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
                 line.text,
                 line.follow_up_state_status,
                 line.follow_up_references,
+                review,
+                when if line.follow_up else "",
             )
         )
     return out
@@ -163,6 +180,8 @@ def _assessment_sheet(ws: Worksheet, lines: list[AssessedLine], levels: dict[str
             line.follow_up_state_status,
             line.follow_up_references,
             line.text,
+            FOLLOW_UP_AFTER_RATING if line.review else "",
+            line.received,
         )
         widths = (width for _, width in ASSESSMENT_COLUMNS)
         ws.row_dimensions[row].height = row_height(zip(values, widths, strict=True))
@@ -172,6 +191,8 @@ def _assessment_sheet(ws: Worksheet, lines: list[AssessedLine], levels: dict[str
         if level:
             rating = ws.cell(row, 6)
             rating.fill, rating.font = rating_fill(level.color), rating_font(level.color)
+            if line.review:  # seen beside the rating too, as a note
+                rating.comment = Comment(FOLLOW_UP_AFTER_RATING, "Assessor")
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{ws.cell(1, len(ASSESSMENT_COLUMNS)).column_letter}{len(lines) + 1}"
     ws.print_title_rows = "1:1"
@@ -287,13 +308,19 @@ def _overview_data(
     ids = [fid for fid, _, _ in sheets]
     ratings: dict[tuple[str, int], str | None] = {}
     # Core, not ORM, execution: ~40,000 plain tuples come back three times faster.
-    for code, fid, rating in session.connection().execute(
-        select(RecommendationCode.code, RecommendationCode.factsheet_id, Assessment.rating)
+    for code, fid, rating, review in session.connection().execute(
+        select(
+            RecommendationCode.code,
+            RecommendationCode.factsheet_id,
+            Assessment.rating,
+            follow_up_newer_than_rating(),
+        )
         .join(Recommendation, Recommendation.id == RecommendationCode.recommendation_id)
         .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
         .where(Recommendation.retired_at.is_(None))
     ):
-        ratings[(code, fid)] = rating
+        # A rating given before the current follow-up is its own kind of cell ("… ↻").
+        ratings[(code, fid)] = f"{rating}{REVIEW_SUFFIX}" if rating and review else rating
     levels: dict[tuple[int, str], Level] = {}
     for fid, key, label, color in session.execute(
         select(Factsheet.id, RatingLevel.key, RatingLevel.label, RatingLevel.color)
@@ -323,11 +350,12 @@ def build_overview_workbook(db: Database) -> tuple[Workbook, int, int]:
     # writes each row as it is appended (setting the cell's coordinates just before), so the
     # same cell can stand for many, and no fill or font is hashed per cell (that was 2× slower).
     styled: dict[tuple[int, str], WriteOnlyCell] = {}
-    for k, lv in levels.items():
+    for (fid, key), lv in levels.items():
         if lv.key:
-            cell = WriteOnlyCell(ws, value=cell_text(lv.label))
-            cell.fill, cell.font = rating_fill(lv.color), rating_font(lv.color)
-            styled[k] = cell
+            for suffix, shown in (("", lv.label), (REVIEW_SUFFIX, f"{lv.label} {REVIEW_MARK}")):
+                cell = WriteOnlyCell(ws, value=cell_text(shown))
+                cell.fill, cell.font = rating_fill(lv.color), rating_font(lv.color)
+                styled[(fid, key + suffix)] = cell
     get = ratings.get
     for code in codes:
         row: list[object] = [code]
@@ -347,6 +375,7 @@ def build_overview_workbook(db: Database) -> tuple[Workbook, int, int]:
             cell = WriteOnlyCell(legend, value=cell_text(lv.label))
             cell.fill, cell.font = rating_fill(lv.color), rating_font(lv.color)
             legend.append([cell, key])
+    legend.append([f"{REVIEW_MARK} after a rating", FOLLOW_UP_AFTER_RATING])
     wb.properties.title = "Assessment overview — all Parties"
     wb.properties.creator = "Assessor"
     return wb, len(codes), len(headers)

@@ -29,7 +29,7 @@ from assessor.db.models import (
     Theme,
     utcnow,
 )
-from assessor.domain.values import as_utc
+from assessor.domain.values import arrived_after, as_utc
 from assessor.fileio import atomic_write_bytes
 
 FORMAT = "assessor-json/1"
@@ -92,6 +92,13 @@ def _recommendation(rec: Recommendation) -> JSON:
             "status": a.status if a else "draft",
             "updated_at": iso(a.updated_at) if a else None,
             "updated_by": a.updated_by if a else "",
+            # The rule of the window's ↻ (domain.values.arrived_after; in SQL follow_up_state).
+            "follow_up_after_rating": bool(
+                a is not None
+                and a.rating is not None
+                and a.updated_at is not None
+                and arrived_after(versions, a.updated_at, whole_seconds=True)
+            ),
         },
         "retired_at": iso(rec.retired_at),
     }

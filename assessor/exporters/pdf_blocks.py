@@ -19,7 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assessor.domain.values import state_line
+from assessor.domain.values import FOLLOW_UP_AFTER_RATING, state_line
 from assessor.exporters.pdf_data import RecommendationEntry, SummaryData
 from assessor.exporters.pdf_flowables import Heading, KeepIfFits, Para
 from assessor.exporters.pdf_styles import (
@@ -118,7 +118,8 @@ def swatch(hex_color: str | None, label: str) -> Table:
 
 def _follow_up(rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
     st = styles()
-    yield Para("State’s follow-up", st.label)
+    received = f" — received {markup(rec.received)}" if rec.follow_up and rec.received else ""
+    yield Para(f"State’s follow-up{received}", st.label)
     if not rec.follow_up:
         yield Para("No follow-up received.", st.muted)
         return
@@ -168,7 +169,10 @@ def recommendation_block(
             ]
         )
     )
-    block: list[Flowable] = [header, Para(markup(rec.text), st.body)]
+    block: list[Flowable] = [header]
+    if rec.review:  # the State answered again since: the rating may be out of date
+        block.append(Para(markup(FOLLOW_UP_AFTER_RATING), st.review))
+    block.append(Para(markup(rec.text), st.body))
     block.extend(_follow_up(rec, options.full_follow_ups))
     block.append(Para("Rapporteur’s comment", st.label))
     comments = paragraphs(rec.comment)

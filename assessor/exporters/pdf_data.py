@@ -23,6 +23,7 @@ from assessor.db.queries import (
     themes,
     tree_rows,
 )
+from assessor.db.tree_rows import current_follow_up_received
 from assessor.domain.values import Level, ThemeInfo
 from assessor.services.code_lookup import find_party
 from assessor.services.errors import ServiceError
@@ -50,6 +51,10 @@ class RecommendationEntry:
     #: What the State said of its own progress, and its references (from a questionnaire).
     state_status: str | None = None
     state_references: str | None = None
+    #: Rated before the current follow-up came in (the window's ↻; see follow_up_state).
+    review: bool = False
+    #: When the current follow-up was received, as precise as its source ("March 2025").
+    received: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,7 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
         session.execute(select(Recommendation.id, Recommendation.text).where(of_factsheet)).all()
     )
     follow_ups = current_follow_ups(session, factsheet_id)
+    received = current_follow_up_received(session, factsheet_id)
     assessments = {
         rec_id: (rating, comment or "", status)
         for rec_id, rating, comment, status in session.execute(
@@ -193,6 +199,8 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
                     rating=rating,
                     comment=comment,
                     status=status,
+                    review=row.review,
+                    received=received.get(row.id, ""),
                 )
             )
     # A recommendation whose chapter a re-import removed still needs a heading.

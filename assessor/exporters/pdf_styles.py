@@ -44,6 +44,7 @@ RULE = colors.HexColor("#c8ccd0")
 ACCENT = colors.HexColor("#1f4e79")
 CONFIDENTIAL = colors.HexColor("#b00020")
 FOLLOW_UP_BACK = colors.HexColor("#fff4e5")
+REVIEW = colors.HexColor("#8a5a00")
 FOLLOW_UP_EDGE = colors.HexColor("#e8a33d")
 TABLE_HEAD = colors.HexColor("#e8edf3")
 #: The colour of "Not yet rated", which no scale defines.
@@ -106,6 +107,7 @@ class Styles:
     cell_head: ParagraphStyle
     toc: ParagraphStyle
     toc_sub: ParagraphStyle
+    review: ParagraphStyle
 
 
 @cache
@@ -119,6 +121,10 @@ def styles() -> Styles:
         body=body,
         small=ParagraphStyle("small", body, fontSize=8, leading=10.5),
         muted=ParagraphStyle("muted", body, fontSize=8.5, leading=11, textColor=MUTED),
+        # A rating given before the State's current follow-up: amber, bold, beside the rating.
+        review=ParagraphStyle(
+            "review", body, fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=REVIEW
+        ),
         h1=ParagraphStyle(
             "h1",
             body,

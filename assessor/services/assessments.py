@@ -26,7 +26,7 @@ from assessor.db.models import (
 )
 from assessor.db.presets import find_level
 from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.domain.values import MANUAL_SOURCE
+from assessor.domain.values import ASSESSOR_SOURCES, MANUAL_SOURCE
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.code_lookup import find_by_code
@@ -281,6 +281,41 @@ def current_follow_up(rec: Recommendation) -> FollowUp | None:
     return current[-1] if current else None
 
 
+def back_to_draft(session: Session, rec: Recommendation, at: datetime, by: str = "") -> bool:
+    """A final assessment goes back to draft: a follow-up newer than its rating came in.
+
+    Recorded in the history as a change of status; when the assessment was last saved is kept,
+    so the follow-up stays newer than the rating (marked ↻ until reviewed). Returns whether the
+    status changed. For use inside the transaction that brings the follow-up.
+    """
+    assessment = rec.assessment
+    if assessment is None or assessment.status != "final":
+        return False
+    record(session, ENTITY, rec.id, "status", "final", "draft", at, by)
+    assessment.status = "draft"
+    return True
+
+
+def set_statuses(db: Database, ids: Sequence[int], status: str, by: str = "") -> Changes:
+    """Set several assessments' status, keeping when they were last saved.
+
+    The undo (and redo) of the draft-again that a newer follow-up brought: the rating's date,
+    which the ↻ mark compares with the follow-up's, is not moved by it.
+    """
+    wanted = _normalize_status(status)
+    changed: list[int] = []
+    with db.transaction() as s:
+        at = utcnow()
+        for rec_id in ids:
+            assessment = _recommendation(s, rec_id).assessment
+            if assessment is None or assessment.status == wanted:
+                continue
+            record(s, ENTITY, rec_id, "status", assessment.status, wanted, at, by)
+            assessment.status = wanted
+            changed.append(rec_id)
+    return Changes.of_recommendations(changed)
+
+
 def supersede_follow_up(
     session: Session,
     rec: Recommendation,
@@ -291,13 +326,16 @@ def supersede_follow_up(
     *,
     state_status: str | None = None,
     references: str | None = None,
+    reopened: set[int] | None = None,
 ) -> bool:
     """Make ``text`` the current follow-up, keeping the previous one as history.
 
     Empty text withdraws the current follow-up without adding a new one. ``state_status`` and
     ``references`` (the State's, from a questionnaire) are kept from the current version when
     None, cleared when empty; a change of either alone is a new version too. Returns whether
-    anything changed. For use inside a transaction (imports share it).
+    anything changed. For use inside a transaction (imports share it). A new version from
+    the State (not a correction) sends a final assessment back to draft; its recommendation
+    is added to ``reopened`` when given.
     """
     at = at or utcnow()
     new_text = clean_text(text).strip()
@@ -330,6 +368,9 @@ def supersede_follow_up(
     record(session, ENTITY, rec.id, "follow_up", old_text, new_text or None, at, by)
     record(session, ENTITY, rec.id, "follow_up_state_status", old_status, new_status, at, by)
     record(session, ENTITY, rec.id, "follow_up_references", old_refs, new_refs, at, by)
+    from_state = (source.strip() or MANUAL_SOURCE) not in ASSESSOR_SOURCES
+    if new_text and from_state and back_to_draft(session, rec, at, by) and reopened is not None:
+        reopened.add(rec.id)
     return True
 
 

@@ -83,8 +83,8 @@ def theme_history(db: Database, theme_id: int, item_ids: Iterable[int]) -> list[
 
 def recommendation_states(
     db: Database, ids: Iterable[int]
-) -> dict[int, tuple[str | None, bool, bool]]:
-    """(rating key, has a current follow-up, follow-up newer than the rating) of some
+) -> dict[int, tuple[str | None, bool, bool, bool]]:
+    """(rating key, has a current follow-up, follow-up newer than the rating, final) of some
     recommendations, in one query."""
     wanted = list(set(ids))
     if not wanted:
@@ -96,11 +96,15 @@ def recommendation_states(
                 Assessment.rating,
                 queries.current_follow_up_exists(),
                 queries.follow_up_newer_than_rating(),
+                Assessment.status,
             )
             .outerjoin(Assessment, Assessment.recommendation_id == Recommendation.id)
             .where(Recommendation.id.in_(wanted))
         )
-        return {rid: (rating, bool(fu), bool(new)) for rid, rating, fu, new in rows}
+        return {
+            rid: (rating, bool(fu), bool(new), status == "final")
+            for rid, rating, fu, new, status in rows
+        }
 
 
 def recommendation_for_code(db: Database, factsheet_id: int, code: str) -> int | None:

@@ -18,11 +18,14 @@ class Changes:
     ``factsheets``: ids whose structure changed (import, re-import, removal); views showing
     them should reload entirely.
     ``themes``: ids of factsheets whose assessor's themes (or their items) changed.
+    ``reopened``: recommendations whose *final* assessment went back to *draft* because a
+    follow-up newer than the rating arrived (the window offers to undo that).
     """
 
     recommendations: frozenset[int] = frozenset()
     factsheets: frozenset[int] = frozenset()
     themes: frozenset[int] = frozenset()
+    reopened: frozenset[int] = frozenset()
 
     def merge(self, other: Changes) -> Changes:
         """The union of two change sets."""
@@ -30,6 +33,7 @@ class Changes:
             recommendations=self.recommendations | other.recommendations,
             factsheets=self.factsheets | other.factsheets,
             themes=self.themes | other.themes,
+            reopened=self.reopened | other.reopened,
         )
 
     @property

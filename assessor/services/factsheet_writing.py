@@ -34,6 +34,7 @@ from assessor.importers.factsheet_data import (
     ParsedPractice,
     ParsedRecommendation,
 )
+from assessor.services.assessments import back_to_draft
 from assessor.services.import_report import ImportReport
 from assessor.wording import plural
 
@@ -106,6 +107,7 @@ def write_factsheet(
         changed_lines=(*scale_changes, *writer.changes) if not created else tuple(scale_changes),
         placement=parsed.placement_line(),
         unplaced=tuple(f"{u.where}: {_start(u.text)}" for u in parsed.unplaced),
+        reopened=tuple(writer.reopened),
     )
 
 
@@ -147,7 +149,11 @@ class _FactsheetWriter:
             if parsed.follow_ups_received
             else _now()
         )
+        # A factsheet names the month the follow-ups were received in, never the day.
+        self.precision = "month" if parsed.follow_ups_received else "day"
         self.changes: list[str] = []
+        #: Recommendations whose final assessment went back to draft (a newer follow-up).
+        self.reopened: list[int] = []
         self.by_code: dict[str, Recommendation] = {}
         self.seen: set[int] = set()  # id() of the recommendations this import wrote
 
@@ -309,6 +315,7 @@ class _FactsheetWriter:
                     text=text,
                     source=self.source,
                     received_at=self.received,
+                    received_precision=self.precision,
                     recorded_at=now,
                     superseded_at=now,
                 )
@@ -325,4 +332,14 @@ class _FactsheetWriter:
             )
         elif rec.id is not None:  # an existing recommendation answered for the first time
             self.changes.append(f"{label}: follow-up added")
-        rec.follow_ups.append(FollowUp(text=text, source=self.source, received_at=self.received))
+        rec.follow_ups.append(
+            FollowUp(
+                text=text,
+                source=self.source,
+                received_at=self.received,
+                received_precision=self.precision,
+            )
+        )
+        if rec.id is not None and back_to_draft(self.session, rec, _now()):
+            self.reopened.append(rec.id)
+            self.changes.append(f"{label}: final assessment back to draft (a newer follow-up)")

@@ -30,12 +30,16 @@ class ImportReport:
     #: "99.6 % of the text placed; 2 paragraphs not placed", and those paragraphs.
     placement: str = ""
     unplaced: tuple[str, ...] = ()
+    #: Recommendations whose final assessment went back to draft (a newer follow-up).
+    reopened: tuple[int, ...] = ()
 
     @property
     def changes(self) -> Changes:
         """What the import changed, for the views: the factsheet and its themes, reloaded."""
-        return Changes.of_factsheets([self.factsheet_id]).merge(
-            Changes.of_themes([self.factsheet_id])
+        return Changes(
+            factsheets=frozenset([self.factsheet_id]),
+            themes=frozenset([self.factsheet_id]),
+            reopened=frozenset(self.reopened),
         )
 
     def summary(self) -> str:

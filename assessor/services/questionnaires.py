@@ -80,6 +80,7 @@ def apply_questionnaire(
     at = at or datetime.now(UTC)
     source = source_label(preview.source)
     rows = preview.to_apply
+    reopened: set[int] = set()
     with db.transaction() as session:
         ids = [r.recommendation_id for r in rows if r.recommendation_id is not None]
         recs: dict[int, Recommendation] = {}
@@ -111,8 +112,12 @@ def apply_questionnaire(
                 at,
                 state_status=row.new_state_status,
                 references=row.new_references,
+                reopened=reopened,
             )
-    changes = Changes.of_recommendations(r.recommendation_id for r in rows if r.recommendation_id)
+    changes = Changes(
+        recommendations=frozenset(r.recommendation_id for r in rows if r.recommendation_id),
+        reopened=frozenset(reopened),
+    )
     return QuestionnaireReport(preview, len(rows), at, source, changes)
 
 

@@ -6,19 +6,24 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.domain.values import FollowUpInfo, HistoryEntry, Level, RecommendationDetail, as_utc
+from assessor.domain.values import (
+    FollowUpInfo,
+    HistoryEntry,
+    Level,
+    RecommendationDetail,
+    as_utc,
+    received_text,
+)
 from assessor.ui.style import highlight_html
 
 
 def when(moment: datetime | None) -> str:
     """A date as people write it ("1 March 2025")."""
-    if moment is None:
-        return "an unknown date"
-    return f"{moment.day} {moment:%B %Y}"
+    return received_text(moment)
 
 
 #: How the history names the recorded fields of a recommendation.
@@ -74,16 +79,39 @@ def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> st
     return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 
 
-def _version_html(info: FollowUpInfo, words: Sequence[str], heading: str) -> str:
+def _source_line(info: FollowUpInfo) -> str:
+    """Where a version came from and when: "questionnaire q.xlsx, received 3 March 2025"."""
     source = html.escape(info.source or "unknown source")
+    replaced = f", replaced {when(info.superseded_at)}" if info.superseded_at else ""
+    return f"{source}, received {info.received}{replaced}"
+
+
+def _version_html(info: FollowUpInfo, words: Sequence[str], heading: str) -> str:
     return (
-        f"<p style='margin-bottom:0'><small><b>{heading}</b> — {source}, received "
-        f"{when(info.received_at)}"
-        + (f", replaced {when(info.superseded_at)}" if info.superseded_at else "")
-        + "</small></p>"
+        f"<p style='margin-bottom:0'><small><b>{heading}</b> — {_source_line(info)}</small></p>"
         + _state_html(info)
         + highlight_html(info.text, words)
     )
+
+
+#: How much of a folded earlier version the timeline shows.
+FOLDED_CHARS = 110
+
+
+def _folded_html(info: FollowUpInfo, number: int, words: Sequence[str], is_open: bool) -> str:
+    """One earlier version in the timeline: a line that opens or folds it, its text if open."""
+    arrow = "▾" if is_open else "▸"
+    head = (
+        f"<p style='margin-top:6px;margin-bottom:0'><a href='version:{info.id}' "
+        f"style='text-decoration:none'>{arrow} <b>Version {number}</b></a>"
+        f" <small>— {_source_line(info)}</small></p>"
+    )
+    if is_open:
+        return head + _state_html(info) + highlight_html(info.text, words)
+    flat = " ".join(info.text.split())
+    if len(flat) > FOLDED_CHARS:
+        flat = flat[:FOLDED_CHARS].rsplit(" ", 1)[0] + "…"
+    return head + f"<p style='color:gray;margin-top:0'><small>{html.escape(flat)}</small></p>"
 
 
 def _state_html(info: FollowUpInfo) -> str:
@@ -126,12 +154,16 @@ class FollowUpPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
         layout.addWidget(self.browser)
+        self.browser.setOpenLinks(False)  # a version's line opens or folds it
+        self.browser.anchorClicked.connect(self._link)
         self.history_button.toggled.connect(lambda _on: self._render())
         self.edit_button.clicked.connect(self.edit_requested.emit)
         self._detail: RecommendationDetail | None = None
         self._words: Sequence[str] = ()
         self._html: str | None = None
         self._read_only = False
+        #: The earlier versions opened in the timeline (folded otherwise), by follow-up id.
+        self.opened: set[int] = set()
         #: Reads a recommendation's recorded changes; asked only when the history is shown.
         self.load_history: Callable[[int], Sequence[HistoryEntry]] | None = None
         self._render()
@@ -149,8 +181,23 @@ class FollowUpPane(QWidget):
 
     def show_detail(self, detail: RecommendationDetail | None, words: Sequence[str] = ()) -> None:
         """Show a recommendation's follow-up (None: nothing chosen)."""
+        if detail is None or self._detail is None or detail.id != self._detail.id:
+            self.opened = set()  # another recommendation: its earlier versions start folded
         self._detail, self._words = detail, words
         self._render()
+
+    def toggle_version(self, follow_up_id: int) -> None:
+        """Open an earlier version in the timeline, or fold it again."""
+        self.opened ^= {follow_up_id}
+        bar = self.browser.verticalScrollBar()
+        at = bar.value()  # the click stays where it was, not back at the top
+        self._render()
+        bar.setValue(at)
+
+    def _link(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind == "version" and value.isdigit():
+            self.toggle_version(int(value))
 
     def _render(self) -> None:
         detail = self._detail
@@ -169,14 +216,17 @@ class FollowUpPane(QWidget):
             )
         else:
             parts.append(_version_html(detail.follow_up, self._words, "Current"))
-        if self.history_button.isChecked():
-            if older:
-                parts.append("<hr><h4>Earlier versions (newest first)</h4>")
-                for n, info in enumerate(reversed(older)):
-                    parts.append(_version_html(info, self._words, f"Version {len(older) - n}"))
-            if self.load_history is not None:
-                # Read only now: the step to the next recommendation does not pay for it.
-                entries = self.load_history(detail.id)
-                parts.append("<hr><h4>Changes (newest first)</h4>")
-                parts.append(changes_html(entries, detail.levels))
+        # The whole record, newest first: every earlier answer with its source and date,
+        # folded to a line (opened by a click, or all of them with History).
+        showing_all = self.history_button.isChecked()
+        if older:
+            parts.append("<hr><h4 style='margin-bottom:0'>Earlier versions (newest first)</h4>")
+            for n, info in enumerate(reversed(older)):
+                is_open = showing_all or info.id in self.opened
+                parts.append(_folded_html(info, len(older) - n, self._words, is_open))
+        if showing_all and self.load_history is not None:
+            # Read only now: the step to the next recommendation does not pay for it.
+            entries = self.load_history(detail.id)
+            parts.append("<hr><h4>Changes (newest first)</h4>")
+            parts.append(changes_html(entries, detail.levels))
         self._set_html("".join(parts))

@@ -39,6 +39,7 @@ from assessor.ui import (
     storage_actions,
     undo,
 )
+from assessor.ui.elided_label import ElidedLabel
 from assessor.ui.help import UserGuide, about_html
 from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
@@ -115,10 +116,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName("Rated in scope")
-        self.path_label = QLabel(db.location)
+        # Elided in the middle: on a small screen a status message keeps its room beside it.
+        self.path_label = ElidedLabel(db.location)
         self.path_label.setAccessibleName("Database")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addWidget(self.progress_label)
+        self.progress_label.setMinimumWidth(0)
+        self.statusBar().addWidget(self.progress_label, 1)
         self.statusBar().addPermanentWidget(self.path_label)
         menus.build_menus(self)
 
@@ -281,7 +284,20 @@ class MainWindow(QMainWindow):
             self._tab_changed(self.tabs.currentIndex())
         if changes.factsheets:
             self._update_actions()
+        if changes.reopened:
+            self._reopened(sorted(changes.reopened))
         self._show_progress()
+
+    def _reopened(self, rec_ids: list[int]) -> None:
+        """Final assessments a newer follow-up sent back to draft: said, and undoable."""
+        codes = [self.workbench.codes_of(rec_id) for rec_id in rec_ids]
+        label = ", ".join(codes[:3]) + (f" and {len(codes) - 3} more" if len(codes) > 3 else "")
+        self.stack.push(undo.BackToDraft(self.ctx, rec_ids, label))
+        self.statusBar().showMessage(
+            f"Back to draft: {label} — a newer follow-up came in after the final rating "
+            "(Undo makes it final again).",
+            10000,
+        )
 
     def _current_changed(self, detail: RecommendationDetail | None) -> None:
         self._refresh_rate_menu(detail)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABEL, short_labels
 from assessor.domain.values import Level
-from assessor.ui.style import NOT_RATED_COLOR, short_labels, text_color_on
+from assessor.ui.style import NOT_RATED_COLOR, text_color_on
 
 
 def level_style(color: str) -> str:
@@ -26,14 +26,78 @@ def level_style(color: str) -> str:
     edge = f"border-left: 6px solid {fill.name()};"
     return (
         "QPushButton { border: 1px solid palette(mid); border-radius: 3px; "
-        f"background: palette(button); padding: 5px 8px; {edge} }}"
+        f"background: palette(button); padding: 5px 6px; {edge} }}"
         f"QPushButton:hover {{ background: palette(midlight); {edge} }}"
         f"QPushButton:pressed {{ background: palette(mid); {edge} }}"
         f"QPushButton:checked {{ background: {fill.name()}; color: {ink}; font-weight: bold; "
         f"border-color: {fill.darker(130).name()}; {edge} }}"
         # A focus ring that does not move the text: one pixel more border, one less padding.
-        f"QPushButton:focus {{ border: 2px solid palette(highlight); padding: 4px 7px; {edge} }}"
+        f"QPushButton:focus {{ border: 2px solid palette(highlight); padding: 4px 5px; {edge} }}"
     )
+
+
+class RatingButton(QPushButton):
+    """A level's button: its key digit always shown, then as much of its short label as fits.
+
+    The full label is the tooltip and the accessible name. On a narrow window the label is
+    cut with "…" after the digit ("3 Not impl…"), never before it (". Not implemente").
+    """
+
+    def __init__(self, digit: str, short: str, full: str, mnemonic: bool) -> None:
+        super().__init__()
+        self.digit, self.short, self.full = digit, short, full
+        self._mnemonic = mnemonic
+        self.setCheckable(True)
+        self.setAccessibleName(full)
+        self.setToolTip(f"{full} — key {digit}")
+        self._fit()
+
+    def shown_text(self) -> str:
+        """The text as drawn (without the mnemonic's ampersand)."""
+        return self.text().replace("&", "", 1) if self._mnemonic else self.text()
+
+    def _bold_metrics(self) -> QFontMetrics:
+        bold = self.font()
+        bold.setBold(True)  # as it is drawn when chosen: the widest it gets
+        return QFontMetrics(bold)
+
+    def room(self) -> int:
+        """The width the text may take inside the border, padding and colour edge."""
+        return self.width() - BUTTON_CHROME
+
+    def _fit(self) -> None:
+        metrics = self._bold_metrics()
+        head = f"{self.digit} "
+        label = metrics.elidedText(
+            self.short,
+            Qt.TextElideMode.ElideRight,
+            max(0, self.room() - metrics.horizontalAdvance(head)),
+        )
+        if not label.strip("…"):  # not even a letter: the digit alone
+            label = ""
+        text = (("&" if self._mnemonic else "") + head + label).rstrip()
+        if text != self.text():
+            self.setText(text)
+
+    def minimum_text_width(self) -> int:
+        """Room for the digit and the first letters of the label ("3 Not…")."""
+        metrics = self._bold_metrics()
+        return metrics.horizontalAdvance(f"{self.digit} {self.short[:3]}…") + BUTTON_CHROME
+
+    def whole_text_width(self) -> int:
+        """Room for the digit and the whole short label."""
+        return (
+            self._bold_metrics().horizontalAdvance(f"{self.digit} {self.short}") + BUTTON_CHROME + 4
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
+#: The colour edge, padding and border of a level's button, left and right (see level_style),
+#: and a pixel or two of the style's own margin.
+BUTTON_CHROME = 6 + 2 * 6 + 1 + 3
 
 
 class RatingWidget(QWidget):
@@ -49,11 +113,10 @@ class RatingWidget(QWidget):
         self._layout.setSpacing(4)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        self.buttons: dict[str | None, QPushButton] = {}
+        self.buttons: dict[str | None, RatingButton] = {}
         self._levels: tuple[Level, ...] = ()
         self._current: str | None = None
         self._blank = False  # nothing shown: no button checked
-        self._texts: tuple[list[str], list[str]] = ([], [])
 
     def set_levels(self, levels: Sequence[Level]) -> None:
         """Offer a scale's levels (rebuilt only when the scale differs)."""
@@ -64,61 +127,31 @@ class RatingWidget(QWidget):
             self._group.removeButton(button)
             button.deleteLater()
         self.buttons = {}
-        entries: list[tuple[str | None, str, str, str]] = [
-            (lv.key, f"&{n} {lv.label}", str(n), lv.color) for n, lv in enumerate(levels, 1)
+        shorts = short_labels([lv.label for lv in levels], [lv.key for lv in levels])
+        entries: list[tuple[str | None, str, str, str, str]] = [
+            (lv.key, str(n), short, lv.label, lv.color)
+            for n, (lv, short) in enumerate(zip(levels, shorts, strict=True), 1)
         ]
-        entries.append((None, f"&0 {NOT_RATED_LABEL}", "0", NOT_RATED_COLOR))
-        for key, text, shortcut, color in entries:
-            button = QPushButton(text.replace("&", "", 1) if len(levels) > 9 else text)
-            button.setCheckable(True)
-            button.setAccessibleName(text.replace("&", "").split(" ", 1)[1])
-            button.setToolTip(f"{button.accessibleName()} — key {shortcut}")
-            # May shrink below its text on a narrow window rather than widen the whole window;
-            # the button that clears keeps its whole (short) text, as no colour tells it apart.
+        entries.append((None, "0", NOT_RATED_LABEL, NOT_RATED_LABEL, NOT_RATED_COLOR))
+        for key, digit, short, full, color in entries:
+            # Past nine levels the digits are no longer keys: no mnemonic then.
+            button = RatingButton(digit, short, full, mnemonic=len(levels) <= 9)
+            # Shares the row's width with the others rather than widen the whole window; the
+            # button that clears keeps its whole (short) text, as no colour tells it apart.
             wide = QSizePolicy.Policy.Ignored if key is not None else QSizePolicy.Policy.Minimum
             button.setSizePolicy(wide, QSizePolicy.Policy.Fixed)
-            bold = button.font()
-            bold.setBold(True)  # as it is drawn when chosen
             button.setMinimumWidth(
-                QFontMetrics(bold).horizontalAdvance(f"0 {NOT_RATED_LABEL}") + 36
-                if key is None
-                else button.fontMetrics().averageCharWidth() * 11 + 20
+                button.minimum_text_width() if key is not None else button.whole_text_width()
             )
             button.setStyleSheet(level_style(color))
             button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
             self._group.addButton(button)
             self._layout.addWidget(button)
             self.buttons[key] = button
-        full = [b.text() for b in self.buttons.values()]
-        shorts = [*short_labels([lv.label for lv in levels]), NOT_RATED_LABEL]
-        self._texts = (
-            full,
-            [
-                f"&{n} {label}"
-                for n, label in zip([*range(1, len(levels) + 1), 0], shorts, strict=True)
-            ],
-        )
-        self._fit_texts()
         if self._blank:
             self.show_nothing()
         else:
             self.set_rating(self._current)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_texts()
-
-    def _fit_texts(self) -> None:
-        """Full labels when they fit, short ones ("2 Partly") on a narrow window: never clipped."""
-        if not self.buttons or not self._texts[0]:
-            return
-        buttons = list(self.buttons.values())
-        metrics = buttons[0].fontMetrics()
-        needed = sum(metrics.horizontalAdvance(t.replace("&", "")) + 64 for t in self._texts[0])
-        texts = self._texts[0] if needed <= self.width() else self._texts[1]
-        for button, text in zip(buttons, texts, strict=True):
-            if button.text() != text:
-                button.setText(text)
 
     def levels(self) -> tuple[Level, ...]:
         """The levels offered, in order (key n rates with the n-th)."""

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
 
+# Kept here for the views that import it from the style module.
+from assessor.domain.scales import short_labels as short_labels
+
 #: Verb badges: a letter (so colour is never the only cue), a fill, and the full word.
 VERB_BADGES: dict[str, tuple[str, str]] = {
     "require": ("R", "#283593"),
@@ -45,16 +48,6 @@ def text_color_on(fill: QColor) -> QColor:
         + 0.0722 * channel(fill.blueF())
     )
     return QColor("#000000") if lum > 0.22 else QColor("#ffffff")
-
-
-def short_labels(labels: Sequence[str]) -> list[str]:
-    """Compact chip labels: the first word when it tells levels apart, else the first two."""
-    firsts = [label.split()[0] if label.split() else label for label in labels]
-    out = []
-    for label, first in zip(labels, firsts, strict=True):
-        unique = firsts.count(first) == 1 and first.casefold() not in ("not", "no")
-        out.append(first if unique else " ".join(label.split()[:2]))
-    return out
 
 
 def round_short(title: str) -> str:

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from assessor.ui.style import text_color_on, verb_badge
 from assessor.ui.tree_model import (
+    FINAL_MARK,
     REVIEW_MARK,
     ROLE_CODES,
+    ROLE_FINAL,
     ROLE_KIND,
     ROLE_PROGRESS,
     ROLE_RATING_COLOR,
@@ -23,6 +25,11 @@ from assessor.ui.tree_model import (
 PAD = 4
 #: Rows kept painted: a screenful many times over (a row is a few kB of pixels).
 CACHED_ROWS = 400
+
+
+def selected_text(opt: QStyleOptionViewItem) -> bool:
+    """Whether the row is drawn selected (its marks then take the highlighted text colour)."""
+    return bool(opt.state & QStyle.StateFlag.State_Selected)
 
 
 class TreeDelegate(QStyledItemDelegate):
@@ -169,8 +176,12 @@ class TreeDelegate(QStyledItemDelegate):
         painter.setPen(text_color_on(fill))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, letter)
 
-        # The rating chip has a fixed width so that chips line up in a column.
-        chip_width = metrics.horizontalAdvance("Not implemented") + 3 * PAD
+        # The rating chip has one width for every row so that chips line up in a column; on a
+        # narrow tree it gives up to a third of the row, its label cut ("Not impl…"), so that
+        # the codes and the start of the text stay readable.
+        full = metrics.horizontalAdvance("Not implemented") + 3 * PAD
+        least = metrics.horizontalAdvance("Partly") + 3 * PAD
+        chip_width = min(full, max(least, opt.rect.width() // 3))
         chip = QRect(rect.right() - chip_width, rect.center().y() - h // 2 - 1, chip_width, h + 2)
         label = str(index.data(ROLE_RATING_LABEL) or "")
         review = label.startswith(REVIEW_MARK)  # a follow-up newer than the rating
@@ -193,6 +204,13 @@ class TreeDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             painter.setPen(fg)
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, REVIEW_MARK)
+            chip = chip.adjusted(-mark_width - PAD, 0, 0, 0)
+        if index.data(ROLE_FINAL):  # final at a glance: a check before the chip (and ↻)
+            mark_width = metrics.horizontalAdvance(FINAL_MARK) + PAD
+            mark = QRect(chip.left() - mark_width - PAD, chip.top(), mark_width, chip.height())
+            painter.setFont(bold)
+            painter.setPen(QColor("#2e7d32") if not selected_text(opt) else fg)
+            painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, FINAL_MARK)
             chip = chip.adjusted(-mark_width - PAD, 0, 0, 0)
         left = badge.right() + 2 * PAD
         codes = index.data(ROLE_CODES) or ""

@@ -34,6 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 #: On a rating chip: the State's follow-up changed after the rating was given.
 REVIEW_MARK = "↻"
 REVIEW_NOTE = "↻ The State's follow-up changed after this rating: review it."
+FINAL_NOTE = "✔ Final: ready for the Committee."
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 ROLE_ID = Qt.ItemDataRole.UserRole + 2
@@ -44,6 +45,9 @@ ROLE_PROGRESS = Qt.ItemDataRole.UserRole + 6
 ROLE_RATING_LABEL = Qt.ItemDataRole.UserRole + 7
 ROLE_RATING_COLOR = Qt.ItemDataRole.UserRole + 8
 ROLE_FACTSHEET = Qt.ItemDataRole.UserRole + 9
+ROLE_FINAL = Qt.ItemDataRole.UserRole + 10
+#: Before the rating chip of a final assessment (ready for the Committee).
+FINAL_MARK = "✔"
 
 
 class FactsheetTreeModel(QAbstractItemModel):
@@ -105,7 +109,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         """Read a factsheet's rows into nodes; return the top children to show (not yet set)."""
         fid = root.id
         levels = self._load_levels(fid)
-        shorts = short_labels([lv.label for lv in levels])
+        shorts = short_labels([lv.label for lv in levels], [lv.key for lv in levels])
         self._levels[fid] = {
             lv.key: (short, lv.color) for lv, short in zip(levels, shorts, strict=True)
         }
@@ -125,7 +129,7 @@ class FactsheetTreeModel(QAbstractItemModel):
                 node.codes = ", ".join(row.codes)
                 node.verb, node.scope = row.verb, row.scope
                 node.rating, node.has_follow_up = row.rating, row.has_follow_up
-                node.review = row.review
+                node.review, node.final = row.review, row.final
                 node.tooltip = f"{node.codes} ({row.verb}): {row.title}"
                 self._recs[row.id] = node
             by_key[row.key] = node
@@ -200,18 +204,20 @@ class FactsheetTreeModel(QAbstractItemModel):
         return shown + passing, total + len(self._recs)
 
     # --- updates -------------------------------------------------------------------------
-    def update_recommendations(self, states: dict[int, tuple[str | None, bool, bool]]) -> None:
+    def update_recommendations(
+        self, states: dict[int, tuple[str | None, bool, bool, bool]]
+    ) -> None:
         """New ratings / follow-up states of some recommendations (rows stay where they are)."""
         touched: set[int] = set()
         if any(rec_id not in self._recs for rec_id in states):
             # A factsheet not read in changed (a questionnaire import): count it afresh.
             self._unread.forget()
-        for rec_id, (rating, has_follow_up, review) in states.items():
+        for rec_id, (rating, has_follow_up, review, final) in states.items():
             node = self._recs.get(rec_id)
             if node is None:
                 continue
             set_rating(node, rating)
-            node.has_follow_up, node.review = has_follow_up, review
+            node.has_follow_up, node.review, node.final = has_follow_up, review, final
             ancestor: Node | None = node
             while ancestor is not None:
                 touched.add(ancestor.uid)
@@ -357,7 +363,11 @@ class FactsheetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{node.codes}  {node.title}" if node.kind == "recommendation" else node.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip + (f"\n{REVIEW_NOTE}" if node.review else "")
+            return (
+                node.tooltip
+                + (f"\n{REVIEW_NOTE}" if node.review else "")
+                + (f"\n{FINAL_NOTE}" if node.final else "")
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(node)
         if role == ROLE_KIND:
@@ -372,6 +382,8 @@ class FactsheetTreeModel(QAbstractItemModel):
             return node.codes
         if role == ROLE_RATING:
             return node.rating
+        if role == ROLE_FINAL:
+            return node.final
         if role in (ROLE_RATING_LABEL, ROLE_RATING_COLOR):
             chip = self._chip(node)
             if chip is None:
@@ -391,7 +403,17 @@ class FactsheetTreeModel(QAbstractItemModel):
         progress = None
         if node.kind in ("factsheet", "chapter"):
             progress = self.data(index, ROLE_PROGRESS)
-        return (node.uid, node.kind, node.codes, node.title, node.rating, label, color, progress)
+        return (
+            node.uid,
+            node.kind,
+            node.codes,
+            node.title,
+            node.rating,
+            label,
+            color,
+            progress,
+            node.final,
+        )
 
     def _chip(self, node: Node) -> tuple[str, str] | None:
         """The rating chip's label and colour; "↻" marks a follow-up newer than the rating."""
@@ -408,6 +430,8 @@ class FactsheetTreeModel(QAbstractItemModel):
             said = chip[0].removeprefix(REVIEW_MARK).strip() if chip else NOT_RATED_LABEL.lower()
             if node.review:
                 said += ", follow-up changed since"
+            if node.final:
+                said += ", final"
             return f"{node.codes}, {verb} ({letter}), {said}: {node.title}"
         progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
         return f"{node.title}, {progress}" if progress else node.title

@@ -6,7 +6,7 @@ from the stack instead of keeping a step that would undo nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -370,3 +370,28 @@ class MoveItem(ServiceCommand):
         return themes.move_theme_item(
             self.db, self.ids.current("item", self.item_id), self.old, by=self.by
         )
+
+
+class BackToDraft(ServiceCommand):
+    """Final assessments a newer follow-up sent back to draft; undo makes them final again.
+
+    Pushed after the import or questionnaire that did it: its first redo is that import's.
+    """
+
+    def __init__(self, ctx: Context, rec_ids: Sequence[int], label: str) -> None:
+        super().__init__(f"Back to draft: {label}", ctx)
+        self.rec_ids = tuple(rec_ids)
+        self.rec_id = self.rec_ids[0] if len(self.rec_ids) == 1 else None
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # done already, in the import's transaction
+            self._first = False
+            return
+        super().redo()
+
+    def do(self) -> Changes:
+        return assessments.set_statuses(self.db, self.rec_ids, "draft", by=self.by)
+
+    def undo_call(self) -> Changes:
+        return assessments.set_statuses(self.db, self.rec_ids, "final", by=self.by)

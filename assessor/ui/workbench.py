@@ -83,8 +83,10 @@ class Workbench(QWidget):
         self.main.addWidget(self.right)
         self.main.setStretchFactor(0, 2)
         self.main.setStretchFactor(1, 5)
+        # On a small laptop screen any pane can be folded away by dragging its edge (and
+        # brought back the same way): the tree, the finding, the follow-up, the assessment.
         for splitter in (self.reading, self.right, self.main):
-            splitter.setChildrenCollapsible(False)
+            splitter.setChildrenCollapsible(True)
         self.main.setSizes([470, 896])
         self.right.setSizes([520, 210])
         layout = QVBoxLayout(self)
@@ -471,18 +473,22 @@ class Workbench(QWidget):
         self.rate(self.detail.id, key)
 
     def _comment_edited(self, rec_id: int, old: str, new: str) -> None:
-        self.stack.push(undo.SetComment(self.ctx, rec_id, old, new, self._codes_of(rec_id)))
+        self.stack.push(undo.SetComment(self.ctx, rec_id, old, new, self.codes_of(rec_id)))
 
     def _status_chosen(self, rec_id: int, status: str) -> None:
         old = self.detail.assessment.status if self.detail and self.detail.id == rec_id else "draft"
-        self.stack.push(undo.SetStatus(self.ctx, rec_id, old, status, self._codes_of(rec_id)))
+        self.stack.push(undo.SetStatus(self.ctx, rec_id, old, status, self.codes_of(rec_id)))
 
     def _rating_kept(self, rec_id: int) -> None:
-        self.stack.push(undo.KeepRating(self.ctx, rec_id, self._codes_of(rec_id)))
+        self.stack.push(undo.KeepRating(self.ctx, rec_id, self.codes_of(rec_id)))
 
-    def _codes_of(self, rec_id: int) -> str:
+    def codes_of(self, rec_id: int) -> str:
+        """The codes of a recommendation as the tree shows them ("#id" if it has none)."""
         node = self.model.recommendation_node(rec_id)
-        return node.codes if node else f"#{rec_id}"
+        if node is not None:
+            return node.codes
+        detail = browsing.detail(self.db, rec_id)  # a factsheet not read in yet
+        return ", ".join(detail.codes) if detail and detail.codes else f"#{rec_id}"
 
     def edit_follow_up(self) -> None:
         """Correct the shown follow-up in a dialog (an undoable step; history keeps both)."""
