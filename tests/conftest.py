@@ -60,7 +60,7 @@ SQLITE_ONLY = {
     "test_schema.py": "the schema compared, and the file permissions, are a SQLite file's",
 }
 #: The fixtures that give a test its database on the server when one is set.
-SERVER_FIXTURES = ("new_database", "blank_database")
+SERVER_FIXTURES = ("new_database", "blank_database", "rights_server")
 
 
 def pytest_configure(config: pytest.Config) -> None:

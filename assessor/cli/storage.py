@@ -16,12 +16,26 @@ from assessor.cli.common import (
     open_db,
     sqlite_file,
 )
+from assessor.services.opening import resolve_location
+
+#: What ``backup`` says on a server: the server's own tools back it up (docs/server.md).
+ON_A_SERVER = (
+    "a database on a server is backed up by the server, not by Assessor: take a dump with "
+    "pg_dump --format=custom (every night, and before upgrading) and restore it with "
+    "pg_restore into a new database; see docs/server.md, 'Backups'."
+)
+
+
+def _refuse_a_server(args: argparse.Namespace) -> None:
+    if sqlite_file(args.db) is None and resolve_location(args.db).get_backend_name() != "sqlite":
+        raise Failure(ON_A_SERVER)
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
     """List the backups of the database, newest first."""
     from assessor.services.backups import backup_dir, list_file_backups
 
+    _refuse_a_server(args)
     path = sqlite_file(args.db)
     if path is None:
         raise Failure("backups are made of database files only.")
@@ -37,6 +51,7 @@ def cmd_backup_now(args: argparse.Namespace) -> int:
     """Make a verified backup now."""
     from assessor.services.backups import backup_now
 
+    _refuse_a_server(args)
     db = open_db(args, create=False)
     try:
         made = backup_now(db)
@@ -51,6 +66,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
     from assessor.services.backups import recover_damaged, restore_backup
     from assessor.services.opening import DatabaseDamaged
 
+    _refuse_a_server(args)
     path = sqlite_file(args.db)
     if path is not None and no_database(path):  # lost or emptied: put the backup in its place
         print(recover_damaged(path, args.id, given_passphrase(args, path)).message())

@@ -73,8 +73,14 @@ def sqlite_problem(exc: BaseException, name: object) -> str | None:
     """A known SQLite failure as a sentence naming the database ``name``; None if unknown.
 
     ``exc`` may be a DB-API error or SQLAlchemy's wrapper of one: only the driver's own message
-    is read, never the SQL statement SQLAlchemy adds to it.
+    is read, never the SQL statement SQLAlchemy adds to it. A PostgreSQL server's refusals
+    (unreachable, wrong password, no database, no right) are said by ``server_errors``.
     """
+    from assessor.db.server_errors import server_problem
+
+    plain = server_problem(exc)
+    if plain is not None:
+        return plain
     text = str(getattr(exc, "orig", None) or exc).casefold()
     if "readonly database" in text or "read-only" in text:
         return str(ReadOnlyDatabase(Path(str(name))))
