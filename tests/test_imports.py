@@ -15,6 +15,7 @@ from assessor.db.models import (
     Chapter,
     FollowUp,
     MonitoringRound,
+    Party,
     PromisingPractice,
     Recommendation,
     RecommendationCode,
@@ -371,3 +372,16 @@ def test_a_reimport_is_previewed_before_it_writes(db: Database, tmp_path: Path) 
     assert lines[2] == "1 verb would change: II-1, II-3 invite → request"
     before = export_json(db)
     assert export_json(db)["factsheets"] == before["factsheets"]
+
+
+def test_a_french_factsheet_is_the_same_partys(db: Database) -> None:
+    """“Albanie”, “2e cycle de suivi”: the Party and round already here, not a second Party."""
+    data = Path(__file__).parent / "data" / "factsheets"
+    import_file(db, data / "albania.docx")
+    rate_by_code(db, "II-6", "partly")
+    report = import_file(db, data / "albania-fr.docx")
+    assert not report.created and report.party == "Albania"
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Party)) == 1
+        rec = find_by_code(s, "II-6")
+        assert rec.assessment is not None and rec.assessment.rating == "partly"

@@ -36,6 +36,7 @@ from assessor.importers.factsheet_data import (
 )
 from assessor.services.assessments import back_to_draft
 from assessor.services.import_report import ImportReport
+from assessor.services.records import party_named, round_titled
 from assessor.wording import plural
 
 #: How a follow-up from a factsheet names where it came from ("factsheet albania.md").
@@ -59,12 +60,12 @@ def write_factsheet(
     ``scale`` names the rating scale preset of the round; a round keeps its scale once anything
     in it is rated.
     """
-    party = session.scalar(select(Party).where(Party.name == parsed.party))
+    party = party_named(session, parsed.party)  # "Albanie" is the Albania already here
     if party is None:
         party = Party(name=parsed.party)
         session.add(party)
     scale_changes: list[str] = []
-    rnd = session.scalar(select(MonitoringRound).where(MonitoringRound.title == parsed.round_title))
+    rnd = round_titled(session, parsed.round_title)  # "2e cycle de suivi" is the 2nd round
     if rnd is None:
         rnd = MonitoringRound(
             title=parsed.round_title,
@@ -89,7 +90,7 @@ def write_factsheet(
     return ImportReport(
         kind="factsheet",
         source=source,
-        party=parsed.party,
+        party=party.name,
         factsheet_id=factsheet.id,
         created=created,
         chapters=len(parsed.chapters),

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from assessor.db.engine import Database
-from assessor.db.models import Factsheet, MonitoringRound, Party, Recommendation, Theme
+from assessor.db.models import Factsheet, Party, Recommendation, Theme
 from assessor.importers.factsheet_data import ParsedFactsheet
 from assessor.importers.recommendations import ThemedRecommendations
 from assessor.services.imports import PreparedImport, target_factsheet
+from assessor.services.records import party_named, round_titled
 from assessor.wording import plural
 
 
@@ -94,14 +95,20 @@ def reimport_preview(db: Database, parsed: ParsedFactsheet) -> list[str]:
     """What importing ``parsed`` would change in the Party's factsheet of that round, in words
     (empty when it would be a new factsheet): said before anything is written."""
     with db.reading() as session:
-        factsheet = session.scalar(
-            select(Factsheet)
-            .join(Party, Party.id == Factsheet.party_id)
-            .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
-            .where(Party.name == parsed.party, MonitoringRound.title == parsed.round_title)
+        party = party_named(session, parsed.party)
+        rnd = round_titled(session, parsed.round_title)
+        factsheet = (
+            None
+            if party is None or rnd is None
+            else session.scalar(
+                select(Factsheet).where(
+                    Factsheet.party_id == party.id, Factsheet.round_id == rnd.id
+                )
+            )
         )
-        if factsheet is None:
+        if factsheet is None or party is None:
             return []
+        party_name = party.name
         recs = session.scalars(
             select(Recommendation).where(
                 Recommendation.factsheet_id == factsheet.id, Recommendation.retired_at.is_(None)
@@ -119,7 +126,7 @@ def reimport_preview(db: Database, parsed: ParsedFactsheet) -> list[str]:
         if r.codes[0] in known and known[r.codes[0]] != r.verb
     ]
     lines = [
-        f"This is a re-import of the factsheet of {parsed.party} "
+        f"This is a re-import of the factsheet of {party_name} "
         f"({plural(len(current), 'recommendation')}, {rated} rated); ratings and comments are "
         "kept."
     ]
