@@ -1,4 +1,4 @@
-"""``assessor server init`` and ``assessor server grant``: rights enforced by a PostgreSQL server.
+"""``assessor server init|grant`` (rights enforced by a PostgreSQL server) and ``assessor copy``.
 
 The work is done by ``assessor.services.server``; this module asks for what it needs (a new
 login's password) and prints what was done.
@@ -80,6 +80,14 @@ def _ask_password(login: str) -> str:
     return first
 
 
+def cmd_copy(args: argparse.Namespace) -> int:
+    """Copy a whole database, with its history, into an empty one (verified)."""
+    from assessor.services.copy import copy_database
+
+    print(copy_database(args.source, args.target).text())
+    return 0
+
+
 def add_server_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``server init`` and ``server grant`` on the command's subparsers."""
     p = sub.add_parser(
@@ -107,3 +115,14 @@ def add_server_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="the login reads and exports every Party and changes nothing",
     )
     a.set_defaults(func=cmd_server_grant)
+
+    p = sub.add_parser(
+        "copy",
+        help="copy a whole database with its history into an empty one (file ↔ server)",
+        description="Copy a whole database, with its history, into an empty database: a SQLite "
+        "file to a PostgreSQL server and back. The copy is checked by comparing the JSON export "
+        "of both; when they differ, the target is left as it was.",
+    )
+    p.add_argument("--from", dest="source", metavar="URL", required=True, help="file or URL")
+    p.add_argument("--to", dest="target", metavar="URL", required=True, help="file or URL")
+    p.set_defaults(func=cmd_copy)
