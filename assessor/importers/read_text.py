@@ -88,6 +88,17 @@ _BODY_START = re.compile(
 )
 
 
+#: A line where the Committee speaks with one of its verbs: a paragraph of its own.
+_COMMITTEE_SPEAKS = re.compile(
+    "|".join(
+        rf"^(?:The\s+|Le\s+)?(?:{v.committee})\s+(?:(?:{v.adverbs})\s+)*"
+        rf"(?:{'|'.join(stem for stem, _ in v.verbs)}|{v.body_verbs})"
+        for v in VOCABULARIES.values()
+    ),
+    re.I,
+)
+
+
 @dataclass
 class _Text:
     number: int  # line number in the file
@@ -287,6 +298,7 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
     expected = 1
     bullets = 0  # list glyphs a conversion set apart on lines of their own, not yet used
     marked = False  # the previous line ended with a footnote marker
+    listing = False  # within a list a lead-in opened (its items begin in lower case)
     for line in lines:
         if line is None:  # a page break: a sentence may go on, the structure repairs it
             continue
@@ -311,7 +323,8 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
         else:
             spans, expected = _spans(raw, defined, expected)
         if current is None:
-            item = bullets and not stripped[:1].islower() and not _NUMERAL.match(stripped)
+            lower = stripped[:1].islower()
+            item = (bullets and not lower and not _NUMERAL.match(stripped)) or (listing and lower)
             kind: BlockKind = "bullet" if item else "para"
             bullets = 0  # a glyph set apart marks the paragraph right after it, no further
             current = Paragraph(kind)
@@ -319,6 +332,12 @@ def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]
         current.lines.append(Line(spans, f"line {line.number}"))
         previous = "".join(sp.text for sp in spans if not sp.marker).strip()
         marked = bool(spans) and any(sp.marker for sp in spans[-2:])
+        # After a lead-in ("… including Albania:") or a footnoted item, a paragraph that
+        # starts in lower case is the list's next item, not a sentence cut by a page break.
+        if previous.endswith(":") or (marked and previous[-1:] in ".;,"):
+            listing = True
+        elif len(current.lines) == 1 and not previous[:1].islower():
+            listing = False
     return out
 
 
@@ -329,6 +348,8 @@ def _breaks(previous: str, line: str, short: float) -> bool:
     if previous.endswith(":"):  # a lead-in ends where its list begins
         return True
     starts_upper = not line[:1].islower()
+    if previous[-1:] in ".!?" and _COMMITTEE_SPEAKS.match(line):
+        return True  # "The Committee invites …" after a full stop: the Committee speaks anew
     if len(previous) >= short or not starts_upper:
         return False
     if previous[-1:] in _TERMINAL or previous[-1:] in '”"’)' or _REFERENCE.match(previous):
