@@ -6,17 +6,23 @@ STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
 .PHONY: setup run test test-postgres lint bench stress package clean
 
+# Each step says what it does first: the first install downloads Qt and takes a minute or two.
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || { echo "Creating the virtual environment in $(VENV) …"; \
+		$(PYTHON) -m venv $(VENV); }
+	@echo "Installing Assessor and its dependencies into $(VENV) (Qt: PySide6-Essentials) …"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dev]'
 # SQLCipher is optional: installed where a wheel installs cleanly, else its tests skip.
+	@echo "Installing the optional SQLCipher driver (encrypted databases) …"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[encryption]' \
 		|| echo "note: the SQLCipher driver did not install; encryption tests will be skipped"
 # The PostgreSQL driver (psycopg 3), for a server database and make test-postgres.
+	@echo "Installing the optional PostgreSQL driver (psycopg) …"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[server]' \
 		|| echo "note: the PostgreSQL driver did not install; make test-postgres cannot run"
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+	@echo "Installed."
 
 setup: $(STAMP)
 

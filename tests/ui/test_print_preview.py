@@ -19,8 +19,6 @@ from assessor.ui import print_preview
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 
-pytestmark = pytest.mark.skipif(not print_preview.qtpdf_available(), reason="no QtPdf")
-
 
 def small_pdf(pages: int = 3) -> bytes:
     """A PDF of a few numbered pages."""
@@ -33,24 +31,29 @@ def small_pdf(pages: int = 3) -> bytes:
     return out.getvalue()
 
 
-def wait_loaded(qtbot, preview: print_preview.PdfPreview) -> None:  # type: ignore[no-untyped-def]
-    """Wait until QtPdf has read the document."""
-    ready = print_preview.QPdfDocument.Status.Ready
-    qtbot.waitUntil(lambda: preview.document.status() == ready, timeout=5000)
-
-
-def test_preview_shows_pages_and_zooms(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_pages_zooms_and_says_which_page(qtbot) -> None:  # type: ignore[no-untyped-def]
     preview = print_preview.preview_pdf(small_pdf(3), title="Summary")
     assert preview is not None
     qtbot.addWidget(preview)
-    wait_loaded(qtbot, preview)
-    assert preview.document.pageCount() == 3
+    qtbot.waitExposed(preview)
+    assert preview.document.page_count() == 3 and len(preview.pages) == 3
     assert preview.isVisible() and preview.windowTitle() == "Summary"
     screen = preview.screen().availableGeometry()
     assert preview.frameGeometry().height() <= screen.height()  # fits a laptop's screen
-    before = preview.view.zoomFactor()
+    qtbot.waitUntil(lambda: preview.page_label.text().strip() == "Page 1 of 3")
+    first = preview.pages[0].pixmap()
+    assert not first.isNull() and first.width() > 300  # drawn, as wide as the window
+    image = first.toImage()
+    assert image.pixelColor(5, 5).lightness() > 240  # a white page
+    before = preview.scale()
     preview.zoom(1.25)
-    assert preview.view.zoomFactor() == pytest.approx(before * 1.25)
+    assert preview.scale() == pytest.approx(before * 1.25)
+    qtbot.waitUntil(lambda: preview.pages[0].width() > first.width() / first.devicePixelRatio())
+    # Scrolled to the end, the indicator follows.
+    bar = preview.area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: preview.page_label.text().strip() == "Page 3 of 3")
+    assert not preview.pages[2].pixmap().isNull()
 
 
 def test_print_paints_every_page(qtbot, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -65,7 +68,6 @@ def test_print_paints_every_page(qtbot, monkeypatch, tmp_path: Path) -> None:  #
     monkeypatch.setattr(print_preview, "ask_printer", fake_printer)
     preview = print_preview.PdfPreview(small_pdf(2))
     qtbot.addWidget(preview)
-    wait_loaded(qtbot, preview)
     assert preview.print_() == 2
     assert len(PdfReader(target).pages) == 2
 
@@ -82,14 +84,13 @@ def test_summary_of_the_seed_previews(qtbot, tmp_path: Path) -> None:  # type: i
     preview = print_preview.show_pdf(tmp_path / "summary.pdf")
     assert preview is not None
     qtbot.addWidget(preview)
-    wait_loaded(qtbot, preview)
-    assert preview.document.pageCount() == len(PdfReader(io.BytesIO(pdf)).pages)
+    assert preview.document.page_count() == len(PdfReader(io.BytesIO(pdf)).pages)
     assert preview.windowTitle() == "summary.pdf"
 
 
-def test_without_qtpdf_the_system_viewer_opens_a_private_copy(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_pdfium_the_system_viewer_opens_a_private_copy(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     opened: list[QUrl] = []
-    monkeypatch.setattr(print_preview, "qtpdf_available", lambda: False)
+    monkeypatch.setattr(print_preview, "in_app_available", lambda: False)
     monkeypatch.setattr(print_preview, "open_url", lambda url: opened.append(url) or True)
     assert print_preview.preview_pdf(small_pdf(1)) is None
     path = Path(opened[0].toLocalFile())
@@ -98,3 +99,8 @@ def test_without_qtpdf_the_system_viewer_opens_a_private_copy(monkeypatch) -> No
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     path.unlink()
     path.parent.rmdir()
+
+
+def test_the_application_needs_no_qtpdf() -> None:
+    source = Path(print_preview.__file__).read_text("utf-8")
+    assert "PySide6.QtPdf" not in source
