@@ -130,6 +130,12 @@ class AssessmentPane(QWidget):
         self.final.toggled.connect(self._final_toggled)
         self.show_detail(None)
 
+    def _order_tabs(self) -> None:
+        """Tab walks the rating buttons, then Final, Keep and the comment (as a form reads)."""
+        chain = [*self.rating.buttons.values(), self.final, self.keep, self.comment]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
     def set_read_only(self, on: bool) -> None:
         """Show the assessment without letting it change (the comment stays selectable)."""
         self._read_only = on
@@ -183,6 +189,7 @@ class AssessmentPane(QWidget):
             )
         self.scope_mark.show()
         self.rating.set_levels(detail.levels)
+        self._order_tabs()
         self.rating.set_rating(detail.assessment.rating)
         a = detail.assessment
         # Compared stripped: what is saved is stripped, and a refresh must not eat a typed space.
