@@ -290,3 +290,15 @@ def test_the_states_own_status_and_references_are_printed(db: Database, tmp_path
     text = " ".join(read(export(db, tmp_path))[1])
     assert "State's status: in progress · References: Draft Law 45/2026" in text
     assert "A draft law is before Parliament." in text
+
+
+def test_chart_titles_follow_the_scope(db: Database, tmp_path: Path) -> None:
+    _, pages = read(export(db, tmp_path, "all.pdf", scope="all"))
+    text = " ".join(pages)
+    assert "Recommendations by rating" in text
+    assert "Recommendations by chapter and rating" in text
+    assert "in scope by" not in text
+    _, pages = read(export(db, tmp_path, "compliance.pdf"))
+    text = " ".join(pages)
+    assert "Recommendations in scope by rating" in text
+    assert "Recommendations in scope by chapter and rating" in text

@@ -82,6 +82,10 @@ class SummaryData:
     #: Every current recommendation of the factsheet, whatever the scope.
     total: int
 
+    def counted(self) -> str:
+        """What the counts and charts cover: "Recommendations in scope", or all of them."""
+        return "Recommendations in scope" if self.scope == "compliance" else "Recommendations"
+
     def label(self, rating: str | None) -> str:
         """The label of a rating key (the key itself if the scale no longer has it)."""
         if rating is None:

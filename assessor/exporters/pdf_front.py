@@ -150,7 +150,16 @@ def overview(data: SummaryData, options: Options, printed: int) -> list[Flowable
     ]
     by_chapter = data.counts_by_chapter()
     rows = [
-        [Para(h, st.cell_head) for h in ("Chapter", "In scope", "Follow-up", "Rated", "Not rated")]
+        [
+            Para(h, st.cell_head)
+            for h in (
+                "Chapter",
+                "In scope" if data.scope == "compliance" else "All",
+                "Follow-up",
+                "Rated",
+                "Not rated",
+            )
+        ]
     ]
     for c in data.chapters:
         ratings = by_chapter.get(c.number)
@@ -174,15 +183,20 @@ def overview(data: SummaryData, options: Options, printed: int) -> list[Flowable
         # Empty axes say nothing; say it in words instead.
         return [
             *story,
-            Para("No recommendation in scope: nothing to chart.", st.muted),
+            Para(
+                "No recommendation in scope: nothing to chart."
+                if data.scope == "compliance"
+                else "No recommendation: nothing to chart.",
+                st.muted,
+            ),
             PageBreak(),
         ]
     story += [
         CondPageBreak(90 * mm),
-        Para("Recommendations in scope by rating", st.h2),
+        Para(f"{data.counted()} by rating", st.h2),
         rating_chart(data, BODY_WIDTH),
         CondPageBreak(80 * mm),
-        Para("Recommendations in scope by chapter and rating", st.h2),
+        Para(f"{data.counted()} by chapter and rating", st.h2),
         chapter_chart(data, BODY_WIDTH),
         PageBreak(),
     ]
