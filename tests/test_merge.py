@@ -299,3 +299,32 @@ def test_a_newer_factsheet_is_offered_as_a_reimport(pair: Pair) -> None:
         rec.text += " As amended."
     plan = prepare_merge(pair.mine, pair.package())
     assert [f.party for f in plan.reimports_offered] == ["Albania"]
+
+
+def test_a_merge_undone_leaves_the_next_merge_as_the_first(pair: Pair) -> None:
+    """Undoing a merge must not make the colleague's values look like mine once had them."""
+    worked(pair)
+    first = prepare_merge(pair.mine, pair.package())
+    kinds = sorted((d.label, d.subject, d.kind.value) for d in first.differences)
+    result = apply_merge(pair.mine, first, prefer="theirs", by="Bob")
+    undo_merge(pair.mine, result, by="Bob")
+    again = prepare_merge(pair.mine, pair.package("again.assessor"))
+    assert sorted((d.label, d.subject, d.kind.value) for d in again.differences) == kinds
+
+
+def test_a_french_first_database_merges_an_english_package(tmp_path: Path) -> None:
+    """“Albanie, 2e cycle de suivi” and “Albania, 2nd monitoring round” are one factsheet."""
+    from assessor.services.imports import import_file
+
+    data = Path(__file__).parent / "data" / "factsheets"
+    french = open_database(tmp_path / "fr.sqlite")
+    english = open_database(tmp_path / "en.sqlite")
+    import_file(french, data / "albania-fr.docx")
+    import_file(english, data / "albania.docx")
+    svc.rate_by_code(english, "II-6", "partly", by="Ann")
+    out = tmp_path / "en.assessor"
+    write_package(english, out, by="Ann")
+    plan = prepare_merge(french, read_package(out))
+    assert [d.label for d in plan.of_kind(Kind.ONLY_THEIRS) if d.subject == "rating"] == ["II-6"]
+    french.close()
+    english.close()

@@ -21,6 +21,7 @@ from typing import Any
 from assessor.db.engine import Database, open_database
 from assessor.domain.agreement import agreement
 from assessor.domain.merge import Difference, FactsheetMatch, Kind, MergePlan, Side
+from assessor.domain.names import party_key, round_number
 from assessor.exporters.json_export import dumps, export_json, iso
 from assessor.importers.json_file import parse_json_bytes
 from assessor.importers.package_file import ParsedPackage
@@ -91,11 +92,11 @@ def _plan(
     mine: list[SheetState], theirs: list[SheetState], source: str, name: str, written: str | None
 ) -> MergePlan:
     by_party: dict[str, list[SheetState]] = {}
-    for sheet in mine:
-        by_party.setdefault(sheet.party.casefold(), []).append(sheet)
+    for sheet in mine:  # "Albanie" is "Albania": one Party whichever language names it
+        by_party.setdefault(party_key(sheet.party), []).append(sheet)
     pairs: list[tuple[SheetState, SheetState]] = []
     for their in theirs:
-        candidates = by_party.get(their.party.casefold())
+        candidates = by_party.get(party_key(their.party))
         if not candidates:
             raise ServiceError(
                 f"The assessment of {their.party} in {source} is of a Party this database does "
@@ -103,6 +104,10 @@ def _plan(
                 "Parties you have."
             )
         same_round = [m for m in candidates if m.round.casefold() == their.round.casefold()]
+        number = round_number(their.round)  # "2e cycle de suivi" is the 2nd monitoring round
+        same_round = same_round or [
+            m for m in candidates if number is not None and round_number(m.round) == number
+        ]
         if not same_round:
             rounds = "; ".join(m.round for m in candidates)
             raise ServiceError(

@@ -80,6 +80,16 @@ class SheetState:
     item_past: dict[int, set[str | None]] = field(default_factory=lambda: defaultdict(set))
 
 
+def through_merge(by: str | None) -> bool:
+    """A history entry a merge (or its undo) wrote: the colleague's values passing through.
+
+    Such values are not ones this side once had and moved on from, so they never stand in for
+    a common base (else undoing a merge would make the next merge keep mine against theirs).
+    """
+    text = by or ""
+    return "merged from " in text or text.endswith("undo of a merge")
+
+
 def _sides_from_history(
     recs: dict[int, RecState],
     changes: Iterable[tuple[int, str, str | None, str | None, str, str | None]],
@@ -89,7 +99,8 @@ def _sides_from_history(
         rec = recs.get(rec_id)
         if rec is None or name not in FIELDS:
             continue
-        rec.past[name].update((old, new))
+        if not through_merge(by):
+            rec.past[name].update((old, new))
         side = rec.sides.get(name)
         if side is not None and side.value == new:
             rec.sides[name] = Side(side.value, by, at)
@@ -135,7 +146,7 @@ def sheets_from_export(data: JSON) -> list[SheetState]:
                 item_id = item.get("id", -1 - i_n)
                 entries.append((item_id, item["text"], tuple(item.get("links") or ())))
                 for c in history.get(("theme_item", item_id), ()):
-                    if c["field"] in ("text", "created"):
+                    if c["field"] in ("text", "created") and not through_merge(c.get("by")):
                         state.item_past[item_id].update((c.get("old"), c.get("new")))
             themes.append(ThemeState(theme.get("id", -1 - t_n), theme["theme"], entries))
         sheets.append(state)
@@ -265,11 +276,11 @@ def sheets_from_database(session: Session) -> list[SheetState]:
     ):
         themes[tid].items.append((iid, text, tuple(links or ())))
         item_sheet[iid] = next(s for s in sheets.values() if themes[tid] in s.themes)
-    for iid, old, new in session.execute(
-        select(Change.entity_id, Change.old, Change.new).where(
+    for iid, old, new, by in session.execute(
+        select(Change.entity_id, Change.old, Change.new, Change.by).where(
             Change.entity == "theme_item", Change.field.in_(("text", "created"))
         )
     ):
-        if iid in item_sheet:
+        if iid in item_sheet and not through_merge(by):
             item_sheet[iid].item_past[iid].update((old, new))
     return list(sheets.values())
