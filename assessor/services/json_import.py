@@ -78,7 +78,9 @@ def import_assessment(db: Database, parsed: ParsedAssessment) -> JsonImportRepor
         if not database_is_empty(s):
             raise ServiceError(
                 f"{parsed.name}: an export can only be imported into an empty database, and "
-                f"{db.location} already holds work; merge it instead (assessor merge)."
+                f"{db.location} already holds work; to bring a colleague's work into yours, ask "
+                "for a package (assessor export package) and merge that (assessor merge "
+                "FILE.assessor)."
             )
         writer = _Writer(s, parsed.name)
         sheet_ids = [writer.factsheet(sheet) for sheet in parsed.data["factsheets"]]
