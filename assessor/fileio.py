@@ -15,6 +15,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    # os.umask can only be read by setting it: done once, at import, before any thread writes.
+    old = os.umask(0o077)
+    os.umask(old)
+    return old
+
+
+#: The user's umask when the module was imported; exports meant to be shared follow it.
+UMASK = _read_umask()
+
+
 def _fsync_file(path: Path) -> None:
     with open(path, "rb") as f:
         os.fsync(f.fileno())
@@ -72,10 +83,12 @@ def _refuse_special(given: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike[str], *, shared: bool = False) -> Iterator[Path]:
     """Yield a temporary path next to ``path``; on success it replaces ``path`` atomically.
 
-    If the block raises, the temporary file is removed and ``path`` is left untouched.
+    If the block raises, the temporary file is removed and ``path`` is left untouched. A new
+    file stays private (0600) — the database, backups, settings — unless ``shared`` (an export
+    meant to be passed on), which gets the user's umask like any file they save.
     """
     given = Path(path)
     # Beside the real file: a link is followed, not replaced, and "/tmp" is /tmp, not "/" + "tmp".
@@ -102,7 +115,10 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         # mkstemp creates the file private (0600), which suits confidential material; an
         # existing file keeps the permissions its owner gave it.
         with contextlib.suppress(OSError):
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+            if target.exists():
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+            elif shared:
+                os.chmod(tmp, 0o666 & ~UMASK)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -112,7 +128,9 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         _fsync_dir(folder)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file, fsync, rename)."""
-    with atomic_path(path) as tmp:
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, *, shared: bool = False
+) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file, fsync, rename); see atomic_path."""
+    with atomic_path(path, shared=shared) as tmp:
         tmp.write_bytes(data)

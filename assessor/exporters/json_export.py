@@ -285,5 +285,5 @@ def dumps(data: JSON) -> bytes:
 def write_json(db: Database, path: str | os.PathLike[str]) -> JSON:
     """Export the database to ``path`` atomically; return what was written."""
     data = export_json(db)
-    atomic_write_bytes(path, dumps(data))
+    atomic_write_bytes(path, dumps(data), shared=True)
     return data

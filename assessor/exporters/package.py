@@ -133,7 +133,7 @@ def write_package(
         database=database_origin(db),
         passphrase=passphrase,
     )
-    atomic_write_bytes(Path(path), package)
+    atomic_write_bytes(Path(path), package, shared=True)
     with zipfile.ZipFile(io.BytesIO(package)) as z:
         manifest: dict[str, Any] = json.loads(z.read(MANIFEST))
     return manifest

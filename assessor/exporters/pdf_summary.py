@@ -273,4 +273,4 @@ def write_pdf_summary(
         on=on,
         cancel=cancel,
     )
-    atomic_write_bytes(path, pdf)
+    atomic_write_bytes(path, pdf, shared=True)

@@ -127,7 +127,7 @@ def factsheet_chosen(
 
 def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
     """Save a workbook atomically: to a temporary name, then moved over ``path``."""
-    with atomic_path(path) as tmp:
+    with atomic_path(path, shared=True) as tmp:
         workbook.save(tmp)
 
 

@@ -137,4 +137,4 @@ def import_questionnaire(
 
 def save_report(text: str, path: str | os.PathLike[str]) -> None:
     """Save an import or preview report as UTF-8 text (atomically)."""
-    atomic_write_bytes(path, (text.rstrip("\n") + "\n").encode("utf-8"))
+    atomic_write_bytes(path, (text.rstrip("\n") + "\n").encode("utf-8"), shared=True)
