@@ -131,8 +131,10 @@ class ThemesView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # Half each: the editor is where the work is done, the list wraps its texts.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([500, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
@@ -200,7 +202,8 @@ class ThemesView(QWidget):
             top.setData(0, ROLE_REF, ("theme", theme.id))
             for item in theme.items:
                 links = f"   → {', '.join(item.links)}" if item.links else ""
-                child = QTreeWidgetItem([snippet(item.text, 110) + links])
+                # The whole text, wrapped to the list's width (a cut text hid what differs).
+                child = QTreeWidgetItem([" ".join(item.text.split()) + links])
                 child.setToolTip(0, item.text)
                 child.setData(0, ROLE_REF, ("item", item.id))
                 top.addChild(child)
