@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,18 @@ def test_a_package_merges_and_conflicts_need_a_choice(tmp_path: Path, capsys: Ca
     assert status == 0 and package.exists()
     status, out, err = run(capsys, "--db", str(mine), "merge", str(package))
     assert status == 1
-    assert "conflicts (2)" in out and "II-6 rating" in out and "to take" in out
+    assert "2 conflicts (both changed): 1 rating, 1 comment" in out and "II-6 rating" in out
     assert "Nothing was merged" in err
+    status, out, _ = run(capsys, "--db", str(mine), "merge", str(package), "--dry-run")
+    assert status == 1 and "Nothing was merged (--dry-run)." in out
+    # A rapporteur's words: ratings by their labels, local times, counts with agreeing nouns.
+    assert "Albania, 2nd monitoring round: 81 recommendations matched" in out
+    assert "to take (only theirs changed): 1 rating, 1 comment" in out
+    assert "IV-4 rating: Implemented satisfactorily (" in out and "IV-4 comment: “Done.”" in out
+    assert "II-6 rating: mine Partly implemented (" in out and "theirs Not implemented (" in out
+    assert re.search(r"the same on both sides: \d+ values", out)
+    assert re.search(r"\(\w+, \d{1,2} \w{3} \d{4} \d\d:\d\d\)", out)  # local time, not ISO
+    assert "Z)" not in out and "partly" not in out
     status, out, _ = run(capsys, "--db", str(mine), "merge", str(package), "--prefer", "theirs")
     assert status == 0 and "Merged" in out
     status, out, _ = run(capsys, "--db", str(mine), "merge", str(package))
@@ -67,3 +78,34 @@ def test_a_package_must_end_as_one(tmp_path: Path, capsys: Capsys) -> None:
         capsys, "--db", str(mine), "export", "package", "-o", str(tmp_path / "x.zip")
     )
     assert status == 2 and ".assessor" in err
+
+
+def test_the_report_lists_what_is_taken_in_order_and_then_how_many_more() -> None:
+    from assessor.cli.exchange import _describe, local_when
+    from assessor.domain.merge import Difference, Kind, MergePlan, Side
+
+    def diff(n: int, subject: str, kind: Kind = Kind.ONLY_THEIRS) -> Difference:
+        return Difference(
+            key=f"rec:{n}:{subject}", kind=kind, subject=subject, party="Albania",
+            round="2nd round", label=f"II-{n}", factsheet_id=1, recommendation_id=n,
+            mine=Side(None), theirs=Side("partly", "Ann", "2026-12-02T10:02:00Z"),
+        )  # fmt: skip
+
+    taken = [diff(n, "status") for n in range(3)] + [diff(n, "rating") for n in range(25)]
+    plan = MergePlan(
+        source="Ann's package of 2026-12-02",
+        their_name="Ann",
+        written_at="2026-12-02T10:02:00Z",
+        factsheets=(),
+        differences=(*taken, diff(99, "comment", Kind.ONLY_MINE)),
+        same=(("comment", 1),),
+    )
+    out = _describe(plan, {"partly": "Partly implemented"})
+    assert "to take (only theirs changed): 25 ratings, 3 statuses" in out
+    assert "II-0 rating: Partly implemented (Ann, " in out and "    and 8 more" in out
+    assert "kept (only mine changed): 1 comment" in out
+    assert "the same on both sides: 1 value" in out and "partly" not in out
+    assert re.fullmatch(
+        r"\d{1,2} (Dec|Nov) 2026 \d\d:\d\d", local_when("2026-12-02T10:02:00Z")
+    )
+    assert local_when(None) == "?"

@@ -7,13 +7,21 @@ import getpass
 import os
 import sys
 from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assessor.cli.common import EXIT_ROWS_REJECTED, Failure, open_db
-from assessor.domain.merge import Kind, MergePlan
+from assessor.domain.merge import Difference, Kind, MergePlan, Side
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.values import as_utc
 from assessor.importers.package_file import ParsedPackage
 from assessor.settings import assessor_name
 from assessor.wording import plural
+
+if TYPE_CHECKING:
+    from assessor.db.engine import Database
 
 #: The passphrase of a package, for scripts (a person is asked at the terminal).
 ENV_PACKAGE_PASSPHRASE = "ASSESSOR_PACKAGE_PASSPHRASE"
@@ -101,7 +109,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     db = open_db(args, create=False)
     try:
         plan = prepare_merge(db, source)
-        print(_describe(plan))
+        print(_describe(plan, _rating_labels(db, plan)))
         if args.dry_run:
             print("Nothing was merged (--dry-run).")
             return EXIT_ROWS_REJECTED if plan.conflicts and not args.prefer else 0
@@ -120,6 +128,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rating_labels(db: Database, plan: MergePlan) -> dict[str, str]:
+    """The labels of the rating levels of the factsheets merged into, by key."""
+    from assessor.services import browsing
+
+    return {
+        lv.key: lv.label for fs in plan.factsheets for lv in browsing.levels(db, fs.factsheet_id)
+    }
+
+
 def is_sqlite(path: str) -> bool:
     """True when the file is a SQLite database (another rapporteur's whole database)."""
     try:
@@ -129,28 +146,104 @@ def is_sqlite(path: str) -> bool:
         return False
 
 
-def _describe(plan: MergePlan) -> str:
-    """The merge's sorting in words: per kind and subject, the conflicts listed, agreement."""
-    lines = [f"Merging {plan.source}:"]
+#: The order subjects are counted and listed in.
+ORDER = ("rating", "comment", "status", "follow_up", "theme_item")
+#: How many differences taken are listed one by one before "and N more".
+LISTED = 20
+STATUSES = {"draft": "Draft", "final": "Final"}
+
+
+def local_when(at: str | None) -> str:
+    """An ISO 8601 (UTC) time as a local date and time ("2 Dec 2026 10:02"), or "?"."""
+    if not at:
+        return "?"
+    try:
+        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    local = as_utc(moment).astimezone()
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def _counts(differences: Sequence[Difference]) -> str:
+    """How many of each subject, in a fixed order: "3 ratings, 1 comment"."""
+    counts = Counter(d.subject for d in differences)
+    order = [*ORDER, *sorted(set(counts) - set(ORDER))]
+    return ", ".join(_noun(counts[s], s) for s in order if counts[s])
+
+
+def _noun(count: int, subject: str) -> str:
+    if subject == "status":
+        return plural(count, "status", "statuses")
+    return plural(count, SUBJECTS.get(subject, subject))
+
+
+def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
+    """A side's value in words: a rating by its label on the round's scale, a status, a text."""
+    value = side.value
+    if d.subject == "rating":
+        return labels.get(value, value) if value else NOT_RATED_LABEL
+    if d.subject == "status":
+        return STATUSES.get(value or "draft", value or "")
+    if not value:
+        return {"comment": "(no comment)", "follow_up": "(no follow-up)"}.get(d.subject, "(none)")
+    return f"“{_short(value)}”"
+
+
+def _signed(side: Side) -> str:
+    return f"{side.by or '?'}, {local_when(side.at)}"
+
+
+def _describe(plan: MergePlan, labels: Mapping[str, str] | None = None) -> str:
+    """The merge's sorting in words, as a rapporteur reads it: what matched, what will be taken
+    (listed), what is kept, how much is the same, the conflicts with both sides, the agreement.
+
+    ``labels``: the rating levels' labels by key (the round's scale), for showing ratings.
+    """
+    labels = labels or {}
+    several = len({fs.party for fs in plan.factsheets}) > 1
+    written = f" (written {local_when(plan.written_at)})" if plan.written_at else ""
+    lines = [f"Merging {plan.source}{written}:"]
     for fs in plan.factsheets:
         offer = " — their factsheet is newer: import it to take it" if fs.reimport_offered else ""
         matched = plural(fs.matched, "recommendation")
-        lines.append(f"  {fs.party}, {fs.round}: {matched} matched{offer}")
-    words = {Kind.ONLY_THEIRS: "to take (only theirs changed)", Kind.ONLY_MINE: "kept (only mine)"}
-    for kind, label in words.items():
-        counts = Counter(d.subject for d in plan.of_kind(kind))
-        if counts:
-            listed = ", ".join(f"{n} {SUBJECTS.get(s, s)}" for s, n in counts.items())
-            lines.append(f"  {label}: {listed}")
+        round_title = fs.round.split(":", 1)[0].strip() or fs.round  # "2nd monitoring round"
+        lines.append(f"  {fs.party}, {round_title}: {matched} matched{offer}")
+        if fs.unmatched:
+            lines.append(
+                f"    {plural(len(fs.unmatched), 'code')} of theirs match none of yours (not "
+                f"merged): {', '.join(fs.unmatched[:LISTED])}"
+                + (f" and {len(fs.unmatched) - LISTED} more" if len(fs.unmatched) > LISTED else "")
+            )
+
+    def where(d: Difference) -> str:
+        return f"{d.party} {d.label}" if several else d.label
+
+    rank = {s: n for n, s in enumerate(ORDER)}
+    taken = sorted(plan.of_kind(Kind.ONLY_THEIRS), key=lambda d: rank.get(d.subject, len(rank)))
+    if taken:
+        lines.append(f"  to take (only theirs changed): {_counts(taken)}")
+        for d in taken[:LISTED]:
+            lines.append(
+                f"    {where(d)} {SUBJECTS.get(d.subject, d.subject)}: "
+                f"{_shown(d, d.theirs, labels)} ({_signed(d.theirs)})"
+            )
+        if len(taken) > LISTED:
+            lines.append(f"    and {len(taken) - LISTED} more")
+    kept = plan.of_kind(Kind.ONLY_MINE)
+    if kept:
+        lines.append(f"  kept (only mine changed): {_counts(kept)}")
     same = sum(n for _, n in plan.same)
-    lines.append(f"  the same on both sides: {same}")
+    lines.append(f"  the same on both sides: {plural(same, 'value')}")
     if plan.conflicts:
-        lines.append(f"  conflicts ({len(plan.conflicts)}): both changed")
+        lines.append(
+            f"  {plural(len(plan.conflicts), 'conflict')} (both changed): {_counts(plan.conflicts)}"
+        )
         for d in plan.conflicts:
             lines.append(
                 f"    {d.party} {d.label} {SUBJECTS.get(d.subject, d.subject)}: mine "
-                f"“{_short(d.mine.value)}” ({d.mine.by or '?'}, {d.mine.at or '?'}) / theirs "
-                f"“{_short(d.theirs.value)}” ({d.theirs.by or '?'}, {d.theirs.at or '?'})"
+                f"{_shown(d, d.mine, labels)} ({_signed(d.mine)}) / theirs "
+                f"{_shown(d, d.theirs, labels)} ({_signed(d.theirs)})"
             )
     a = plan.agreement
     if a.count and a.percent is not None:
