@@ -49,3 +49,27 @@ def test_core_modules_load_without_qt() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def imported_modules(path: Path) -> list[str]:
+    """Every module a source file imports, wherever the import is (lazy and TYPE_CHECKING too)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append(node.module)
+            found += [f"{node.module}.{a.name}" for a in node.names]
+    return found
+
+
+def test_only_the_app_imports_the_main_window() -> None:
+    """Action modules and menus take ui.window_api's protocols, never ``MainWindow``."""
+    allowed = {"app.py", "main_window.py"}
+    offenders = sorted(
+        p.name
+        for p in (PACKAGE / "ui").glob("*.py")
+        if p.name not in allowed and "assessor.ui.main_window" in imported_modules(p)
+    )
+    assert offenders == []

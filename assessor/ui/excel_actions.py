@@ -24,31 +24,33 @@ from assessor.ui import dialogs, questionnaire_dialog
 from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
-    from assessor.ui.main_window import MainWindow
+    from assessor.ui.window_api import WindowApi
 
 
-def current_factsheet(win: MainWindow) -> tuple[int, str] | None:
+def current_factsheet(win: WindowApi) -> tuple[int, str] | None:
     """The id and "Party (round)" of the factsheet worked on, or None (no factsheet yet)."""
     fid = win.factsheet_id()
     if fid is None:
-        dialogs.show_error(win, "Excel", "There is no factsheet yet: import one first.")
+        dialogs.show_error(
+            win.parent_widget(), "Excel", "There is no factsheet yet: import one first."
+        )
         return None
     sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
     party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
     return fid, party
 
 
-def export_questionnaire_file(win: MainWindow) -> None:
+def export_questionnaire_file(win: WindowApi) -> None:
     """File → Export questionnaire…: the current Party's questionnaire, for the State to fill."""
     chosen = current_factsheet(win)
     if chosen is None:
         return
     fid, party = chosen
-    options = dialogs.ask_questionnaire_options(win, party)
+    options = dialogs.ask_questionnaire_options(win.parent_widget(), party)
     if options is None:
         return
     target = dialogs.ask_save_path(
-        win,
+        win.parent_widget(),
         "Export questionnaire",
         f"questionnaire-{dialogs.file_stem(party)}.xlsx",
         dialogs.XLSX_FILTER,
@@ -79,14 +81,14 @@ def export_questionnaire_file(win: MainWindow) -> None:
     )
 
 
-def ask_import_questionnaire(win: MainWindow) -> None:
+def ask_import_questionnaire(win: WindowApi) -> None:
     """File → Import questionnaire…: choose a filled-in workbook, preview it, apply it."""
-    path = dialogs.ask_questionnaire_file(win)
+    path = dialogs.ask_questionnaire_file(win.parent_widget())
     if path:
         import_questionnaires(win, [Path(path)])
 
 
-def import_questionnaires(win: MainWindow, paths: Sequence[Path]) -> None:
+def import_questionnaires(win: WindowApi, paths: Sequence[Path]) -> None:
     """Preview each questionnaire off the GUI thread, then let the user apply it, one by one."""
     if not paths:
         return
@@ -104,7 +106,7 @@ def import_questionnaires(win: MainWindow, paths: Sequence[Path]) -> None:
     win.runner.run_in_background("Import questionnaire", f"Reading {first.name}…", job, previewed)
 
 
-def show_preview(win: MainWindow, preview: QuestionnairePreview) -> QuestionnaireReport | None:
+def show_preview(win: WindowApi, preview: QuestionnairePreview) -> QuestionnaireReport | None:
     """The preview dialog; Apply writes through the op runner, which refreshes the views."""
 
     def apply() -> QuestionnaireReport | None:
@@ -113,20 +115,20 @@ def show_preview(win: MainWindow, preview: QuestionnairePreview) -> Questionnair
             lambda: apply_questionnaire(win.db, preview, by=assessor_name()),
         )
 
-    report = questionnaire_dialog.preview_and_apply(win, preview, apply)
+    report = questionnaire_dialog.preview_and_apply(win.parent_widget(), preview, apply)
     if report is not None:
         win.statusBar().showMessage(report.text().split("\n")[0], 10000)
     return report
 
 
-def export_assessment_file(win: MainWindow) -> None:
+def export_assessment_file(win: WindowApi) -> None:
     """File → Export assessment workbook…: the current Party's ratings, comments, summary."""
     chosen = current_factsheet(win)
     if chosen is None:
         return
     fid, party = chosen
     target = dialogs.ask_save_path(
-        win,
+        win.parent_widget(),
         "Export assessment workbook",
         f"assessment-{dialogs.file_stem(party)}.xlsx",
         dialogs.XLSX_FILTER,
@@ -150,10 +152,10 @@ def export_assessment_file(win: MainWindow) -> None:
     )
 
 
-def export_overview_file(win: MainWindow) -> None:
+def export_overview_file(win: WindowApi) -> None:
     """File → Export overview workbook…: every Party's ratings side by side."""
     target = dialogs.ask_save_path(
-        win, "Export overview workbook", "overview.xlsx", dialogs.XLSX_FILTER
+        win.parent_widget(), "Export overview workbook", "overview.xlsx", dialogs.XLSX_FILTER
     )
     if not target:
         return
@@ -173,6 +175,6 @@ def export_overview_file(win: MainWindow) -> None:
     win.runner.run_in_background("Export overview workbook", "Writing the overview…", job, done)
 
 
-def several_parties(win: MainWindow) -> bool:
+def several_parties(win: WindowApi) -> bool:
     """Whether the overview makes sense: the database holds more than one Party."""
     return len({s.party for s in win.workbench.model.factsheets()}) > 1

@@ -30,7 +30,7 @@ from assessor.ui.undo import Context, ServiceCommand
 from assessor.wording import plural
 
 if TYPE_CHECKING:
-    from assessor.ui.main_window import MainWindow
+    from assessor.ui.window_api import WindowApi
 
 SEND_TITLE = "Send assessment"
 MERGE_TITLE = "Merge a colleague's assessment"
@@ -38,13 +38,13 @@ MERGE_TITLE = "Merge a colleague's assessment"
 PASSPHRASE_TRIES = 3
 
 
-def add_actions(win: MainWindow, menu: QMenu) -> tuple[QAction, QAction]:
+def add_actions(win: WindowApi, menu: QMenu) -> tuple[QAction, QAction]:
     """Add Send assessment… and Merge a colleague's assessment… to the File menu."""
-    send = QAction("Sen&d assessment…", win)
+    send = QAction("Sen&d assessment…", win.parent_widget())
     send.setObjectName("send_assessment")
     send.setToolTip("One file of your assessment for a co-rapporteur or the Secretariat")
     send.triggered.connect(lambda: send_assessment(win))
-    merge = QAction("Mer&ge a colleague's assessment…", win)
+    merge = QAction("Mer&ge a colleague's assessment…", win.parent_widget())
     merge.setObjectName("merge_assessment")
     merge.triggered.connect(lambda: merge_assessment(win))
     if win.db.read_only:
@@ -97,27 +97,33 @@ class MergeAssessment(ServiceCommand):
 # --- sending ------------------------------------------------------------------------------
 
 
-def send_assessment(win: MainWindow) -> None:
+def send_assessment(win: WindowApi) -> None:
     """File → Send assessment…: which Party, where, the passphrase; written off the GUI thread."""
     from assessor.exporters.package import write_package
 
     parties = sorted({s.party for s in browsing.factsheets(win.db)}, key=str.casefold)
     if not parties:
-        dialogs.show_error(win, SEND_TITLE, "There is no assessment yet: import a factsheet first.")
+        dialogs.show_error(
+            win.parent_widget(), SEND_TITLE, "There is no assessment yet: import a factsheet first."
+        )
         return
     must_protect = win.db.encrypted
-    options = dialogs.ask_send_options(win, parties, win.shown_party(), must_protect)
+    options = dialogs.ask_send_options(
+        win.parent_widget(), parties, win.shown_party(), must_protect
+    )
     if options is None:
         return
     target = dialogs.ask_save_path(
-        win, SEND_TITLE, suggested_name(options.party), dialogs.PACKAGE_FILTER
+        win.parent_widget(), SEND_TITLE, suggested_name(options.party), dialogs.PACKAGE_FILTER
     )
     if not target:
         return
     target = dialogs.with_suffix(target, ".assessor")
     passphrase = None
     if options.protect or must_protect:
-        passphrase = dialogs.ask_package_passphrase(win, Path(target).name, new=True)
+        passphrase = dialogs.ask_package_passphrase(
+            win.parent_widget(), Path(target).name, new=True
+        )
         if passphrase is None:
             return
     win.workbench.assessment.flush()  # the package holds what is saved
@@ -135,7 +141,7 @@ def send_assessment(win: MainWindow) -> None:
         message = f"{what} was written{sealed} to {path}."
         win.statusBar().showMessage(message, 10000)
         dialogs.show_info(
-            win,
+            win.parent_widget(),
             SEND_TITLE,
             message,
             "Your colleague merges it with File → Merge a colleague's assessment…"
@@ -176,19 +182,19 @@ def is_database_file(path: str | Path) -> bool:
         return False
 
 
-def merge_assessment(win: MainWindow) -> None:
+def merge_assessment(win: WindowApi) -> None:
     """File → Merge a colleague's assessment…: choose the file, then prepare and review it."""
     if win.db.read_only:
-        dialogs.show_error(win, MERGE_TITLE, "The database is open read-only.")
+        dialogs.show_error(win.parent_widget(), MERGE_TITLE, "The database is open read-only.")
         return
-    path = dialogs.ask_merge_file(win)
+    path = dialogs.ask_merge_file(win.parent_widget())
     if path:
         win.workbench.assessment.flush()  # what is typed takes part in the comparison
         win.themes.flush()
         prepare(win, path)
 
 
-def prepare(win: MainWindow, path: str, passphrase: str | None = None, tries: int = 0) -> None:
+def prepare(win: WindowApi, path: str, passphrase: str | None = None, tries: int = 0) -> None:
     """Read the file and prepare the plan off the GUI thread; ask a passphrase if it needs one."""
     from assessor.importers.package_file import PassphraseNeeded, read_package
 
@@ -217,7 +223,9 @@ def prepare(win: MainWindow, path: str, passphrase: str | None = None, tries: in
 
     def done(outcome: Prepared | NeedsPassphrase) -> None:
         if isinstance(outcome, NeedsPassphrase):
-            given = dialogs.ask_package_passphrase(win, name, new=False, wrong=outcome.wrong)
+            given = dialogs.ask_package_passphrase(
+                win.parent_widget(), name, new=False, wrong=outcome.wrong
+            )
             if given is not None:
                 prepare(win, path, given, tries + 1)
             return
@@ -226,24 +234,24 @@ def prepare(win: MainWindow, path: str, passphrase: str | None = None, tries: in
     win.runner.run_in_background(MERGE_TITLE, f"Comparing {name} with your assessment…", job, done)
 
 
-def review(win: MainWindow, prepared: Prepared) -> None:
+def review(win: WindowApi, prepared: Prepared) -> None:
     """Show the conflict screen; apply the choices when the rapporteur applies."""
     plan = prepared.plan
     if not plan.differences and not plan.reimports_offered:
         dialogs.show_info(
-            win,
+            win.parent_widget(),
             MERGE_TITLE,
             f"Nothing to merge: {plan.source} holds the same assessment as yours.",
         )
         return
-    choices = merge_dialog.ask_merge_choices(win, plan, prepared.labels)
+    choices = merge_dialog.ask_merge_choices(win.parent_widget(), plan, prepared.labels)
     if choices is None:
         win.statusBar().showMessage("Nothing was merged.", 5000)
         return
     apply(win, plan, choices)
 
 
-def apply(win: MainWindow, plan: MergePlan, choices: dict[str, Choice]) -> None:
+def apply(win: WindowApi, plan: MergePlan, choices: dict[str, Choice]) -> None:
     """Apply the plan off the GUI thread, then push it as one undo step."""
     by = win.ctx.by
 

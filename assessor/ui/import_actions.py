@@ -29,7 +29,7 @@ from assessor.ui.ops import USER_ERRORS, describe_error
 from assessor.wording import plural
 
 if TYPE_CHECKING:
-    from assessor.ui.main_window import MainWindow
+    from assessor.ui.window_api import WindowApi
 
 #: What a drop is accepted for; what a file is, is then told by its content, not its name.
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".md", ".markdown", ".txt")
@@ -41,7 +41,7 @@ def importable(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES + QUESTIONNAIRE_SUFFIXES
 
 
-def import_files(win: MainWindow, paths: Sequence[Path]) -> None:
+def import_files(win: WindowApi, paths: Sequence[Path]) -> None:
     """Import factsheets / recommendations off the GUI thread, each factsheet reviewed first.
 
     Questionnaires (workbooks by their content) come after them, each previewed before
@@ -55,11 +55,11 @@ def import_files(win: MainWindow, paths: Sequence[Path]) -> None:
     excel_actions.import_questionnaires(win, sheets)
 
 
-def _parties(win: MainWindow) -> list[str]:
+def _parties(win: WindowApi) -> list[str]:
     return sorted({s.party for s in win.workbench.model.factsheets()})
 
 
-def import_texts(win: MainWindow, texts: Sequence[Path]) -> None:
+def import_texts(win: WindowApi, texts: Sequence[Path]) -> None:
     """Read and parse every file off the GUI thread (each once), then ask what needs asking
     and write: a refused file stops them all before anything is written."""
     win.workbench.assessment.flush()
@@ -77,7 +77,7 @@ def import_texts(win: MainWindow, texts: Sequence[Path]) -> None:
     )
 
 
-def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
+def _review(win: WindowApi, prepared: list[PreparedImport]) -> None:
     """Ask before writing: whose themes, replacing what, a factsheet naming another Party.
 
     Themes go to the Party shown, or to the Party of a factsheet imported before them in the
@@ -87,7 +87,7 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
     parties = _parties(win)
     if party is None and len(parties) > 1 and needs_party([p.kind for p in prepared]):
         party = dialogs.ask_party(
-            win,
+            win.parent_widget(),
             "Import themed recommendations",
             "The database holds several Parties. Which Party are these themed recommendations for?",
             parties,
@@ -103,16 +103,16 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
                 mismatch = party_mismatch(win.db, item)
                 reimport = _reimport(win, item)
             except USER_ERRORS as exc:
-                dialogs.show_error(win, "Import", describe_error(exc))
+                dialogs.show_error(win.parent_widget(), "Import", describe_error(exc))
                 return
             if mismatch is not None and not dialogs.confirm(
-                win,
+                win.parent_widget(),
                 "Import factsheet",
                 f"{mismatch.describe(item.source)}.\n\nImport it as {mismatch.party}’s "
                 f"factsheet? (If it is {mismatch.other}’s, answer No and correct its title.)",
             ):
                 return
-            if not import_review_dialog.ask_import_review(win, item, reimport):
+            if not import_review_dialog.ask_import_review(win.parent_widget(), item, reimport):
                 return  # Cancel: nothing of the batch is written
             themes_party = item.factsheet.party
             arriving.add(themes_party)
@@ -125,11 +125,11 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
             replacing = themes_target(win.db, item.themes, target)
         except ImportRejected as exc:
             if target is None or target not in arriving:
-                dialogs.show_error(win, "Import", str(exc))
+                dialogs.show_error(win.parent_widget(), "Import", str(exc))
                 return
             replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
         except USER_ERRORS as exc:
-            dialogs.show_error(win, "Import", describe_error(exc))
+            dialogs.show_error(win.parent_widget(), "Import", describe_error(exc))
             return
         if not _confirm_themes(win, item, replacing):
             return
@@ -137,7 +137,7 @@ def _review(win: MainWindow, prepared: list[PreparedImport]) -> None:
     _write(win, chosen)
 
 
-def _reimport(win: MainWindow, item: PreparedImport) -> str:
+def _reimport(win: WindowApi, item: PreparedImport) -> str:
     """The review's note when the factsheet is already in the database (same Party, round)."""
     assert item.factsheet is not None
     for sheet in browsing.factsheets(win.db):
@@ -148,7 +148,7 @@ def _reimport(win: MainWindow, item: PreparedImport) -> str:
     return ""
 
 
-def _confirm_themes(win: MainWindow, item: PreparedImport, target: ThemesTarget) -> bool:
+def _confirm_themes(win: WindowApi, item: PreparedImport, target: ThemesTarget) -> bool:
     """Ask before a Party's themed recommendations are replaced (they go to the history)."""
     if not target.themes and not target.others_named:
         return True
@@ -165,10 +165,10 @@ def _confirm_themes(win: MainWindow, item: PreparedImport, target: ThemesTarget)
         )
     else:
         lines.append(f"Attach the {new} themed recommendations to {target.party}?")
-    return dialogs.confirm(win, "Import themed recommendations", "\n\n".join(lines))
+    return dialogs.confirm(win.parent_widget(), "Import themed recommendations", "\n\n".join(lines))
 
 
-def _write(win: MainWindow, prepared: Sequence[PreparedImport]) -> None:
+def _write(win: WindowApi, prepared: Sequence[PreparedImport]) -> None:
     """Write the prepared files, each in its own transaction, off the GUI thread."""
     if not prepared:
         return
@@ -182,7 +182,7 @@ def _write(win: MainWindow, prepared: Sequence[PreparedImport]) -> None:
     )
 
 
-def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
+def _imported(win: WindowApi, reports: list[ImportReport]) -> None:
     if not reports:
         return
     win.stack.clear()  # an import rewrites rows the undo steps point at
@@ -195,7 +195,7 @@ def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
             lines += [*([""] if changes else []), f"{plural(len(warnings), 'thing')} to check:"]
             lines += warnings
         intro = "\n".join(r.summary().split("\n")[0] for r in reports)
-        dialogs.show_lines(win, "Import", intro, lines)
+        dialogs.show_lines(win.parent_widget(), "Import", intro, lines)
     else:
         # "Imported the factsheet of Albania …: 11 chapters, 81 recommendations …"
         summary = "; ".join(
@@ -207,11 +207,13 @@ def _imported(win: MainWindow, reports: list[ImportReport]) -> None:
         win.model_select_first(first)
 
 
-def export_json(win: MainWindow) -> None:
+def export_json(win: WindowApi) -> None:
     """Export the whole database as assessor-json/1, off the GUI thread."""
     from assessor.exporters.json_export import write_json
 
-    target = dialogs.ask_save_path(win, "Export JSON", "assessor-export.json", "JSON (*.json)")
+    target = dialogs.ask_save_path(
+        win.parent_widget(), "Export JSON", "assessor-export.json", "JSON (*.json)"
+    )
     if not target:
         return
     target = dialogs.with_suffix(target, ".json")

@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
 
         return slot
 
+    def parent_widget(self) -> QWidget:
+        """The widget the action modules parent their dialogs and actions to: this window."""
+        return self
+
     def show_user_guide(self) -> None:
         """Help → User guide: the bundled guide, beside the window."""
         if self.user_guide is None:

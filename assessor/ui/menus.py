@@ -12,14 +12,14 @@ from assessor.services import opening
 from assessor.ui import dialogs, excel_actions, exchange_actions, storage_actions
 
 if TYPE_CHECKING:
-    from assessor.ui.main_window import MainWindow
+    from assessor.ui.window_api import MenuHost
 
 #: A menu action's keys: one sequence, or several (the first is shown in the menu).
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | list[str] | list[QKeySequence]
 
 
 def action(
-    win: MainWindow,
+    win: MenuHost,
     menu: QMenu,
     text: str,
     slot: Callable[..., object],
@@ -27,7 +27,7 @@ def action(
     name: str = "",
 ) -> QAction:
     """A menu item: text with its mnemonic, keys (the first is shown), an object name."""
-    action = QAction(text, win)
+    action = QAction(text, win.parent_widget())
     if isinstance(shortcut, list):
         action.setShortcuts([QKeySequence(k) for k in shortcut])
     elif shortcut is not None:
@@ -39,14 +39,14 @@ def action(
     return action
 
 
-def go_to_code(win: MainWindow) -> None:
+def go_to_code(win: MenuHost) -> None:
     """Go → Go to code…: ask for a code as people type it and show its recommendation."""
-    typed = dialogs.ask_code(win)
+    typed = dialogs.ask_code(win.parent_widget())
     if typed:
         win.workbench.go_to_code(typed)
 
 
-def build_menus(win: MainWindow) -> None:
+def build_menus(win: MenuHost) -> None:
     """The window's menus: File, Edit, View, Go, Rate (filled per scale), Help."""
     bar = win.menuBar()
     # Within a menu no two items share a mnemonic (tests/ui/test_window_words.py checks).

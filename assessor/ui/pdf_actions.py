@@ -17,7 +17,7 @@ from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
     from assessor.exporters.pdf_data import Scope
-    from assessor.ui.main_window import MainWindow
+    from assessor.ui.window_api import WindowApi
 
 PRINT_TITLE = "Print summary"
 EXPORT_TITLE = "Export PDF summary"
@@ -43,22 +43,24 @@ def remember(settings: QSettings, options: PdfOptions) -> None:
     settings.setValue(full_key, options.full_follow_ups)
 
 
-def ask_options(win: MainWindow, title: str) -> tuple[int, str, PdfOptions] | None:
+def ask_options(win: WindowApi, title: str) -> tuple[int, str, PdfOptions] | None:
     """The shown Party's factsheet, its name and the options chosen; None if cancelled."""
     fid = win.factsheet_id()
     if fid is None:
-        dialogs.show_error(win, title, "There is no factsheet yet: import one first.")
+        dialogs.show_error(
+            win.parent_widget(), title, "There is no factsheet yet: import one first."
+        )
         return None
     sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
     party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
-    options = dialogs.ask_pdf_options(win, title, party, remembered(win.settings))
+    options = dialogs.ask_pdf_options(win.parent_widget(), title, party, remembered(win.settings))
     if options is None:
         return None
     remember(win.settings, options)
     return fid, party, options
 
 
-def print_summary(win: MainWindow) -> None:
+def print_summary(win: WindowApi) -> None:
     """File → Print summary…: render the chosen summary off the GUI thread, then preview it."""
     from assessor.exporters.pdf_summary import summary_pdf_bytes
 
@@ -84,12 +86,12 @@ def print_summary(win: MainWindow) -> None:
     def show(pdf: bytes) -> None:
         from assessor.ui import print_preview
 
-        print_preview.preview_pdf(pdf, win, f"Summary for the Committee — {party}")
+        print_preview.preview_pdf(pdf, win.parent_widget(), f"Summary for the Committee — {party}")
 
     win.runner.run_in_background(PRINT_TITLE, f"Preparing the summary of {party}…", job, show)
 
 
-def export_pdf(win: MainWindow) -> None:
+def export_pdf(win: WindowApi) -> None:
     """File → Export PDF summary…: write the chosen summary to a file, off the GUI thread."""
     from assessor.exporters.pdf_summary import write_pdf_summary
 
@@ -98,7 +100,10 @@ def export_pdf(win: MainWindow) -> None:
         return
     fid, party, options = chosen
     target = dialogs.ask_save_path(
-        win, EXPORT_TITLE, f"summary-{dialogs.file_stem(party)}.pdf", dialogs.PDF_FILTER
+        win.parent_widget(),
+        EXPORT_TITLE,
+        f"summary-{dialogs.file_stem(party)}.pdf",
+        dialogs.PDF_FILTER,
     )
     if not target:
         return

@@ -19,18 +19,18 @@ from assessor.ui import backup_dialog, dialogs
 from assessor.ui.ops import describe_error
 
 if TYPE_CHECKING:
-    from assessor.ui.main_window import MainWindow
+    from assessor.ui.window_api import WindowApi
 
 #: How often the window backs up a database that changed (issue 6: every 30 minutes).
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
 
 
-def can_back_up(win: MainWindow) -> bool:
+def can_back_up(win: WindowApi) -> bool:
     """Whether this window may make and restore backups (a writable database file)."""
     return win.db.path is not None and not win.db.read_only
 
 
-def periodic_backup(win: MainWindow) -> None:
+def periodic_backup(win: WindowApi) -> None:
     """The 30-minute timer: a verified backup if anything changed, quietly, off the GUI thread."""
     if not can_back_up(win):
         return
@@ -48,7 +48,7 @@ def periodic_backup(win: MainWindow) -> None:
     win.runner.run_quietly(lambda: backups.backup_if_changed(win.db), done, failed)
 
 
-def backup_now(win: MainWindow) -> None:
+def backup_now(win: WindowApi) -> None:
     """File → Back up now: a verified backup, whether or not anything changed."""
     win.workbench.assessment.flush()
     win.themes.flush()
@@ -67,11 +67,13 @@ def backup_now(win: MainWindow) -> None:
     )
 
 
-def restore(win: MainWindow) -> None:
+def restore(win: WindowApi) -> None:
     """File → Restore from backup…: choose one; what is there now is backed up first."""
     win.workbench.assessment.flush()
     win.themes.flush()
-    chosen = backup_dialog.choose_backup(win, backups.list_backups(win.db), win.db.location)
+    chosen = backup_dialog.choose_backup(
+        win.parent_widget(), backups.list_backups(win.db), win.db.location
+    )
     if chosen is None:
         return
 
@@ -82,35 +84,35 @@ def restore(win: MainWindow) -> None:
     def done(restored: Restored) -> None:
         # The op runner has emitted the change set (every factsheet): the views are reloaded.
         win.stack.clear()  # the undo steps point at rows the restore replaced
-        dialogs.show_info(win, "Restored from backup", restored.message())
+        dialogs.show_info(win.parent_widget(), "Restored from backup", restored.message())
 
     win.runner.run_in_background("Restore from backup", "Restoring the backup…", job, done)
 
 
-def new_encrypted_database(win: MainWindow) -> None:
+def new_encrypted_database(win: WindowApi) -> None:
     """File → New encrypted database…: a new file encrypted with a passphrase never stored."""
     reason = opening.encryption_unavailable_reason()
     if reason is not None:
-        dialogs.show_error(win, "New encrypted database", reason)
+        dialogs.show_error(win.parent_widget(), "New encrypted database", reason)
         return
-    path = dialogs.ask_new_database(win)
+    path = dialogs.ask_new_database(win.parent_widget())
     if not path:
         return
     if Path(path).exists():
         # The file dialog may have confirmed "replace"; a database is never overwritten.
         dialogs.show_error(
-            win,
+            win.parent_widget(),
             "New encrypted database",
             f"There is already a file at {path}. Choose a new name; to encrypt an existing "
             "database, open it and choose File → Encrypt this database….",
         )
         return
-    passphrase = dialogs.ask_new_passphrase(win, path)
+    passphrase = dialogs.ask_new_passphrase(win.parent_widget(), path)
     if passphrase is not None:
         win.switch_to(path, passphrase)
 
 
-def change_encryption(win: MainWindow) -> None:
+def change_encryption(win: WindowApi) -> None:
     """File → Encrypt this database… / Remove encryption…: convert it and its backups.
 
     The window lets go of the database (what is typed is saved first), the conversion runs off
@@ -120,16 +122,18 @@ def change_encryption(win: MainWindow) -> None:
     reason = opening.encryption_unavailable_reason()
     path = win.db.path
     if reason is not None or path is None or win.db.read_only:
-        dialogs.show_error(win, title, reason or "Only a database file this window may change.")
+        dialogs.show_error(
+            win.parent_widget(), title, reason or "Only a database file this window may change."
+        )
         return
     old = win.db.passphrase
     new: str | None = None
     if old is None:
-        new = dialogs.ask_new_passphrase(win, str(path))
+        new = dialogs.ask_new_passphrase(win.parent_widget(), str(path))
         if new is None:
             return
     elif not dialogs.confirm(
-        win,
+        win.parent_widget(),
         title,
         f"Store {path.name} and its backups unencrypted? Anyone who can read this computer's "
         "files could then read them.",
@@ -147,22 +151,24 @@ def change_encryption(win: MainWindow) -> None:
         converted = not isinstance(result, Exception)
         if not win.switch_to(str(path), new if converted else old):
             dialogs.show_error(
-                win, title, f"{path} could not be opened again; open it with File → Open."
+                win.parent_widget(),
+                title,
+                f"{path} could not be opened again; open it with File → Open.",
             )
         shown = win.replaced_by or win
         if isinstance(result, Exception):
-            dialogs.show_error(shown, title, describe_error(result))
+            dialogs.show_error(shown.parent_widget(), title, describe_error(result))
         else:
-            dialogs.show_info(shown, title, result.message())
+            dialogs.show_info(shown.parent_widget(), title, result.message())
 
     what = "Encrypting" if new is not None else "Decrypting"
     win.runner.run_in_background(title, f"{what} {path.name} and its backups…", job, done)
 
 
-def preferences(win: MainWindow) -> None:
+def preferences(win: WindowApi) -> None:
     """Edit → Preferences…: the assessor's name, recorded in the history and on the PDF."""
     settings = load_settings()
-    name = dialogs.ask_assessor_name(win, settings.assessor_name or assessor_name())
+    name = dialogs.ask_assessor_name(win.parent_widget(), settings.assessor_name or assessor_name())
     if name is None:
         return
     # Left empty, the login name is used: saved as such, so that the first-start question,
@@ -171,7 +177,9 @@ def preferences(win: MainWindow) -> None:
     try:
         save_settings(replace(settings, assessor_name=name))
     except OSError as exc:
-        dialogs.show_error(win, "Preferences", f"The preferences could not be saved: {exc}")
+        dialogs.show_error(
+            win.parent_widget(), "Preferences", f"The preferences could not be saved: {exc}"
+        )
         return
     win.ctx.by = assessor_name()
     win.statusBar().showMessage(f"Your changes are now recorded as made by {win.ctx.by}.", 8000)
