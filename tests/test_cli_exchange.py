@@ -81,8 +81,9 @@ def test_a_package_must_end_as_one(tmp_path: Path, capsys: Capsys) -> None:
 
 
 def test_the_report_lists_what_is_taken_in_order_and_then_how_many_more() -> None:
-    from assessor.cli.exchange import _describe, local_when
+    from assessor.cli.exchange import _describe
     from assessor.domain.merge import Difference, Kind, MergePlan, Side
+    from assessor.wording import local_when
 
     def diff(n: int, subject: str, kind: Kind = Kind.ONLY_THEIRS) -> Difference:
         return Difference(
@@ -105,7 +106,48 @@ def test_the_report_lists_what_is_taken_in_order_and_then_how_many_more() -> Non
     assert "II-0 rating: Partly implemented (Ann, " in out and "    and 8 more" in out
     assert "kept (only mine changed): 1 comment" in out
     assert "the same on both sides: 1 value" in out and "partly" not in out
-    assert re.fullmatch(
-        r"\d{1,2} (Dec|Nov) 2026 \d\d:\d\d", local_when("2026-12-02T10:02:00Z")
-    )
+    assert re.fullmatch(r"\d{1,2} (Dec|Nov) 2026 \d\d:\d\d", local_when("2026-12-02T10:02:00Z"))
     assert local_when(None) == "?"
+
+
+def test_the_overview_workbook_shows_the_agreement_on_request(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    from openpyxl import load_workbook
+
+    mine = database(tmp_path, "mine", ("II-6", "2", "Mine."), ("IV-4", "3", ""), ("II-7", "1", ""))
+    theirs = database(tmp_path, "theirs", ("II-6", "3", "Theirs."), ("IV-4", "3", ""))
+    package = tmp_path / "theirs.assessor"
+    assert run(capsys, "--db", str(theirs), "export", "package", "-o", str(package))[0] == 0
+    before = mine.read_bytes()
+    for other in (package, theirs):
+        out_file = tmp_path / f"overview-{other.suffix[1:]}.xlsx"
+        status, out, err = run(
+            capsys, "--db", str(mine), "export", "xlsx", "--all", "-o", str(out_file),
+            "--agreement", str(other),
+        )  # fmt: skip
+        assert status == 0, err
+        assert "agreement" in out and "2 ratings both gave" in out
+        wb = load_workbook(out_file)
+        assert wb.sheetnames[-1] == "Agreement"
+        rows = [[c for c in row] for row in wb["Agreement"].iter_rows(values_only=True)]
+        header = next(r for r in rows if r[0] == "Mine ↓ / theirs →")
+        labels = [h for h in header[1:] if h and h != "Total"]
+        assert "Partly implemented" in labels and "Not implemented" in labels
+        table = {
+            r[0]: dict(zip(header[1:], r[1:], strict=False))
+            for r in rows[rows.index(header) + 1 :]
+            if r[0] in labels
+        }
+        assert table["Partly implemented"]["Not implemented"] == 1
+        assert table["Not implemented"]["Not implemented"] == 1
+        figures = {r[0]: r[1] for r in rows if r and r[0]}
+        assert figures["Ratings both gave"] == 2 and figures["Percent agreement"] == 50
+        assert figures["Cohen's kappa"] == 0  # pₒ = ½, pₑ = ½
+        assert figures["Agreement with"]
+    assert mine.read_bytes() == before  # nothing merged
+    status, _, err = run(
+        capsys, "--db", str(mine), "export", "xlsx", "-o", str(tmp_path / "x.xlsx"),
+        "--agreement", str(package),
+    )  # fmt: skip
+    assert status == 2 and "--all" in err

@@ -167,6 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--contact", metavar="TEXT", help="who the State returns the file to")
     x = _export(formats, "xlsx", "the assessment as an Excel workbook", cmd_export_xlsx)
     x.add_argument("--all", action="store_true", help="an overview of every Party instead")
+    x.add_argument(
+        "--agreement",
+        metavar="FILE",
+        help="with --all: a sheet of how far a colleague's package or database file agrees on "
+        "the ratings both gave (nothing is merged)",
+    )
 
     k = _export(
         formats, "package", "an assessment package (.assessor) for a colleague", cmd_export_package

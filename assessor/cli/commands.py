@@ -179,12 +179,26 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     db = open_db(args, create=False, write=False)
     try:
         if args.all:
-            codes, parties = export_overview_xlsx(db, args.output)
+            plan = None
+            if args.agreement:
+                from assessor.cli.exchange import merge_source
+                from assessor.services.merge import prepare_merge
+
+                plan = prepare_merge(db, merge_source(args.agreement))  # nothing is written
+            codes, parties = export_overview_xlsx(db, args.output, agreement=plan)
+            with_agreement = (
+                f", with the agreement with {plan.their_name} on "
+                f"{plural(plan.agreement.count, 'rating')} both gave"
+                if plan
+                else ""
+            )
             print(
                 f"Wrote the overview of {plural(parties, 'factsheet')} × {plural(codes, 'code')} "
-                f"to {args.output}"
+                f"to {args.output}{with_agreement}"
             )
         else:
+            if args.agreement:
+                raise Failure("--agreement goes with --all (the overview workbook).")
             rows = export_assessment_xlsx(db, args.output, party=args.party)
             print(f"Wrote the assessment of {plural(rows, 'recommendation')} to {args.output}")
     finally:

@@ -8,17 +8,15 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.cli.common import EXIT_ROWS_REJECTED, Failure, open_db
 from assessor.domain.merge import Difference, Kind, MergePlan, Side
 from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.domain.values import as_utc
 from assessor.importers.package_file import ParsedPackage
 from assessor.settings import assessor_name
-from assessor.wording import plural
+from assessor.wording import local_when, plural
 
 if TYPE_CHECKING:
     from assessor.db.engine import Database
@@ -97,19 +95,13 @@ def cmd_export_package(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     """Merge a colleague's package or database file into this database."""
-    from assessor.importers.package_file import PassphraseNeeded, read_package
     from assessor.services.merge import apply_merge, prepare_merge
 
-    source: ParsedPackage | Path = Path(args.source)
-    if not is_sqlite(args.source):
-        try:
-            source = read_package(args.source, _package_passphrase(False, twice=False))
-        except PassphraseNeeded:
-            source = read_package(args.source, _package_passphrase(True, twice=False))
+    source = merge_source(args.source)
     db = open_db(args, create=False)
     try:
         plan = prepare_merge(db, source)
-        print(_describe(plan, _rating_labels(db, plan)))
+        print(_describe(plan, rating_labels(db, plan)))
         if args.dry_run:
             print("Nothing was merged (--dry-run).")
             return EXIT_ROWS_REJECTED if plan.conflicts and not args.prefer else 0
@@ -128,7 +120,20 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rating_labels(db: Database, plan: MergePlan) -> dict[str, str]:
+def merge_source(path: str) -> ParsedPackage | Path:
+    """A colleague's work to compare with: a package read (asking its passphrase if needed),
+    or the path of their database file."""
+    from assessor.importers.package_file import PassphraseNeeded, read_package
+
+    if is_sqlite(path):
+        return Path(path)
+    try:
+        return read_package(path, _package_passphrase(False, twice=False))
+    except PassphraseNeeded:
+        return read_package(path, _package_passphrase(True, twice=False))
+
+
+def rating_labels(db: Database, plan: MergePlan) -> dict[str, str]:
     """The labels of the rating levels of the factsheets merged into, by key."""
     from assessor.services import browsing
 
@@ -151,18 +156,6 @@ ORDER = ("rating", "comment", "status", "follow_up", "theme_item")
 #: How many differences taken are listed one by one before "and N more".
 LISTED = 20
 STATUSES = {"draft": "Draft", "final": "Final"}
-
-
-def local_when(at: str | None) -> str:
-    """An ISO 8601 (UTC) time as a local date and time ("2 Dec 2026 10:02"), or "?"."""
-    if not at:
-        return "?"
-    try:
-        moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    except ValueError:
-        return at
-    local = as_utc(moment).astimezone()
-    return f"{local.day} {local:%b %Y %H:%M}"
 
 
 def _counts(differences: Sequence[Difference]) -> str:

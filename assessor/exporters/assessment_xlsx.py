@@ -36,6 +36,7 @@ from assessor.db.models import (
 )
 from assessor.db.queries import rating_levels, themes
 from assessor.db.tree_rows import current_follow_up_received
+from assessor.domain.merge import MergePlan
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.domain.values import FOLLOW_UP_AFTER_RATING, Level
 from assessor.exporters.questionnaire import IN_SCOPE_VERBS, questionnaire_lines
@@ -52,6 +53,7 @@ from assessor.exporters.xlsx_common import (
     save_workbook,
 )
 from assessor.services.errors import ServiceError
+from assessor.wording import local_when
 
 VERBS = ("require", "request", "invite")
 #: The overview's mark of a rating given before the current follow-up, and its key's suffix.
@@ -332,8 +334,14 @@ def _overview_data(
     return headers, codes, ratings, levels | {(fid, ""): Level("", "", "") for fid in ids}
 
 
-def build_overview_workbook(db: Database) -> tuple[Workbook, int, int]:
-    """The overview workbook (codes × Parties, coloured ratings); rows and Parties counted."""
+def build_overview_workbook(
+    db: Database, agreement: MergePlan | None = None
+) -> tuple[Workbook, int, int]:
+    """The overview workbook (codes × Parties, coloured ratings); rows and Parties counted.
+
+    ``agreement``: a merge's plan with a colleague's work (nothing merged); adds the sheet
+    "Agreement" on the ratings both gave.
+    """
     with db.reading() as session:
         headers, codes, ratings, levels = _overview_data(session)
         fids = list(dict.fromkeys(fid for fid, _ in levels))
@@ -376,9 +384,41 @@ def build_overview_workbook(db: Database) -> tuple[Workbook, int, int]:
             cell.fill, cell.font = rating_fill(lv.color), rating_font(lv.color)
             legend.append([cell, key])
     legend.append([f"{REVIEW_MARK} after a rating", FOLLOW_UP_AFTER_RATING])
+    if agreement is not None:
+        labels = {key: lv.label for (_, key), lv in levels.items() if key}
+        _agreement_sheet(wb, agreement, labels)
     wb.properties.title = "Assessment overview — all Parties"
     wb.properties.creator = "Assessor"
     return wb, len(codes), len(headers)
+
+
+def _agreement_sheet(wb: Workbook, plan: MergePlan, labels: dict[str, str]) -> None:
+    """How far this database and a colleague's agree on the ratings both gave: who and when
+    the other side is, the confusion table (mine as rows, theirs as columns), percent
+    agreement and Cohen's kappa."""
+    ws = wb.create_sheet("Agreement")
+    a = plan.agreement
+    ws.column_dimensions["A"].width = 30
+    for i in range(len(a.levels)):
+        ws.column_dimensions[get_column_letter(i + 2)].width = 18
+    ws.append([_head(ws, "Agreement with"), cell_text(plan.their_name or "a colleague")])
+    ws.append(["From", cell_text(plan.source)])
+    ws.append(["Written", local_when(plan.written_at)])
+    ws.append(
+        ["Factsheets", cell_text("; ".join(f"{f.party}, {f.round}" for f in plan.factsheets))]
+    )
+    ws.append([])
+    names = [cell_text(labels.get(level, level)) for level in a.levels]
+    ws.append([_head(ws, "Mine ↓ / theirs →"), *(_head(ws, n) for n in names), _head(ws, "Total")])
+    for name, row in zip(names, a.table, strict=True):
+        ws.append([_head(ws, name), *row, sum(row)])
+    columns = [sum(row[j] for row in a.table) for j in range(len(a.levels))]
+    ws.append([_head(ws, "Total"), *columns, a.count])
+    ws.append([])
+    ws.append(["Ratings both gave", a.count])
+    ws.append(["Percent agreement", None if a.percent is None else round(a.percent, 1)])
+    kappa = "undefined" if a.kappa is None else round(a.kappa, 3)
+    ws.append(["Cohen's kappa", kappa if a.count else "undefined"])
 
 
 def _head(ws: object, value: str) -> WriteOnlyCell:
@@ -387,8 +427,13 @@ def _head(ws: object, value: str) -> WriteOnlyCell:
     return cell
 
 
-def export_overview_xlsx(db: Database, path: str | os.PathLike[str]) -> tuple[int, int]:
-    """Write the overview of every Party to ``path``; return (codes, Parties)."""
-    wb, rows, parties = build_overview_workbook(db)
+def export_overview_xlsx(
+    db: Database, path: str | os.PathLike[str], agreement: MergePlan | None = None
+) -> tuple[int, int]:
+    """Write the overview of every Party to ``path``; return (codes, Parties).
+
+    ``agreement``: a merge's plan, for the sheet "Agreement" (see ``build_overview_workbook``).
+    """
+    wb, rows, parties = build_overview_workbook(db, agreement)
     save_workbook(wb, path)
     return rows, parties
