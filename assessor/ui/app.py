@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QApplication
 from assessor.resources import resource_path
 from assessor.services import browsing
 from assessor.services.imports import import_file
-from assessor.services.opening import DatabaseError, Handle
+from assessor.services.opening import Handle
 from assessor.settings import load_settings
 from assessor.ui import dialogs, storage_actions
 from assessor.ui.main_window import MainWindow
 from assessor.ui.opening import open_with_questions
+from assessor.ui.ops import OpRunner
 
 ORGANIZATION = "Assessor"
 APPLICATION = "Assessor"
@@ -90,10 +91,10 @@ class Launcher:
             return False
         db = opened.db
         if with_example and not db.read_only:
-            try:
-                import_examples(db)
-            except (DatabaseError, OSError) as exc:
-                dialogs.show_error(self.window, "The example could not be imported", str(exc))
+            # Through the op runner: an ImportRejected (or any error) shown as every other.
+            OpRunner(self.window).run(
+                "The example could not be imported", lambda: import_examples(db)
+            )
         previous, previous_db = self.window, self.db
         self.db = db
         self.window = MainWindow(db, self.settings, open_other=self.open, held_by=opened.held_by)

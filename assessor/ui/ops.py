@@ -114,8 +114,12 @@ class OpRunner(QObject):
         label: str,
         job: Callable[[Cancel], T],
         on_done: Callable[[T], None],
+        on_failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run ``job`` on a worker thread behind a progress dialog; ``on_done`` gets its result.
+
+        If it fails, the error dialog says why, then ``on_failed`` (if given) gets the exception
+        to put the window right (a cancelled job calls it too, with no dialog).
 
         ``job`` receives a token that Cancel requests; the services it calls check it between
         units of work (rows, files, pages) and raise ``Cancelled``, which ends the job quietly
@@ -147,11 +151,12 @@ class OpRunner(QObject):
 
         def failed(exc: BaseException) -> None:
             finish()
-            if isinstance(exc, Cancelled):
-                return
-            if not isinstance(exc, USER_ERRORS):
-                log.error("%s failed", title, exc_info=exc)
-            dialogs.show_error(self._parent, title, describe_error(exc))
+            if not isinstance(exc, Cancelled):
+                if not isinstance(exc, USER_ERRORS):
+                    log.error("%s failed", title, exc_info=exc)
+                dialogs.show_error(self._parent, title, describe_error(exc))
+            if on_failed is not None:
+                on_failed(exc)
 
         worker.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
         worker.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)

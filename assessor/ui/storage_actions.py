@@ -141,28 +141,31 @@ def change_encryption(win: WindowApi) -> None:
         return
     win.release_database()
 
-    def job(_cancel: Cancel) -> backups.Converted | Exception:
-        try:  # never cancelled half-way: a conversion always finishes or leaves the file as is
-            return backups.change_encryption(path, old=old, new=new)
-        except Exception as exc:  # reported below, after the database is open again
-            return exc
+    def job(_cancel: Cancel) -> backups.Converted:
+        # Never cancelled half-way: a conversion always finishes or leaves the file as is.
+        return backups.change_encryption(path, old=old, new=new)
 
-    def done(result: backups.Converted | Exception) -> None:
-        converted = not isinstance(result, Exception)
-        if not win.switch_to(str(path), new if converted else old):
+    def reopen(passphrase: str | None) -> WindowApi:
+        """The database open again in a window (this one if that failed)."""
+        if not win.switch_to(str(path), passphrase):
             dialogs.show_error(
                 win.parent_widget(),
                 title,
                 f"{path} could not be opened again; open it with File → Open.",
             )
-        shown = win.replaced_by or win
-        if isinstance(result, Exception):
-            dialogs.show_error(shown.parent_widget(), title, describe_error(result))
-        else:
-            dialogs.show_info(shown.parent_widget(), title, result.message())
+        return win.replaced_by or win
+
+    def done(converted: backups.Converted) -> None:
+        shown = reopen(new)
+        dialogs.show_info(shown.parent_widget(), title, converted.message())
+
+    def failed(_exc: BaseException) -> None:
+        reopen(old)  # the runner has said why; the file is as it was
 
     what = "Encrypting" if new is not None else "Decrypting"
-    win.runner.run_in_background(title, f"{what} {path.name} and its backups…", job, done)
+    win.runner.run_in_background(
+        title, f"{what} {path.name} and its backups…", job, done, on_failed=failed
+    )
 
 
 def preferences(win: WindowApi) -> None:

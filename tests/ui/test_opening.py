@@ -204,3 +204,25 @@ def test_an_empty_name_accepted_at_first_start_is_not_asked_again(
     qtbot.wait(50)
     assert len(asked) == 1  # "left empty, your login name is used" is an answer too
     launcher.close()
+
+
+def test_a_rejected_example_is_shown_as_the_runner_shows_errors(
+    qtbot, tmp_path: Path, settings: QSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """--with-example imports through the op runner: an ImportRejected gets its dialog."""
+    from assessor.importers.common import ImportRejected
+
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, t, m, *a: errors.append((t, m)))
+
+    def reject(*_a: object, **_k: object) -> None:
+        raise ImportRejected("This is not a factsheet.")
+
+    monkeypatch.setattr(app, "import_file", reject)
+    launcher = Launcher(settings)
+    assert launcher.open(tmp_path / "new.sqlite", with_example=True)
+    assert errors == [("The example could not be imported", "This is not a factsheet.")]
+    assert launcher.db is not None and not browsing.factsheets(launcher.db)
+    qtbot.addWidget(launcher.window)
+    launcher.window.close()  # type: ignore[union-attr]
+    launcher.close()

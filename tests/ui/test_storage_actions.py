@@ -171,3 +171,32 @@ def test_encrypt_the_open_database_then_remove_the_encryption(
     qtbot.addWidget(launcher.window)
     launcher.window.close()  # type: ignore[union-attr]
     launcher.close()
+
+
+def test_a_failed_conversion_is_shown_by_the_runner_and_the_database_opens_again(
+    qtbot, template_db: Path, tmp_path: Path, settings: QSettings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """change_encryption no longer turns the failure into a return value: the runner says why."""
+    monkeypatch.setattr(storage_actions.opening, "encryption_unavailable_reason", lambda: None)
+    path = tmp_path / "work.sqlite"
+    path.write_bytes(template_db.read_bytes())
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, t, m, *a: errors.append((t, m)))
+    monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a: "correct horse")
+
+    def fail(*_a: object, **_k: object) -> None:
+        raise OSError("No space left on the device")
+
+    monkeypatch.setattr(backups, "change_encryption", fail)
+    launcher = Launcher(settings)
+    assert launcher.open(path)
+    first = launcher.window
+    assert first is not None
+    _trigger(qtbot, first, "change_encryption")
+    qtbot.waitUntil(lambda: launcher.window is not first, timeout=30000)
+    assert errors == [("Encrypt this database", "No space left on the device")]
+    assert launcher.db is not None and not launcher.db.encrypted
+    assert path.read_bytes().startswith(b"SQLite format 3")
+    qtbot.addWidget(launcher.window)
+    launcher.window.close()  # type: ignore[union-attr]
+    launcher.close()
