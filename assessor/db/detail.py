@@ -83,6 +83,7 @@ def _detail_statements() -> tuple[Any, Any, Any, Any]:
             Assessment.updated_at,
             Assessment.updated_by,
             Assessment.id,
+            Assessment.version,
         )
         .join(Factsheet, Factsheet.id == Recommendation.factsheet_id)
         .join(Party, Party.id == Factsheet.party_id)
@@ -161,7 +162,7 @@ def recommendation_detail(
         return None
     (rid, uid, factsheet_id, chapter_number, section_id, section_position, text, verb, scope,
      paragraphs, retired_at, party, chapter_title, section_kind, section_title,
-     rating, comment, status, updated_at, updated_by, assessment_id) = row  # fmt: skip
+     rating, comment, status, updated_at, updated_by, assessment_id, version) = row  # fmt: skip
     codes = tuple(conn.execute(codes_q, {"rid": rid}).scalars())
     versions = [FollowUpInfo(*f) for f in conn.execute(follow_ups_q, {"rid": rid})]
     current = [f for f in versions if f.superseded_at is None]
@@ -178,7 +179,9 @@ def recommendation_detail(
     assessment = AssessmentInfo()
     if assessment_id is not None:
         label = next((lv.label for lv in levels if lv.key == rating), None)
-        assessment = AssessmentInfo(rating, label, comment, status, updated_at, updated_by)
+        assessment = AssessmentInfo(
+            rating, label, comment, status, updated_at, updated_by, version or 1
+        )
     return RecommendationDetail(
         id=rid,
         uid=uid,

@@ -272,7 +272,12 @@ class Assessment(Base):
     status: Mapped[str] = mapped_column(String(10), default="draft")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
+    #: Raised by every update, which is made only if the row still has the version it read
+    #: (``UPDATE … WHERE id = ? AND version = ?``): two writers never silently overwrite.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     recommendation: Mapped[Recommendation] = relationship(back_populates="assessment")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
 
 class Change(Base):

@@ -94,6 +94,8 @@ class AssessmentInfo:
     status: str = "draft"
     updated_at: datetime | None = None
     updated_by: str = ""
+    #: The version read (0: nothing saved yet); a save passes it back as ``expected_version``.
+    version: int = 0
 
 
 #: The source recorded for a follow-up typed in by hand (a correction) when none is given.

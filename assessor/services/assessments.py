@@ -30,6 +30,7 @@ from assessor.domain.values import ASSESSOR_SOURCES, MANUAL_SOURCE
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.code_lookup import find_by_code
+from assessor.services.conflicts import SaveConflict, check, saving
 from assessor.services.errors import ServiceError
 from assessor.services.history import record
 
@@ -125,11 +126,14 @@ def _apply(
     status: str | None = None,
     by: str,
     stamp: Stamp | None = None,
-) -> bool:
+    expected_version: int | None = None,
+) -> bool | SaveConflict:
     """Change the assessment's fields that differ; return whether anything changed.
 
     ``rating`` must already be a resolved key (or None) when given. ``stamp``, when an undo
     gives one, is the "last saved" moment and author to put back instead of now and ``by``.
+    With ``expected_version`` (the version the caller last saw), a row changed since is not
+    changed: the conflict is returned instead (see ``conflicts``).
     """
     current = rec.assessment
     old_rating = current.rating if current else None
@@ -141,6 +145,18 @@ def _apply(
     assert new_rating is None or isinstance(new_rating, str)
     if (new_rating, new_comment, new_status) == (old_rating, old_comment, old_status):
         return False
+    mine = {
+        name: value
+        for name, value, old in (
+            ("rating", new_rating, old_rating),
+            ("comment", new_comment, old_comment),
+            ("status", new_status, old_status),
+        )
+        if value != old
+    }
+    conflict = check(session, rec, expected_version, mine)
+    if conflict is not None:
+        return conflict
     at = utcnow()
     # Created only now, so that a no-op leaves no empty assessment behind.
     assessment = current or Assessment(recommendation=rec, comment="", status="draft")
@@ -155,29 +171,61 @@ def _apply(
     return True
 
 
+def _outcome(rec: Recommendation, changed: bool | SaveConflict) -> Changes | SaveConflict:
+    if isinstance(changed, SaveConflict):
+        return changed
+    return Changes.of_recommendations([rec.id]) if changed else NOTHING
+
+
 def rate(
     db: Database,
     recommendation_id: int,
     rating: str | None,
     by: str = "",
     stamp: Stamp | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
-    """Set (or with None, clear) the rating of a recommendation, by key or label."""
-    with db.transaction() as s:
+    """Set (or with None, clear) the rating of a recommendation, by key or label.
+
+    ``expected_version`` (here and below) is the assessment's version the caller last saw (0:
+    none saved yet): when it changed since, ``SaveConflict`` says by whom, and nothing is
+    changed. None saves over whatever is stored (a one-shot command reads and writes at once).
+    """
+
+    def work(s: Session) -> Changes | SaveConflict:
         rec = _recommendation(s, recommendation_id)
         key = resolve_rating(s, _scale_id(s, rec), rating)
-        changed = _apply(s, rec, rating=key, by=by, stamp=stamp)
-        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+        changed = _apply(s, rec, rating=key, by=by, stamp=stamp, expected_version=expected_version)
+        return _outcome(rec, changed)
+
+    return saving(db, work, by)
 
 
 def set_comment(
-    db: Database, recommendation_id: int, comment: str, by: str = "", stamp: Stamp | None = None
+    db: Database,
+    recommendation_id: int,
+    comment: str,
+    by: str = "",
+    stamp: Stamp | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
     """Replace the rapporteur's comment on a recommendation."""
-    with db.transaction() as s:
+
+    def work(s: Session) -> Changes | SaveConflict:
         rec = _recommendation(s, recommendation_id)
-        changed = _apply(s, rec, comment=comment, by=by, stamp=stamp)
-        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+        changed = _apply(
+            s, rec, comment=comment, by=by, stamp=stamp, expected_version=expected_version
+        )
+        return _outcome(rec, changed)
+
+    return saving(db, work, by)
+
+
+def assessment_version(db: Database, recommendation_id: int) -> int:
+    """The assessment's version now stored (0 before anything was saved)."""
+    with db.reading() as s:
+        a = _recommendation(s, recommendation_id).assessment
+        return a.version if a is not None else 0
 
 
 def saved_stamp(db: Database, recommendation_id: int) -> Stamp | None:
@@ -203,32 +251,50 @@ def undo_keep_rating(db: Database, recommendation_id: int, stamp: Stamp, by: str
         return Changes.of_recommendations([rec.id])
 
 
-def keep_rating(db: Database, recommendation_id: int, by: str = "") -> Changes:
+def keep_rating(
+    db: Database, recommendation_id: int, by: str = "", expected_version: int | None = None
+) -> Changes:
     """The rating stands after the State's newer follow-up was read.
 
     The assessment is saved again (so the follow-up is no longer newer than it) and the
     history records who kept which rating, and when.
     """
-    with db.transaction() as s:
+
+    def work(s: Session) -> Changes | SaveConflict:
         rec = _recommendation(s, recommendation_id)
         assessment = rec.assessment
         if assessment is None or assessment.rating is None:
             return NOTHING
+        conflict = check(s, rec, expected_version, {"rating_kept": assessment.rating})
+        if conflict is not None:
+            return conflict
         at = utcnow()
         record(s, ENTITY, rec.id, "rating_kept", None, assessment.rating, at, by)
         assessment.updated_at, assessment.updated_by = at, by
         return Changes.of_recommendations([rec.id])
 
+    return saving(db, work, by)
+
 
 def set_status(
-    db: Database, recommendation_id: int, status: str, by: str = "", stamp: Stamp | None = None
+    db: Database,
+    recommendation_id: int,
+    status: str,
+    by: str = "",
+    stamp: Stamp | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
     """Mark an assessment "draft" or "final"."""
     wanted = _normalize_status(status)
-    with db.transaction() as s:
+
+    def work(s: Session) -> Changes | SaveConflict:
         rec = _recommendation(s, recommendation_id)
-        changed = _apply(s, rec, status=wanted, by=by, stamp=stamp)
-        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+        changed = _apply(
+            s, rec, status=wanted, by=by, stamp=stamp, expected_version=expected_version
+        )
+        return _outcome(rec, changed)
+
+    return saving(db, work, by)
 
 
 def assess(
@@ -238,14 +304,26 @@ def assess(
     comment: str | None = None,
     status: str | None = None,
     by: str = "",
+    expected_version: int | None = None,
 ) -> Changes:
     """Set rating, and optionally comment and status, of a recommendation in one action."""
     wanted_status = None if status is None else _normalize_status(status)
-    with db.transaction() as s:
+
+    def work(s: Session) -> Changes | SaveConflict:
         rec = _recommendation(s, recommendation_id)
         key = resolve_rating(s, _scale_id(s, rec), rating)
-        changed = _apply(s, rec, rating=key, comment=comment, status=wanted_status, by=by)
-        return Changes.of_recommendations([rec.id]) if changed else NOTHING
+        changed = _apply(
+            s,
+            rec,
+            rating=key,
+            comment=comment,
+            status=wanted_status,
+            by=by,
+            expected_version=expected_version,
+        )
+        return _outcome(rec, changed)
+
+    return saving(db, work, by)
 
 
 def rate_by_code(
