@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from assessor.domain.filters import FilterState
-from assessor.domain.scope import IN_SCOPE_VERBS
 from assessor.domain.tree import Node
 from assessor.domain.values import Level, RecommendationDetail
 from assessor.search import query_words, search
@@ -18,16 +15,15 @@ from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
 from assessor.services.code_lookup import typed_codes
 from assessor.services.errors import ServiceError
-from assessor.ui import dialogs, undo
+from assessor.ui import dialogs, stepping, undo
 from assessor.ui.assessment_pane import AssessmentPane
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
-from assessor.ui.tree_delegate import TreeDelegate
 from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
+from assessor.ui.tree_scroll import scroll_with_context
+from assessor.ui.workbench_layout import make_tree, split_panes
 
-#: Rows kept visible above and below the recommendation shown when stepping through the tree.
-CONTEXT_ROWS = 3
 #: Why the rating keys and buttons do nothing while the tree's cursor is not on a recommendation.
 SELECT_TO_RATE = "Select a recommendation to rate it"
 
@@ -51,47 +47,15 @@ class Workbench(QWidget):
             self,
             load_facets=lambda: browsing.facets(self.db),
         )
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setItemDelegate(TreeDelegate(self.tree))
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)  # lets the view skip measuring every row
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Factsheets, chapters, sections and recommendations")
-        self.tree.setIndentation(14)
+        self.tree = make_tree(self.model)
         self.filters = FilterBar()
         self.finding = FindingPane()
         self.follow_up = FollowUpPane()
         self.assessment = AssessmentPane()
 
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.setSpacing(0)
-        ll.addWidget(self.filters)
-        ll.addWidget(self.tree, 1)
-        self.reading = QSplitter(Qt.Orientation.Horizontal)
-        self.reading.addWidget(self.finding)
-        self.reading.addWidget(self.follow_up)
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(self.reading)
-        self.right.addWidget(self.assessment)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
-        self.main = QSplitter(Qt.Orientation.Horizontal)
-        self.main.addWidget(left)
-        self.main.addWidget(self.right)
-        self.main.setStretchFactor(0, 2)
-        self.main.setStretchFactor(1, 5)
-        # On a small laptop screen any pane can be folded away by dragging its edge (and
-        # brought back the same way): the tree, the finding, the follow-up, the assessment.
-        for splitter in (self.reading, self.right, self.main):
-            splitter.setChildrenCollapsible(True)
-        self.main.setSizes([470, 896])
-        self.right.setSizes([520, 210])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.main)
+        self.reading, self.right, self.main = split_panes(
+            self, self.filters, self.tree, self.finding, self.follow_up, self.assessment
+        )
 
         self.detail: RecommendationDetail | None = None
         #: (recommendation, factsheet) the filters hide: shown again once a filter lets it through.
@@ -141,47 +105,11 @@ class Workbench(QWidget):
         index = self.model.index_of_recommendation(rec_id)
         if not index.isValid():
             return False
-        self._scroll_with_context(index)
+        scroll_with_context(self.tree, index)
         self.tree.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         return True
-
-    def _scroll_with_context(self, index: QModelIndex) -> None:
-        """Bring a row into view with a few rows of context around it.
-
-        Stepping one row at a time would otherwise scroll (and repaint) the whole tree at every
-        step once the edge is reached. A row that leaves the margin at the bottom is brought up
-        to the top margin (and the reverse), so the tree scrolls about once a screen and the
-        rows around the one being read stay visible.
-        """
-        tree = self.tree
-        parent = index.parent()
-        while parent.isValid():
-            tree.expand(parent)
-            parent = parent.parent()
-        rect = tree.visualRect(index)
-        margin = CONTEXT_ROWS * rect.height()
-        view = tree.viewport().rect()
-        if rect.isEmpty():  # not laid out yet: let the view place it
-            tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        elif rect.bottom() > view.bottom() - margin:
-            tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
-            self._nudge(index, lambda r: r.top() >= view.top() + margin, -1)
-        elif rect.top() < view.top() + margin:
-            tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtBottom)
-            self._nudge(index, lambda r: r.bottom() <= view.bottom() - margin, +1)
-
-    def _nudge(self, index: QModelIndex, placed: Callable[[QRect], bool], direction: int) -> None:
-        """Scroll step by step in a direction until the row is placed (or the end is reached)."""
-        bar = self.tree.verticalScrollBar()
-        for _ in range(CONTEXT_ROWS * 4):  # a few single steps, whatever the scroll mode
-            if placed(self.tree.visualRect(index)):
-                return
-            value = bar.value()
-            bar.setValue(value + direction * bar.singleStep())
-            if bar.value() == value:
-                return
 
     def _current_index_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.data(ROLE_KIND) == "recommendation":
@@ -335,70 +263,30 @@ class Workbench(QWidget):
 
     def _around(self) -> tuple[int, list[int], list[int]] | None:
         """The cursor's factsheet and its shown recommendations before and after the cursor."""
-        fids = self.model.factsheet_ids()
-        if not fids:
-            return None
-        node = self._start()
-        split = self.model.around(node) if node is not None else None
-        if node is None or split is None:  # nothing chosen yet: start at the first factsheet
-            self.model.ensure_loaded(fids[0])
-            return fids[0], [], self.model.shown_recommendations(fids[0])
-        return node.factsheet_id, *split
+        return stepping.around(self.model, self._start())
 
     def go(self, step: int) -> None:
         """Show the next (+1) or previous (-1) recommendation from the tree's cursor."""
         found = self._around()
         if found is None:
             return
-        fid, before, after = found
-        if step > 0 and after:
-            self.select_recommendation(after[0])
+        target = stepping.step(self.model, *found, step)
+        if target is not None:
+            self.select_recommendation(*target)
             return
-        if step < 0 and before:
-            self.select_recommendation(before[-1])
-            return
-        # Past the end of this factsheet: continue in the next one (another Party's).
-        fids = self.model.factsheet_ids()
-        at = fids.index(fid) + step
-        while 0 <= at < len(fids):
-            self.model.ensure_loaded(fids[at])
-            other = self.model.shown_recommendations(fids[at])
-            if other:
-                self.select_recommendation(other[0] if step > 0 else other[-1], fids[at])
-                return
-            at += step
         self.message.emit(
             "This is the last recommendation shown." if step > 0 else "This is the first one."
         )
-
-    def _unrated(self, rec_id: int) -> bool:
-        node = self.model.recommendation_node(rec_id)
-        return node is not None and node.verb in IN_SCOPE_VERBS and node.rating is None
 
     def next_unrated(self) -> None:
         """Show the next unrated recommendation in scope from the cursor, across Parties."""
         found = self._around()
         if found is None:
             return
-        fid, before, after = found
-        fids = self.model.factsheet_ids()
-        at = fids.index(fid)
-        # The rest of this factsheet, the factsheets after it, those before, then its start.
-        later = fids[at + 1 :] + fids[:at]
-        for rec_id in after:
-            if self._unrated(rec_id):
-                self.select_recommendation(rec_id)
-                return
-        for other in later:
-            self.model.ensure_loaded(other)
-            for rec_id in self.model.shown_recommendations(other):
-                if self._unrated(rec_id):
-                    self.select_recommendation(rec_id, other)
-                    return
-        for rec_id in before:
-            if self._unrated(rec_id):
-                self.select_recommendation(rec_id)
-                return
+        target = stepping.next_unrated(self.model, *found)
+        if target is not None:
+            self.select_recommendation(*target)
+            return
         self.message.emit("Every recommendation in scope shown here is rated.")
 
     def go_to_code(self, typed: str) -> bool:
@@ -407,12 +295,7 @@ class Workbench(QWidget):
         if not codes:
             self.message.emit(f"“{typed.strip()}” is not a code such as IV-5.")
             return False
-        node = self._start()
-        fids = self.model.factsheet_ids()
-        if node is not None and node.factsheet_id in fids:  # the Party being worked on first
-            fids.remove(node.factsheet_id)
-            fids.insert(0, node.factsheet_id)
-        for fid in fids:
+        for fid in stepping.party_first(self.model, self._start()):
             rec_id = browsing.recommendation_for_code(self.db, fid, codes[0])
             if rec_id is None:
                 continue
