@@ -86,7 +86,10 @@ def main() -> None:
     print(f"write package   {written:6.2f} s")
     print(f"read package    {read:6.2f} s")
     print(f"prepare (pkg)   {prepared:6.2f} s   (aim < 2 s; with reading: {read + prepared:.2f} s)")
-    print(f"prepare (file)  {prepared_file:6.2f} s   ({len(from_file.conflicts)} conflicts)")
+    same = from_file.differences == plan.differences and from_file.same == plan.same
+    conflicts = len(from_file.conflicts)
+    print(f"prepare (file)  {prepared_file:6.2f} s   (aim < 2 s; {conflicts} conflicts; "
+          f"the same plan as the package's: {same})")  # fmt: skip
     print(f"apply           {applied:6.2f} s   (aim < 3 s)")
 
 

@@ -328,3 +328,37 @@ def test_a_french_first_database_merges_an_english_package(tmp_path: Path) -> No
     assert [d.label for d in plan.of_kind(Kind.ONLY_THEIRS) if d.subject == "rating"] == ["II-6"]
     french.close()
     english.close()
+
+
+def test_a_database_file_gives_the_plan_its_package_gives(pair: Pair) -> None:
+    """Read with the light queries (not the JSON export), a file sorts as its package does."""
+    worked(pair)
+    with pair.theirs.transaction() as s:  # themed recommendations too
+        items = s.scalars(select(ThemeItem).order_by(ThemeItem.id)).all()
+        items[0].text = "Ann's wording of the first."
+        items[1].links = [*items[1].links, "II-6"]
+        items[0].theme.items.append(ThemeItem(position=99, text="A new one from Ann.", links=[]))
+    from_package = prepare_merge(pair.mine, pair.package())
+    pair.theirs.close()
+    from_file = prepare_merge(pair.mine, pair.tmp / "ann.sqlite")
+    pair.theirs = open_database(pair.tmp / "ann.sqlite")
+    assert from_file.differences == from_package.differences
+    assert from_file.same == from_package.same
+    assert from_file.factsheets == from_package.factsheets
+    assert from_file.agreement == from_package.agreement
+    assert any(d.subject == "theme_item" for d in from_file.differences)
+
+
+def test_parties_written_alike_are_matched_before_parties_of_one_key(tmp_path: Path) -> None:
+    """ "Party 01" and "Party 02" share a key (digits dropped): the name written alike wins."""
+    mine, theirs = open_database(tmp_path / "m.sqlite"), open_database(tmp_path / "t.sqlite")
+    try:
+        for db in (mine, theirs):
+            build_factsheet(db, party="Party 01")
+            build_factsheet(db, party="Party 02")
+        write_package(theirs, tmp_path / "two.assessor", party="Party 02", by="Ann")
+        plan = prepare_merge(mine, read_package(tmp_path / "two.assessor"))
+        assert [f.party for f in plan.factsheets] == ["Party 02"]
+    finally:
+        mine.close()
+        theirs.close()

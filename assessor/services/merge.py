@@ -16,14 +16,12 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from assessor.db.engine import Database, open_database
 from assessor.domain.agreement import agreement
 from assessor.domain.merge import Difference, FactsheetMatch, Kind, MergePlan, Side
 from assessor.domain.names import party_key, round_number
-from assessor.exporters.json_export import dumps, export_json, iso
-from assessor.importers.json_file import parse_json_bytes
+from assessor.exporters.json_export import iso
 from assessor.importers.package_file import ParsedPackage
 from assessor.services.errors import ServiceError
 from assessor.services.merge_apply import (  # applying: one way in for callers, from here
@@ -58,34 +56,38 @@ def prepare_merge(
     """Sort every difference between this database and a package or another database file.
 
     ``theirs`` is a read package, or the path of another Assessor database (opened read-only,
-    with ``passphrase`` if it is encrypted, and read through the JSON export). Refused with a
-    ``ServiceError`` when it holds a Party this database has not, or another round.
+    with ``passphrase`` if it is encrypted, and read with the same queries as this one). Refused
+    with a ``ServiceError`` when it holds a Party this database has not, or another round.
     """
     if isinstance(theirs, ParsedPackage):
-        data = theirs.assessment.data
         name = theirs.by or "a colleague"
         written = theirs.manifest.get("written_at")
         source = f"{name}'s package of {(written or '?')[:10]}"
+        their_sheets = sheets_from_export(theirs.assessment.data)
     else:
-        data, name, written = _read_database(Path(theirs), passphrase)
+        their_sheets, name, written = _read_database(Path(theirs), passphrase)
         source = f"the database {name} of {(written or '?')[:10]}"
     with db.reading() as s:
         mine = sheets_from_database(s)
-    return _plan(mine, sheets_from_export(data), source, name, written)
+    return _plan(mine, their_sheets, source, name, written)
 
 
-def _read_database(path: Path, passphrase: str | None) -> tuple[dict[str, Any], str, str | None]:
+def _read_database(path: Path, passphrase: str | None) -> tuple[list[SheetState], str, str | None]:
+    """Their sheets straight from their database, with the same light queries as mine.
+
+    Opened read-only, which refuses a file of another schema version (newer or older) with a
+    clear message, as a package of a newer format is refused.
+    """
     if not path.is_file():
         raise ServiceError(f"{path}: no such database file.")
     other = open_database(path, read_only=True, passphrase=passphrase, backup=False, create=False)
     try:
-        data = export_json(other)
+        with other.reading() as s:
+            sheets = sheets_from_database(s)
     finally:
         other.close()
-    # Through the same reader as a file, so a database of a newer format is refused alike.
-    parsed = parse_json_bytes(dumps(data), path.name)
     written = iso(datetime.fromtimestamp(path.stat().st_mtime).astimezone())
-    return parsed.data, path.name, written
+    return sheets, path.name, written
 
 
 def _plan(
@@ -103,6 +105,9 @@ def _plan(
                 f"not hold; import {their.party}'s factsheet first, or ask for a package of the "
                 "Parties you have."
             )
+        # The Party written alike first ("Party 01" and "Party 02" have one key without digits).
+        exact = [m for m in candidates if m.party.casefold() == their.party.casefold()]
+        candidates = exact or candidates
         same_round = [m for m in candidates if m.round.casefold() == their.round.casefold()]
         number = round_number(their.round)  # "2e cycle de suivi" is the 2nd monitoring round
         same_round = same_round or [

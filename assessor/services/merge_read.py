@@ -1,8 +1,9 @@
 """The two sides of a merge read into one light shape: what is compared, and its history.
 
-Theirs comes from an assessor-json document (a package, or another database through the same
-export); mine is read straight from the database with a few queries (the full export of 10,000
-recommendations takes seconds, the comparison needs a fraction of it).
+Theirs comes from an assessor-json document (a package) or, for another database file, like
+mine: straight from the database with a few queries (the full export of 10,000 recommendations
+takes seconds, the comparison needs a fraction of it). Both readings give the same plan (a test
+compares a file's with its package's).
 """
 
 from __future__ import annotations
