@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.domain.filters import FilterState
 from assessor.domain.values import RecommendationDetail
 from assessor.services import browsing
 from assessor.services.changes import Changes
@@ -32,25 +30,19 @@ from assessor.services.opening import Handle
 from assessor.settings import assessor_name
 from assessor.ui import (
     dialogs,
-    excel_actions,
     import_actions,
     menus,
     pdf_actions,
     storage_actions,
     undo,
+    undo_actions,
+    window_chrome,
+    window_state,
 )
-from assessor.ui.elided_label import ElidedLabel
 from assessor.ui.help import UserGuide, about_html
 from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
 from assessor.ui.workbench import Workbench
-
-MAX_RECENT = 8
-
-READ_ONLY_BANNER = (
-    "Read-only: another Assessor{holder} has this database open. You can read everything "
-    "here but change nothing; close it there to work on it here."
-)
 
 
 class MainWindow(QMainWindow):
@@ -99,14 +91,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.workbench, "&Workbench")
         self.tabs.addTab(self.themes, "&Themed recommendations")
-        self.banner = QLabel(READ_ONLY_BANNER.format(holder=f" ({held_by})" if held_by else ""))
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Read-only")
-        # Amber with dark text: readable on light and dark palettes alike.
-        self.banner.setStyleSheet(
-            "QLabel { background: #ffe08a; color: #3d2e00; padding: 6px 10px; font-weight: bold; }"
-        )
-        self.banner.setVisible(db.read_only)
+        self.banner = window_chrome.read_only_banner(held_by, db.read_only)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -114,15 +99,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.progress_label = QLabel()
-        self.progress_label.setAccessibleName("Rated in scope")
-        # Elided in the middle: on a small screen a status message keeps its room beside it.
-        self.path_label = ElidedLabel(db.location)
-        self.path_label.setAccessibleName("Database")
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress_label.setMinimumWidth(0)
-        self.statusBar().addWidget(self.progress_label, 1)
-        self.statusBar().addPermanentWidget(self.path_label)
+        self.progress_label, self.path_label = window_chrome.status_labels(
+            self.statusBar(), db.location
+        )
         menus.build_menus(self)
 
         self.runner.changed.connect(self.on_changed)
@@ -147,16 +126,6 @@ class MainWindow(QMainWindow):
             self.backup_timer.start()
 
     # --- menus ---------------------------------------------------------------------------
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[..., object],
-        shortcut: menus.Shortcut | None = None,
-        name: str = "",
-    ) -> QAction:
-        return menus.action(self, menu, text, slot, shortcut, name)
-
     def _on_workbench(self, step: Callable[[], object]) -> Callable[[], None]:
         """A slot that shows the Workbench tab, then takes ``step`` there."""
 
@@ -191,25 +160,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         """Enable what makes sense for this database now."""
-        self.overview_action.setEnabled(excel_actions.several_parties(self))
-        self.overview_action.setToolTip(
-            "" if self.overview_action.isEnabled() else "The database holds only one Party."
-        )
+        menus.update_actions(self)
 
     def _make_read_only(self) -> None:
         """Nothing in this window may write: another Assessor has the database."""
-        for action in (
-            self.import_action,
-            self.import_questionnaire_action,
-            self.backup_action,
-            self.restore_action,
-            self.correct_action,
-            self.encryption_action,
-        ):
-            action.setEnabled(False)
-            action.setToolTip("The database is open read-only.")
-        self.workbench.set_read_only(True)
-        self.themes.set_read_only(True)
+        menus.make_read_only(self)
         self._refresh_rate_menu(self.workbench.detail)
 
     def _can_edit_shown(self) -> bool:
@@ -234,49 +189,16 @@ class MainWindow(QMainWindow):
 
     def _refresh_rate_menu(self, detail: RecommendationDetail | None) -> None:
         """The Rate menu of the shown scale; with the other editing actions, usable or not."""
-        levels = detail.levels if detail else ()
-        usable = self._can_edit_shown()
-        self.correct_action.setEnabled(usable)
-        if levels == self._rate_levels:
-            for action in self._rate_actions:
-                action.setEnabled(usable)
-            return
-        self._rate_levels = levels
-        self.rate_menu.clear()
-        self._rate_actions = []
-        entries = [(n, f"&{n} {lv.label}") for n, lv in enumerate(levels, 1)] + [
-            (0, "&0 Not yet rated")
-        ]
-        for n, text in entries:
-            action = self._action(
-                self.rate_menu, text, lambda _c=False, k=n: self.workbench.rate_current(k), str(n)
-            )
-            action.setEnabled(usable)
-            self._rate_actions.append(action)
+        menus.refresh_rate_menu(self, detail.levels if detail else (), self._can_edit_shown())
 
     # --- undo ----------------------------------------------------------------------------
     def undo(self) -> None:
         """Undo the last edit (a comment being typed is saved first, so it is what is undone)."""
-        self.workbench.assessment.flush()
-        self.themes.flush()
-        if self.stack.canUndo():
-            self._step("Undone", self.stack.undoText(), self.stack.index() - 1, self.stack.undo)
+        undo_actions.undo_last(self)
 
     def redo(self) -> None:
         """Redo the last undone edit."""
-        if self.stack.canRedo():
-            self._step("Redone", self.stack.redoText(), self.stack.index(), self.stack.redo)
-
-    def _step(self, done: str, text: str, at: int, call: Callable[[], None]) -> None:
-        """Undo or redo, then say what: the recommendation changed may be out of sight."""
-        command = self.stack.command(at)
-        # Read before the call: a step that fails is dropped (and deleted) by the stack.
-        rec_id = getattr(command, "rec_id", None)
-        call()
-        message = f"{done}: {text}"
-        if isinstance(rec_id, int) and self.workbench.hides(rec_id):
-            message += " — not shown here: hidden by the search and filters (Ctrl+Shift+L)"
-        self.statusBar().showMessage(message, 8000)
+        undo_actions.redo_last(self)
 
     # --- reacting ------------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
@@ -289,19 +211,8 @@ class MainWindow(QMainWindow):
         if changes.factsheets:
             self._update_actions()
         if changes.reopened:
-            self._reopened(sorted(changes.reopened))
+            undo_actions.back_to_draft(self, sorted(changes.reopened))
         self._show_progress()
-
-    def _reopened(self, rec_ids: list[int]) -> None:
-        """Final assessments a newer follow-up sent back to draft: said, and undoable."""
-        codes = [self.workbench.codes_of(rec_id) for rec_id in rec_ids]
-        label = ", ".join(codes[:3]) + (f" and {len(codes) - 3} more" if len(codes) > 3 else "")
-        self.stack.push(undo.BackToDraft(self.ctx, rec_ids, label))
-        self.statusBar().showMessage(
-            f"Back to draft: {label} — a newer follow-up came in after the final rating "
-            "(Undo makes it final again).",
-            10000,
-        )
 
     def _current_changed(self, detail: RecommendationDetail | None) -> None:
         self._refresh_rate_menu(detail)
@@ -314,13 +225,7 @@ class MainWindow(QMainWindow):
         # From the tree's memory: this runs on every step and must not count 10,000 rows.
         detail = self.workbench.detail
         status = self.workbench.model.factsheet_status(detail.factsheet_id if detail else None)
-        if status is None:
-            self.progress_label.setText("No factsheet yet: File → Import, or drop a file here.")
-            return
-        party, rated, in_scope, total = status
-        self.progress_label.setText(
-            f"{party}: {rated} of {in_scope} in scope rated · {total} recommendations"
-        )
+        self.progress_label.setText(window_chrome.progress_text(status))
 
     def _tab_changed(self, index: int) -> None:
         self.workbench.assessment.flush()
@@ -416,16 +321,12 @@ class MainWindow(QMainWindow):
         for path in self.recent():
             # "&&": an ampersand in a path is a letter, not a mnemonic.
             text = path.replace("&", "&&")
-            self._action(self.recent_menu, text, lambda _c=False, p=path: self._switch(p))
+            menus.action(self, self.recent_menu, text, lambda _c=False, p=path: self._switch(p))
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def recent(self) -> list[str]:
         """Recently opened databases, newest first."""
-        value = self.settings.value("files/recent", [])
-        items = (
-            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
-        )
-        return [str(p) for p in items if str(p) != self.db.location][:MAX_RECENT]
+        return window_state.recent(self.settings, self.db.location)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -444,28 +345,18 @@ class MainWindow(QMainWindow):
     # --- keeping state -------------------------------------------------------------------
     def _restore(self) -> None:
         s = self.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        elif self.screen() is not None:
-            # First start: nearly the whole screen, the panes need the room.
-            free = self.screen().availableGeometry()
-            self.resize(min(1366, free.width()), min(768, free.height()))
-        s.beginGroup("filters")
-        state = FilterState.from_settings({k: s.value(k) for k in s.childKeys()})
-        s.endGroup()
+        window_state.restore_geometry(self, s)
+        state = window_state.saved_filters(s)
         if state.is_active:
             self.workbench.filters.set_state(state)
-        rec, sheet = s.value("selection/recommendation"), s.value("selection/factsheet")
-        if rec is not None and sheet is not None:
-            if not self.workbench.select_recommendation(int(str(rec)), int(str(sheet))):
-                self.model_select_first(int(str(sheet)))
+        selection = window_state.saved_selection(s)
+        if selection is not None:
+            if not self.workbench.select_recommendation(*selection):
+                self.model_select_first(selection[1])
         elif self.workbench.model.factsheet_ids():
             self.model_select_first(self.workbench.model.factsheet_ids()[0])
         self._show_progress()
-        recent = [self.db.location, *self.recent()]
-        s.setValue("files/recent", recent[:MAX_RECENT])
-        s.setValue("files/last", self.db.location)
+        window_state.remember_opened(s, self.db.location)
 
     def _splitters(self) -> list[tuple[str, QSplitter]]:
         return [
@@ -484,22 +375,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._restore_splitters)
 
     def _restore_splitters(self) -> None:
-        for key, splitter in self._splitters():
-            state = self.settings.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+        window_state.restore_splitters(self.settings, self._splitters())
 
     def save_state(self) -> None:
         """Keep the window's layout, filters and selection for the next start."""
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        for key, splitter in self._splitters():
-            s.setValue(key, splitter.saveState())
-        s.beginGroup("filters")
-        for key, value in self.workbench.filters.state().to_settings().items():
-            s.setValue(key, value)
-        s.endGroup()
-        s.sync()
+        window_state.save(self, self.settings, self._splitters(), self.workbench.filters.state())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Whatever is typed is saved before the window goes.

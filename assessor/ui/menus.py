@@ -12,6 +12,7 @@ from assessor.services import opening
 from assessor.ui import dialogs, excel_actions, exchange_actions, storage_actions
 
 if TYPE_CHECKING:
+    from assessor.domain.values import Level
     from assessor.ui.window_api import MenuHost
 
 #: A menu action's keys: one sequence, or several (the first is shown in the menu).
@@ -222,3 +223,48 @@ def build_menus(win: MenuHost) -> None:
     )
     action(win, about, "&About Assessor", win.show_about, name="about")
     win._refresh_recent()
+
+
+def refresh_rate_menu(win: MenuHost, levels: tuple[Level, ...], usable: bool) -> None:
+    """The Rate menu of the shown scale's ``levels``; with Correct, usable or not."""
+    win.correct_action.setEnabled(usable)
+    if levels == win._rate_levels:
+        for item in win._rate_actions:
+            item.setEnabled(usable)
+        return
+    win._rate_levels = levels
+    win.rate_menu.clear()
+    win._rate_actions = []
+    entries = [(n, f"&{n} {lv.label}") for n, lv in enumerate(levels, 1)] + [
+        (0, "&0 Not yet rated")
+    ]
+    for n, text in entries:
+        item = action(
+            win, win.rate_menu, text, lambda _c=False, k=n: win.workbench.rate_current(k), str(n)
+        )
+        item.setEnabled(usable)
+        win._rate_actions.append(item)
+
+
+def update_actions(win: MenuHost) -> None:
+    """Enable what makes sense for this database now (the overview needs several Parties)."""
+    win.overview_action.setEnabled(excel_actions.several_parties(win))
+    win.overview_action.setToolTip(
+        "" if win.overview_action.isEnabled() else "The database holds only one Party."
+    )
+
+
+def make_read_only(win: MenuHost) -> None:
+    """Nothing in this window may write: the writing actions and the panes are turned off."""
+    for item in (
+        win.import_action,
+        win.import_questionnaire_action,
+        win.backup_action,
+        win.restore_action,
+        win.correct_action,
+        win.encryption_action,
+    ):
+        item.setEnabled(False)
+        item.setToolTip("The database is open read-only.")
+    win.workbench.set_read_only(True)
+    win.themes.set_read_only(True)

@@ -1,0 +1,50 @@
+"""The main window's chrome: the read-only banner above the tabs and the status bar's labels
+(progress in scope, the database's location)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from assessor.ui.elided_label import ElidedLabel
+
+READ_ONLY_BANNER = (
+    "Read-only: another Assessor{holder} has this database open. You can read everything "
+    "here but change nothing; close it there to work on it here."
+)
+NO_FACTSHEET = "No factsheet yet: File → Import, or drop a file here."
+
+
+def read_only_banner(held_by: str, shown: bool) -> QLabel:
+    """The amber banner saying who holds the database (shown when it is open read-only)."""
+    banner = QLabel(READ_ONLY_BANNER.format(holder=f" ({held_by})" if held_by else ""))
+    banner.setWordWrap(True)
+    banner.setAccessibleName("Read-only")
+    # Amber with dark text: readable on light and dark palettes alike.
+    banner.setStyleSheet(
+        "QLabel { background: #ffe08a; color: #3d2e00; padding: 6px 10px; font-weight: bold; }"
+    )
+    banner.setVisible(shown)
+    return banner
+
+
+def status_labels(bar: QStatusBar, location: str) -> tuple[QLabel, ElidedLabel]:
+    """The progress label (stretching) and the database's location (permanent) in ``bar``."""
+    progress = QLabel()
+    progress.setAccessibleName("Rated in scope")
+    # Elided in the middle: on a small screen a status message keeps its room beside it.
+    path = ElidedLabel(location)
+    path.setAccessibleName("Database")
+    path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    progress.setMinimumWidth(0)
+    bar.addWidget(progress, 1)
+    bar.addPermanentWidget(path)
+    return progress, path
+
+
+def progress_text(status: tuple[str, int, int, int] | None) -> str:
+    """What the progress label says of a factsheet's (party, rated, in scope, total)."""
+    if status is None:
+        return NO_FACTSHEET
+    party, rated, in_scope, total = status
+    return f"{party}: {rated} of {in_scope} in scope rated · {total} recommendations"
