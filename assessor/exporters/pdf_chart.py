@@ -76,7 +76,8 @@ def chapter_chart(data: SummaryData, width: float) -> Drawing:
     height = 190
     drawing = Drawing(width, height)
     if not chapters:
-        empty = "No recommendation in scope." if data.scope == "compliance" else "No recommendation."
+        in_scope = data.scope == "compliance"
+        empty = "No recommendation in scope." if in_scope else "No recommendation."
         drawing.add(String(0, height / 2, empty, fontName=FONT))
         return drawing
     chart = VerticalBarChart()

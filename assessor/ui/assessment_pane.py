@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -133,7 +134,7 @@ class AssessmentPane(QWidget):
     def _order_tabs(self) -> None:
         """Tab walks the rating buttons, then Final, Keep and the comment (as a form reads)."""
         chain = [*self.rating.buttons.values(), self.final, self.keep, self.comment]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def set_read_only(self, on: bool) -> None:
