@@ -128,9 +128,7 @@ def atomic_path(path: str | os.PathLike[str], *, shared: bool = False) -> Iterat
         _fsync_dir(folder)
 
 
-def atomic_write_bytes(
-    path: str | os.PathLike[str], data: bytes, *, shared: bool = False
-) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, shared: bool = False) -> None:
     """Write ``data`` to ``path`` atomically (temporary file, fsync, rename); see atomic_path."""
     with atomic_path(path, shared=shared) as tmp:
         tmp.write_bytes(data)
