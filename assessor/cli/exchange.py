@@ -19,7 +19,7 @@ from assessor.settings import assessor_name
 from assessor.wording import local_when, plural
 
 if TYPE_CHECKING:
-    from assessor.db.engine import Database
+    from assessor.services.opening import Handle as Database
 
 #: The passphrase of a package, for scripts (a person is asked at the terminal).
 ENV_PACKAGE_PASSPHRASE = "ASSESSOR_PACKAGE_PASSPHRASE"
