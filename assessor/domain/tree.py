@@ -7,10 +7,11 @@ to date as ratings change, so painting a row never walks its subtree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from assessor.domain.scope import IN_SCOPE_VERBS
+from assessor.domain.values import TreeRow
 
 #: What a node of the tree is.
 NodeKind = Literal["factsheet", "chapter", "section", "recommendation"]
@@ -156,3 +157,38 @@ def around(root: Node, target: Node) -> tuple[list[int], list[int]]:
         else:
             stack.extend(reversed(node.shown))
     return before, after
+
+
+#: Makes a node (kind, id, parent, title) and registers it with the tree holding it.
+MakeNode = Callable[[NodeKind, int, Node, str], Node]
+
+
+def build(
+    root: Node, rows: Iterable[TreeRow], make: MakeNode, section_title: Callable[[TreeRow], str]
+) -> list[Node]:
+    """A factsheet's rows as nodes under ``root`` (its progress counted); the recommendations.
+
+    ``section_title`` names a section as the window shows it (its kind's name, else its title).
+    """
+    by_key: dict[str, Node] = {}
+    root.children = []
+    recommendations = []
+    for row in rows:
+        parent = by_key.get(row.parent_key or "", root)
+        if row.kind == "chapter":
+            node = make("chapter", row.id, parent, f"{row.chapter_number}. {row.title}")
+        elif row.kind == "section":
+            node = make("section", row.id, parent, section_title(row))
+            node.tooltip = row.title
+        else:
+            node = make("recommendation", row.id, parent, row.title)
+            node.codes = ", ".join(row.codes)
+            node.verb, node.scope = row.verb, row.scope
+            node.rating, node.has_follow_up = row.rating, row.has_follow_up
+            node.review, node.final = row.review, row.final
+            node.tooltip = f"{node.codes} ({row.verb}): {row.title}"
+            recommendations.append(node)
+        by_key[row.key] = node
+        parent.children.append(node)
+    count_progress(root)
+    return recommendations

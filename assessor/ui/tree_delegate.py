@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from assessor.ui.style import text_color_on, verb_badge
 from assessor.ui.tree_model import (
-    FINAL_MARK,
-    REVIEW_MARK,
     ROLE_CODES,
     ROLE_FINAL,
     ROLE_KIND,
@@ -21,6 +19,7 @@ from assessor.ui.tree_model import (
     ROLE_VERB,
     FactsheetTreeModel,
 )
+from assessor.ui.tree_text import FINAL_MARK, REVIEW_MARK
 
 PAD = 4
 #: Rows kept painted: a screenful many times over (a row is a few kB of pixels).

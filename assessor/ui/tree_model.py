@@ -15,26 +15,22 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from assessor.domain.filters import FilterState
-from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.domain.tree import (
     Node,
     NodeKind,
     apply_filter,
     around,
-    count_progress,
+    build,
     is_shown,
     set_rating,
     shown_recommendation_ids,
 )
 from assessor.domain.unread_counts import UnreadCounts
 from assessor.domain.values import Facet, FactsheetSummary, Level, TreeRow
-from assessor.ui.style import SECTION_NAMES, VERB_BADGES, round_short, short_labels
+from assessor.ui import tree_text
+from assessor.ui.style import SECTION_NAMES, round_short, short_labels
 
 Index = QModelIndex | QPersistentModelIndex
-#: On a rating chip: the State's follow-up changed after the rating was given.
-REVIEW_MARK = "↻"
-REVIEW_NOTE = "↻ The State's follow-up changed after this rating: review it."
-FINAL_NOTE = "✔ Final: ready for the Committee."
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 ROLE_ID = Qt.ItemDataRole.UserRole + 2
@@ -46,8 +42,6 @@ ROLE_RATING_LABEL = Qt.ItemDataRole.UserRole + 7
 ROLE_RATING_COLOR = Qt.ItemDataRole.UserRole + 8
 ROLE_FACTSHEET = Qt.ItemDataRole.UserRole + 9
 ROLE_FINAL = Qt.ItemDataRole.UserRole + 10
-#: Before the rating chip of a final assessment (ready for the Committee).
-FINAL_MARK = "✔"
 
 
 class FactsheetTreeModel(QAbstractItemModel):
@@ -113,29 +107,15 @@ class FactsheetTreeModel(QAbstractItemModel):
         self._levels[fid] = {
             lv.key: (short, lv.color) for lv, short in zip(levels, shorts, strict=True)
         }
-        by_key: dict[str, Node] = {}
         party = self._summaries[fid].party if fid in self._summaries else ""
-        root.children = []
-        for row in self._load_rows(fid):
-            parent = by_key.get(row.parent_key or "", root)
-            if row.kind == "chapter":
-                node = self._node("chapter", row.id, parent, f"{row.chapter_number}. {row.title}")
-            elif row.kind == "section":
-                name = SECTION_NAMES.get(row.section_kind or "", "") or row.title
-                node = self._node("section", row.id, parent, name.format(party=party))
-                node.tooltip = row.title
-            else:
-                node = self._node("recommendation", row.id, parent, row.title)
-                node.codes = ", ".join(row.codes)
-                node.verb, node.scope = row.verb, row.scope
-                node.rating, node.has_follow_up = row.rating, row.has_follow_up
-                node.review, node.final = row.review, row.final
-                node.tooltip = f"{node.codes} ({row.verb}): {row.title}"
-                self._recs[row.id] = node
-            by_key[row.key] = node
-            parent.children.append(node)
+
+        def section_title(row: TreeRow) -> str:
+            name = SECTION_NAMES.get(row.section_kind or "", "") or row.title
+            return name.format(party=party)
+
+        for node in build(root, self._load_rows(fid), self._node, section_title):
+            self._recs[node.id] = node
         self._loaded.add(fid)
-        count_progress(root)
         return [child for child in root.children if self._apply_filter(child)]
 
     def ensure_loaded(self, factsheet_id: int) -> bool:
@@ -363,11 +343,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{node.codes}  {node.title}" if node.kind == "recommendation" else node.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                node.tooltip
-                + (f"\n{REVIEW_NOTE}" if node.review else "")
-                + (f"\n{FINAL_NOTE}" if node.final else "")
-            )
+            return tree_text.tooltip(node)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(node)
         if role == ROLE_KIND:
@@ -416,25 +392,13 @@ class FactsheetTreeModel(QAbstractItemModel):
         )
 
     def _chip(self, node: Node) -> tuple[str, str] | None:
-        """The rating chip's label and colour; "↻" marks a follow-up newer than the rating."""
-        if node.rating is None:
-            return None
-        short, color = self.levels_of(node.factsheet_id).get(node.rating, (node.rating, "#757575"))
-        return (f"{REVIEW_MARK} {short}" if node.review else short), color
+        return tree_text.chip(node, self.levels_of(node.factsheet_id))
 
     def _spoken(self, node: Node) -> str:
-        if node.kind == "recommendation":
-            verb = node.verb or ""
-            letter = VERB_BADGES.get(verb, ("", ""))[0]
-            chip = self._chip(node)
-            said = chip[0].removeprefix(REVIEW_MARK).strip() if chip else NOT_RATED_LABEL.lower()
-            if node.review:
-                said += ", follow-up changed since"
-            if node.final:
-                said += ", final"
-            return f"{node.codes}, {verb} ({letter}), {said}: {node.title}"
-        progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
-        return f"{node.title}, {progress}" if progress else node.title
+        progress = None
+        if node.kind != "recommendation":
+            progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
+        return tree_text.spoken(node, self._chip(node), progress)
 
 
 def ids_in(rows: Iterable[TreeRow]) -> set[int]:
