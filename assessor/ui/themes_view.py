@@ -10,11 +10,8 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +22,7 @@ from assessor.domain.scope import snippet
 from assessor.domain.values import ThemeInfo
 from assessor.services import browsing
 from assessor.ui import dialogs, undo
+from assessor.ui.theme_editor import ThemeEditor
 from assessor.ui.theme_links import read_links, unknown_sentence
 
 ROLE_REF = Qt.ItemDataRole.UserRole + 1
@@ -83,45 +81,11 @@ class ThemesView(QWidget):
             self.delete_button,
         )
 
-        # The editor: a theme's title, or an item's text and links.
-        self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Theme title")
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setAccessibleName("Recommendation text")
-        self.links_edit = QLineEdit()
-        self.links_edit.setAccessibleName("Linked recommendation codes")
-        self.links_edit.setPlaceholderText("Codes of the Committee, e.g. II-6, III-3")
-        self.links_problem = QLabel()
-        self.links_problem.setAccessibleName("Codes not found")
-        self.links_problem.setWordWrap(True)
-        # Bold with a sign rather than a colour: legible on light and dark palettes alike.
-        self.links_problem.setStyleSheet("QLabel { font-weight: bold; }")
-        self.links_problem.hide()
-        self.links_label = QLabel()
-        self.links_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
-        self.links_label.setWordWrap(True)
-        theme_page = QWidget()
-        tl = QVBoxLayout(theme_page)
-        tl.addWidget(self._label("Theme t&itle", self.title_edit))
-        tl.addWidget(self.title_edit)
-        tl.addStretch(1)
-        item_page = QWidget()
-        il = QVBoxLayout(item_page)
-        il.addWidget(self._label("Recommendation te&xt (saved as you type)", self.text_edit))
-        il.addWidget(self.text_edit, 1)
-        il.addWidget(self._label("&Linked to the Committee’s recommendations", self.links_edit))
-        il.addWidget(self.links_edit)
-        il.addWidget(self.links_problem)
-        il.addWidget(self.links_label)
-        empty_page = QLabel("Choose a theme or a recommendation on the left, or add one.")
-        empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_page.setWordWrap(True)
-        self.editor = QStackedWidget()
-        for page in (empty_page, theme_page, item_page):
-            self.editor.addWidget(page)
+        # The editor: a theme's title, or an item's text and links (ui/theme_editor.py).
+        self.editor = ThemeEditor()
+        self.title_edit, self.text_edit = self.editor.title_edit, self.editor.text_edit
+        self.links_edit, self.links_label = self.editor.links_edit, self.editor.links_label
+        self.links_problem = self.editor.links_problem
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -162,12 +126,6 @@ class ThemesView(QWidget):
         self.links_edit.editingFinished.connect(self._save_links)
         self.links_label.linkActivated.connect(self._link)
         self._show_current()
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
 
     # --- showing -------------------------------------------------------------------------
     def set_factsheet(self, factsheet_id: int | None, party: str = "") -> None:
