@@ -38,3 +38,7 @@ def test_different_parties() -> None:
 )
 def test_round_number(title: str, number: int | None) -> None:
     assert round_number(title) == number
+
+
+def test_digits_tell_parties_apart() -> None:
+    assert not same_party("Party 01", "Party 02")

@@ -68,7 +68,7 @@ def _key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"^(?:the|la|le|l'|l’)\s*", "", text.strip())
-    return re.sub(r"[^a-z]+", " ", text).strip()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 _SAME: dict[str, str] = {}
