@@ -6,19 +6,15 @@ only through this module's namespace (``dialogs.ask_…``) so that a patch takes
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QSettings, QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -29,17 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-DATABASE_FILTER = "Assessor databases (*.sqlite *.db);;All files (*)"
-IMPORT_FILTER = (
-    "Factsheets (*.pdf *.docx *.md *.txt);;Excel questionnaires (*.xlsx *.xlsm);;All files (*)"
-)
-QUESTIONNAIRE_FILTER = "Excel questionnaires (*.xlsx);;All files (*)"
-XLSX_FILTER = "Excel workbooks (*.xlsx)"
-PDF_FILTER = "PDF documents (*.pdf)"
-PACKAGE_FILTER = "Assessment packages (*.assessor)"
-MERGE_FILTER = (
-    "Assessments (*.assessor *.sqlite *.db);;Assessment packages (*.assessor);;"
-    "Assessor databases (*.sqlite *.db);;All files (*)"
+# The file dialogs live in file_dialogs.py; named here too, where the window calls and tests
+# replace them (``dialogs.ask_save_path``…).
+from assessor.ui.file_dialogs import (  # noqa: F401
+    DATABASE_FILTER,
+    IMPORT_FILTER,
+    LAST_FOLDER_KEY,
+    MERGE_FILTER,
+    PACKAGE_FILTER,
+    PDF_FILTER,
+    QUESTIONNAIRE_FILTER,
+    XLSX_FILTER,
+    _folder,
+    _in_folder,
+    _remember,
+    ask_import_files,
+    ask_merge_file,
+    ask_new_database,
+    ask_open_database,
+    ask_questionnaire_file,
+    ask_save_path,
+    file_stem,
+    with_suffix,
 )
 
 if TYPE_CHECKING:
@@ -73,70 +80,6 @@ class SendOptions:
 
 
 #: The folder of the last file chosen in any file dialog (QSettings key).
-LAST_FOLDER_KEY = "dialogs/last_folder"
-
-
-def _folder() -> str:
-    """Where file dialogs start: the last folder used, else Documents (never the program's)."""
-    saved = QSettings().value(LAST_FOLDER_KEY, "", str)
-    if isinstance(saved, str) and saved and Path(saved).is_dir():
-        return saved
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    # A folder that does not exist would make the dialog fall back to the program's own.
-    return documents if documents and Path(documents).is_dir() else QDir.homePath()
-
-
-def _remember(path: str) -> str | None:
-    if path:
-        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
-    return path or None
-
-
-def _in_folder(name: str) -> str:
-    return str(Path(_folder()) / name) if _folder() else name
-
-
-def ask_open_database(parent: QWidget | None) -> str | None:
-    """Ask for an existing database file; None if cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Open database", _folder(), DATABASE_FILTER)
-    return _remember(path)
-
-
-def ask_new_database(parent: QWidget | None) -> str | None:
-    """Ask where to create a new database; None if cancelled."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "New database", _in_folder("assessor.sqlite"), DATABASE_FILTER
-    )
-    return _remember(path)
-
-
-def ask_import_files(parent: QWidget | None) -> list[str]:
-    """Ask for the files to import; empty if cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import", _folder(), IMPORT_FILTER)
-    if paths:
-        _remember(paths[0])
-    return list(paths)
-
-
-def file_stem(text: str) -> str:
-    """A Party or title as part of a file name: "Albania (2nd round)" → "albania-2nd-round"."""
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "party"
-
-
-def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    """Ask where to save a file (a bare name goes to the last folder used); None if cancelled."""
-    if suggested and "/" not in suggested and "\\" not in suggested:
-        suggested = _in_folder(suggested)
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return _remember(path)
-
-
-def with_suffix(path: str, suffix: str) -> str:
-    """A chosen file name with its kind's ending: without it the system would not know which
-    program opens the file ("summary" → "summary.pdf")."""
-    return path if path.lower().endswith(suffix) else path + suffix
-
-
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the user an action could not be done."""
     QMessageBox.warning(parent, title, message)
@@ -213,14 +156,6 @@ def show_lines(parent: QWidget | None, title: str, intro: str, lines: Sequence[s
     layout.addWidget(buttons)
     dialog.resize(720, 420)
     dialog.exec()
-
-
-def ask_questionnaire_file(parent: QWidget | None) -> str | None:
-    """Ask for a filled-in questionnaire to import; None if cancelled."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import questionnaire", _folder(), QUESTIONNAIRE_FILTER
-    )
-    return _remember(path)
 
 
 def _form_dialog(parent: QWidget | None, title: str, intro: str) -> tuple[QDialog, QFormLayout]:
@@ -393,11 +328,3 @@ def ask_package_passphrase(
         "colleague another way than the file (by telephone, say)."
     )
     return _ask_twice(parent, "Protect with a passphrase", warning)
-
-
-def ask_merge_file(parent: QWidget | None) -> str | None:
-    """Ask for a colleague's package or database file to merge; None if cancelled."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Merge a colleague's assessment", _folder(), MERGE_FILTER
-    )
-    return _remember(path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QSettings, QStandardPaths
 
-from assessor.ui import dialogs
+from assessor.ui import file_dialogs as dialogs  # where the file dialogs live
 
 
 def test_file_dialogs_start_in_the_last_folder_else_documents_else_home(
