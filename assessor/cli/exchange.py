@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor.cli.common import EXIT_ROWS_REJECTED, Failure, open_db
-from assessor.domain.merge import Difference, Kind, MergePlan, Side
+from assessor.domain.merge import Difference, Kind, MergePlan, Side, value_in_words
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.importers.package_file import ParsedPackage
 from assessor.settings import assessor_name
@@ -155,7 +155,6 @@ def is_sqlite(path: str) -> bool:
 ORDER = ("rating", "comment", "status", "follow_up", "theme_item")
 #: How many differences taken are listed one by one before "and N more".
 LISTED = 20
-STATUSES = {"draft": "Draft", "final": "Final"}
 
 
 def _counts(differences: Sequence[Difference]) -> str:
@@ -172,15 +171,9 @@ def _noun(count: int, subject: str) -> str:
 
 
 def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
-    """A side's value in words: a rating by its label on the round's scale, a status, a text."""
-    value = side.value
-    if d.subject == "rating":
-        return labels.get(value, value) if value else NOT_RATED_LABEL
-    if d.subject == "status":
-        return STATUSES.get(value or "draft", value or "")
-    if not value:
-        return {"comment": "(no comment)", "follow_up": "(no follow-up)"}.get(d.subject, "(none)")
-    return f"“{_short(value)}”"
+    """A side's value in words; a text quoted and cut short."""
+    words = value_in_words(d, side, labels, NOT_RATED_LABEL)
+    return f"“{_short(words)}”" if side.value and d.subject not in ("rating", "status") else words
 
 
 def _signed(side: Side) -> str:

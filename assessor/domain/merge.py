@@ -6,6 +6,7 @@ made for its conflicts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -114,3 +115,19 @@ class MergePlan:
     def reimports_offered(self) -> tuple[FactsheetMatch, ...]:
         """Factsheets of theirs that are a newer version than mine."""
         return tuple(f for f in self.factsheets if f.reimport_offered)
+
+
+#: How a status reads.
+STATUS_WORDS = {"draft": "Draft", "final": "Final"}
+
+
+def value_in_words(d: Difference, side: Side, labels: Mapping[str, str], not_rated: str) -> str:
+    """A side's value in words: a rating by its label on the round's scale, a status, a text."""
+    value = side.value
+    if d.subject == "rating":
+        return labels.get(value, value) if value else not_rated
+    if d.subject == "status":
+        return STATUS_WORDS.get(value or "draft", value or "")
+    if not value:
+        return {"comment": "(no comment)", "follow_up": "(no follow-up)"}.get(d.subject, "(none)")
+    return value

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from assessor.domain.merge import Choice, Difference, Kind, MergePlan, Side
+from assessor.domain.merge import Choice, Difference, Kind, MergePlan, Side, value_in_words
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.ui.style import round_short
-from assessor.wording import plural
+from assessor.wording import local_when, plural
 
 SUBJECTS = {
     "rating": "Rating",
@@ -17,7 +17,6 @@ SUBJECTS = {
     "follow_up": "Follow-up",
     "theme_item": "Themed recommendation",
 }
-STATUSES = {"draft": "Draft", "final": "Final"}
 CHOICE_WORDS = {Choice.MINE: "Keep mine", Choice.THEIRS: "Take theirs", Choice.BOTH: "Keep both"}
 KIND_WORDS = {Kind.ONLY_THEIRS: "Taken (only theirs changed)", Kind.ONLY_MINE: "Kept (only mine)"}
 
@@ -28,20 +27,13 @@ def esc(text: str) -> str:
 
 
 def when(at: str | None) -> str:
-    """An ISO time as a short date and time ("2026-05-01 10:32"), or "?"."""
-    return at[:16].replace("T", " ") if at else "?"
+    """An ISO time as a local date and time ("2 Dec 2026 10:02"), or "?"."""
+    return local_when(at)
 
 
 def shown_value(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
     """A side's value in words: a rating's label, a status, or the text."""
-    value = side.value
-    if d.subject == "rating":
-        return labels.get(value, value) if value else NOT_RATED_LABEL
-    if d.subject == "status":
-        return STATUSES.get(value or "draft", value or "")
-    if not value:
-        return {"comment": "(no comment)", "follow_up": "(no follow-up)"}.get(d.subject, "(none)")
-    return value
+    return value_in_words(d, side, labels, NOT_RATED_LABEL)
 
 
 def signature(side: Side) -> str:
