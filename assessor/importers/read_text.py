@@ -18,8 +18,6 @@ What Markdown marks, plain text leaves to evidence:
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from assessor.importers.document import BlockKind, Document, split_fused
 from assessor.importers.text_lines import (
@@ -33,6 +31,7 @@ from assessor.importers.text_lines import (
     split_paragraph,
     superscript_digits,
 )
+from assessor.importers.text_pages import TextLine, without_furniture
 from assessor.importers.vocabulary import VOCABULARIES, Vocabulary
 
 _NUMBERED = re.compile(r"^\s{0,12}(\d{1,3})(?:\s+|(?=[A-Z«“\"]))(\S.*)$")
@@ -41,10 +40,6 @@ _LEADING_SUPERSCRIPT = re.compile(r"(?m)^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[
 _MARK = "\ue000"
 _NUMERAL = re.compile(r"^[IVXL]{1,6}\.\s")  # a chapter heading, never a list item
 _NUMBER_ONLY = re.compile(r"^\s*(\d{1,3})\s*$")
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:/|of|sur|de)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
-    re.I,
-)
 #: Digits glued to the word or punctuation before them, not to a code ("II-6"), a number or a
 #: date ("10.07.2024").
 _GLUED = re.compile(r"(?<=[^\s\d\-–/(\[#§])(?<!\d[.,])(\d{1,6})(?=[\s,;:.)”\"’'»]|$)")
@@ -99,12 +94,6 @@ _COMMITTEE_SPEAKS = re.compile(
 )
 
 
-@dataclass
-class _Text:
-    number: int  # line number in the file
-    text: str
-
-
 def read_plain_text(text: str, name: str = "") -> Document:
     """The document model of a plain-text factsheet."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -112,7 +101,7 @@ def read_plain_text(text: str, name: str = "") -> Document:
     text = _LEADING_SUPERSCRIPT.sub(lambda m: superscript_digits(m.group(1)) + " ", text)
     text = SUPERSCRIPTS.sub(lambda m: _MARK + superscript_digits(m.group(0)), text)
     pages = [p.split("\n") for p in text.split("\f")]
-    lines, dropped = _without_furniture(pages)
+    lines, dropped = without_furniture(pages)
     footnotes, body = _footnotes(lines)
     blocks = []
     for paragraph in _paragraphs(body, set(footnotes)):
@@ -121,59 +110,13 @@ def read_plain_text(text: str, name: str = "") -> Document:
     return Document(blocks, footnotes, source="text", pages=len(pages), furniture=dropped)
 
 
-# -- page furniture ------------------------------------------------------------------------
-
-
-def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
-
-
-def _edges(page: list[str]) -> set[int]:
-    """Indexes of the first and last three non-empty lines of a page."""
-    filled = [i for i, ln in enumerate(page) if ln.strip()]
-    return set(filled[:3] + filled[-3:])
-
-
-def _without_furniture(pages: list[list[str]]) -> tuple[list[_Text | None], int]:
-    """The lines of every page (None for a page break) without running headers and numbers."""
-    repeated: set[str] = set()
-    if len(pages) >= 3:
-        seen: Counter[str] = Counter()
-        for page in pages:
-            seen.update({_furniture_key(page[i]) for i in _edges(page)})
-        repeated = {k for k, n in seen.items() if k and n >= max(3, len(pages) // 3)}
-    out: list[_Text | None] = []
-    dropped = 0
-    number = 0
-    for index, page in enumerate(pages):
-        edges = _edges(page)
-        for i, raw in enumerate(page):
-            number += 1
-            if i in edges and (_furniture_key(raw) in repeated or _page_number(raw, index)):
-                dropped += 1
-                continue
-            out.append(_Text(number, raw.rstrip()))
-        out.append(None)
-    return out, dropped
-
-
-def _page_number(raw: str, index: int) -> bool:
-    """A page number: a bare number close to the page's own, or "Page 3 of 22"."""
-    if not _PAGE_NUMBER.match(raw):
-        return False
-    digits = re.findall(r"\d+", raw)
-    if not _NUMBER_ONLY.match(raw):
-        return True
-    return bool(digits) and abs(int(digits[0]) - (index + 1)) <= 2
-
-
 # -- footnotes -----------------------------------------------------------------------------
 
 
-def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | None]]:
+def _footnotes(lines: list[TextLine | None]) -> tuple[dict[int, str], list[TextLine | None]]:
     """Footnote texts in their numbering sequence, and the body lines without them."""
     footnotes: dict[int, str] = {}
-    body: list[_Text | None] = []
+    body: list[TextLine | None] = []
     expected = 1
     waiting: list[int] = []  # numbers seen alone, their text not yet found
     waiting_since: dict[int, int] = {}
@@ -248,7 +191,7 @@ def _footnotes(lines: list[_Text | None]) -> tuple[dict[int, str], list[_Text | 
     return footnotes, body
 
 
-def _opens(lines: list[_Text | None], index: int) -> bool:
+def _opens(lines: list[TextLine | None], index: int) -> bool:
     """A numbered line opens a footnote when the line before it is not running text."""
     if index == 0:
         return True
@@ -266,7 +209,7 @@ def _continues_note(note: str, line: str) -> bool:
     return note[-1:] not in ".!?" or line[:1].islower()
 
 
-def _note_like(lines: list[_Text | None], index: int, within: int = 2) -> bool:
+def _note_like(lines: list[TextLine | None], index: int, within: int = 2) -> bool:
     """A line that reads as a footnote's text: not the Committee speaking, not a list item,
     and followed within two lines by another footnote number, a blank or the page's end."""
     line = lines[index]
@@ -287,7 +230,7 @@ def _note_like(lines: list[_Text | None], index: int, within: int = 2) -> bool:
 # -- paragraphs ----------------------------------------------------------------------------
 
 
-def _paragraphs(lines: list[_Text | None], defined: set[int]) -> list[Paragraph]:
+def _paragraphs(lines: list[TextLine | None], defined: set[int]) -> list[Paragraph]:
     """Paragraphs by blank lines, short lines and list items; markers found on the way."""
     widths = sorted(len(ln.text.strip()) for ln in lines if ln is not None and ln.text.strip())
     width = widths[int(len(widths) * 0.8)] if widths else 80
