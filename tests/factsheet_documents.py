@@ -106,7 +106,7 @@ def parsed_seed() -> ParsedFactsheet:
         parsed: ParsedFactsheet = parse(text)
         return parsed
     markdown = importlib.import_module("assessor.importers.read_markdown")
-    parsed = factsheet.parse_document(markdown.read_markdown(text, SEED.name))
+    parsed = factsheet.parse_document(markdown.read_markdown(text))
     return parsed
 
 

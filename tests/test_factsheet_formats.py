@@ -231,3 +231,11 @@ def test_a_repeated_code_is_set_aside_and_named(seed: ParsedFactsheet) -> None:
 def test_placement_is_reported(seed: ParsedFactsheet) -> None:
     assert seed.placement_line() == "100.0 % of the text placed"
     assert seed.box_labels == 22 and seed.boxes == 23  # one unlabelled (bold) box: III-26
+
+
+def test_nesting_on_one_line_is_read_not_dropped() -> None:
+    from assessor.importers.read_markdown import read_markdown
+
+    document = read_markdown("- " * 60 + "deep text\n\nmore\n")
+    assert [b.text for b in document.blocks] == ["deep text", "more"]
+    assert document.warnings

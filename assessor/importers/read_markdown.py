@@ -15,6 +15,7 @@ from markdown_it.token import Token
 
 from assessor.importers.common import ImportWarning
 from assessor.importers.document import Block, BlockKind, Document
+from assessor.importers.read_text import read_plain_text
 from assessor.importers.text_lines import (
     SUPERSCRIPTS,
     Line,
@@ -30,6 +31,7 @@ _MD = MarkdownIt("commonmark", {"html": True, "maxNesting": 40}).enable("table")
 #: minutes): the brackets are read as text.
 _MAX_BRACKETS = 20_000
 _NESTING = re.compile(r"^[ \t>]+")
+_MARKS = re.compile(r"^(?:[ \t>*+-]|\d+[.)])+\s*")
 _FOOTNOTE_DEF = re.compile(r"(?m)^[ \t]{0,3}\[\^(\d{1,4})\]:[ \t]*")
 _FOOTNOTE_REF = re.compile(r"\[\^(\d{1,4})\]")
 _SUP_OPEN = re.compile(r"<sup\b[^>]*>", re.I)
@@ -40,7 +42,7 @@ _TAG = re.compile(r"<[^>\n]{0,200}>")
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|eme|d)$", re.I)
 
 
-def read_markdown(text: str, name: str = "") -> Document:
+def read_markdown(text: str) -> Document:
     """The document model of a Markdown factsheet."""
     return _read(text, 0)
 
@@ -56,19 +58,19 @@ def _read(text: str, depth: int) -> Document:
     blocks: list[Block] = []
     kind: BlockKind = "para"
     level = 0
-    depth = 0
+    nesting = 0  # how deep in lists the parser is (``depth`` counts re-readings)
     first_in_item = False
     for token in tokens:
         if token.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
+            nesting += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
+            nesting -= 1
         elif token.type == "list_item_open":
             first_in_item = True
         elif token.type == "heading_open":
             kind, level = "heading", int(token.tag[1:])
         elif token.type == "paragraph_open":
-            kind, level = ("bullet", depth) if first_in_item else ("para", 0)
+            kind, level = ("bullet", nesting) if first_in_item else ("para", 0)
             first_in_item = False
         elif token.type in ("th_open", "td_open"):
             kind, level = "para", 0
@@ -92,10 +94,15 @@ def _rest_after_nesting(
     read = (t.map[1] for t in tokens if t.map and t.type in ("inline", "fence", "html_block"))
     reached = max(read, default=0)
     lines = text.split("\n")
-    if depth > 3 or not any(ln.strip() for ln in lines[reached:]):
+    if not any(ln.strip() for ln in lines[reached:]):
         return []
     flat = "\n".join(_NESTING.sub("", ln) for ln in lines[reached:])
-    rest = _read(flat, depth + 1)
+    if depth >= 2:  # still nested on one line ("- - - - text"): the rest as plain text
+        flat = "\n".join(_MARKS.sub("", ln) for ln in flat.split("\n"))
+        rest = read_plain_text(flat)
+        rest.warnings.clear()
+    else:
+        rest = _read(flat, depth + 1)
     blocks += rest.blocks
     for number, note in rest.footnotes.items():
         footnotes.setdefault(number, note)

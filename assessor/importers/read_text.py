@@ -94,7 +94,7 @@ _COMMITTEE_SPEAKS = re.compile(
 )
 
 
-def read_plain_text(text: str, name: str = "") -> Document:
+def read_plain_text(text: str) -> Document:
     """The document model of a plain-text factsheet."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Superscript digits are markers whatever precedes them; a footnote text starts with them.
