@@ -26,8 +26,3 @@ def clean_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _SURROGATES.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
-
-
-def has_unwanted(text: str) -> bool:
-    """True when :func:`clean_text` would change more than line ends and normalisation."""
-    return bool(_CONTROLS.search(text) or _INVISIBLE.search(text) or _SURROGATES.search(text))

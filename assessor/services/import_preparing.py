@@ -25,7 +25,7 @@ from assessor.importers.recommendations import (
     parse_recommendations,
 )
 from assessor.importers.vocabulary import VOCABULARIES
-from assessor.sanitize import clean_text, has_unwanted
+from assessor.sanitize import clean_text
 
 KINDS = ("factsheet", "recommendations")
 
@@ -33,18 +33,13 @@ KINDS = ("factsheet", "recommendations")
 def detect_kind(text: str) -> str | None:
     """``factsheet``, ``recommendations``, or None when the text is neither.
 
-    Invisible characters are ignored, as the parser ignores them: a zero-width space inside
-    "II-6" must not make a factsheet unrecognisable.
+    ``prepare_import`` gives it the text already cleaned (``clean_text``), so a zero-width space
+    inside "II-6" does not make a factsheet unrecognisable.
     """
     words = "|".join(v.recommendation_word for v in VOCABULARIES.values())
-    if re.search(rf"(?:{words})\s+[IVXL]+\s*[-–]\s*\d+", _visible(text), re.I):
+    if re.search(rf"(?:{words})\s+[IVXL]+\s*[-–]\s*\d+", text, re.I):
         return "factsheet"
     return "recommendations" if _reads_like_themes(text) else None
-
-
-def _visible(text: str) -> str:
-    """The text without the controls and invisible characters ``clean_text`` removes."""
-    return clean_text(text) if has_unwanted(text) else text
 
 
 def _reads_like_themes(text: str) -> bool:
@@ -106,7 +101,8 @@ def prepare_import(
         return PreparedImport("factsheet", p.name, party, scale, factsheet=parsed, text=text)
     if len(data) > MAX_TEXT_BYTES:
         check_size(p, MAX_TEXT_BYTES, "for a text import")
-    text = _decode(data, p.name)
+    # Every text that enters the database is cleaned once, here: themes as well as factsheets.
+    text = clean_text(_decode(data, p.name))
     detected = detect_kind(text)
     kind = kind or detected
     if kind is None:
