@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assessor.cli.common import EXIT_ROWS_REJECTED, Failure, open_db
 from assessor.domain.merge import Difference, Kind, MergePlan, Side, value_in_words
 from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scope import snippet
 from assessor.importers.package_file import ParsedPackage
 from assessor.settings import assessor_name
 from assessor.wording import local_when, plural
@@ -106,8 +107,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
             print("Nothing was merged (--dry-run).")
             return EXIT_ROWS_REJECTED if plan.conflicts and not args.prefer else 0
         if plan.conflicts and not args.prefer:
+            n = len(plan.conflicts)
             print(
-                f"{plural(len(plan.conflicts), 'conflict')} need a choice: keep yours or take "
+                f"{plural(n, 'conflict')} {'needs' if n == 1 else 'need'} a choice: keep yours or take "
                 "theirs for all with --prefer mine|theirs, or settle them by hand and merge "
                 "again. Nothing was merged.",
                 file=sys.stderr,
@@ -173,7 +175,8 @@ def _noun(count: int, subject: str) -> str:
 def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
     """A side's value in words; a text quoted and cut short."""
     words = value_in_words(d, side, labels, NOT_RATED_LABEL)
-    return f"“{_short(words)}”" if side.value and d.subject not in ("rating", "status") else words
+    quoted = side.value and d.subject not in ("rating", "status")
+    return f"“{snippet(words, 60)}”" if quoted else words
 
 
 def _signed(side: Side) -> str:
@@ -239,8 +242,3 @@ def _describe(plan: MergePlan, labels: Mapping[str, str] | None = None) -> str:
             f"(Cohen's kappa {kappa})"
         )
     return "\n".join(lines)
-
-
-def _short(value: str | None, n: int = 60) -> str:
-    text = " ".join((value or "—").split())
-    return text if len(text) <= n else text[: n - 1] + "…"

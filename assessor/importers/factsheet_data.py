@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assessor.importers.common import ImportWarning
+from assessor.wording import plural
 
 
 @dataclass
@@ -113,7 +114,7 @@ class ParsedFactsheet:
         n = len(self.unplaced)
         if not n:
             return share
-        return f"{share}; {n} paragraph{'s' if n != 1 else ''} not placed"
+        return f"{share}; {plural(n, 'paragraph')} not placed"
 
     @property
     def recommendations(self) -> list[ParsedRecommendation]:

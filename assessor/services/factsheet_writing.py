@@ -25,6 +25,7 @@ from assessor.db.models import (
 )
 from assessor.db.presets import scale_from_preset
 from assessor.domain.scales import DEFAULT_PRESET
+from assessor.domain.scope import snippet
 from assessor.domain.values import ASSESSOR_SOURCES, as_utc
 from assessor.importers.common import ImportRejected
 from assessor.importers.factsheet_data import (
@@ -41,11 +42,6 @@ from assessor.wording import plural
 
 #: How a follow-up from a factsheet names where it came from ("factsheet albania.md").
 FACTSHEET_SOURCE = "factsheet "
-
-
-def _start(text: str, n: int = 120) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= n else flat[: n - 1].rstrip() + "…"
 
 
 def _now() -> datetime:
@@ -107,7 +103,7 @@ def write_factsheet(
         warnings=tuple(str(w) for w in parsed.warnings),
         changed_lines=(*scale_changes, *writer.changes) if not created else tuple(scale_changes),
         placement=parsed.placement_line(),
-        unplaced=tuple(f"{u.where}: {_start(u.text)}" for u in parsed.unplaced),
+        unplaced=tuple(f"{u.where}: {snippet(u.text, 120)}" for u in parsed.unplaced),
         reopened=tuple(writer.reopened),
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from assessor.domain.scope import snippet
 from assessor.importers.factsheet_data import (
     ParsedFactsheet,
     ParsedPractice,
@@ -35,11 +36,6 @@ class ReviewLine:
     text: str
     detail: str = ""  # for a recommendation: verb and scope
     follow_up: str = ""  # for a recommendation: the start of its follow-up
-
-
-def _start(text: str, n: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= n else flat[: n - 1].rstrip() + "…"
 
 
 def headline(parsed: ParsedFactsheet) -> list[str]:
@@ -81,11 +77,11 @@ def review_tree(parsed: ParsedFactsheet) -> list[ReviewLine]:
                             "recommendation",
                             ", ".join(item.codes),
                             f"{item.verb} · {item.scope}",
-                            _start(item.follow_up or ""),
+                            snippet(item.follow_up or "", 90),
                         )
                     )
                 elif isinstance(item, ParsedPractice):
-                    out.append(ReviewLine(2, "practice", _start(item.text)))
+                    out.append(ReviewLine(2, "practice", snippet(item.text, 90)))
     return out
 
 
@@ -105,7 +101,7 @@ def review_text(parsed: ParsedFactsheet) -> str:
             lines.append(f"{pad}{line.text}")
     if parsed.unplaced:
         lines.append(f"Not placed ({len(parsed.unplaced)}):")
-        lines += [f"  {u.where}: {_start(u.text, 120)}" for u in parsed.unplaced]
+        lines += [f"  {u.where}: {snippet(u.text, 120)}" for u in parsed.unplaced]
     if parsed.warnings:
         lines.append(f"Warnings ({len(parsed.warnings)}):")
         lines += [f"  {w}" for w in parsed.warnings]
