@@ -109,9 +109,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if plan.conflicts and not args.prefer:
             n = len(plan.conflicts)
             print(
-                f"{plural(n, 'conflict')} {'needs' if n == 1 else 'need'} a choice: keep yours or take "
-                "theirs for all with --prefer mine|theirs, or settle them by hand and merge "
-                "again. Nothing was merged.",
+                f"{plural(n, 'conflict')} {'needs' if n == 1 else 'need'} a choice: keep yours "
+                "or take theirs for all with --prefer mine|theirs, or settle them by hand and "
+                "merge again. Nothing was merged.",
                 file=sys.stderr,
             )
             return EXIT_ROWS_REJECTED
