@@ -126,8 +126,9 @@ def merge_source(path: str) -> ParsedPackage | Path:
     """A colleague's work to compare with: a package read (asking its passphrase if needed),
     or the path of their database file."""
     from assessor.importers.package_file import PassphraseNeeded, read_package
+    from assessor.services.merge import is_package
 
-    if is_sqlite(path):
+    if not is_package(path):  # another database file, plain or encrypted
         return Path(path)
     try:
         return read_package(path, _package_passphrase(False, twice=False))
@@ -142,15 +143,6 @@ def rating_labels(db: Database, plan: MergePlan) -> dict[str, str]:
     return {
         lv.key: lv.label for fs in plan.factsheets for lv in browsing.levels(db, fs.factsheet_id)
     }
-
-
-def is_sqlite(path: str) -> bool:
-    """True when the file is a SQLite database (another rapporteur's whole database)."""
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
 
 
 #: The order subjects are counted and listed in.

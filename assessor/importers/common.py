@@ -48,12 +48,6 @@ def check_size(path: str | Path, limit: int, what: str) -> int:
     return size
 
 
-def read_text_file(path: str | Path) -> str:
-    """Read a text file for import, refusing missing, empty, binary or oversized files."""
-    check_size(path, MAX_TEXT_BYTES, "for a text import")
-    return decode_text(Path(path).read_bytes(), Path(path).name)
-
-
 def decode_text(raw: bytes, name: str = "input") -> str:
     """Decode bytes as text (UTF-8, UTF-16 with BOM, else Windows-1252); refuse binary data."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

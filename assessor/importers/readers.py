@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from assessor.importers.common import ImportRejected, check_size, decode_text
+from assessor.importers.common import ImportRejected, decode_text
 from assessor.importers.document import Document
 from assessor.importers.read_markdown import read_markdown
 from assessor.importers.read_text import read_plain_text
@@ -61,10 +60,3 @@ def read_text_document(text: str) -> Document:
     if len(_MARKDOWN_CUES.findall(text[:200_000])) >= 2:
         return read_markdown(text)
     return read_plain_text(text)
-
-
-def read_factsheet_file(path: str | Path) -> Document:
-    """Read a factsheet file, refusing a missing, empty or oversized one in one sentence."""
-    p = Path(path)
-    check_size(p, MAX_DOCUMENT_BYTES, "for a factsheet")
-    return read_document(p.read_bytes(), p.name)

@@ -147,15 +147,11 @@ def assemble(paragraph: Paragraph) -> Block | None:
         where=lines[0].where,
         level=paragraph.level,
         bold=chars > 0 and bold_chars == chars,
-        strong=_merge_strong(strong),
+        strong=strong,
         markers=markers,
         ends_with_marker=ends_with_marker,
         toc=toc,
     )
-
-
-def _merge_strong(parts: list[str]) -> list[str]:
-    return [p for p in parts if p]
 
 
 def split_paragraph(paragraph: Paragraph, footnotes: dict[int, str]) -> list[Block]:

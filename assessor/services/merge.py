@@ -14,6 +14,7 @@ other pair of different values is a conflict, also when there is no history to t
 from __future__ import annotations
 
 import os
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -48,6 +49,11 @@ _EMPTY: dict[str, str | None] = {
 
 
 # --- preparing ----------------------------------------------------------------------------
+
+
+def is_package(path: str | os.PathLike[str]) -> bool:
+    """A package (a zip) rather than a colleague's whole database, plain or encrypted."""
+    return zipfile.is_zipfile(path)
 
 
 def prepare_merge(

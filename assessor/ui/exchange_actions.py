@@ -174,12 +174,8 @@ class NeedsPassphrase:
 
 
 def is_database_file(path: str | Path) -> bool:
-    """Whether the file is a SQLite database (a colleague's whole database), told by content."""
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
+    """Whether the file is a colleague's whole database (plain or encrypted), not a package."""
+    return not merge.is_package(path)
 
 
 def merge_assessment(win: WindowApi) -> None:
