@@ -152,6 +152,7 @@ class _FactsheetWriter:
         #: Recommendations whose final assessment went back to draft (a newer follow-up).
         self.reopened: list[int] = []
         self.by_code: dict[str, Recommendation] = {}
+        self.old_codes: dict[int, list[str]] = {}  # id() of a recommendation → its codes before
         self.seen: set[int] = set()  # id() of the recommendations this import wrote
 
     def write(self) -> None:
@@ -164,6 +165,7 @@ class _FactsheetWriter:
         for rec in existing:
             for code in rec.codes:
                 self.by_code[code.code] = rec
+                self.old_codes.setdefault(id(rec), []).append(code.code)
             rec.codes = []  # re-attached below; flushed first so (factsheet, code) stays unique
             # Detached here, not only by the database's ON DELETE SET NULL: the new sections may
             # reuse the old ids, and the ORM writes only what it saw change.
@@ -201,7 +203,7 @@ class _FactsheetWriter:
         taken = {code for rec in existing if id(rec) in self.seen for code in self._old_codes(rec)}
         taken |= {c for item in self.parsed.recommendations for c in item.codes}
         retired: list[str] = []
-        for rec in {id(r): r for r in existing}.values():
+        for rec in existing:
             if id(rec) in self.seen:
                 continue
             # A retired recommendation keeps its codes, so that a later file naming them brings
@@ -231,7 +233,7 @@ class _FactsheetWriter:
         self.session.flush()
 
     def _old_codes(self, rec: Recommendation) -> list[str]:
-        return [code for code, r in self.by_code.items() if r is rec]
+        return self.old_codes.get(id(rec), [])
 
     def _recommendation(
         self, item: ParsedRecommendation, section: Section, i_pos: int, position: int
