@@ -24,7 +24,7 @@ from assessor.services.imports import (
     write_imports,
 )
 from assessor.services.opening import Handle
-from assessor.ui import dialogs, excel_actions, import_review_dialog
+from assessor.ui import dialogs, excel_actions, import_review_dialog, undo_actions
 from assessor.ui.ops import USER_ERRORS, describe_error
 from assessor.wording import plural
 
@@ -205,6 +205,9 @@ def _imported(win: WindowApi, reports: list[ImportReport]) -> None:
     if win.workbench.detail is None:
         first = min(r.factsheet_id for r in reports)
         win.model_select_first(first)
+    reopened = sorted({rec_id for r in reports for rec_id in r.reopened})
+    if reopened:  # after the stack was cleared: the draft-again stays one undo step
+        undo_actions.back_to_draft(win, reopened)
 
 
 def export_json(win: WindowApi) -> None:

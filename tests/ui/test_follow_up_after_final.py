@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
 from assessor.db.models import Recommendation
 from assessor.services import assessments, browsing
 from assessor.services.changes import Changes
@@ -46,3 +50,38 @@ def test_back_to_draft_is_said_shown_and_undoable(window: MainWindow) -> None:
         ("draft", "final"),
         ("final", "draft"),
     ]
+
+
+def test_a_reimport_keeps_its_back_to_draft_undo_step(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The import clears the undo stack (its rows are rewritten): the draft-again step it
+    brings is pushed after that, not wiped by it."""
+    from assessor.ui import import_actions
+
+    wb = window.workbench
+    sheet = wb.model.factsheet_ids()[0]
+    rec_id = browsing.recommendation_for_code(window.db, sheet, "II-6")
+    assert rec_id is not None and wb.select_recommendation(rec_id, sheet)
+    wb.rate_current(3)
+    wb.assessment.final.click()
+    example = Path(__file__).resolve().parents[2] / "resources/examples"
+    text = (example / "factsheet-albania-2nd-round.md").read_text(encoding="utf-8")
+    newer = tmp_path / "albania-v2.md"
+    newer.write_text(
+        text.replace(
+            "It has been updated with information submitted by the Government of Albania in "
+            "March 2025",
+            "It has been updated with information submitted by the Government of Albania in "
+            "March 2026",
+        ).replace(
+            "These issues addressed by the Committee of States Parties to the Convention require",
+            "The new Criminal Code, adopted in 2026, addresses what the Committee of States "
+            "Parties to the Convention require",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    import_actions.import_files(window, [newer])
+    qtbot.waitUntil(lambda: window.stack.undoText().startswith("Back to draft"), timeout=20000)
+    assert "II-6" in window.stack.undoText()
