@@ -40,7 +40,8 @@ from assessor.db.models import (
 )
 from assessor.db.presets import scale_from_preset
 from assessor.domain.scales import PRESETS
-from assessor.exporters.assessment_xlsx import build_overview_workbook, export_assessment_xlsx
+from assessor.exporters.assessment_xlsx import export_assessment_xlsx
+from assessor.exporters.overview_xlsx import build_overview_workbook
 from assessor.exporters.questionnaire import QUESTIONNAIRE_SHEET, export_questionnaire
 from assessor.exporters.xlsx_common import rating_fill, rating_font
 from assessor.importers.questionnaire import read_questionnaire

@@ -9,11 +9,8 @@ import openpyxl
 import pytest
 
 from assessor.db.engine import Database
-from assessor.exporters.assessment_xlsx import (
-    code_order,
-    export_assessment_xlsx,
-    export_overview_xlsx,
-)
+from assessor.exporters.assessment_xlsx import code_order, export_assessment_xlsx
+from assessor.exporters.overview_xlsx import export_overview_xlsx
 from assessor.services.assessments import rate_by_code
 from assessor.services.errors import ServiceError
 from tests.conftest import build_factsheet

@@ -18,8 +18,9 @@ from pypdf import PdfReader
 from assessor.db.engine import Database
 from assessor.db.models import Recommendation
 from assessor.domain.values import FOLLOW_UP_AFTER_RATING
-from assessor.exporters.assessment_xlsx import export_assessment_xlsx, export_overview_xlsx
+from assessor.exporters.assessment_xlsx import export_assessment_xlsx
 from assessor.exporters.json_export import export_json
+from assessor.exporters.overview_xlsx import export_overview_xlsx
 from assessor.exporters.pdf_summary import summary_pdf_bytes
 from assessor.exporters.questionnaire import export_questionnaire
 from assessor.services import assessments as svc

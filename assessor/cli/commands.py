@@ -174,7 +174,8 @@ def cmd_export_questionnaire(args: argparse.Namespace) -> int:
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     """Write a Party's assessment workbook, or with --all the overview of every Party."""
-    from assessor.exporters.assessment_xlsx import export_assessment_xlsx, export_overview_xlsx
+    from assessor.exporters.assessment_xlsx import export_assessment_xlsx
+    from assessor.exporters.overview_xlsx import export_overview_xlsx
 
     db = open_db(args, create=False, write=False)
     try:

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessor.exporters.assessment_xlsx import export_assessment_xlsx, export_overview_xlsx
+from assessor.exporters.assessment_xlsx import export_assessment_xlsx
+from assessor.exporters.overview_xlsx import export_overview_xlsx
 from assessor.exporters.questionnaire import export_questionnaire
 from assessor.services.cancel import Cancel
 from assessor.services.questionnaires import (
