@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self._show_progress()
 
     def _current_changed(self, detail: RecommendationDetail | None) -> None:
-        self._refresh_rate_menu(detail)
+        # The Rate menu followed already: the workbench says the cursor moved before this.
         self._show_progress()
         if detail is not None:
             self.settings.setValue("selection/recommendation", detail.id)

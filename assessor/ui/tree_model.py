@@ -9,7 +9,7 @@ small slotted objects addressed by an integer in each index's ``internalId``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -284,8 +284,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         if root is None:
             return None
         summary = self._summaries[root.id]
-        rated, in_scope = self.progress(root)
-        return summary.party, rated, in_scope, summary.recommendations
+        return summary.party, *self.progress(root), summary.recommendations
 
     def levels_of(self, factsheet_id: int) -> dict[str, tuple[str, str]]:
         """Short label and colour of each rating key of a loaded factsheet."""
@@ -399,8 +398,3 @@ class FactsheetTreeModel(QAbstractItemModel):
         if node.kind != "recommendation":
             progress = self.data(self.createIndex(node.row, 0, node.uid), ROLE_PROGRESS)
         return tree_text.spoken(node, self._chip(node), progress)
-
-
-def ids_in(rows: Iterable[TreeRow]) -> set[int]:
-    """The recommendation ids among some tree rows."""
-    return {r.id for r in rows if r.kind == "recommendation"}

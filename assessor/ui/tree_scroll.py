@@ -1,4 +1,4 @@
-"""Keeping the row being read in view with a few rows of context around it."""
+"""Rows in view: whether a row is in sight, and keeping the row read in view with context."""
 
 from __future__ import annotations
 
@@ -48,3 +48,13 @@ def _nudge(
         bar.setValue(value + direction * bar.singleStep())
         if bar.value() == value:
             return
+
+
+def in_sight(tree: QTreeView, index: QModelIndex) -> bool:
+    """Whether a row can be seen: no branch above it is folded."""
+    parent = index.parent()
+    while parent.isValid():
+        if not tree.isExpanded(parent):
+            return False
+        parent = parent.parent()
+    return True

@@ -21,7 +21,7 @@ from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
 from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
-from assessor.ui.tree_scroll import scroll_with_context
+from assessor.ui.tree_scroll import in_sight, scroll_with_context
 from assessor.ui.workbench_layout import make_tree, split_panes
 
 #: Why the rating keys and buttons do nothing while the tree's cursor is not on a recommendation.
@@ -113,8 +113,9 @@ class Workbench(QWidget):
 
     def _current_index_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.data(ROLE_KIND) == "recommendation":
-            self.show_recommendation(int(current.data(ROLE_ID)))
-        self._cursor_moved()
+            self.show_recommendation(int(current.data(ROLE_ID)))  # it says the cursor moved
+        else:
+            self._cursor_moved()
 
     def selected_recommendation(self) -> int | None:
         """The recommendation the panes show, if the tree's cursor is on it and it is in sight.
@@ -129,12 +130,7 @@ class Workbench(QWidget):
         index = self.tree.currentIndex()
         if index.data(ROLE_KIND) != "recommendation" or index.data(ROLE_ID) != detail.id:
             return None
-        parent = index.parent()
-        while parent.isValid():
-            if not self.tree.isExpanded(parent):
-                return None
-            parent = parent.parent()
-        return detail.id
+        return detail.id if in_sight(self.tree, index) else None
 
     def can_rate(self) -> bool:
         """Whether the rating keys and buttons may act now (see selected_recommendation)."""
