@@ -40,8 +40,8 @@ def follow_up_newer_than_rating() -> ColumnElement[bool]:
     """Rated, and a version of the follow-up from the State came in after the assessment was
     last saved.
 
-    For a query joining Recommendation to Assessment; the same rule as ``rows.arrived_after``
-    (versions the assessor typed are not news from the State).
+    For a query joining Recommendation to Assessment; the same rule as
+    ``domain.values.arrived_after`` (versions the assessor typed are not news from the State).
     """
     version = aliased(FollowUp)
     return and_(

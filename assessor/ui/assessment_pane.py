@@ -189,8 +189,8 @@ class AssessmentPane(QWidget):
                 f"⚠ Outside the compliance scope ({detail.verb}): rating optional"
             )
         self.scope_mark.show()
-        self.rating.set_levels(detail.levels)
-        self._order_tabs()
+        if self.rating.set_levels(detail.levels):  # new buttons: the tab order follows them
+            self._order_tabs()
         self.rating.set_rating(detail.assessment.rating)
         a = detail.assessment
         # Compared stripped: what is saved is stripped, and a refresh must not eat a typed space.

@@ -79,7 +79,6 @@ class SendOptions:
     protect: bool
 
 
-#: The folder of the last file chosen in any file dialog (QSettings key).
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """Tell the user an action could not be done."""
     QMessageBox.warning(parent, title, message)

@@ -118,10 +118,10 @@ class RatingWidget(QWidget):
         self._current: str | None = None
         self._blank = False  # nothing shown: no button checked
 
-    def set_levels(self, levels: Sequence[Level]) -> None:
-        """Offer a scale's levels (rebuilt only when the scale differs)."""
+    def set_levels(self, levels: Sequence[Level]) -> bool:
+        """Offer a scale's levels; rebuilt (True) only when the scale differs."""
         if tuple(levels) == self._levels:
-            return
+            return False
         self._levels = tuple(levels)
         for button in self.buttons.values():
             self._group.removeButton(button)
@@ -152,6 +152,7 @@ class RatingWidget(QWidget):
             self.show_nothing()
         else:
             self.set_rating(self._current)
+        return True
 
     def levels(self) -> tuple[Level, ...]:
         """The levels offered, in order (key n rates with the n-th)."""
