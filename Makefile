@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: setup run test test-postgres lint bench stress package clean
+.PHONY: setup run test test-postgres lint bench stress package clean i18n-update
 
 # Each step says what it does first: the first install downloads Qt and takes a minute or two.
 $(STAMP): pyproject.toml
@@ -63,6 +63,16 @@ $(BIN)/pyinstaller: $(STAMP)
 package: $(BIN)/pyinstaller
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		build_spec/assessor.spec
+
+## The core's catalogues (docs/translating.md): extract the marked strings with Babel into the
+## two .pot templates, then merge them into each language's .po (new entries left to translate).
+I18N = resources/i18n
+i18n-update: setup
+	$(BIN)/pybabel -q extract -k N_ --sort-by-file --ignore-dirs='ui exporters __pycache__' \
+		-o $(I18N)/messages.pot assessor
+	$(BIN)/pybabel -q extract -k N_ --sort-by-file -o $(I18N)/documents.pot assessor/exporters
+	$(BIN)/pybabel -q update -N --ignore-obsolete -D messages -i $(I18N)/messages.pot -d $(I18N) -l fr
+	$(BIN)/pybabel -q update -N --ignore-obsolete -D documents -i $(I18N)/documents.pot -d $(I18N) -l fr
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
