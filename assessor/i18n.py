@@ -55,7 +55,7 @@ def language_of(tag: str | None) -> Language | None:
     if not tag:
         return None
     head = tag.replace("-", "_").split("_")[0].split(".")[0].split("@")[0].casefold()
-    return head if head in LANGUAGES else None  # type: ignore[return-value]
+    return next((lang for lang in LANGUAGES if lang == head), None)
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> Language:
