@@ -6,6 +6,9 @@ import os
 
 # Set before anything imports Qt, so UI tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read English unless they ask for French (--lang fr, LANGUAGE=fr): whatever the
+# machine's locale, the window, the command line and its subprocesses start in English.
+os.environ["LANGUAGE"] = "en"
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
