@@ -1,4 +1,5 @@
-"""The user's settings that the core needs too (the assessor's name), in a small JSON file.
+"""The user's settings that the core needs too (the assessor's name, the language), in a small
+JSON file.
 
 Not QSettings: the CLI and the services run without Qt. The file lives in the user's config
 directory (``ASSESSOR_SETTINGS`` names another, for tests and scripts) and is written atomically.
@@ -22,9 +23,11 @@ ENV_SETTINGS = "ASSESSOR_SETTINGS"
 
 @dataclass(frozen=True)
 class Settings:
-    """What the user set: the name recorded in the history of every change they make."""
+    """What the user set: the name recorded in the history of every change they make, and the
+    language Assessor speaks to them ("en", "fr"; empty: the system's)."""
 
     assessor_name: str = ""
+    language: str = ""
 
 
 def settings_path() -> Path:
