@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -139,11 +140,29 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def copy_database(source: Any, dest: Path, passphrase: str | None) -> None:
+#: Pages copied between two calls of a backup's ``step`` (4 MB of 4 KB pages).
+STEP_PAGES = 1024
+
+
+def copy_pages(source: Any, target: Any, step: Callable[[], None] | None = None) -> None:
+    """Copy ``source``'s database into ``target`` with the backup API.
+
+    ``step`` (the window's Cancel) is called between chunks of pages; if it raises, the copy
+    stops and ``target``'s half-written transaction is rolled back by SQLite.
+    """
+    if step is None:
+        source.backup(target)
+    else:
+        source.backup(target, pages=STEP_PAGES, progress=lambda *_: step())
+
+
+def copy_database(
+    source: Any, dest: Path, passphrase: str | None, step: Callable[[], None] | None = None
+) -> None:
     """Copy an open DB-API connection's database into ``dest`` with the backup API, verified."""
     target = crypto.connect(dest, passphrase)
     try:
-        source.backup(target)
+        copy_pages(source, target, step)
         # A standalone file: no write-ahead log to carry along with it.
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
@@ -194,11 +213,14 @@ def make_backup(
     reason: str = "manual",
     only_if_changed: bool = False,
     now: datetime | None = None,
+    step: Callable[[], None] | None = None,
 ) -> BackupInfo | None:
     """Back up ``db_path`` (verified, then moved into place) and thin the old backups.
 
     With ``only_if_changed``, nothing is made (None is returned) when the database has not
     changed since the last backup: its file and log look the same, or its content does.
+    ``step`` is called between chunks of pages and once before the backup is moved into place;
+    if it raises (Cancel), no backup is left, not even its temporary file.
     """
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -214,7 +236,9 @@ def make_backup(
     try:
         crypto.check_key(source, db_path)
         with atomic_path(final) as tmp:
-            copy_database(source, tmp, passphrase)
+            copy_database(source, tmp, passphrase, step)
+            if step is not None:
+                step()  # the last moment to stop: the backup is not in place yet
             digest = _sha256(tmp)
             # Compared with the newest backup still there (one may have been deleted by hand).
             newest = backups[0].id if backups else None

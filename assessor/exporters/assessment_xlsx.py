@@ -44,6 +44,7 @@ from assessor.exporters.xlsx_common import (
     row_height,
     save_workbook,
 )
+from assessor.services.cancel import Cancel, check
 
 VERBS = ("require", "request", "invite")
 #: The overview's mark of a rating given before the current follow-up, and its key's suffix.
@@ -155,9 +156,12 @@ def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
     return out
 
 
-def _assessment_sheet(ws: Worksheet, lines: list[AssessedLine], levels: dict[str, Level]) -> None:
+def _assessment_sheet(
+    ws: Worksheet, lines: list[AssessedLine], levels: dict[str, Level], cancel: Cancel | None = None
+) -> None:
     _header(ws, ASSESSMENT_COLUMNS)
     for row, line in enumerate(lines, start=2):
+        check(cancel)  # per row: Cancel stops a long sheet, and nothing is saved
         level = levels.get(line.rating or "")
         values = (
             line.codes,
@@ -250,7 +254,10 @@ def _themes_sheet(ws: Worksheet, session: Session, factsheet_id: int) -> None:
 
 
 def build_assessment_workbook(
-    db: Database, party: str | None = None, factsheet_id: int | None = None
+    db: Database,
+    party: str | None = None,
+    factsheet_id: int | None = None,
+    cancel: Cancel | None = None,
 ) -> tuple[Workbook, int]:
     """The assessment workbook of one Party's factsheet, and its number of recommendations."""
     with db.reading() as session:
@@ -261,8 +268,10 @@ def build_assessment_workbook(
         ws = wb.active
         assert ws is not None
         ws.title = "Assessment"
-        _assessment_sheet(ws, lines, {lv.key: lv for lv in levels})
+        _assessment_sheet(ws, lines, {lv.key: lv for lv in levels}, cancel)
+        check(cancel)
         _summary_sheet(wb.create_sheet("Summary"), lines, levels)
+        check(cancel)
         _themes_sheet(wb.create_sheet("Themes"), session, factsheet_id)
     wb.properties.title = f"Assessment — {party_name}"
     wb.properties.creator = "Assessor"
@@ -274,11 +283,13 @@ def export_assessment_xlsx(
     path: str | os.PathLike[str],
     party: str | None = None,
     factsheet_id: int | None = None,
+    cancel: Cancel | None = None,
 ) -> int:
     """Write one Party's assessment workbook to ``path``; return the number of rows.
 
     ``factsheet_id`` chooses the factsheet directly (the window's), instead of ``party``.
+    ``cancel`` is checked per row and sheet; a cancelled export leaves no file.
     """
-    wb, count = build_assessment_workbook(db, party, factsheet_id)
-    save_workbook(wb, path)
+    wb, count = build_assessment_workbook(db, party, factsheet_id, cancel)
+    save_workbook(wb, path, cancel)
     return count

@@ -31,6 +31,7 @@ from assessor.db.models import (
 )
 from assessor.domain.values import arrived_after, as_utc
 from assessor.fileio import atomic_write_bytes
+from assessor.services.cancel import Cancel, check
 
 FORMAT = "assessor-json/1"
 #: The format's version: the major number is the one in ``FORMAT``; a minor version only adds
@@ -244,11 +245,11 @@ def _changes(session: Session, owned: set[tuple[str, int]] | None = None) -> lis
     ]
 
 
-def export_json(db: Database, party: str | None = None) -> JSON:
+def export_json(db: Database, party: str | None = None, cancel: Cancel | None = None) -> JSON:
     """The whole database (or one Party's factsheets) as a dict following assessor-json/1.
 
     With ``party`` (its exact name) only that Party's factsheets are written, with the history
-    of what they hold.
+    of what they hold. ``cancel`` is checked per factsheet (raising ``Cancelled``).
     """
     with db.reading() as s:
         query = (
@@ -267,7 +268,11 @@ def export_json(db: Database, party: str | None = None) -> JSON:
                 .selectinload(RatingScale.levels),
             )
         ).all()
-        exported = [_factsheet(s, sheet) for sheet in sheets]
+        exported = []
+        for sheet in sheets:
+            check(cancel)
+            exported.append(_factsheet(s, sheet))
+        check(cancel)
         return {
             "format": FORMAT,
             "version": VERSION,
@@ -282,8 +287,13 @@ def dumps(data: JSON) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write_json(db: Database, path: str | os.PathLike[str]) -> JSON:
-    """Export the database to ``path`` atomically; return what was written."""
-    data = export_json(db)
-    atomic_write_bytes(path, dumps(data), shared=True)
+def write_json(db: Database, path: str | os.PathLike[str], cancel: Cancel | None = None) -> JSON:
+    """Export the database to ``path`` atomically; return what was written.
+
+    ``cancel`` is checked per factsheet and before writing; a cancelled export leaves no file.
+    """
+    data = export_json(db, cancel=cancel)
+    text = dumps(data)
+    check(cancel)
+    atomic_write_bytes(path, text, shared=True)
     return data

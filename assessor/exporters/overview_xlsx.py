@@ -40,6 +40,7 @@ from assessor.exporters.xlsx_common import (
     rating_font,
     save_workbook,
 )
+from assessor.services.cancel import Cancel, check
 from assessor.services.errors import ServiceError
 from assessor.wording import local_when
 
@@ -85,7 +86,7 @@ def _overview_data(
 
 
 def build_overview_workbook(
-    db: Database, agreement: MergePlan | None = None
+    db: Database, agreement: MergePlan | None = None, cancel: Cancel | None = None
 ) -> tuple[Workbook, int, int]:
     """The overview workbook (codes × Parties, coloured ratings); rows and Parties counted.
 
@@ -116,6 +117,7 @@ def build_overview_workbook(
                 styled[(fid, key + suffix)] = cell
     get = ratings.get
     for code in codes:
+        check(cancel)  # per row: a write-only sheet is written as it goes, then thrown away
         row: list[object] = [code]
         for fid in fids:
             if (code, fid) not in ratings:
@@ -134,6 +136,7 @@ def build_overview_workbook(
             cell.fill, cell.font = rating_fill(lv.color), rating_font(lv.color)
             legend.append([cell, key])
     legend.append([f"{REVIEW_MARK} after a rating", FOLLOW_UP_AFTER_RATING])
+    check(cancel)
     if agreement is not None:
         labels = {key: lv.label for (_, key), lv in levels.items() if key}
         _agreement_sheet(wb, agreement, labels)
@@ -178,12 +181,16 @@ def _head(ws: object, value: str) -> WriteOnlyCell:
 
 
 def export_overview_xlsx(
-    db: Database, path: str | os.PathLike[str], agreement: MergePlan | None = None
+    db: Database,
+    path: str | os.PathLike[str],
+    agreement: MergePlan | None = None,
+    cancel: Cancel | None = None,
 ) -> tuple[int, int]:
     """Write the overview of every Party to ``path``; return (codes, Parties).
 
     ``agreement``: a merge's plan, for the sheet "Agreement" (see ``build_overview_workbook``).
+    ``cancel`` is checked per row and sheet; a cancelled export leaves no file.
     """
-    wb, rows, parties = build_overview_workbook(db, agreement)
-    save_workbook(wb, path)
+    wb, rows, parties = build_overview_workbook(db, agreement, cancel)
+    save_workbook(wb, path, cancel)
     return rows, parties

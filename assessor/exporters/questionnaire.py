@@ -40,6 +40,7 @@ from assessor.exporters.xlsx_common import (
     row_height,
     save_workbook,
 )
+from assessor.services.cancel import Cancel, check
 
 #: Bumped whenever the layout changes; an import refuses a workbook of another version.
 #: Not for what the cells hold: pre-filling the status and references kept version 1, as
@@ -217,7 +218,9 @@ def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, co
     ws.protection.sheet = True
 
 
-def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
+def _questionnaire(
+    ws: Worksheet, lines: list[QuestionnaireLine], cancel: Cancel | None = None
+) -> None:
     for col, (name, width) in enumerate(COLUMNS, start=1):
         cell = ws.cell(1, col, name)
         cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
@@ -225,6 +228,7 @@ def _questionnaire(ws: Worksheet, lines: list[QuestionnaireLine]) -> None:
     ws.column_dimensions["A"].hidden = True
     ws.row_dimensions[1].height = 30  # room for the two-line headers
     for row, line in enumerate(lines, start=2):
+        check(cancel)  # per row: Cancel stops a long questionnaire, and nothing is saved
         values = (
             line.uid,
             ", ".join(line.codes),
@@ -294,6 +298,7 @@ def build_questionnaire(
     contact: str = "",
     now: datetime | None = None,
     factsheet_id: int | None = None,
+    cancel: Cancel | None = None,
 ) -> tuple[Workbook, int]:
     """The questionnaire workbook of a Party's factsheet, and how many rows it asks about."""
     with db.reading() as session:
@@ -304,7 +309,7 @@ def build_questionnaire(
     assert instructions is not None
     instructions.title = INSTRUCTIONS_SHEET
     _instructions(instructions, party_name, round_title, deadline, contact)
-    _questionnaire(wb.create_sheet(QUESTIONNAIRE_SHEET), lines)
+    _questionnaire(wb.create_sheet(QUESTIONNAIRE_SHEET), lines, cancel)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     _meta(
         wb.create_sheet(META_SHEET),
@@ -334,11 +339,15 @@ def export_questionnaire(
     deadline: str = "",
     contact: str = "",
     factsheet_id: int | None = None,
+    cancel: Cancel | None = None,
 ) -> int:
     """Write a Party's questionnaire to ``path`` (atomically); return the number of rows.
 
     ``factsheet_id`` chooses the factsheet directly (the window's), instead of ``party``.
+    ``cancel`` is checked per row; a cancelled export leaves no file.
     """
-    wb, count = build_questionnaire(db, party, scope, deadline, contact, None, factsheet_id)
-    save_workbook(wb, path)
+    wb, count = build_questionnaire(
+        db, party, scope, deadline, contact, None, factsheet_id, cancel=cancel
+    )
+    save_workbook(wb, path, cancel)
     return count

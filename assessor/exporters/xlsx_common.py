@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from assessor.db.models import Factsheet, MonitoringRound, Party
 from assessor.fileio import atomic_path
+from assessor.services.cancel import Cancel, check
 from assessor.services.errors import ServiceError
 
 #: The characters that make a spreadsheet treat a cell as a formula (OWASP's list).
@@ -125,10 +126,17 @@ def factsheet_chosen(
     return row[0], row[1], row[2]
 
 
-def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
-    """Save a workbook atomically: to a temporary name, then moved over ``path``."""
+def save_workbook(
+    workbook: Workbook, path: str | os.PathLike[str], cancel: Cancel | None = None
+) -> None:
+    """Save a workbook atomically: to a temporary name, then moved over ``path``.
+
+    ``cancel`` is checked once more before the move: a workbook cancelled while it was being
+    saved leaves no file, not even its temporary one.
+    """
     with atomic_path(path, shared=True) as tmp:
         workbook.save(tmp)
+        check(cancel)
 
 
 def row_height(cells: Iterable[tuple[str | None, float]], font_size: float = 11) -> float:

@@ -7,6 +7,7 @@ database (``DatabaseDamaged`` from ``open_database``) is recovered with ``recove
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from assessor.db.engine import Database
 from assessor.db.errors import DatabaseError, PassphraseError
 from assessor.db.lock import DatabaseLock
 from assessor.db.models import Factsheet
+from assessor.services.cancel import Cancel, check
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
 from assessor.wording import plural
@@ -62,9 +64,19 @@ def list_backups(db: Database) -> list[BackupInfo]:
     return backup.list_backups(path) if path is not None else []
 
 
-def backup_now(db: Database, reason: str = "manual") -> BackupInfo:
-    """Make a verified backup now, whether or not anything changed."""
-    info = backup.make_backup(_writable_file(db), passphrase=db.passphrase, reason=reason)
+def _step(cancel: Cancel | None) -> Callable[[], None] | None:
+    """What the backup layer calls between chunks of pages: the token's check."""
+    return None if cancel is None else cancel.check
+
+
+def backup_now(db: Database, reason: str = "manual", cancel: Cancel | None = None) -> BackupInfo:
+    """Make a verified backup now, whether or not anything changed.
+
+    ``cancel`` is checked between chunks of pages; a cancelled backup leaves no file.
+    """
+    info = backup.make_backup(
+        _writable_file(db), passphrase=db.passphrase, reason=reason, step=_step(cancel)
+    )
     assert info is not None  # only only_if_changed returns None
     return info
 
@@ -100,11 +112,13 @@ def _factsheet_ids(db: Database) -> frozenset[int]:
         return frozenset(s.scalars(select(Factsheet.id)))
 
 
-def restore_backup(db: Database, backup_id: str) -> Restored:
+def restore_backup(db: Database, backup_id: str, cancel: Cancel | None = None) -> Restored:
     """Replace the open database's content with a backup, after backing up the current state.
 
     The backup is copied in with SQLite's backup API through the open engine, so the lock stays
     held and the window keeps its ``Database``; views should reload everything (``changes``).
+    ``cancel`` is checked between chunks of pages: a cancelled restore leaves the database as it
+    was (SQLite rolls the unfinished copy back); the safety backup made first is kept.
     """
     path = _writable_file(db)
     chosen = backup.find_backup(path, backup_id)
@@ -118,12 +132,13 @@ def restore_backup(db: Database, backup_id: str) -> Restored:
     backup.verify(chosen.path, db.passphrase)
     migrate.check_known(recovery.check(chosen.path, db.passphrase).revision)
     before = _factsheet_ids(db)
-    safety = backup_now(db, reason="before-restore")
+    safety = backup_now(db, reason="before-restore", cancel=cancel)
+    check(cancel)
     source = crypto.connect(chosen.path, db.passphrase, read_only=True)
     try:
         target = db.engine.raw_connection()
         try:
-            source.backup(target.driver_connection)
+            backup.copy_pages(source, target.driver_connection, _step(cancel))
         finally:
             target.close()
     finally:

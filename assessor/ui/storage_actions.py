@@ -55,7 +55,7 @@ def backup_now(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> BackupInfo:
         cancel.check()
-        return backups.backup_now(win.db)
+        return backups.backup_now(win.db, cancel=cancel)
 
     win.runner.run_in_background(
         "Back up now",
@@ -79,7 +79,7 @@ def restore(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> Restored:
         cancel.check()
-        return backups.restore_backup(win.db, chosen)
+        return backups.restore_backup(win.db, chosen, cancel)
 
     def done(restored: Restored) -> None:
         # The op runner has emitted the change set (every factsheet): the views are reloaded.
