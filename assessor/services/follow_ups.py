@@ -113,10 +113,23 @@ def supersede_follow_up(
 
 
 def edit_follow_up(
-    db: Database, recommendation_id: int, text: str, source: str = "", by: str = ""
+    db: Database,
+    recommendation_id: int,
+    text: str,
+    source: str = "",
+    by: str = "",
+    *,
+    state_status: str | None = None,
+    references: str | None = None,
 ) -> Changes:
-    """Replace the State's follow-up of a recommendation; the previous version is kept."""
+    """Replace the State's follow-up of a recommendation; the previous version is kept.
+
+    ``state_status`` and ``references`` (the State's own) are kept as they are when None,
+    cleared when empty, as in ``supersede_follow_up``.
+    """
     with db.transaction() as s:
         rec = recommendation(s, recommendation_id)
-        changed = supersede_follow_up(s, rec, text, source, by)
+        changed = supersede_follow_up(
+            s, rec, text, source, by, state_status=state_status, references=references
+        )
         return Changes.of_recommendations([rec.id]) if changed else NOTHING

@@ -51,6 +51,8 @@ from assessor.ui.file_dialogs import (  # noqa: F401
 
 if TYPE_CHECKING:
     from assessor.exporters.pdf_data import Scope
+    from assessor.ui.follow_up_edit import Correction
+    from assessor.ui.undo import StateFields
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,15 @@ def edit_text(parent: QWidget | None, title: str, label: str, text: str) -> str 
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return editor.toPlainText()
+
+
+def ask_follow_up_correction(
+    parent: QWidget | None, title: str, text: str, state: StateFields
+) -> Correction | None:
+    """Correct a follow-up's text and the State's status and references; None if cancelled."""
+    from assessor.ui.follow_up_edit import ask_correction
+
+    return ask_correction(parent, title, text, state)
 
 
 def ask_code(parent: QWidget | None) -> str | None:

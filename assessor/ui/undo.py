@@ -175,22 +175,53 @@ class KeepRating(AssessmentCommand):
         return assessments.undo_keep_rating(self.db, self.rec_id, self.stamp, by=self.by)
 
 
-class EditFollowUp(ServiceCommand):
-    """Correct the State's follow-up; undo restores the text (both versions stay in history)."""
+@dataclass(frozen=True)
+class StateFields:
+    """The State's own status and references of a follow-up version (None: it gave none)."""
 
-    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
+    status: str | None = None
+    references: str | None = None
+
+
+class EditFollowUp(ServiceCommand):
+    """Correct the State's follow-up; undo restores it (both versions stay in history).
+
+    With ``old_state`` and ``new_state``, the State's status and references are corrected
+    too; without, they stay as they are.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        rec_id: int,
+        old: str,
+        new: str,
+        label: str,
+        old_state: StateFields | None = None,
+        new_state: StateFields | None = None,
+    ) -> None:
         super().__init__(f"Correct follow-up of {label}", ctx)
         self.rec_id, self.old, self.new = rec_id, old, new
+        self.old_state, self.new_state = old_state, new_state
+
+    def _edit(self, text: str, state: StateFields | None, source: str) -> Changes:
+        given = state is not None and self.old_state is not None and self.new_state is not None
+        return assessments.edit_follow_up(
+            self.db,
+            self.rec_id,
+            text,
+            source,
+            by=self.by,
+            # "" clears: a status the State never gave is put back as none.
+            state_status=(state.status or "") if given and state else None,
+            references=(state.references or "") if given and state else None,
+        )
 
     def do(self) -> Changes:
-        return assessments.edit_follow_up(
-            self.db, self.rec_id, self.new, CORRECTED_SOURCE, by=self.by
-        )
+        return self._edit(self.new, self.new_state, CORRECTED_SOURCE)
 
     def undo_call(self) -> Changes:
-        return assessments.edit_follow_up(
-            self.db, self.rec_id, self.old, CORRECTION_UNDONE_SOURCE, by=self.by
-        )
+        return self._edit(self.old, self.old_state, CORRECTION_UNDONE_SOURCE)
 
 
 class AddTheme(ServiceCommand):

@@ -15,7 +15,7 @@ from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
 from assessor.services.code_lookup import typed_codes
 from assessor.services.errors import ServiceError
-from assessor.ui import dialogs, stepping, undo
+from assessor.ui import follow_up_edit, stepping, undo
 from assessor.ui.assessment_pane import AssessmentPane
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
@@ -370,19 +370,8 @@ class Workbench(QWidget):
         return ", ".join(detail.codes) if detail and detail.codes else f"#{rec_id}"
 
     def edit_follow_up(self) -> None:
-        """Correct the shown follow-up in a dialog (an undoable step; history keeps both)."""
-        detail = self.detail
-        if detail is None or self.read_only:
-            return
-        old = detail.follow_up.text if detail.follow_up else ""
-        new = dialogs.edit_text(
-            self,
-            f"Correct the follow-up of {self._label()}",
-            "Correct what the import got wrong. The current text stays in the history.",
-            old,
-        )
-        if new is not None and new.strip() != old.strip():
-            self.stack.push(undo.EditFollowUp(self.ctx, detail.id, old, new, self._label()))
+        """Correct the shown follow-up: its text, the State's status and references (undoable)."""
+        follow_up_edit.correct(self)
 
     # --- refreshing ----------------------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:

@@ -65,6 +65,7 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(dialogs, "show_lines", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
     monkeypatch.setattr(dialogs, "edit_text", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_follow_up_correction", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_code", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_import_files", lambda *a, **k: [])
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: None)

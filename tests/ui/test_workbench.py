@@ -155,13 +155,18 @@ def test_search_filters_and_highlights(qtbot, window: MainWindow) -> None:  # ty
 
 def test_follow_up_correction_and_history(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from assessor.ui import dialogs
+    from assessor.ui.follow_up_edit import Correction
 
     wb = window.workbench
     rec_id = _click_recommendation(qtbot, window, "II-6")
     original = wb.detail.follow_up.text  # type: ignore[union-attr]
     assert wb.follow_up.history_button.text() == "Hi&story"  # no earlier version yet
     window.ctx.by = "Maria Rossi"
-    monkeypatch.setattr(dialogs, "edit_text", lambda *a, **k: "Corrected by the rapporteur.")
+    monkeypatch.setattr(
+        dialogs,
+        "ask_follow_up_correction",
+        lambda _parent, _title, _text, state: Correction("Corrected by the rapporteur.", state),
+    )
     wb.follow_up.edit_button.click()
     wb.tree.setFocus()
     qtbot.keyClick(wb.tree, Qt.Key.Key_2)  # a rating too: the history shows every kind
