@@ -76,11 +76,18 @@ def resource_path(*parts: str) -> Path:
     raise FileNotFoundError(f"The bundled resource {wanted} is missing (looked in {looked}).")
 
 
-def user_guide_path() -> Path | None:
-    """The user guide (Markdown): bundled under ``help/``, else a checkout's ``docs/``; or None."""
-    try:
-        return resource_path("help", "user-guide.md")
-    except FileNotFoundError:
-        pass
-    checkout = Path(__file__).resolve().parent.parent / "docs" / "user-guide.md"
-    return checkout if checkout.exists() else None
+def user_guide_path(lang: str | None = None) -> Path | None:
+    """The user guide (Markdown) in ``lang`` ("fr": ``user-guide.fr.md``), else in English.
+
+    Bundled under ``help/``, else a checkout's ``docs/``; None if there is none at all.
+    """
+    names = [f"user-guide.{lang}.md"] if lang and lang != "en" else []
+    checkout = Path(__file__).resolve().parent.parent / "docs"
+    for name in [*names, "user-guide.md"]:
+        try:
+            return resource_path("help", name)
+        except FileNotFoundError:
+            pass
+        if (checkout / name).exists():
+            return checkout / name
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +18,7 @@ from assessor.ui import dialogs, storage_actions
 from assessor.ui.main_window import MainWindow
 from assessor.ui.opening import open_with_questions
 from assessor.ui.ops import OpRunner
+from assessor.ui.translation import install_language
 
 ORGANIZATION = "Assessor"
 APPLICATION = "Assessor"
@@ -40,6 +41,8 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("assessor")
     app.setWindowIcon(app_icon())
+    # The window's language (Preferences, else the system's) before any widget is made.
+    install_language()
     # The palette is left to the platform, so the window follows the system's light or dark
     # scheme; our colours are fills with computed text colours, readable on both.
     return app
@@ -93,7 +96,8 @@ class Launcher:
         if with_example and not db.read_only:
             # Through the op runner: an ImportRejected (or any error) shown as every other.
             OpRunner(self.window).run(
-                "The example could not be imported", lambda: import_examples(db)
+                QCoreApplication.translate("Launcher", "The example could not be imported"),
+                lambda: import_examples(db),
             )
         previous, previous_db = self.window, self.db
         self.db = db
@@ -107,7 +111,11 @@ class Launcher:
             previous_db.close()
         self.window.show()
         if opened.recovered:
-            dialogs.show_info(self.window, "The database was restored", opened.recovered)
+            dialogs.show_info(
+                self.window,
+                QCoreApplication.translate("Launcher", "The database was restored"),
+                opened.recovered,
+            )
         if previous is None and not load_settings().assessor_name.strip():
             # Recorded with every change and printed on the PDF cover: asked for once, once
             # the window is up, rather than silently using a login name such as "root".

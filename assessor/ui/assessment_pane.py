@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -59,9 +59,9 @@ class AssessmentPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("<b>Assessment</b>")
+        self.title = QLabel(self.tr("<b>Assessment</b>"))
         self.scope_mark = QLabel()
-        self.scope_mark.setAccessibleName("Compliance scope")
+        self.scope_mark.setAccessibleName(self.tr("Compliance scope"))
         # May shrink on a narrow window rather than widen it; at its natural width otherwise.
         self.scope_mark.setMinimumWidth(40)
         self.scope_mark.setStyleSheet(
@@ -69,23 +69,25 @@ class AssessmentPane(QWidget):
         )
         self.rating = RatingWidget()
         self.comment = CommentEdit()
-        self.comment.setAccessibleName("Comment")
-        self.comment.setPlaceholderText("Your comment — saved as you type.")
-        comment_label = QLabel("&Comment")
+        self.comment.setAccessibleName(self.tr("Comment"))
+        self.comment.setPlaceholderText(self.tr("Your comment — saved as you type."))
+        comment_label = QLabel(self.tr("&Comment"))
         comment_label.setBuddy(self.comment)
         # Alt+F is the File menu's: no label of the window may share a menu's mnemonic.
-        self.final = QCheckBox("F&inal (ready for the Committee)")
-        self.final.setAccessibleName("Final")
+        self.final = QCheckBox(self.tr("F&inal (ready for the Committee)"))
+        self.final.setAccessibleName(self.tr("Final"))
         # Shown when the State's follow-up changed after the rating: read it, then keep or
         # change the rating (any change to the assessment also clears it).
         self.review = QLabel(
-            "↻ The State’s follow-up changed after this rating was given. Read it, then "
-            "keep the rating or choose another."
+            self.tr(
+                "↻ The State’s follow-up changed after this rating was given. Read it, then "
+                "keep the rating or choose another."
+            )
         )
         self.review.setWordWrap(True)
-        self.review.setAccessibleName("Follow-up newer than the rating")
-        self.keep = QPushButton("&Keep this rating")
-        self.keep.setToolTip("The rating stands after reading the newer follow-up")
+        self.review.setAccessibleName(self.tr("Follow-up newer than the rating"))
+        self.keep = QPushButton(self.tr("&Keep this rating"))
+        self.keep.setToolTip(self.tr("The rating stands after reading the newer follow-up"))
         self.keep.clicked.connect(self._keep)
         review_row = QHBoxLayout()
         review_row.addWidget(self.review, 1)
@@ -95,7 +97,7 @@ class AssessmentPane(QWidget):
         review_row.setContentsMargins(0, 0, 0, 0)
         self.review_row.hide()
         self.saved = QLabel()
-        self.saved.setAccessibleName("Save state")
+        self.saved.setAccessibleName(self.tr("Save state"))
         self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         header = QHBoxLayout()
@@ -142,7 +144,7 @@ class AssessmentPane(QWidget):
         self._read_only = on
         self._enable_rating()
         self.comment.setReadOnly(on)
-        self.comment.setPlaceholderText("" if on else "Your comment — saved as you type.")
+        self.comment.setPlaceholderText("" if on else self.tr("Your comment — saved as you type."))
 
     def set_rating_allowed(self, on: bool, why_not: str = "") -> None:
         """Let the rating, Final and Keep act, or not (the tree's cursor is elsewhere)."""
@@ -169,7 +171,7 @@ class AssessmentPane(QWidget):
         self._rec_id = detail.id if detail else None
         self.setEnabled(detail is not None)
         if detail is None:
-            self.title.setText("<b>Assessment</b>")
+            self.title.setText(self.tr("<b>Assessment</b>"))
             self.scope_mark.hide()
             self.rating.show_nothing()  # a hidden recommendation's rating must not show
             self.final.setChecked(False)
@@ -179,14 +181,17 @@ class AssessmentPane(QWidget):
             self.review_row.hide()
             self._loading = False
             return
-        self.title.setText(
-            f"<b>Assessment of {', '.join(detail.codes) or 'this recommendation'}</b>"
-        )
+        codes = ", ".join(detail.codes) or self.tr("this recommendation")
+        self.title.setText(self.tr("<b>Assessment of {codes}</b>").format(codes=codes))
         if detail.in_scope:
-            self.scope_mark.setText(f"In compliance scope ({detail.verb})")
+            self.scope_mark.setText(
+                self.tr("In compliance scope ({verb})").format(verb=detail.verb)
+            )
         else:
             self.scope_mark.setText(
-                f"⚠ Outside the compliance scope ({detail.verb}): rating optional"
+                self.tr("⚠ Outside the compliance scope ({verb}): rating optional").format(
+                    verb=detail.verb
+                )
             )
         self.scope_mark.show()
         if self.rating.set_levels(detail.levels):  # new buttons: the tab order follows them
@@ -205,14 +210,17 @@ class AssessmentPane(QWidget):
 
     def _saved_text(self, at: datetime | None, by: str) -> str:
         if at is None:
-            return "Nothing saved yet"  # no rating, comment or status was ever saved
-        local = as_utc(at).astimezone()
-        return f"Saved {local:%d %b %Y %H:%M}" + (f" by {by}" if by else "")
+            return self.tr("Nothing saved yet")  # no rating, comment or status was ever saved
+        # In the window's language: "02 Dec 2026 14:05" / "02 déc. 2026 14:05".
+        when = QLocale().toString(as_utc(at).astimezone(), "dd MMM yyyy HH:mm")
+        if by:
+            return self.tr("Saved {when} by {by}").format(when=when, by=by)
+        return self.tr("Saved {when}").format(when=when)
 
     def _typed(self) -> None:
         if self._loading or self._rec_id is None or self._read_only:
             return
-        self.saved.setText("Editing…")
+        self.saved.setText(self.tr("Editing…"))
         self._timer.start()
 
     def flush(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,10 +28,14 @@ from PySide6.QtWidgets import (
 from assessor.services.backups import BackupInfo
 from assessor.services.opening import DatabaseDamaged, DatabaseLocked
 
-EXPLANATION = (
-    "Restoring replaces everything in {location} with the chosen backup. What is there now is "
-    "backed up first, so a restore can itself be undone by restoring that backup."
-)
+
+def explanation(location: str) -> str:
+    """What a restore does, said above the list of backups."""
+    return QCoreApplication.translate(
+        "RestoreBackupDialog",
+        "Restoring replaces everything in {location} with the chosen backup. What is there "
+        "now is backed up first, so a restore can itself be undone by restoring that backup.",
+    ).format(location=location)
 
 
 class RestoreBackupDialog(QDialog):
@@ -41,10 +45,10 @@ class RestoreBackupDialog(QDialog):
         self, backups: Sequence[BackupInfo], location: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(620, 380)  # room for "date, reason (size)" lines without a scroll bar
         layout = QVBoxLayout(self)
-        text = QLabel(EXPLANATION.format(location=location) if backups else "")
+        text = QLabel(explanation(location) if backups else "")
         text.setWordWrap(True)
         layout.addWidget(text)
         self.list = QListWidget(self)
@@ -54,13 +58,15 @@ class RestoreBackupDialog(QDialog):
             item.setToolTip(str(b.path))
             self.list.addItem(item)
         if not backups:
-            text.setText(f"There are no backups of {location} yet.")
+            text.setText(
+                self.tr("There are no backups of {location} yet.").format(location=location)
+            )
         layout.addWidget(self.list)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Cancel, Qt.Orientation.Horizontal, self
         )
         self.restore_button = self.buttons.addButton(
-            "Restore", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -93,12 +99,18 @@ def choose_backup(
 def ask_recover(parent: QWidget | None, error: DatabaseDamaged) -> bool:
     """Tell the user the database is damaged; True to restore the newest backup."""
     if error.newest_backup is None:
-        QMessageBox.critical(parent, "The database is damaged", str(error))
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("backup_dialog", "The database is damaged"),
+            str(error),
+        )
         return False
     answer = QMessageBox.question(
         parent,
-        "The database is damaged",
-        f"{error}\n\nRestore the newest backup now?",
+        QCoreApplication.translate("backup_dialog", "The database is damaged"),
+        QCoreApplication.translate(
+            "backup_dialog", "{error}\n\nRestore the newest backup now?"
+        ).format(error=error),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
@@ -108,8 +120,11 @@ def ask_read_only(parent: QWidget | None, error: DatabaseLocked) -> bool:
     """Tell the user who has the database; True to open it read-only anyway."""
     answer = QMessageBox.question(
         parent,
-        "The database is in use",
-        f"{error}\n\nOpen it read-only? You will see it but cannot change anything.",
+        QCoreApplication.translate("backup_dialog", "The database is in use"),
+        QCoreApplication.translate(
+            "backup_dialog",
+            "{error}\n\nOpen it read-only? You will see it but cannot change anything.",
+        ).format(error=error),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
@@ -117,8 +132,16 @@ def ask_read_only(parent: QWidget | None, error: DatabaseLocked) -> bool:
 
 def ask_passphrase(parent: QWidget | None, location: str, *, wrong: bool = False) -> str | None:
     """Ask for the passphrase of an encrypted database; None if cancelled."""
-    prompt = ("That passphrase is wrong. " if wrong else "") + f"Passphrase of {location}:"
+    if wrong:
+        prompt = QCoreApplication.translate(
+            "backup_dialog", "That passphrase is wrong. Passphrase of {location}:"
+        )
+    else:
+        prompt = QCoreApplication.translate("backup_dialog", "Passphrase of {location}:")
     text, ok = QInputDialog.getText(
-        parent, "Encrypted database", prompt, QLineEdit.EchoMode.Password
+        parent,
+        QCoreApplication.translate("backup_dialog", "Encrypted database"),
+        prompt.format(location=location),
+        QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None

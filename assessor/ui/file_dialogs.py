@@ -9,21 +9,34 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-DATABASE_FILTER = "Assessor databases (*.sqlite *.db);;All files (*)"
-IMPORT_FILTER = (
-    "Factsheets (*.pdf *.docx *.md *.txt);;Excel questionnaires (*.xlsx *.xlsm);;All files (*)"
+# In English here, marked for translation; each dialog shows them in the window's language.
+DATABASE_FILTER = QT_TRANSLATE_NOOP(
+    "file_dialogs", "Assessor databases (*.sqlite *.db);;All files (*)"
 )
-QUESTIONNAIRE_FILTER = "Excel questionnaires (*.xlsx);;All files (*)"
-XLSX_FILTER = "Excel workbooks (*.xlsx)"
-PDF_FILTER = "PDF documents (*.pdf)"
-PACKAGE_FILTER = "Assessment packages (*.assessor)"
-MERGE_FILTER = (
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "file_dialogs",
+    "Factsheets (*.pdf *.docx *.md *.txt);;Excel questionnaires (*.xlsx *.xlsm);;All files (*)",
+)
+QUESTIONNAIRE_FILTER = QT_TRANSLATE_NOOP(
+    "file_dialogs", "Excel questionnaires (*.xlsx);;All files (*)"
+)
+XLSX_FILTER = QT_TRANSLATE_NOOP("file_dialogs", "Excel workbooks (*.xlsx)")
+PDF_FILTER = QT_TRANSLATE_NOOP("file_dialogs", "PDF documents (*.pdf)")
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("file_dialogs", "Assessment packages (*.assessor)")
+MERGE_FILTER = QT_TRANSLATE_NOOP(
+    "file_dialogs",
     "Assessments (*.assessor *.sqlite *.db);;Assessment packages (*.assessor);;"
-    "Assessor databases (*.sqlite *.db);;All files (*)"
+    "Assessor databases (*.sqlite *.db);;All files (*)",
 )
+
+
+def _tr(text: str) -> str:
+    """A title or filter of this module in the window's language."""
+    return QCoreApplication.translate("file_dialogs", text)
+
 
 LAST_FOLDER_KEY = "dialogs/last_folder"
 
@@ -50,21 +63,31 @@ def _in_folder(name: str) -> str:
 
 def ask_open_database(parent: QWidget | None) -> str | None:
     """Ask for an existing database file; None if cancelled."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Open database", _folder(), DATABASE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("file_dialogs", "Open database"),
+        _folder(),
+        _tr(DATABASE_FILTER),
+    )
     return _remember(path)
 
 
 def ask_new_database(parent: QWidget | None) -> str | None:
     """Ask where to create a new database; None if cancelled."""
     path, _ = QFileDialog.getSaveFileName(
-        parent, "New database", _in_folder("assessor.sqlite"), DATABASE_FILTER
+        parent,
+        QCoreApplication.translate("file_dialogs", "New database"),
+        _in_folder("assessor.sqlite"),
+        _tr(DATABASE_FILTER),
     )
     return _remember(path)
 
 
 def ask_import_files(parent: QWidget | None) -> list[str]:
     """Ask for the files to import; empty if cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import", _folder(), IMPORT_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, QCoreApplication.translate("file_dialogs", "Import"), _folder(), _tr(IMPORT_FILTER)
+    )
     if paths:
         _remember(paths[0])
     return list(paths)
@@ -79,7 +102,7 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
     """Ask where to save a file (a bare name goes to the last folder used); None if cancelled."""
     if suggested and "/" not in suggested and "\\" not in suggested:
         suggested = _in_folder(suggested)
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, _tr(filters))
     return _remember(path)
 
 
@@ -92,7 +115,10 @@ def with_suffix(path: str, suffix: str) -> str:
 def ask_questionnaire_file(parent: QWidget | None) -> str | None:
     """Ask for a filled-in questionnaire to import; None if cancelled."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Import questionnaire", _folder(), QUESTIONNAIRE_FILTER
+        parent,
+        QCoreApplication.translate("file_dialogs", "Import questionnaire"),
+        _folder(),
+        _tr(QUESTIONNAIRE_FILTER),
     )
     return _remember(path)
 
@@ -100,6 +126,9 @@ def ask_questionnaire_file(parent: QWidget | None) -> str | None:
 def ask_merge_file(parent: QWidget | None) -> str | None:
     """Ask for a colleague's package or database file to merge; None if cancelled."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Merge a colleague's assessment", _folder(), MERGE_FILTER
+        parent,
+        QCoreApplication.translate("file_dialogs", "Merge a colleague's assessment"),
+        _folder(),
+        _tr(MERGE_FILTER),
     )
     return _remember(path)

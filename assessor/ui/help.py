@@ -7,7 +7,7 @@ import platform
 import sys
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QByteArray, QSize, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QUrl
 from PySide6.QtGui import (
     QImage,
     QPixmap,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from assessor import __version__
+from assessor.i18n import current_language
 from assessor.resources import user_guide_path
 
 
@@ -100,15 +101,18 @@ class UserGuide(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Assessor user guide")
+        self.setWindowTitle(self.tr("Assessor user guide"))
         self.browser = GuideBrowser(self)
-        self.browser.setAccessibleName("User guide")
+        self.browser.setAccessibleName(self.tr("User guide"))
         self.browser.setOpenExternalLinks(True)
-        guide = user_guide_path()
+        # The guide in the window's language (docs/user-guide.fr.md), else the English one.
+        guide = user_guide_path(current_language())
         if guide is None:
             self.browser.setHtml(
-                "<p>The user guide is not part of this installation. It is the file "
-                "<code>docs/user-guide.md</code> of Assessor's source.</p>"
+                self.tr(
+                    "<p>The user guide is not part of this installation. It is the file "
+                    "<code>docs/user-guide.md</code> of Assessor's source.</p>"
+                )
             )
         else:
             self.browser.setSearchPaths([str(guide.parent)])  # its images
@@ -126,12 +130,17 @@ class UserGuide(QDialog):
 
 def about_html(database: str) -> str:
     """What the About box says: the version, the database, what it runs on."""
-    return (
-        f"<h3>Assessor {html.escape(__version__)}</h3>"
+    about = QCoreApplication.translate(
+        "about",
         "<p>Assessing how States follow up the Lanzarote Committee's recommendations: "
         "factsheets, ratings, questionnaires, summaries. Everything stays on this computer.</p>"
-        f"<p>Database: <code>{html.escape(database)}</code></p>"
-        f"<p><small>Python {html.escape(platform.python_version())}, Qt for Python "
-        f"{html.escape(pyside_version)}, {html.escape(sys.platform)}. "
-        "PDF fonts: DejaVu (free licence, bundled).</small></p>"
+        "<p>Database: <code>{database}</code></p>"
+        "<p><small>Python {python}, Qt for Python {qt}, {platform}. "
+        "PDF fonts: DejaVu (free licence, bundled).</small></p>",
+    )
+    return f"<h3>Assessor {html.escape(__version__)}</h3>" + about.format(
+        database=html.escape(database),
+        python=html.escape(platform.python_version()),
+        qt=html.escape(pyside_version),
+        platform=html.escape(sys.platform),
     )
