@@ -55,8 +55,10 @@ def test_top_level_and_factsheet_fields(seeded: Seeded) -> None:
     assert sheet["rating_scale"][0] == {
         "key": "implemented",
         "label": "Implemented satisfactorily",
+        "label_fr": "Mise en œuvre de façon satisfaisante",  # 1.2
         "color": "#2e7d32",
     }
+    assert "language" in sheet  # 1.2: the language the import found (None: built by hand)
     chapter = sheet["chapters"][1]
     assert (chapter["number"], chapter["title"]) == ("II", "Legal framework")
     kinds = [s["kind"] for s in chapter["sections"]]

@@ -41,13 +41,13 @@ from assessor.domain.values import (
 def rating_levels(session: Session, factsheet_id: int) -> tuple[Level, ...]:
     """The levels of the scale a factsheet's round is rated on, in order."""
     rows = session.execute(
-        select(RatingLevel.key, RatingLevel.label, RatingLevel.color)
+        select(RatingLevel.key, RatingLevel.label, RatingLevel.color, RatingLevel.label_fr)
         .join(MonitoringRound, MonitoringRound.rating_scale_id == RatingLevel.scale_id)
         .join(Factsheet, Factsheet.round_id == MonitoringRound.id)
         .where(Factsheet.id == factsheet_id)
         .order_by(RatingLevel.position)
     )
-    return tuple(Level(*row) for row in rows)
+    return tuple(Level(key, label, color, label_fr or "") for key, label, color, label_fr in rows)
 
 
 @cache

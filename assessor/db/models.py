@@ -74,6 +74,8 @@ class RatingLevel(Base):
     scale_id: Mapped[int] = mapped_column(ForeignKey("rating_scale.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(40))
     label: Mapped[str] = mapped_column(String(200))
+    #: The label in French (a document's language); None: the preset's French, else English.
+    label_fr: Mapped[str | None] = mapped_column(String(200), default=None)
     color: Mapped[str] = mapped_column(String(9))
     position: Mapped[int] = mapped_column(Integer)
     scale: Mapped[RatingScale] = relationship(back_populates="levels")
@@ -101,6 +103,8 @@ class Factsheet(Base):
     preamble: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: The language the import found it written in ("en", "fr"); None: not known.
+    language: Mapped[str | None] = mapped_column(String(8), default=None)
     party: Mapped[Party] = relationship(back_populates="factsheets")
     round: Mapped[MonitoringRound] = relationship()
     chapters: Mapped[list[Chapter]] = relationship(

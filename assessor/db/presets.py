@@ -16,7 +16,9 @@ def scale_from_preset(session: Session, preset: str = DEFAULT_PRESET) -> RatingS
     name, levels = PRESETS[preset]
     scale = RatingScale(preset=preset, name=name)
     scale.levels = [
-        RatingLevel(key=lv.key, label=lv.label, color=lv.color, position=i)
+        RatingLevel(
+            key=lv.key, label=lv.label, label_fr=lv.label_fr or None, color=lv.color, position=i
+        )
         for i, lv in enumerate(levels)
     ]
     session.add(scale)
@@ -28,6 +30,10 @@ def find_level(session: Session, scale_id: int, key_or_label: str) -> RatingLeve
     wanted = key_or_label.strip().casefold()
     levels = session.scalars(select(RatingLevel).where(RatingLevel.scale_id == scale_id))
     for level in levels:
-        if wanted in (level.key.casefold(), level.label.casefold()):
+        if wanted in (
+            level.key.casefold(),
+            level.label.casefold(),
+            (level.label_fr or "").casefold(),
+        ):
             return level
     return None

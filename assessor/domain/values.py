@@ -31,11 +31,12 @@ class FactsheetSummary:
 
 @dataclass(frozen=True)
 class Level:
-    """A level of a rating scale."""
+    """A level of a rating scale (``label_fr``: its French label, "" when it has none)."""
 
     key: str
     label: str
     color: str
+    label_fr: str = ""
 
 
 @dataclass(frozen=True)

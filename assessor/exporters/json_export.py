@@ -35,9 +35,10 @@ from assessor.services.cancel import Cancel, check
 
 FORMAT = "assessor-json/1"
 #: The format's version: the major number is the one in ``FORMAT``; a minor version only adds
-#: fields (1.1: recommendation ``position``, follow-up ``recorded_at``, ``rating_scale_name``),
-#: so a reader of 1.x reads every 1.y, and a file of 1.0 lacks only what 1.1 added.
-VERSION = "1.1"
+#: fields (1.1: recommendation ``position``, follow-up ``recorded_at``, ``rating_scale_name``;
+#: 1.2: a level's ``label_fr``, the factsheet's ``language``), so a reader of 1.x reads every
+#: 1.y, and a file of 1.0 lacks only what 1.1 and 1.2 added.
+VERSION = "1.2"
 #: How the importer keeps a footnote's number in a note's text ("[35] Para. 444.").
 _FOOTNOTE = re.compile(r"\[(\d+)\]\s*")
 
@@ -193,10 +194,12 @@ def _factsheet(session: Session, sheet: Factsheet) -> JSON:
         "preamble": sheet.preamble,
         "source": sheet.source,
         "imported_at": iso(sheet.imported_at),
+        "language": sheet.language,
         "rating_scale_preset": scale.preset,
         "rating_scale_name": scale.name,
         "rating_scale": [
-            {"key": lv.key, "label": lv.label, "color": lv.color} for lv in scale.levels
+            {"key": lv.key, "label": lv.label, "label_fr": lv.label_fr, "color": lv.color}
+            for lv in scale.levels
         ],
         "chapters": [
             {

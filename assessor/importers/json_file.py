@@ -166,10 +166,12 @@ class _Validator:
             self.text(sheet, key, where)
         if not sheet["party"].strip() or not sheet["round"].strip():
             self.fail(where, "the Party or the round has no name")
+        self.text(sheet, "language", where, null=True)
         levels = self.items(sheet, "rating_scale", where)
         for n, level in enumerate(levels):
             self.text(self.obj(level, f"{where}.rating_scale[{n}]"), "key", where)
             self.text(level, "label", f"{where}.rating_scale[{n}]")
+            self.text(level, "label_fr", f"{where}.rating_scale[{n}]", null=True)
         keys = [lv["key"] for lv in levels]
         if len(set(keys)) != len(keys):
             self.fail(f"{where}.rating_scale", "two levels have the same key")

@@ -36,6 +36,7 @@ from assessor.importers.factsheet_data import (
     ParsedRecommendation,
 )
 from assessor.services.assessments import back_to_draft
+from assessor.services.cancel import Cancel, check
 from assessor.services.import_report import ImportReport
 from assessor.services.records import party_named, round_titled
 from assessor.wording import plural
@@ -49,12 +50,17 @@ def _now() -> datetime:
 
 
 def write_factsheet(
-    session: Session, parsed: ParsedFactsheet, source: str, scale: str | None = None
+    session: Session,
+    parsed: ParsedFactsheet,
+    source: str,
+    scale: str | None = None,
+    cancel: Cancel | None = None,
 ) -> ImportReport:
     """Write a parsed factsheet; a re-import keeps ratings, ids and replaced follow-ups.
 
     ``scale`` names the rating scale preset of the round; a round keeps its scale once anything
-    in it is rated.
+    in it is rated. ``cancel`` is checked per section: ``Cancelled`` leaves the transaction to
+    roll back.
     """
     party = party_named(session, parsed.party)  # "Albanie" is the Albania already here
     if party is None:
@@ -79,9 +85,10 @@ def write_factsheet(
         factsheet = Factsheet(party=party, round=rnd, title=parsed.title)
         session.add(factsheet)
     factsheet.title, factsheet.preamble, factsheet.source = parsed.title, parsed.preamble, source
+    factsheet.language = parsed.language  # the documents' default language for this Party
     factsheet.imported_at = _now()
     session.flush()
-    writer = _FactsheetWriter(session, factsheet, parsed, source)
+    writer = _FactsheetWriter(session, factsheet, parsed, source, cancel)
     writer.write()
     return ImportReport(
         kind="factsheet",
@@ -133,9 +140,15 @@ class _FactsheetWriter:
     """Writes the structure anew and carries recommendations over, matched by code."""
 
     def __init__(
-        self, session: Session, factsheet: Factsheet, parsed: ParsedFactsheet, source: str
+        self,
+        session: Session,
+        factsheet: Factsheet,
+        parsed: ParsedFactsheet,
+        source: str,
+        cancel: Cancel | None = None,
     ) -> None:
         self.session = session
+        self.cancel = cancel
         self.factsheet = factsheet
         self.parsed = parsed
         self.source = f"{FACTSHEET_SOURCE}{source}"
@@ -183,6 +196,7 @@ class _FactsheetWriter:
             )
             self.session.add(chapter)
             for s_pos, parsed_section in enumerate(parsed_chapter.sections):
+                check(self.cancel)  # per section: a cancelled import rolls back
                 section = Section(
                     kind=parsed_section.kind, title=parsed_section.title, position=s_pos
                 )

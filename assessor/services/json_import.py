@@ -118,7 +118,7 @@ class _Writer:
     def __init__(self, session: Session, name: str) -> None:
         self.session = session
         self.name = name
-        self.rounds: dict[str, tuple[MonitoringRound, list[tuple[str, str, str]]]] = {}
+        self.rounds: dict[str, tuple[MonitoringRound, list[tuple[str, str, str, str | None]]]] = {}
         self.parties: dict[str, Party] = {}
         self.recommendations = 0
 
@@ -133,8 +133,10 @@ class _Writer:
             ) from e
 
     def round(self, sheet: JSON) -> MonitoringRound:
+        # A file before 1.2 has no label_fr: None, as a level migrated without one.
         levels = [
-            (lv["key"], lv["label"], lv.get("color") or "#9e9e9e") for lv in sheet["rating_scale"]
+            (lv["key"], lv["label"], lv.get("color") or "#9e9e9e", lv.get("label_fr"))
+            for lv in sheet["rating_scale"]
         ]
         title = sheet["round"]
         if title in self.rounds:
@@ -148,8 +150,8 @@ class _Writer:
         preset = sheet.get("rating_scale_preset") or DEFAULT_PRESET
         scale = RatingScale(preset=preset, name=sheet.get("rating_scale_name") or preset)
         scale.levels = [
-            RatingLevel(key=k, label=label, color=color, position=i)
-            for i, (k, label, color) in enumerate(levels)
+            RatingLevel(key=k, label=label, label_fr=french, color=color, position=i)
+            for i, (k, label, color, french) in enumerate(levels)
         ]
         rnd = MonitoringRound(title=title, rating_scale=scale)
         self.session.add(rnd)
@@ -169,6 +171,7 @@ class _Writer:
             preamble=sheet.get("preamble") or "",
             source=sheet.get("source") or "",
             imported_at=self.moment(sheet.get("imported_at"), "imported_at") or utcnow(),
+            language=sheet.get("language"),
         )
         self.session.add(row)
         try:
