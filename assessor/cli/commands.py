@@ -14,8 +14,8 @@ from assessor.cli.common import (
     open_db,
     sqlite_file,
 )
+from assessor.i18n import _, ngettext
 from assessor.settings import assessor_name
-from assessor.wording import plural
 
 if TYPE_CHECKING:
     from assessor.services.imports import PreparedImport
@@ -39,9 +39,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         mismatch = party_mismatch(db, prepared)
         if mismatch is not None:
             raise Failure(
-                f"{mismatch.describe(prepared.source)}; nothing was imported. If it is "
-                f'{mismatch.party}\'s factsheet, import it with --party "{mismatch.party}"; '
-                "if it is another Party's, correct its title."
+                _(
+                    "{mismatch}; nothing was imported. If it is {party}'s factsheet, import it "
+                    'with --party "{party}"; if it is another Party\'s, correct its title.'
+                ).format(mismatch=mismatch.describe(prepared.source), party=mismatch.party)
             )
         report = write_import(db, prepared)
     finally:
@@ -70,15 +71,18 @@ def preview(prepared: PreparedImport, reimport: list[str] | None = None) -> str:
 
     if prepared.factsheet is not None:
         lines = review_text(prepared.factsheet).split("\n")
-        lines[0] = f"{prepared.source}: {lines[0]}"
+        lines[0] = _("{source}: {review}").format(source=prepared.source, review=lines[0])
         lines[3:3] = reimport or []
-        return "\n".join(lines) + "\nNothing was imported (--dry-run)."
+        return "\n".join([*lines, _("Nothing was imported (--dry-run).")])
     assert prepared.themes is not None
     items = sum(len(t.items) for t in prepared.themes.themes)
-    return (
-        f"{prepared.source}: {plural(len(prepared.themes.themes), 'theme')} with "
-        f"{plural(items, 'recommendation')}.\nNothing was imported (--dry-run)."
+    themes = len(prepared.themes.themes)
+    found = _("{source}: {themes} with {items}.").format(
+        source=prepared.source,
+        themes=ngettext("{n} theme", "{n} themes", themes).format(n=themes),
+        items=ngettext("{n} recommendation", "{n} recommendations", items).format(n=items),
     )
+    return "\n".join([found, _("Nothing was imported (--dry-run).")])
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -89,7 +93,12 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     try:
         if args.output:
             data = write_json(db, args.output)
-            print(f"Exported {plural(len(data['factsheets']), 'factsheet')} to {args.output}")
+            n = len(data["factsheets"])
+            print(
+                ngettext(
+                    "Exported {n} factsheet to {file}", "Exported {n} factsheets to {file}", n
+                ).format(n=n, file=args.output)
+            )
         else:
             sys.stdout.write(dumps(export_json(db)).decode("utf-8"))
     finally:
@@ -114,7 +123,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    print(f"Wrote the PDF summary to {args.output}")
+    print(_("Wrote the PDF summary to {file}").format(file=args.output))
     return 0
 
 
@@ -135,22 +144,37 @@ def cmd_import_questionnaire(args: argparse.Namespace) -> int:
         if dry_run:
             # Every row is shown: an "unchanged" one may carry locked cells the State edited.
             print(preview.text())
-            would = plural(len(preview.to_apply), "follow-up")
-            print(f"Dry run: nothing was written; importing would write {would}.")
+            n = len(preview.to_apply)
+            print(
+                ngettext(
+                    "Dry run: nothing was written; importing would write {n} follow-up.",
+                    "Dry run: nothing was written; importing would write {n} follow-ups.",
+                    n,
+                ).format(n=n)
+            )
         else:
             print(apply_questionnaire(db, preview, by=assessor_name()).text())
     finally:
         db.close()
     rejected = preview.count(REJECTED)
     if rejected:
-        rows = plural(rejected, "row")
         if dry_run:
-            print(f"{rows} would be rejected (see the reasons above); correct the file first.")
-        else:
-            were = "was" if rejected == 1 else "were"
             print(
-                f"{rows} {were} rejected and not imported (see the reasons above); correct "
-                f"{'it' if rejected == 1 else 'them'} in the file and import it again."
+                ngettext(
+                    "{n} row would be rejected (see the reasons above); correct the file first.",
+                    "{n} rows would be rejected (see the reasons above); correct the file first.",
+                    rejected,
+                ).format(n=rejected)
+            )
+        else:
+            print(
+                ngettext(
+                    "{n} row was rejected and not imported (see the reasons above); correct it "
+                    "in the file and import it again.",
+                    "{n} rows were rejected and not imported (see the reasons above); correct "
+                    "them in the file and import it again.",
+                    rejected,
+                ).format(n=rejected)
             )
         return EXIT_ROWS_REJECTED
     return 0
@@ -168,7 +192,13 @@ def cmd_export_questionnaire(args: argparse.Namespace) -> int:
         )  # fmt: skip
     finally:
         db.close()
-    print(f"Wrote a questionnaire of {plural(rows, 'recommendation')} to {args.output}")
+    print(
+        ngettext(
+            "Wrote a questionnaire of {n} recommendation to {file}",
+            "Wrote a questionnaire of {n} recommendations to {file}",
+            rows,
+        ).format(n=rows, file=args.output)
+    )
     return 0
 
 
@@ -187,21 +217,42 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
                 plan = prepare_merge(db, merge_source(args.agreement))  # nothing is written
             codes, parties = export_overview_xlsx(db, args.output, agreement=plan)
-            with_agreement = (
-                f", with the agreement with {plan.their_name} on "
-                f"{plural(plan.agreement.count, 'rating')} both gave"
-                if plan
-                else ""
-            )
-            print(
-                f"Wrote the overview of {plural(parties, 'factsheet')} × {plural(codes, 'code')} "
-                f"to {args.output}{with_agreement}"
-            )
+            sheets = ngettext("{n} factsheet", "{n} factsheets", parties).format(n=parties)
+            coded = ngettext("{n} code", "{n} codes", codes).format(n=codes)
+            if plan:
+                count = plan.agreement.count
+                print(
+                    ngettext(
+                        "Wrote the overview of {factsheets} × {codes} to {file}, with the "
+                        "agreement with {colleague} on {n} rating both gave",
+                        "Wrote the overview of {factsheets} × {codes} to {file}, with the "
+                        "agreement with {colleague} on {n} ratings both gave",
+                        count,
+                    ).format(
+                        factsheets=sheets,
+                        codes=coded,
+                        file=args.output,
+                        colleague=plan.their_name,
+                        n=count,
+                    )
+                )
+            else:
+                print(
+                    _("Wrote the overview of {factsheets} × {codes} to {file}").format(
+                        factsheets=sheets, codes=coded, file=args.output
+                    )
+                )
         else:
             if args.agreement:
-                raise Failure("--agreement goes with --all (the overview workbook).")
+                raise Failure(_("--agreement goes with --all (the overview workbook)."))
             rows = export_assessment_xlsx(db, args.output, party=args.party)
-            print(f"Wrote the assessment of {plural(rows, 'recommendation')} to {args.output}")
+            print(
+                ngettext(
+                    "Wrote the assessment of {n} recommendation to {file}",
+                    "Wrote the assessment of {n} recommendations to {file}",
+                    rows,
+                ).format(n=rows, file=args.output)
+            )
     finally:
         db.close()
     return 0
@@ -218,12 +269,26 @@ def cmd_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not sheets:
-        print("No factsheets yet: import one with `assessor import FILE`.")
+        print(_("No factsheets yet: import one with `assessor import FILE`."))
     for f in sheets:
         print(
-            f"{f.party} — {f.round}: {plural(f.recommendations, 'recommendation')} "
-            f"({f.require} require, {f.request} request, {f.invite} invite), "
-            f"{f.follow_ups} with follow-up, {f.rated_in_scope}/{f.in_scope} in scope rated"
+            ngettext(
+                "{party} — {round}: {n} recommendation ({require} require, {request} request, "
+                "{invite} invite), {follow_ups} with follow-up, {rated}/{in_scope} in scope rated",
+                "{party} — {round}: {n} recommendations ({require} require, {request} request, "
+                "{invite} invite), {follow_ups} with follow-up, {rated}/{in_scope} in scope rated",
+                f.recommendations,
+            ).format(
+                party=f.party,
+                round=f.round,
+                n=f.recommendations,
+                require=f.require,
+                request=f.request,
+                invite=f.invite,
+                follow_ups=f.follow_ups,
+                rated=f.rated_in_scope,
+                in_scope=f.in_scope,
+            )
         )
     return 0
 
@@ -243,11 +308,27 @@ def cmd_rate(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if changes:
-        print(f"Rated {code}: {label}." if label else f"Cleared the rating of {code}.")
+        if label:
+            print(_("Rated {code}: {label}.").format(code=code, label=label))
+        else:
+            print(_("Cleared the rating of {code}.").format(code=code))
+    elif args.comment is not None:
+        if label:
+            print(
+                _("{code} is already rated {label} with that comment; nothing changed.").format(
+                    code=code, label=label
+                )
+            )
+        else:
+            print(
+                _("{code} is already not rated with that comment; nothing changed.").format(
+                    code=code
+                )
+            )
+    elif label:
+        print(_("{code} is already rated {label}; nothing changed.").format(code=code, label=label))
     else:
-        state = f"rated {label}" if label else "not rated"
-        comment = " with that comment" if args.comment is not None else ""
-        print(f"{code} is already {state}{comment}; nothing changed.")
+        print(_("{code} is already not rated; nothing changed.").format(code=code))
     return 0
 
 
@@ -257,7 +338,9 @@ def cmd_window(args: argparse.Namespace) -> int:
     try:
         from assessor.ui.app import run_app  # Qt is loaded only when a window is wanted
     except ImportError as exc:  # Qt or a system library it needs is missing
-        raise Failure(f"the window cannot start ({exc}); the commands still work.") from exc
+        raise Failure(
+            _("the window cannot start ({error}); the commands still work.").format(error=exc)
+        ) from exc
     # The window imports the example itself, once the database is open (it may ask first).
     return run_app(args.db, with_example=args.with_example, passphrase=passphrase)
 

@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessor.i18n import N_, _
 from assessor.importers.common import ImportRejected
 from assessor.services.errors import ServiceError
 from assessor.services.opening import (
@@ -43,18 +44,18 @@ USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeErro
 class OutputKind:
     """What an export writes, for messages, and the ending its file name must have."""
 
-    what: str
+    what: str  # marked with N_, translated where shown
     suffix: str
     example: str
 
 
 #: The one rule for ``export FORMAT -o FILE``: what each format writes and how its name ends.
 OUTPUT_KINDS = {
-    "json": OutputKind("a JSON export", ".json", "assessor.json"),
-    "pdf": OutputKind("a PDF summary", ".pdf", "summary.pdf"),
-    "questionnaire": OutputKind("a questionnaire", ".xlsx", "questionnaire.xlsx"),
-    "xlsx": OutputKind("an Excel workbook", ".xlsx", "assessment.xlsx"),
-    "package": OutputKind("an assessment package", ".assessor", "assessment.assessor"),
+    "json": OutputKind(N_("a JSON export"), ".json", "assessor.json"),
+    "pdf": OutputKind(N_("a PDF summary"), ".pdf", "summary.pdf"),
+    "questionnaire": OutputKind(N_("a questionnaire"), ".xlsx", "questionnaire.xlsx"),
+    "xlsx": OutputKind(N_("an Excel workbook"), ".xlsx", "assessment.xlsx"),
+    "package": OutputKind(N_("an assessment package"), ".assessor", "assessment.assessor"),
 }
 
 
@@ -63,7 +64,7 @@ class Failure(Exception):
 
 
 def one_line(message: str) -> str:
-    return " ".join(str(message).split()) or "unknown error"
+    return " ".join(str(message).split()) or _("unknown error")
 
 
 def check_output(args: argparse.Namespace) -> None:
@@ -75,23 +76,31 @@ def check_output(args: argparse.Namespace) -> None:
     if Path(output).is_dir():
         raise Failure(folder_message(output, kind))
     if Path(output).suffix.casefold() != kind.suffix:
-        raise Failure(f"{output}: {kind.what}'s file name ends in {kind.suffix}.")
+        raise Failure(
+            _("{output}: {what}'s file name ends in {suffix}.").format(
+                output=output, what=_(kind.what), suffix=kind.suffix
+            )
+        )
 
 
 def folder_message(output: str, kind: OutputKind | None) -> str:
     """A folder was given where a file name was wanted."""
     example = Path(output) / (kind.example if kind else "file")
-    return f"{output} is a folder; give a file name such as {example}."
+    return _("{output} is a folder; give a file name such as {example}.").format(
+        output=output, example=example
+    )
 
 
 #: What to say when the system refuses for one of these reasons: what happened, what to do.
 _OS_REASONS = {
-    errno.ENOSPC: "the disk is full; free some space and try again; nothing was changed",
-    errno.EDQUOT: "the disk quota is used up; free some space and try again; nothing was changed",
-    errno.EROFS: "it is on a read-only disk; choose a place you can write to",
-    errno.ENAMETOOLONG: "the name is too long for the file system; choose a shorter name",
-    errno.EIO: "the disk reported an error; check the disk (or network folder) and try again",
-    errno.ELOOP: "it is a loop of links; give the real file's name",
+    errno.ENOSPC: N_("the disk is full; free some space and try again; nothing was changed"),
+    errno.EDQUOT: N_(
+        "the disk quota is used up; free some space and try again; nothing was changed"
+    ),
+    errno.EROFS: N_("it is on a read-only disk; choose a place you can write to"),
+    errno.ENAMETOOLONG: N_("the name is too long for the file system; choose a shorter name"),
+    errno.EIO: N_("the disk reported an error; check the disk (or network folder) and try again"),
+    errno.ELOOP: N_("it is a loop of links; give the real file's name"),
 }
 
 
@@ -115,43 +124,51 @@ def os_error_message(exc: OSError, args: argparse.Namespace) -> str:
     if writing and output is not None and isinstance(exc, IsADirectoryError):
         return folder_message(output, getattr(args, "output_kind", None))
     shown = printable(name) if name is not None else None
-    verb = "write" if writing else "use"
     if exc.errno in _OS_REASONS:
-        what = f"cannot {verb} {shown}" if shown else "the system refused"
-        return f"{what}: {_OS_REASONS[exc.errno]}."
+        why = _(_OS_REASONS[exc.errno])
+        if not shown:
+            return _("the system refused: {reason}.").format(reason=why)
+        if writing:
+            return _("cannot write {name}: {reason}.").format(name=shown, reason=why)
+        return _("cannot use {name}: {reason}.").format(name=shown, reason=why)
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         if writing:
-            return f"cannot write {shown}: permission denied; choose a folder you can write to."
+            return _(
+                "cannot write {name}: permission denied; choose a folder you can write to."
+            ).format(name=shown)
         if shown:
-            return (
-                f"cannot use {shown}: permission denied; check its permissions (or its folder's)."
-            )
-        return "permission denied; check the permissions of the files involved."
+            return _(
+                "cannot use {name}: permission denied; check its permissions (or its folder's)."
+            ).format(name=shown)
+        return _("permission denied; check the permissions of the files involved.")
     if writing:
-        return f"cannot write {shown}: {reason}."
+        return _("cannot write {name}: {reason}.").format(name=shown, reason=reason)
     if shown is None:
         return printable(str(exc))
-    return f"{shown}: {reason}."
+    return _("{name}: {reason}.").format(name=shown, reason=reason)
 
 
 def unicode_message(exc: UnicodeError, args: argparse.Namespace) -> str:
     """A text that is not UTF-8 (a file's content, a name from the terminal), in plain words."""
     if isinstance(exc, UnicodeDecodeError):
         name = getattr(args, "file", None)
-        where = f"{printable(_name(name))}: " if name else ""
-        return (
-            f"{where}the text is not UTF-8 (byte {exc.object[exc.start : exc.start + 1]!r} at "
-            f"position {exc.start}); save it as UTF-8 text and try again. Nothing was changed."
-        )
+        byte = repr(exc.object[exc.start : exc.start + 1])
+        text = _(
+            "the text is not UTF-8 (byte {byte} at position {position}); save it as UTF-8 text "
+            "and try again. Nothing was changed."
+        ).format(byte=byte, position=exc.start)
+        if name:
+            return _("{name}: {reason}").format(name=printable(_name(name)), reason=text)
+        return text
     culprit = getattr(exc, "object", "")
     for option in ("output", "file", "db"):
         value = getattr(args, option, None)
         if isinstance(value, str) and value and (value in str(culprit) or str(culprit) in value):
-            return (
-                f"{printable(value)}: the name holds bytes that are not UTF-8 text (the terminal "
+            return _(
+                "{name}: the name holds bytes that are not UTF-8 text (the terminal "
                 "or the file system uses another encoding); rename it, or give another name."
-            )
-    return (
+            ).format(name=printable(value))
+    return _(
         "a text holds characters that cannot be written as UTF-8 (bytes from a terminal or a "
         "file name in another encoding); type it again, or rename the file. Nothing was changed."
     )
@@ -168,9 +185,9 @@ def user_message(exc: BaseException, args: argparse.Namespace) -> str | None:
     if isinstance(exc, DatabaseLocked):
         return locked_message(exc)
     if isinstance(exc, NotAssessorDatabase):
-        return (
-            f"{exc.path} is {exc.what}; Assessor will not change it. Choose another file with --db."
-        )
+        return _(
+            "{path} is {what}; Assessor will not change it. Choose another file with --db."
+        ).format(path=exc.path, what=_(exc.what))
     if isinstance(exc, OSError):
         return os_error_message(exc, args)
     if isinstance(exc, UnicodeError):
@@ -185,10 +202,10 @@ def user_message(exc: BaseException, args: argparse.Namespace) -> str | None:
 
 def locked_message(exc: DatabaseLocked) -> str:
     """The database is held for writing elsewhere: say by whom, and what to do."""
-    return (
-        f"the database {exc.path} is in use by another Assessor, the window or another command "
-        f"({exc.owner}); close it there first, then run this command again."
-    )
+    return _(
+        "the database {path} is in use by another Assessor, the window or another command "
+        "({owner}); close it there first, then run this command again."
+    ).format(path=exc.path, owner=exc.owner)
 
 
 def sqlite_file(db_arg: str | None) -> Path | None:
@@ -207,7 +224,7 @@ def db_choice(args: argparse.Namespace) -> str:
         return f"--db {args.db}"
     if os.environ.get(ENV_DB):
         return f"${ENV_DB}={os.environ[ENV_DB]}"
-    return f"the default database {sqlite_file(None)}"
+    return _("the default database {path}").format(path=sqlite_file(None))
 
 
 def check_db_choice(args: argparse.Namespace) -> None:
@@ -218,17 +235,23 @@ def check_db_choice(args: argparse.Namespace) -> None:
         resolve_db_url(args.db).get_dialect()  # an unknown scheme fails here, not mid-command
     except ArgumentError:
         raise Failure(
-            f"{db_choice(args)}: not a database file path or a supported address (sqlite:///…)."
+            _("{choice}: not a database file path or a supported address (sqlite:///…).").format(
+                choice=db_choice(args)
+            )
         ) from None
     url = resolve_db_url(args.db)
     if url.get_backend_name() == "sqlite" and sqlite_file(args.db) is None:
         raise Failure(
-            f"{db_choice(args)}: an in-memory database keeps nothing once the command ends; "
-            "give a database file (--db PATH)."
+            _(
+                "{choice}: an in-memory database keeps nothing once the command ends; "
+                "give a database file (--db PATH)."
+            ).format(choice=db_choice(args))
         )
     path = sqlite_file(args.db)
     if path is not None and path.is_dir():
-        raise Failure(f"{db_choice(args)} is a folder, not a database file.")
+        raise Failure(
+            _("{choice} is a folder, not a database file.").format(choice=db_choice(args))
+        )
 
 
 def no_database(path: Path | None) -> bool:
@@ -249,13 +272,17 @@ def given_passphrase(args: argparse.Namespace, path: Path | None) -> str | None:
     if not getattr(args, "passphrase_prompt", False):
         return None
     if not sys.stdin.isatty():
-        raise Failure(f"--passphrase-prompt needs a terminal; scripts can set {ENV_PASSPHRASE}.")
-    passphrase = getpass.getpass("Passphrase of the database: ")
+        raise Failure(
+            _("--passphrase-prompt needs a terminal; scripts can set {env}.").format(
+                env=ENV_PASSPHRASE
+            )
+        )
+    passphrase = getpass.getpass(_("Passphrase of the database: "))
     new = path is not None and not path.exists()  # a new encrypted database: no typo allowed
-    if new and getpass.getpass("The same passphrase again: ") != passphrase:
-        raise Failure("the two passphrases differ; nothing was created.")
+    if new and getpass.getpass(_("The same passphrase again: ")) != passphrase:
+        raise Failure(_("the two passphrases differ; nothing was created."))
     if not passphrase:
-        raise Failure("an empty passphrase cannot encrypt anything.")
+        raise Failure(_("an empty passphrase cannot encrypt anything."))
     return passphrase
 
 
@@ -272,8 +299,14 @@ def open_db(
         if no_database(path):
             assert path is not None
             if path.exists():
-                raise Failure(f"{path} is an empty file, not a database; import a factsheet first.")
-            raise Failure(f"there is no database at {path}; import a factsheet first.")
+                raise Failure(
+                    _("{path} is an empty file, not a database; import a factsheet first.").format(
+                        path=path
+                    )
+                )
+            raise Failure(
+                _("there is no database at {path}; import a factsheet first.").format(path=path)
+            )
     passphrase = given_passphrase(args, path=sqlite_file(args.db))
     while True:
         try:
@@ -289,4 +322,4 @@ def open_db(
             # Asked at most once, and only of a person at a terminal; never taken from argv.
             if passphrase is not None or not sys.stdin.isatty():
                 raise
-            passphrase = getpass.getpass("Passphrase of the database: ")
+            passphrase = getpass.getpass(_("Passphrase of the database: "))
