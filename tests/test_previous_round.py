@@ -7,7 +7,13 @@ import pytest
 from assessor.db.engine import Database
 from assessor.services import assessments, browsing
 from assessor.services.errors import ServiceError
-from assessor.services.previous_round import carry_over, previous_assessment
+from assessor.services.previous_round import (
+    assessment_fields,
+    carry_over,
+    previous_assessment,
+    previous_factsheet,
+    undo_carry_over,
+)
 from tests.conftest import build_factsheet
 
 FIRST = "1st monitoring round: protection of children against sexual abuse"
@@ -63,3 +69,23 @@ def test_nothing_to_carry_is_refused(db: Database) -> None:
     second = build_factsheet(db)
     with pytest.raises(ServiceError, match="nothing to carry"):
         carry_over(db, second.recs["II-6"])
+
+
+def test_a_carry_over_is_undone_with_when_it_was_saved(db: Database) -> None:
+    first = build_factsheet(db, round_title=FIRST)
+    assessments.rate(db, first.recs["II-6"], "partly", by="Maria")
+    second = build_factsheet(db)
+    rec = second.recs["II-6"]
+    assert previous_factsheet(db, second.factsheet_id) == first.factsheet_id
+    assert previous_factsheet(db, first.factsheet_id) is None
+    shown = previous_assessment(db, rec, first.factsheet_id)  # told: no look-up
+    assert shown is not None and shown.rating == "partly"
+    assert previous_assessment(db, rec, None) is None  # told there is none
+    assessments.set_comment(db, rec, "My own start.", by="Jonas")
+    before, stamp = assessment_fields(db, rec), assessments.saved_stamp(db, rec)
+    carry_over(db, rec, by="Jonas", replace=True)
+    assert assessment_fields(db, rec) == ("partly", "", "draft")
+    undo_carry_over(db, rec, before, stamp, by="Jonas")
+    assert assessment_fields(db, rec) == (None, "My own start.", "draft")
+    assert assessments.saved_stamp(db, rec) == stamp
+    assert [h.by for h in browsing.history(db, rec)][-1] == "Jonas"

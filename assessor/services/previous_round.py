@@ -22,6 +22,7 @@ from assessor.db.engine import Database
 from assessor.db.models import (
     Assessment,
     Factsheet,
+    MonitoringRound,
     RatingLevel,
     Recommendation,
     RecommendationCode,
@@ -57,61 +58,112 @@ def _round_number(title: str) -> int | None:
     return int(found.group()) if found else None
 
 
-def _previous_sheet(s: Session, sheet: Factsheet) -> Factsheet | None:
-    others = [
-        f
-        for f in s.scalars(select(Factsheet).where(Factsheet.party_id == sheet.party_id))
-        if f.id != sheet.id and f.round_id != sheet.round_id
-    ]
-    here = _round_number(sheet.round.title)
-    numbered = [f for f in others if _round_number(f.round.title) is not None]
-    if here is not None and numbered:
-        before = [f for f in numbered if (_round_number(f.round.title) or 0) < here]
-        return max(before, key=lambda f: _round_number(f.round.title) or 0, default=None)
-    before = [f for f in others if f.imported_at < sheet.imported_at]
-    return max(before, key=lambda f: f.imported_at, default=None)
+class _Unknown:
+    """Not told which factsheet came before: it is looked up."""
 
 
-def _levels(s: Session, sheet: Factsheet) -> dict[str, str]:
-    rows = s.execute(
-        select(RatingLevel.key, RatingLevel.label).where(
-            RatingLevel.scale_id == sheet.round.rating_scale_id
+UNKNOWN = _Unknown()
+
+
+#: A factsheet as the choice of the round before needs it: id, round id, round title, imported.
+_SheetRow = tuple[int, int, str, datetime]
+
+
+def _previous_sheet_id(s: Session, factsheet_id: int) -> int | None:
+    rows: list[_SheetRow] = [
+        (fid, rid, title, at)
+        for fid, rid, title, at in s.execute(
+            select(Factsheet.id, Factsheet.round_id, MonitoringRound.title, Factsheet.imported_at)
+            .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
+            .where(
+                Factsheet.party_id
+                == select(Factsheet.party_id).where(Factsheet.id == factsheet_id).scalar_subquery()
+            )
         )
+    ]
+    sheet = next((r for r in rows if r[0] == factsheet_id), None)
+    if sheet is None:
+        return None
+    others = [r for r in rows if r[0] != sheet[0] and r[1] != sheet[1]]
+    here = _round_number(sheet[2])
+    numbered = [r for r in others if _round_number(r[2]) is not None]
+    if here is not None and numbered:
+        before = [r for r in numbered if (_round_number(r[2]) or 0) < here]
+        found = max(before, key=lambda r: _round_number(r[2]) or 0, default=None)
+    else:
+        found = max((r for r in others if r[3] < sheet[3]), key=lambda r: r[3], default=None)
+    return found[0] if found else None
+
+
+def previous_factsheet(db: Database, factsheet_id: int) -> int | None:
+    """The Party's factsheet of the round before this factsheet's; None if there is none.
+
+    A window asks once per factsheet and passes it to ``previous_assessment``: a step to the
+    next recommendation then costs nothing where there is no earlier round.
+    """
+    with db.reading() as s:
+        return _previous_sheet_id(s, factsheet_id)
+
+
+def _levels(s: Session, factsheet_id: int) -> dict[str, str]:
+    rows = s.execute(
+        select(RatingLevel.key, RatingLevel.label)
+        .join(MonitoringRound, MonitoringRound.rating_scale_id == RatingLevel.scale_id)
+        .join(Factsheet, Factsheet.round_id == MonitoringRound.id)
+        .where(Factsheet.id == factsheet_id)
     )
     return {key: label for key, label in rows}
 
 
-def _find(s: Session, recommendation_id: int) -> tuple[Recommendation, PreviousAssessment | None]:
-    rec = s.get(Recommendation, recommendation_id)
-    if rec is None:
+def _find(
+    s: Session, recommendation_id: int, previous_id: int | _Unknown | None
+) -> PreviousAssessment | None:
+    factsheet_id = s.scalar(
+        select(Recommendation.factsheet_id).where(Recommendation.id == recommendation_id)
+    )
+    if factsheet_id is None:
         raise ServiceError(f"Recommendation #{recommendation_id} does not exist.")
-    sheet = s.get(Factsheet, rec.factsheet_id)
-    assert sheet is not None
-    previous = _previous_sheet(s, sheet)
-    if previous is None:
-        return rec, None
-    codes = [c.code for c in rec.codes]
+    if isinstance(previous_id, _Unknown):
+        previous_id = _previous_sheet_id(s, factsheet_id)
+    if previous_id is None:
+        return None
+    codes = list(
+        s.scalars(
+            select(RecommendationCode.code)
+            .where(RecommendationCode.recommendation_id == recommendation_id)
+            .order_by(RecommendationCode.position)
+        )
+    )
     rows = s.execute(
         select(RecommendationCode.code, RecommendationCode.recommendation_id).where(
-            RecommendationCode.factsheet_id == previous.id, RecommendationCode.code.in_(codes)
+            RecommendationCode.factsheet_id == previous_id, RecommendationCode.code.in_(codes)
         )
     ).all()
     by_code = {code: rid for code, rid in rows}
     # The bullet carrying the most of the codes (its first code breaking ties).
     candidates = [by_code[c] for c in codes if c in by_code]
     if not candidates:
-        return rec, None
+        return None
     old_id = max(dict.fromkeys(candidates), key=candidates.count)
-    old = s.get(Recommendation, old_id)
-    assert old is not None
-    a: Assessment | None = old.assessment
+    a = s.scalar(select(Assessment).where(Assessment.recommendation_id == old_id))
     if a is None or (a.rating is None and not a.comment):
-        return rec, None
-    old_levels, new_levels = _levels(s, previous), _levels(s, sheet)
-    return rec, PreviousAssessment(
-        round=previous.round.title,
-        recommendation_id=old.id,
-        codes=tuple(c.code for c in old.codes),
+        return None
+    round_title = s.scalar(
+        select(MonitoringRound.title)
+        .join(Factsheet, Factsheet.round_id == MonitoringRound.id)
+        .where(Factsheet.id == previous_id)
+    )
+    old_codes = s.scalars(
+        select(RecommendationCode.code)
+        .where(RecommendationCode.recommendation_id == old_id)
+        .order_by(RecommendationCode.position)
+    )
+    old_levels = _levels(s, previous_id)
+    new_levels = old_levels if a.rating is None else _levels(s, factsheet_id)
+    return PreviousAssessment(
+        round=round_title or "",
+        recommendation_id=old_id,
+        codes=tuple(old_codes),
         rating=a.rating,
         rating_label=old_levels.get(a.rating) if a.rating else None,
         comment=a.comment,
@@ -122,10 +174,16 @@ def _find(s: Session, recommendation_id: int) -> tuple[Recommendation, PreviousA
     )
 
 
-def previous_assessment(db: Database, recommendation_id: int) -> PreviousAssessment | None:
-    """The rating and comment given to the same code in the previous round; None if none."""
+def previous_assessment(
+    db: Database, recommendation_id: int, previous_sheet: int | _Unknown | None = UNKNOWN
+) -> PreviousAssessment | None:
+    """The rating and comment given to the same code in the previous round; None if none.
+
+    ``previous_sheet``: the previous round's factsheet when the caller knows it already
+    (``previous_factsheet``; None: there is none).
+    """
     with db.reading() as s:
-        return _find(s, recommendation_id)[1]
+        return _find(s, recommendation_id, previous_sheet)
 
 
 def carry_over(
@@ -137,7 +195,9 @@ def carry_over(
     when the recommendation is already assessed, unless ``replace``.
     """
     with db.transaction() as s:
-        rec, previous = _find(s, recommendation_id)
+        previous = _find(s, recommendation_id, UNKNOWN)
+        rec = s.get(Recommendation, recommendation_id)
+        assert rec is not None  # _find refused an unknown one
         if previous is None:
             raise ServiceError(
                 "The same code has no rating or comment in an earlier round: nothing to carry."
@@ -156,11 +216,59 @@ def carry_over(
         at = utcnow()
         carried = f"carried over from {previous.round}"
         signer = (f"{by}, {carried}" if by else carried)[:200]
-        for name, before, after in zip(("rating", "comment", "status"), old, new, strict=True):
-            record(s, "recommendation", rec.id, name, before, after, at, signer)
-        if a is None:
-            a = Assessment(recommendation=rec, comment="", status="draft")
-            s.add(a)
-        a.rating, a.comment, a.status = new
+        _write(s, rec, old, new, at, signer)
+        a = rec.assessment
+        assert a is not None
         a.updated_at, a.updated_by = at, signer
+    return Changes(recommendations=frozenset({recommendation_id}))
+
+
+#: An assessment's fields as carried: rating key (or None), comment, status.
+Fields = tuple[str | None, str, str]
+
+
+def _write(
+    s: Session, rec: Recommendation, old: Fields, new: Fields, at: datetime, by: str
+) -> None:
+    for name, before, after in zip(("rating", "comment", "status"), old, new, strict=True):
+        record(s, "recommendation", rec.id, name, before, after, at, by)
+    a = rec.assessment
+    if a is None:
+        a = Assessment(recommendation=rec, comment="", status="draft")
+        s.add(a)
+    a.rating, a.comment, a.status = new
+
+
+def assessment_fields(db: Database, recommendation_id: int) -> Fields:
+    """The rating, comment and status stored now (what an undo of a carry-over puts back)."""
+    with db.reading() as s:
+        a = s.scalar(select(Assessment).where(Assessment.recommendation_id == recommendation_id))
+        return (a.rating, a.comment, a.status) if a else (None, "", "draft")
+
+
+def undo_carry_over(
+    db: Database,
+    recommendation_id: int,
+    fields: Fields,
+    stamp: tuple[datetime, str] | None,
+    by: str = "",
+) -> Changes:
+    """Put back the rating, comment and status a carry-over replaced, and when they were saved.
+
+    ``stamp`` is when the assessment was last saved before (None: never), so that what depends
+    on it (a follow-up newer than the rating) comes back too. Recorded in the history.
+    """
+    with db.transaction() as s:
+        rec = s.get(Recommendation, recommendation_id)
+        if rec is None:
+            raise ServiceError(f"Recommendation #{recommendation_id} does not exist.")
+        a = rec.assessment
+        now: Fields = (a.rating, a.comment, a.status) if a else (None, "", "draft")
+        if now == fields:
+            return NOTHING
+        at = utcnow()
+        _write(s, rec, now, fields, at, by)
+        a = rec.assessment
+        assert a is not None
+        a.updated_at, a.updated_by = stamp if stamp is not None else (at, by)
     return Changes(recommendations=frozenset({recommendation_id}))
