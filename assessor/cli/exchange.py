@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from assessor.cli.common import EXIT_ROWS_REJECTED, Failure, open_db
 from assessor.domain.merge import Difference, Kind, MergePlan, Side, value_in_words
-from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.domain.scope import snippet
+from assessor.i18n import N_, _, current_language, ngettext, words
 from assessor.importers.package_file import ParsedPackage
 from assessor.settings import assessor_name
-from assessor.wording import local_when, plural
+from assessor.wording import local_when
 
 if TYPE_CHECKING:
     from assessor.services.opening import Handle as Database
@@ -25,11 +26,11 @@ if TYPE_CHECKING:
 #: The passphrase of a package, for scripts (a person is asked at the terminal).
 ENV_PACKAGE_PASSPHRASE = "ASSESSOR_PACKAGE_PASSPHRASE"
 SUBJECTS = {
-    "rating": "rating",
-    "comment": "comment",
-    "status": "status",
-    "follow_up": "follow-up",
-    "theme_item": "themed recommendation",
+    "rating": N_("rating"),
+    "comment": N_("comment"),
+    "status": N_("status"),
+    "follow_up": N_("follow-up"),
+    "theme_item": N_("themed recommendation"),
 }
 
 
@@ -51,12 +52,14 @@ def _package_passphrase(asked: bool, twice: bool) -> str | None:
     if not asked:
         return None
     if not sys.stdin.isatty():
-        raise Failure(f"a passphrase is needed; set ${ENV_PACKAGE_PASSPHRASE} in a script.")
-    first = getpass.getpass("Passphrase of the package: ")
-    if twice and getpass.getpass("The same passphrase again: ") != first:
-        raise Failure("the two passphrases differ; nothing was written.")
+        raise Failure(
+            _("a passphrase is needed; set ${env} in a script.").format(env=ENV_PACKAGE_PASSPHRASE)
+        )
+    first = getpass.getpass(_("Passphrase of the package: "))
+    if twice and getpass.getpass(_("The same passphrase again: ")) != first:
+        raise Failure(_("the two passphrases differ; nothing was written."))
     if not first:
-        raise Failure("an empty passphrase protects nothing; nothing was written.")
+        raise Failure(_("an empty passphrase protects nothing; nothing was written."))
     return first
 
 
@@ -70,8 +73,15 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        f"Imported {plural(report.factsheets, 'factsheet')} with "
-        f"{plural(report.recommendations, 'recommendation')} from {Path(args.file).name}."
+        _("Imported {factsheets} with {recommendations} from {file}.").format(
+            factsheets=ngettext("{n} factsheet", "{n} factsheets", report.factsheets).format(
+                n=report.factsheets
+            ),
+            recommendations=ngettext(
+                "{n} recommendation", "{n} recommendations", report.recommendations
+            ).format(n=report.recommendations),
+            file=Path(args.file).name,
+        )
     )
     return 0
 
@@ -88,9 +98,18 @@ def cmd_export_package(args: argparse.Namespace) -> int:
         )
     finally:
         db.close()
-    sealed = " (encrypted with a passphrase)" if passphrase else ""
-    what = f"the assessment of {args.party}" if args.party else "the assessment"
-    print(f"Wrote {what} to {args.output}{sealed}; by {manifest.get('by') or 'unnamed'}.")
+    by = manifest.get("by") or _("unnamed")
+    if args.party and passphrase:
+        text = _(
+            "Wrote the assessment of {party} to {file} (encrypted with a passphrase); by {by}."
+        )
+    elif args.party:
+        text = _("Wrote the assessment of {party} to {file}; by {by}.")
+    elif passphrase:
+        text = _("Wrote the assessment to {file} (encrypted with a passphrase); by {by}.")
+    else:
+        text = _("Wrote the assessment to {file}; by {by}.")
+    print(text.format(party=args.party, file=args.output, by=by))
     return 0
 
 
@@ -104,21 +123,31 @@ def cmd_merge(args: argparse.Namespace) -> int:
         plan = prepare_merge(db, source)
         print(_describe(plan, rating_labels(db, plan)))
         if args.dry_run:
-            print("Nothing was merged (--dry-run).")
+            print(_("Nothing was merged (--dry-run)."))
             return EXIT_ROWS_REJECTED if plan.conflicts and not args.prefer else 0
         if plan.conflicts and not args.prefer:
             n = len(plan.conflicts)
             print(
-                f"{plural(n, 'conflict')} {'needs' if n == 1 else 'need'} a choice: keep yours "
-                "or take theirs for all with --prefer mine|theirs, or settle them by hand and "
-                "merge again. Nothing was merged.",
+                ngettext(
+                    "{n} conflict needs a choice: keep yours or take theirs for all with "
+                    "--prefer mine|theirs, or settle them by hand and merge again. Nothing was "
+                    "merged.",
+                    "{n} conflicts need a choice: keep yours or take theirs for all with "
+                    "--prefer mine|theirs, or settle them by hand and merge again. Nothing was "
+                    "merged.",
+                    n,
+                ).format(n=n),
                 file=sys.stderr,
             )
             return EXIT_ROWS_REJECTED
         result = apply_merge(db, plan, prefer=args.prefer, by=assessor_name())
     finally:
         db.close()
-    print(f"Merged {plural(result.applied, 'change')} from {plan.source}.")
+    print(
+        ngettext(
+            "Merged {n} change from {source}.", "Merged {n} changes from {source}.", result.applied
+        ).format(n=result.applied, source=plan.source)
+    )
     return 0
 
 
@@ -140,8 +169,11 @@ def rating_labels(db: Database, plan: MergePlan) -> dict[str, str]:
     """The labels of the rating levels of the factsheets merged into, by key."""
     from assessor.services import browsing
 
+    lang = current_language()
     return {
-        lv.key: lv.label for fs in plan.factsheets for lv in browsing.levels(db, fs.factsheet_id)
+        lv.key: level_label(lv, lang)
+        for fs in plan.factsheets
+        for lv in browsing.levels(db, fs.factsheet_id)
     }
 
 
@@ -159,14 +191,30 @@ def _counts(differences: Sequence[Difference]) -> str:
 
 
 def _noun(count: int, subject: str) -> str:
+    """A count of one subject: "3 ratings", "1 status"."""
+    if subject == "rating":
+        return ngettext("{n} rating", "{n} ratings", count).format(n=count)
+    if subject == "comment":
+        return ngettext("{n} comment", "{n} comments", count).format(n=count)
     if subject == "status":
-        return plural(count, "status", "statuses")
-    return plural(count, SUBJECTS.get(subject, subject))
+        return ngettext("{n} status", "{n} statuses", count).format(n=count)
+    if subject == "follow_up":
+        return ngettext("{n} follow-up", "{n} follow-ups", count).format(n=count)
+    if subject == "theme_item":
+        return ngettext("{n} themed recommendation", "{n} themed recommendations", count).format(
+            n=count
+        )
+    return f"{count} {subject}"
+
+
+def _subject(subject: str) -> str:
+    """A subject's name in the user's language."""
+    return _(SUBJECTS[subject]) if subject in SUBJECTS else subject
 
 
 def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
     """A side's value in words; a text quoted and cut short."""
-    words = value_in_words(d, side, labels, NOT_RATED_LABEL)
+    words = value_in_words(d, side, labels, NOT_RATED_LABELS[current_language()])
     quoted = side.value and d.subject not in ("rating", "status")
     return f"“{snippet(words, 60)}”" if quoted else words
 
@@ -183,18 +231,37 @@ def _describe(plan: MergePlan, labels: Mapping[str, str] | None = None) -> str:
     """
     labels = labels or {}
     several = len({fs.party for fs in plan.factsheets}) > 1
-    written = f" (written {local_when(plan.written_at)})" if plan.written_at else ""
-    lines = [f"Merging {plan.source}{written}:"]
+    if plan.written_at:
+        lines = [
+            _("Merging {source} (written {when}):").format(
+                source=plan.source, when=local_when(plan.written_at)
+            )
+        ]
+    else:
+        lines = [_("Merging {source}:").format(source=plan.source)]
     for fs in plan.factsheets:
-        offer = " — their factsheet is newer: import it to take it" if fs.reimport_offered else ""
-        matched = plural(fs.matched, "recommendation")
         round_title = fs.round.split(":", 1)[0].strip() or fs.round  # "2nd monitoring round"
-        lines.append(f"  {fs.party}, {round_title}: {matched} matched{offer}")
+        matched = ngettext(
+            "{party}, {round}: {n} recommendation matched",
+            "{party}, {round}: {n} recommendations matched",
+            fs.matched,
+        ).format(party=fs.party, round=round_title, n=fs.matched)
+        if fs.reimport_offered:
+            matched = _("{matched} — their factsheet is newer: import it to take it").format(
+                matched=matched
+            )
+        lines.append(f"  {matched}")
         if fs.unmatched:
+            codes = ", ".join(fs.unmatched[:LISTED])
+            if len(fs.unmatched) > LISTED:
+                codes = _("{codes} and {n} more").format(codes=codes, n=len(fs.unmatched) - LISTED)
             lines.append(
-                f"    {plural(len(fs.unmatched), 'code')} of theirs match none of yours (not "
-                f"merged): {', '.join(fs.unmatched[:LISTED])}"
-                + (f" and {len(fs.unmatched) - LISTED} more" if len(fs.unmatched) > LISTED else "")
+                "    "
+                + ngettext(
+                    "{n} code of theirs matches none of yours (not merged): {codes}",
+                    "{n} codes of theirs match none of yours (not merged): {codes}",
+                    len(fs.unmatched),
+                ).format(n=len(fs.unmatched), codes=codes)
             )
 
     def where(d: Difference) -> str:
@@ -203,34 +270,59 @@ def _describe(plan: MergePlan, labels: Mapping[str, str] | None = None) -> str:
     rank = {s: n for n, s in enumerate(ORDER)}
     taken = sorted(plan.of_kind(Kind.ONLY_THEIRS), key=lambda d: rank.get(d.subject, len(rank)))
     if taken:
-        lines.append(f"  to take (only theirs changed): {_counts(taken)}")
+        lines.append(
+            "  " + _("to take (only theirs changed): {counts}").format(counts=_counts(taken))
+        )
         for d in taken[:LISTED]:
             lines.append(
-                f"    {where(d)} {SUBJECTS.get(d.subject, d.subject)}: "
+                f"    {where(d)} {_subject(d.subject)}: "
                 f"{_shown(d, d.theirs, labels)} ({_signed(d.theirs)})"
             )
         if len(taken) > LISTED:
-            lines.append(f"    and {len(taken) - LISTED} more")
+            lines.append("    " + _("and {n} more").format(n=len(taken) - LISTED))
     kept = plan.of_kind(Kind.ONLY_MINE)
     if kept:
-        lines.append(f"  kept (only mine changed): {_counts(kept)}")
-    same = sum(n for _, n in plan.same)
-    lines.append(f"  the same on both sides: {plural(same, 'value')}")
+        lines.append("  " + _("kept (only mine changed): {counts}").format(counts=_counts(kept)))
+    same = sum(n for _side, n in plan.same)
+    lines.append(
+        "  "
+        + ngettext(
+            "the same on both sides: {n} value", "the same on both sides: {n} values", same
+        ).format(n=same)
+    )
     if plan.conflicts:
+        n = len(plan.conflicts)
         lines.append(
-            f"  {plural(len(plan.conflicts), 'conflict')} (both changed): {_counts(plan.conflicts)}"
+            "  "
+            + ngettext(
+                "{n} conflict (both changed): {counts}", "{n} conflicts (both changed): {counts}", n
+            ).format(n=n, counts=_counts(plan.conflicts))
         )
         for d in plan.conflicts:
             lines.append(
-                f"    {d.party} {d.label} {SUBJECTS.get(d.subject, d.subject)}: mine "
-                f"{_shown(d, d.mine, labels)} ({_signed(d.mine)}) / theirs "
-                f"{_shown(d, d.theirs, labels)} ({_signed(d.theirs)})"
+                "    "
+                + _(
+                    "{party} {label} {subject}: mine {mine} ({mine_by}) / theirs {theirs} "
+                    "({theirs_by})"
+                ).format(
+                    party=d.party,
+                    label=d.label,
+                    subject=_subject(d.subject),
+                    mine=_shown(d, d.mine, labels),
+                    mine_by=_signed(d.mine),
+                    theirs=_shown(d, d.theirs, labels),
+                    theirs_by=_signed(d.theirs),
+                )
             )
     a = plan.agreement
     if a.count and a.percent is not None:
-        kappa = "undefined" if a.kappa is None else f"{a.kappa:.2f}"
+        kappa = _("undefined") if a.kappa is None else words().number(a.kappa, 2)
         lines.append(
-            f"  agreement on the {plural(a.count, 'rating')} both gave: {a.percent:.0f} % "
-            f"(Cohen's kappa {kappa})"
+            "  "
+            + ngettext(
+                "agreement on the {n} rating both gave: {percent} (Cohen's kappa {kappa})",
+                "agreement on the {n} ratings both gave: {percent} (Cohen's kappa {kappa})",
+                a.count,
+            ).format(n=a.count, percent=f"{a.percent:.0f} %", kappa=kappa)
         )
     return "\n".join(lines)
