@@ -12,6 +12,7 @@ import os
 import sys
 
 from assessor.cli.common import Failure, open_db, sqlite_file
+from assessor.i18n import _
 from assessor.services.opening import resolve_location
 
 #: The password ``server grant`` gives a new login, for scripts (a person is asked).
@@ -23,7 +24,11 @@ def _refuse_a_file(args: argparse.Namespace, command: str) -> None:
     if sqlite_file(args.db) is not None or resolve_location(args.db).get_backend_name() != (
         "postgresql"
     ):
-        raise Failure(f"server {command} is for a PostgreSQL server; a local file needs no rights.")
+        raise Failure(
+            _("server {command} is for a PostgreSQL server; a local file needs no rights.").format(
+                command=command
+            )
+        )
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
@@ -37,9 +42,11 @@ def cmd_server_init(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        f"Rights are set up on {db.location}: rapporteurs ({roles.rapporteurs}) write only the "
-        f"Parties granted to them, readers ({roles.readers}) read and export. "
-        "Give each person a login with `assessor server grant LOGIN --party NAME`."
+        _(
+            "Rights are set up on {location}: rapporteurs ({rapporteurs}) write only the "
+            "Parties granted to them, readers ({readers}) read and export. "
+            "Give each person a login with `assessor server grant LOGIN --party NAME`."
+        ).format(location=db.location, rapporteurs=roles.rapporteurs, readers=roles.readers)
     )
     return 0
 
@@ -51,8 +58,10 @@ def cmd_server_grant(args: argparse.Namespace) -> int:
     _refuse_a_file(args, "grant")
     if not args.read_only and not args.party:
         raise Failure(
-            "server grant needs --party NAME (the Party the login may assess), or --read-only; "
-            "nothing was changed."
+            _(
+                "server grant needs --party NAME (the Party the login may assess), or "
+                "--read-only; nothing was changed."
+            )
         )
     db = open_db(args, create=False)
     try:
@@ -71,12 +80,14 @@ def cmd_server_grant(args: argparse.Namespace) -> int:
 def _ask_password(login: str) -> str:
     if not sys.stdin.isatty():
         raise Failure(
-            f"the new login {login} needs a password, asked at a terminal; scripts set "
-            f"{ENV_NEW_PASSWORD}. Nothing was changed."
+            _(
+                "the new login {login} needs a password, asked at a terminal; scripts set "
+                "{env}. Nothing was changed."
+            ).format(login=login, env=ENV_NEW_PASSWORD)
         )
-    first = getpass.getpass(f"Password for the new login {login}: ")
-    if not first or getpass.getpass("The same password again: ") != first:
-        raise Failure("the passwords were empty or differ; nothing was changed.")
+    first = getpass.getpass(_("Password for the new login {login}: ").format(login=login))
+    if not first or getpass.getpass(_("The same password again: ")) != first:
+        raise Failure(_("the passwords were empty or differ; nothing was changed."))
     return first
 
 
@@ -92,37 +103,43 @@ def add_server_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     """Register ``server init`` and ``server grant`` on the command's subparsers."""
     p = sub.add_parser(
         "server",
-        help="set up logins and rights on a PostgreSQL server (init, grant)",
-        description="Rights enforced by the server itself (row-level security), not only by "
-        "the window: rapporteurs write only the Parties granted to them; readers read and "
-        "export. Run by the database's owner.",
+        help=_("set up logins and rights on a PostgreSQL server (init, grant)"),
+        description=_(
+            "Rights enforced by the server itself (row-level security), not only by "
+            "the window: rapporteurs write only the Parties granted to them; readers read and "
+            "export. Run by the database's owner."
+        ),
     )
-    actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    actions = p.add_subparsers(title=_("actions"), metavar="ACTION", required=True)
     a = actions.add_parser(
-        "init", help="set up the roles, the Party grants and row-level security (idempotent)"
+        "init", help=_("set up the roles, the Party grants and row-level security (idempotent)")
     )
     a.set_defaults(func=cmd_server_init)
     a = actions.add_parser(
         "grant",
-        help="let a login (made if missing) assess a Party, or read only",
-        epilog=f"A new login's password is asked at a terminal; scripts set ${ENV_NEW_PASSWORD}.",
+        help=_("let a login (made if missing) assess a Party, or read only"),
+        epilog=_("A new login's password is asked at a terminal; scripts set ${env}.").format(
+            env=ENV_NEW_PASSWORD
+        ),
     )
-    a.add_argument("login", metavar="USER", help="the database login")
-    a.add_argument("--party", metavar="NAME", help="the Party this login may assess")
+    a.add_argument("login", metavar="USER", help=_("the database login"))
+    a.add_argument("--party", metavar="NAME", help=_("the Party this login may assess"))
     a.add_argument(
         "--read-only",
         action="store_true",
-        help="the login reads and exports every Party and changes nothing",
+        help=_("the login reads and exports every Party and changes nothing"),
     )
     a.set_defaults(func=cmd_server_grant)
 
     p = sub.add_parser(
         "copy",
-        help="copy a whole database with its history into an empty one (file ↔ server)",
-        description="Copy a whole database, with its history, into an empty database: a SQLite "
-        "file to a PostgreSQL server and back. The copy is checked by comparing the JSON export "
-        "of both; when they differ, the target is left as it was.",
+        help=_("copy a whole database with its history into an empty one (file ↔ server)"),
+        description=_(
+            "Copy a whole database, with its history, into an empty database: a SQLite "
+            "file to a PostgreSQL server and back. The copy is checked by comparing the JSON "
+            "export of both; when they differ, the target is left as it was."
+        ),
     )
-    p.add_argument("--from", dest="source", metavar="URL", required=True, help="file or URL")
-    p.add_argument("--to", dest="target", metavar="URL", required=True, help="file or URL")
+    p.add_argument("--from", dest="source", metavar="URL", required=True, help=_("file or URL"))
+    p.add_argument("--to", dest="target", metavar="URL", required=True, help=_("file or URL"))
     p.set_defaults(func=cmd_copy)

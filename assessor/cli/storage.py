@@ -16,10 +16,11 @@ from assessor.cli.common import (
     open_db,
     sqlite_file,
 )
+from assessor.i18n import N_, _
 from assessor.services.opening import resolve_location
 
 #: What ``backup`` says on a server: the server's own tools back it up (docs/server.md).
-ON_A_SERVER = (
+ON_A_SERVER = N_(
     "a database on a server is backed up by the server, not by Assessor: take a dump with "
     "pg_dump --format=custom (every night, and before upgrading) and restore it with "
     "pg_restore into a new database; see docs/server.md, 'Backups'."
@@ -28,7 +29,7 @@ ON_A_SERVER = (
 
 def _refuse_a_server(args: argparse.Namespace) -> None:
     if sqlite_file(args.db) is None and resolve_location(args.db).get_backend_name() != "sqlite":
-        raise Failure(ON_A_SERVER)
+        raise Failure(_(ON_A_SERVER))
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
@@ -38,10 +39,14 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
     _refuse_a_server(args)
     path = sqlite_file(args.db)
     if path is None:
-        raise Failure("backups are made of database files only.")
+        raise Failure(_("backups are made of database files only."))
     found = list_file_backups(path)
     if not found:
-        print(f"No backups of {path} yet (they go to {backup_dir(path)}).")
+        print(
+            _("No backups of {path} yet (they go to {folder}).").format(
+                path=path, folder=backup_dir(path)
+            )
+        )
     for b in found:
         print(f"{b.id}  {b.describe()}")
     return 0
@@ -57,7 +62,11 @@ def cmd_backup_now(args: argparse.Namespace) -> int:
         made = backup_now(db)
     finally:
         db.close()
-    print(f"Made backup {made.id} ({made.describe()}): {made.path}")
+    print(
+        _("Made backup {id} ({description}): {path}").format(
+            id=made.id, description=made.describe(), path=made.path
+        )
+    )
     return 0
 
 
@@ -91,7 +100,9 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
     path = sqlite_file(args.db)
     if path is None or no_database(path):
-        raise Failure(f"there is no database file at {path or args.db} to convert.")
+        raise Failure(
+            _("there is no database file at {path} to convert.").format(path=path or args.db)
+        )
     given = given_passphrase(args, path)
     if args.decrypt:
         old = given or ask_passphrase()
@@ -106,15 +117,23 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 def ask_passphrase() -> str:
     """The current passphrase, asked at a terminal (scripts set ``$ASSESSOR_PASSPHRASE``)."""
     if not sys.stdin.isatty():
-        raise Failure(f"the passphrase is asked at a terminal; scripts set {ENV_PASSPHRASE}.")
-    return getpass.getpass("Passphrase of the database: ")
+        raise Failure(
+            _("the passphrase is asked at a terminal; scripts set {env}.").format(
+                env=ENV_PASSPHRASE
+            )
+        )
+    return getpass.getpass(_("Passphrase of the database: "))
 
 
 def ask_new_passphrase() -> str:
     """A new passphrase, asked twice at a terminal (scripts set ``$ASSESSOR_NEW_PASSPHRASE``)."""
     if not sys.stdin.isatty():
-        raise Failure(f"a new passphrase is asked at a terminal; scripts set {ENV_NEW_PASSPHRASE}.")
-    first = getpass.getpass("New passphrase: ")
-    if not first or getpass.getpass("The same passphrase again: ") != first:
-        raise Failure("the passphrases were empty or differ; nothing was changed.")
+        raise Failure(
+            _("a new passphrase is asked at a terminal; scripts set {env}.").format(
+                env=ENV_NEW_PASSPHRASE
+            )
+        )
+    first = getpass.getpass(_("New passphrase: "))
+    if not first or getpass.getpass(_("The same passphrase again: ")) != first:
+        raise Failure(_("the passphrases were empty or differ; nothing was changed."))
     return first
