@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from assessor.domain.values import RecommendationDetail
+from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scope import snippet
+from assessor.domain.values import RecommendationDetail, as_utc
+from assessor.services.previous_round import PreviousAssessment
 from assessor.ui.style import SECTION_NAMES, highlight_html, verb_badge
 
 SCOPE_WORDS = {"specific": "specific to the Party", "generic": "generic (to all Parties)"}
@@ -58,8 +68,47 @@ def finding_html(detail: RecommendationDetail, words: Sequence[str] = ()) -> str
     return "".join(parts)
 
 
+#: How much of the last round's comment the line shows (all of it in the tooltip).
+LAST_ROUND_CHARS = 120
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("FindingPane", text)
+
+
+def last_round_line(previous: PreviousAssessment) -> str:
+    """The line beside the finding: "Last round: Partly implemented — The draft law is …"."""
+    rating = previous.rating_label or previous.rating or NOT_RATED_LABEL
+    if previous.comment.strip():
+        line = _translate("Last round: {rating} — {comment}").format(
+            rating=rating, comment=snippet(previous.comment, LAST_ROUND_CHARS)
+        )
+    else:
+        line = _translate("Last round: {rating}").format(rating=rating)
+    if previous.rating is not None and not previous.rating_carries:
+        line += " " + _translate("(not on this round's scale: only the comment carries over)")
+    return line
+
+
+def last_round_tooltip(previous: PreviousAssessment) -> str:
+    """The whole of what was said in the last round, with who and when (rich text)."""
+    rating = previous.rating_label or previous.rating or NOT_RATED_LABEL
+    who = previous.updated_by or _translate("unknown")
+    when = f"{as_utc(previous.updated_at).astimezone():%d %b %Y}" if previous.updated_at else ""
+    signed = html.escape(", ".join(p for p in (who, when) if p))
+    comment = html.escape(previous.comment.strip()).replace("\n", "<br>")
+    return (
+        f"<p><b>{html.escape(previous.round)}</b><br>"
+        f"{html.escape(', '.join(previous.codes))}: {html.escape(rating)} "
+        f"({html.escape(previous.status)}; {signed})</p>" + (f"<p>{comment}</p>" if comment else "")
+    )
+
+
 class FindingPane(QWidget):
-    """Shows the Committee's finding for the chosen recommendation."""
+    """Shows the Committee's finding for the chosen recommendation, and the last round's word."""
+
+    #: Carry over the last round's rating and comment to this recommendation (its id).
+    carry_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,11 +118,40 @@ class FindingPane(QWidget):
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Committee’s finding")
+        # What the same code was given in the Party's previous round, when there was one.
+        self.last_round = QLabel()
+        self.last_round.setWordWrap(True)
+        self.last_round.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_round.setAccessibleName(self.tr("Last round's assessment"))
+        self.carry_button = QPushButton(self.tr("Carry o&ver"))
+        self.carry_button.setAccessibleName(self.tr("Carry over the last round"))
+        self.carry_button.setToolTip(
+            self.tr(
+                "Start this round's assessment from the last round's rating and comment, as a "
+                "draft (recorded in the history; Edit → Undo takes it back)"
+            )
+        )
+        self.carry_button.clicked.connect(self._carry)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.last_round, 1)
+        row.addWidget(self.carry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.last_round_row = QWidget()
+        self.last_round_row.setLayout(row)
+        self.last_round_row.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.browser)
+        layout.addWidget(self.last_round_row)
         self._html: str | None = None
+        self._rec_id: int | None = None
+        self._read_only = False
+        #: The previous round's assessment of a recommendation; set by the workbench.
+        self.load_previous: Callable[[RecommendationDetail], PreviousAssessment | None] | None = (
+            None
+        )
+        self.previous: PreviousAssessment | None = None
         self.clear()
 
     def clear(self) -> None:
@@ -86,6 +164,12 @@ class FindingPane(QWidget):
     def show_hint(self, text: str) -> None:
         """Show a plain hint in place of a finding."""
         self._set_html(f"<p style='color:gray'>{html.escape(text)}</p>")
+        self._show_previous(None, None)
+
+    def set_read_only(self, on: bool) -> None:
+        """Hide Carry over (the database is open read-only); the last round still shows."""
+        self._read_only = on
+        self.carry_button.setVisible(not on)
 
     def _set_html(self, text: str) -> None:
         # A refresh after an edit shows the same finding: no new parse and layout.
@@ -94,5 +178,20 @@ class FindingPane(QWidget):
             self.browser.setHtml(text)
 
     def show_detail(self, detail: RecommendationDetail, words: Sequence[str] = ()) -> None:
-        """Show a recommendation, with search words highlighted."""
+        """Show a recommendation, with search words highlighted, and its last round's word."""
         self._set_html(finding_html(detail, words))
+        loaded = self.load_previous(detail) if self.load_previous is not None else None
+        self._show_previous(detail.id, loaded)
+
+    def _show_previous(self, rec_id: int | None, previous: PreviousAssessment | None) -> None:
+        self._rec_id, self.previous = rec_id, previous
+        if previous is None:
+            self.last_round_row.hide()
+            return
+        self.last_round.setText(last_round_line(previous))
+        self.last_round.setToolTip(last_round_tooltip(previous))
+        self.last_round_row.show()
+
+    def _carry(self) -> None:
+        if self._rec_id is not None and self.previous is not None and not self._read_only:
+            self.carry_requested.emit(self._rec_id)

@@ -17,6 +17,7 @@ from assessor.services.code_lookup import typed_codes
 from assessor.services.errors import ServiceError
 from assessor.ui import follow_up_edit, stepping, undo
 from assessor.ui.assessment_pane import AssessmentPane
+from assessor.ui.carry_over import RoundToRound
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
@@ -80,6 +81,7 @@ class Workbench(QWidget):
         self.assessment.status_chosen.connect(self._status_chosen)
         self.assessment.rating_kept.connect(self._rating_kept)
         self.follow_up.edit_requested.connect(self.edit_follow_up)
+        self.round_to_round = RoundToRound(self)  # the last round's word, and Carry over
         # Counts change whenever a factsheet is read in (expanding it) or the filter resets.
         self.model.rowsInserted.connect(lambda *_: self._count())
         self.model.modelReset.connect(self._count)
@@ -308,6 +310,7 @@ class Workbench(QWidget):
         self.read_only = on
         self.assessment.set_read_only(on)
         self.follow_up.set_read_only(on)
+        self.finding.set_read_only(on)
 
     def focus_tree(self) -> None:
         """Put the keyboard in the tree (after a jump to a linked code, or Ctrl+T).
