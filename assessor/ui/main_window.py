@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self.stack = QUndoStack(self)
         self.ctx = undo.Context(db, self.runner, assessor_name())
         self.workbench = Workbench(self.ctx, self.stack)
+        # A save is made over the version of the assessment shown (a conflict otherwise).
+        self.ctx.seen = self._shown_version
         self.themes = ThemesView(self.ctx, self.stack)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -166,6 +168,11 @@ class MainWindow(QMainWindow):
         """Nothing in this window may write: another Assessor has the database."""
         menus.make_read_only(self)
         self._refresh_rate_menu(self.workbench.detail)
+
+    def _shown_version(self, rec_id: int) -> int | None:
+        """The version of a recommendation's assessment the panes show (None: not shown)."""
+        detail = self.workbench.detail
+        return detail.assessment.version if detail is not None and detail.id == rec_id else None
 
     def _can_edit_shown(self) -> bool:
         """Whether the actions that edit the shown recommendation may act now.

@@ -1,178 +1,29 @@
 """Undo commands: each redo and undo is one service call, run through the op runner.
 
 A command whose service call fails (or changes nothing) marks itself obsolete, so Qt drops it
-from the stack instead of keeping a step that would undo nothing.
+from the stack instead of keeping a step that would undo nothing. The base of every command is
+in ``undo_base``; the assessment's steps (with their conflicts) in ``assessment_commands``,
+named here too, where the window and the tests find every step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
-
-from PySide6.QtGui import QUndoCommand
 
 from assessor.domain.values import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
-from assessor.services.changes import NOTHING, Changes
-from assessor.services.opening import Handle
-from assessor.ui.ops import USER_ERRORS, OpRunner, changes_of
-
-#: Comment edits to one recommendation merge into one undo step (the id is Qt's merge key).
-COMMENT_MERGE_ID = 1001
-
-
-class IdMap:
-    """Where themes and items went: an undo that re-creates a row gives it a new id.
-
-    Commands keep the id they first knew; ``current`` follows the chain of re-creations.
-    """
-
-    def __init__(self) -> None:
-        self._next: dict[tuple[str, int], int] = {}
-
-    def current(self, kind: str, known: int) -> int:
-        """The id the row once known as ``known`` has now."""
-        seen = {known}
-        while (kind, known) in self._next:
-            known = self._next[(kind, known)]
-            if known in seen:  # SQLite may reuse a freed id: never loop
-                break
-            seen.add(known)
-        return known
-
-    def moved(self, kind: str, known: int, now: int) -> None:
-        """Record that the row once known as ``known`` was re-created with id ``now``."""
-        before = self.current(kind, known)
-        if before != now:
-            self._next[(kind, before)] = now
-
-
-@dataclass
-class Context:
-    """What every command needs: the database, the op runner, the id map, who edits."""
-
-    db: Handle
-    runner: OpRunner
-    by: str = ""
-    ids: IdMap = field(default_factory=IdMap)
-
-
-class ServiceCommand(QUndoCommand):
-    """An undo step made of two service calls: ``do`` and ``undo_call``."""
-
-    def __init__(self, text: str, ctx: Context) -> None:
-        super().__init__(text)
-        self.ctx, self.runner, self.db, self.ids, self.by = ctx, ctx.runner, ctx.db, ctx.ids, ctx.by
-
-    def _call(self, call: Callable[[], Any]) -> Any:
-        result = self.runner.run(self.text(), call)
-        changes = changes_of(result) if result is not None else None
-        if result is None or (changes is not None and not changes):
-            self.setObsolete(True)
-        return result
-
-    def do(self) -> Any:
-        """The service call that makes the change."""
-        raise NotImplementedError
-
-    def undo_call(self) -> Any:
-        """The service call that reverses it."""
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        self._call(self.do)
-
-    def undo(self) -> None:
-        self._call(self.undo_call)
-
-
-class AssessmentCommand(ServiceCommand):
-    """An edit of an assessment whose undo also puts back when it was last saved, and by whom.
-
-    What depends on that moment comes back with the fields: a follow-up newer than the rating
-    is marked again once the edit that cleared the mark is undone.
-    """
-
-    def __init__(self, text: str, ctx: Context, rec_id: int) -> None:
-        super().__init__(text, ctx)
-        self.rec_id = rec_id
-        self.stamp: assessments.Stamp | None = None
-
-    def redo(self) -> None:
-        try:
-            self.stamp = assessments.saved_stamp(self.db, self.rec_id)
-        except USER_ERRORS:  # the edit itself reports what is wrong, through the op runner
-            self.stamp = None
-        super().redo()
-
-
-class SetRating(AssessmentCommand):
-    """Rate a recommendation (None clears the rating)."""
-
-    def __init__(
-        self, ctx: Context, rec_id: int, old: str | None, new: str | None, label: str
-    ) -> None:
-        super().__init__(f"Rate {label}", ctx, rec_id)
-        self.old, self.new = old, new
-
-    def do(self) -> Changes:
-        return assessments.rate(self.db, self.rec_id, self.new, by=self.by)
-
-    def undo_call(self) -> Changes:
-        return assessments.rate(self.db, self.rec_id, self.old, by=self.by, stamp=self.stamp)
-
-
-class SetComment(AssessmentCommand):
-    """Replace the comment on a recommendation; consecutive edits merge into one step."""
-
-    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
-        super().__init__(f"Edit comment on {label}", ctx, rec_id)
-        self.old, self.new = old, new
-
-    def id(self) -> int:
-        return COMMENT_MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetComment) or other.rec_id != self.rec_id:
-            return False
-        self.new = other.new  # the merged step undoes to where this one started (its stamp)
-        return True
-
-    def do(self) -> Changes:
-        return assessments.set_comment(self.db, self.rec_id, self.new, by=self.by)
-
-    def undo_call(self) -> Changes:
-        return assessments.set_comment(self.db, self.rec_id, self.old, by=self.by, stamp=self.stamp)
-
-
-class SetStatus(AssessmentCommand):
-    """Mark an assessment draft or final."""
-
-    def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
-        super().__init__(f"Mark {label} {new}", ctx, rec_id)
-        self.old, self.new = old, new
-
-    def do(self) -> Changes:
-        return assessments.set_status(self.db, self.rec_id, self.new, by=self.by)
-
-    def undo_call(self) -> Changes:
-        return assessments.set_status(self.db, self.rec_id, self.old, by=self.by, stamp=self.stamp)
-
-
-class KeepRating(AssessmentCommand):
-    """The rating stands after a newer follow-up; undo marks the follow-up as newer again."""
-
-    def __init__(self, ctx: Context, rec_id: int, label: str) -> None:
-        super().__init__(f"Keep the rating of {label}", ctx, rec_id)
-
-    def do(self) -> Changes:
-        return assessments.keep_rating(self.db, self.rec_id, by=self.by)
-
-    def undo_call(self) -> Changes:
-        if self.stamp is None:
-            return NOTHING
-        return assessments.undo_keep_rating(self.db, self.rec_id, self.stamp, by=self.by)
+from assessor.services.changes import Changes
+from assessor.ui.assessment_commands import (  # noqa: F401
+    COMMENT_MERGE_ID,
+    AssessmentCommand,
+    KeepRating,
+    SetComment,
+    SetRating,
+    SetStatus,
+)
+from assessor.ui.undo_base import Context, IdMap, ServiceCommand  # noqa: F401
 
 
 @dataclass(frozen=True)
