@@ -148,12 +148,18 @@ def copy_pages(source: Any, target: Any, step: Callable[[], None] | None = None)
     """Copy ``source``'s database into ``target`` with the backup API.
 
     ``step`` (the window's Cancel) is called between chunks of pages; if it raises, the copy
-    stops and ``target``'s half-written transaction is rolled back by SQLite.
+    stops and ``target``'s half-written transaction is rolled back by SQLite. It is not called
+    after the last chunk: by then the copy is committed and must be reported as done.
     """
     if step is None:
         source.backup(target)
-    else:
-        source.backup(target, pages=STEP_PAGES, progress=lambda *_: step())
+        return
+
+    def progress(_status: int, remaining: int, _total: int) -> None:
+        if remaining:
+            step()
+
+    source.backup(target, pages=STEP_PAGES, progress=progress)
 
 
 def copy_database(

@@ -36,6 +36,7 @@ from assessor.exporters.xlsx_common import (
     HEADER_FILL,
     HEADER_FONT,
     cell_text,
+    discard_write_only,
     rating_fill,
     rating_font,
     save_workbook,
@@ -99,6 +100,27 @@ def build_overview_workbook(
     if not headers:
         raise ServiceError("The database holds no factsheet yet; import one first.")
     wb = Workbook(write_only=True)
+    try:
+        _fill_overview(wb, headers, codes, ratings, levels, fids, agreement, cancel)
+    except BaseException:
+        discard_write_only(wb)  # cancelled half-way: no rows left behind in temporary files
+        raise
+    wb.properties.title = "Assessment overview — all Parties"
+    wb.properties.creator = "Assessor"
+    return wb, len(codes), len(headers)
+
+
+def _fill_overview(
+    wb: Workbook,
+    headers: list[str],
+    codes: list[str],
+    ratings: dict[tuple[str, int], str | None],
+    levels: dict[tuple[int, str], Level],
+    fids: list[int],
+    agreement: MergePlan | None,
+    cancel: Cancel | None,
+) -> None:
+    """The Overview and Legend sheets (and Agreement on request), streamed row by row."""
     ws = wb.create_sheet("Overview")
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 10
@@ -140,9 +162,6 @@ def build_overview_workbook(
     if agreement is not None:
         labels = {key: lv.label for (_, key), lv in levels.items() if key}
         _agreement_sheet(wb, agreement, labels)
-    wb.properties.title = "Assessment overview — all Parties"
-    wb.properties.creator = "Assessor"
-    return wb, len(codes), len(headers)
 
 
 def _agreement_sheet(wb: Workbook, plan: MergePlan, labels: dict[str, str]) -> None:

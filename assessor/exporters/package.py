@@ -28,6 +28,7 @@ from assessor.db.engine import Database
 from assessor.db.models import Party, utcnow
 from assessor.exporters.json_export import FORMAT, VERSION, dumps, export_json, iso
 from assessor.fileio import atomic_write_bytes
+from assessor.services.cancel import Cancel, check
 from assessor.services.errors import ServiceError
 from assessor.settings import assessor_name
 
@@ -118,21 +119,24 @@ def write_package(
     party: str | None = None,
     passphrase: str | None = None,
     by: str | None = None,
+    cancel: Cancel | None = None,
 ) -> dict[str, Any]:
     """Write an assessment package to ``path`` atomically; return its manifest.
 
     ``party`` keeps one Party's factsheets; ``passphrase`` seals the assessment; ``by`` is
     the name written as its author (the assessor's name from the settings by default).
+    ``cancel`` is checked per factsheet and before writing; a cancelled package leaves no file.
     """
     if party is not None:
         party = party_name(db, party)
-    data = export_json(db, party=party)
+    data = export_json(db, party=party, cancel=cancel)
     package = build_package(
         data,
         by=assessor_name() if by is None else by,
         database=database_origin(db),
         passphrase=passphrase,
     )
+    check(cancel)
     atomic_write_bytes(Path(path), package, shared=True)
     with zipfile.ZipFile(io.BytesIO(package)) as z:
         manifest: dict[str, Any] = json.loads(z.read(MANIFEST))

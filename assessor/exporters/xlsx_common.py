@@ -9,6 +9,7 @@ refuses the characters XML 1.0 cannot hold).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from functools import lru_cache
@@ -137,6 +138,22 @@ def save_workbook(
     with atomic_path(path, shared=True) as tmp:
         workbook.save(tmp)
         check(cancel)
+
+
+def discard_write_only(workbook: Workbook) -> None:
+    """Close and delete the temporary files a write-only workbook streamed its rows to.
+
+    openpyxl removes them when it saves, or at exit; a workbook abandoned half-way (Cancel)
+    would leave them in the temporary folder until then.
+    """
+    for ws in workbook.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        with contextlib.suppress(Exception):
+            ws.close()  # ends the XML stream its rows were going to
+        with contextlib.suppress(OSError, ValueError):
+            writer.cleanup()
 
 
 def row_height(cells: Iterable[tuple[str | None, float]], font_size: float = 11) -> float:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessor.db.engine import Database
-from assessor.services.cancel import Cancel, Cancelled
+from assessor.services.cancel import Cancel, Cancelled, check
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.factsheet_writing import FACTSHEET_SOURCE, write_factsheet
 from assessor.services.import_preparing import KINDS, PreparedImport, detect_kind, prepare_import
@@ -31,13 +31,25 @@ __all__ = [
 ]
 
 
-def write_import(db: Database, prepared: PreparedImport) -> ImportReport:
-    """Write a prepared import in one transaction."""
+def write_import(
+    db: Database, prepared: PreparedImport, cancel: Cancel | None = None
+) -> ImportReport:
+    """Write a prepared import in one transaction.
+
+    ``cancel`` is checked before, during (per section) and once more before the commit: a
+    cancelled import writes nothing (``Cancelled``; the transaction rolls back).
+    """
+    check(cancel)
     with db.transaction() as session:
         if prepared.factsheet is not None:
-            return write_factsheet(session, prepared.factsheet, prepared.source, prepared.scale)
-        assert prepared.themes is not None
-        return write_themes(session, prepared.themes, prepared.source, prepared.party)
+            report = write_factsheet(
+                session, prepared.factsheet, prepared.source, prepared.scale, cancel
+            )
+        else:
+            assert prepared.themes is not None
+            report = write_themes(session, prepared.themes, prepared.source, prepared.party)
+        check(cancel)  # the last moment to stop: nothing is committed yet
+        return report
 
 
 def import_file(
@@ -62,15 +74,16 @@ class ImportBatch:
 def write_imports(
     db: Database, prepared: Sequence[PreparedImport], cancel: Cancel | None = None
 ) -> ImportBatch:
-    """Write prepared files one transaction each; Cancel stops between files (before the first:
-    ``Cancelled``, nothing written)."""
+    """Write prepared files one transaction each; Cancel rolls back the file being written and
+    stops (during the first: ``Cancelled``, nothing written; later, the files done are kept)."""
     reports: list[ImportReport] = []
     for item in prepared:
-        if cancel is not None and cancel.requested:
+        try:
+            reports.append(write_import(db, item, cancel))
+        except Cancelled:
             if not reports:
-                raise Cancelled()
+                raise
             break
-        reports.append(write_import(db, item))
     changes = NOTHING
     for report in reports:
         changes = changes.merge(report.changes)

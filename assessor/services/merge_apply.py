@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from assessor.db.engine import Database
 from assessor.db.models import Assessment, FollowUp, Recommendation, Theme, ThemeItem, utcnow
 from assessor.domain.merge import Choice, Difference, Kind, MergePlan, Side
+from assessor.services.cancel import Cancel, check
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
 from assessor.services.history import record
@@ -52,12 +53,14 @@ def apply_merge(
     *,
     prefer: Choice | str | None = None,
     by: str = "",
+    cancel: Cancel | None = None,
 ) -> MergeResult:
     """Write the plan: theirs where only they changed, the choice made for each conflict.
 
     ``prefer`` ("mine" or "theirs") decides every conflict without a choice; without it every
     conflict needs one (a ``ServiceError`` lists those missing). Refused, with nothing written,
-    when this database changed since the plan was prepared.
+    when this database changed since the plan was prepared. ``cancel`` is checked per
+    difference and before the commit: a cancelled merge writes nothing.
     """
     choices = dict(choices or {})
     if prefer is not None:
@@ -76,7 +79,7 @@ def apply_merge(
         if Choice(choices[d.key]) not in d.choices:
             raise ServiceError(f"{d.party} {d.label}: the {d.subject} cannot keep both.")
     signer = f"{by}, merged from {plan.source}" if by else f"merged from {plan.source}"
-    return _Applier(db, plan, choices, signer[:200]).run()
+    return _Applier(db, plan, choices, signer[:200], cancel).run()
 
 
 def _sign(text: str, side: Side) -> str:
@@ -87,9 +90,15 @@ def _sign(text: str, side: Side) -> str:
 
 class _Applier:
     def __init__(
-        self, db: Database, plan: MergePlan, choices: Mapping[str, Choice | str], by: str
+        self,
+        db: Database,
+        plan: MergePlan,
+        choices: Mapping[str, Choice | str],
+        by: str,
+        cancel: Cancel | None = None,
     ) -> None:
         self.db, self.plan, self.choices, self.by = db, plan, choices, by
+        self.cancel = cancel
         self.at = utcnow()
         self.recs: set[int] = set()
         self.themes: set[int] = set()
@@ -117,6 +126,7 @@ class _Applier:
                 for r in s.scalars(select(Recommendation).where(Recommendation.id.in_(ids)))
             } if ids else {}  # fmt: skip
             for d, choice in todo:
+                check(self.cancel)  # per difference: Cancel rolls the whole merge back
                 if d.recommendation_id is None:
                     self.theme_item(s, d, choice)
                     continue
@@ -129,6 +139,7 @@ class _Applier:
                     self.assessment(s, rec, d, choice)
                 self.recs.add(rec.id)
                 self.applied += 1
+            check(self.cancel)  # the last moment to stop: nothing is committed yet
         changes = Changes(recommendations=frozenset(self.recs), themes=frozenset(self.themes))
         return MergeResult(
             changes=changes if self.applied else NOTHING,

@@ -25,6 +25,7 @@ from assessor.importers.questionnaire import (
     read_questionnaire,
 )
 from assessor.services.assessments import current_follow_up, supersede_follow_up
+from assessor.services.cancel import Cancel, check
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
 from assessor.services.questionnaire_matching import preview_parsed
@@ -67,16 +68,32 @@ __all__ = [
 
 
 def preview_questionnaire(
-    db: Database, path: str | os.PathLike[str], party: str | None = None
+    db: Database,
+    path: str | os.PathLike[str],
+    party: str | None = None,
+    cancel: Cancel | None = None,
 ) -> QuestionnairePreview:
-    """Read a questionnaire file and say what importing it would do; nothing is written."""
-    return preview_parsed(db, read_questionnaire(Path(path)), party)
+    """Read a questionnaire file and say what importing it would do; nothing is written.
+
+    ``cancel`` is checked between reading the file and comparing it with the database.
+    """
+    parsed = read_questionnaire(Path(path))
+    check(cancel)
+    return preview_parsed(db, parsed, party)
 
 
 def apply_questionnaire(
-    db: Database, preview: QuestionnairePreview, by: str = "", at: datetime | None = None
+    db: Database,
+    preview: QuestionnairePreview,
+    by: str = "",
+    at: datetime | None = None,
+    cancel: Cancel | None = None,
 ) -> QuestionnaireReport:
-    """Write a preview's new and changed follow-ups in one transaction; history is kept."""
+    """Write a preview's new and changed follow-ups in one transaction; history is kept.
+
+    ``cancel`` is checked per row and before the commit: a cancelled import writes nothing.
+    """
+    check(cancel)
     at = at or datetime.now(UTC)
     source = source_label(preview.source)
     rows = preview.to_apply
@@ -94,6 +111,7 @@ def apply_questionnaire(
                 )
             )
         for row in rows:
+            check(cancel)  # per row: Cancel rolls the whole import back
             rec = recs.get(row.recommendation_id or -1)
             current = current_follow_up(rec) if rec is not None else None
             seen = (row.old_text, row.old_state_status, row.old_references)
@@ -114,6 +132,7 @@ def apply_questionnaire(
                 references=row.new_references,
                 reopened=reopened,
             )
+        check(cancel)  # the last moment to stop: nothing is committed yet
     changes = Changes(
         recommendations=frozenset(r.recommendation_id for r in rows if r.recommendation_id),
         reopened=frozenset(reopened),
@@ -129,10 +148,15 @@ def _fields(follow_up: FollowUp | None) -> tuple[str, str, str]:
 
 
 def import_questionnaire(
-    db: Database, path: str | os.PathLike[str], party: str | None = None, by: str = ""
+    db: Database,
+    path: str | os.PathLike[str],
+    party: str | None = None,
+    by: str = "",
+    cancel: Cancel | None = None,
 ) -> QuestionnaireReport:
     """Preview and apply a questionnaire in one go (the command line's ``import FILE.xlsx``)."""
-    return apply_questionnaire(db, preview_questionnaire(db, path, party), by)
+    preview = preview_questionnaire(db, path, party, cancel)
+    return apply_questionnaire(db, preview, by, cancel=cancel)
 
 
 def save_report(text: str, path: str | os.PathLike[str]) -> None:

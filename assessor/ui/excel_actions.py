@@ -70,6 +70,7 @@ def export_questionnaire_file(win: WindowApi) -> None:
             deadline=options.deadline,
             contact=options.contact,
             factsheet_id=fid,
+            cancel=cancel,
         )
 
     win.runner.run_in_background(
@@ -98,7 +99,7 @@ def import_questionnaires(win: WindowApi, paths: Sequence[Path]) -> None:
 
     def job(cancel: Cancel) -> QuestionnairePreview:
         cancel.check()
-        return preview_questionnaire(win.db, first)
+        return preview_questionnaire(win.db, first, cancel=cancel)
 
     def previewed(preview: QuestionnairePreview) -> None:
         show_preview(win, preview)
@@ -141,7 +142,7 @@ def export_assessment_file(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> int:
         cancel.check()
-        return export_assessment_xlsx(win.db, target, factsheet_id=fid)
+        return export_assessment_xlsx(win.db, target, factsheet_id=fid, cancel=cancel)
 
     win.runner.run_in_background(
         "Export assessment workbook",
@@ -165,7 +166,7 @@ def export_overview_file(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> tuple[int, int]:
         cancel.check()
-        return export_overview_xlsx(win.db, target)
+        return export_overview_xlsx(win.db, target, cancel=cancel)
 
     def done(counts: tuple[int, int]) -> None:
         codes, parties = counts

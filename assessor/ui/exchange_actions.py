@@ -133,7 +133,9 @@ def send_assessment(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> str:
         cancel.check()
-        write_package(win.db, target, party=options.party, passphrase=passphrase, by=by)
+        write_package(
+            win.db, target, party=options.party, passphrase=passphrase, by=by, cancel=cancel
+        )
         return target
 
     def done(path: str) -> None:
@@ -253,7 +255,7 @@ def apply(win: WindowApi, plan: MergePlan, choices: dict[str, Choice]) -> None:
 
     def job(cancel: Cancel) -> merge.MergeResult:
         cancel.check()
-        return merge.apply_merge(win.db, plan, choices, by=by)
+        return merge.apply_merge(win.db, plan, choices, by=by, cancel=cancel)
 
     def done(result: merge.MergeResult) -> None:
         if not result.applied:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from assessor.importers.common import ImportRejected
 from assessor.services.cancel import Cancel, Cancelled
@@ -75,6 +75,8 @@ class OpRunner(QObject):
     changed = Signal(object)
     #: True while background work runs (the window disables editing meanwhile).
     busy_changed = Signal(bool)
+    #: What a Cancel came to, in words (also shown in the parent window's status bar).
+    cancelled = Signal(str)
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -93,6 +95,12 @@ class OpRunner(QObject):
     def busy(self) -> bool:
         """Whether background work is running."""
         return bool(self._running)
+
+    def _tell_cancelled(self, message: str) -> None:
+        """Say that a job was cancelled: the ``cancelled`` signal and the status bar."""
+        self.cancelled.emit(message)
+        if isinstance(self._parent, QMainWindow):
+            self._parent.statusBar().showMessage(message, 10000)
 
     def run(self, title: str, call: Callable[[], T]) -> T | None:
         """Call a service now; on failure show why and return None, else return its result."""
@@ -122,8 +130,11 @@ class OpRunner(QObject):
         to put the window right (a cancelled job calls it too, with no dialog).
 
         ``job`` receives a token that Cancel requests; the services it calls check it between
-        units of work (rows, files, pages) and raise ``Cancelled``, which ends the job quietly
-        with nothing written. A transaction already committing finishes.
+        units of work (rows, files, pages) and raise ``Cancelled``, which ends the job with
+        nothing written: ``on_done`` is not called (no "Exported" message) and the status bar
+        says it was cancelled. A job that returns although Cancel was asked for (its last check
+        had passed, or it keeps the files written before: an import of several) is reported by
+        ``on_done`` as done, because it was, and ``cancelled`` says so.
         """
         cancel = Cancel()
         progress = QProgressDialog(label, "Cancel", 0, 0, self._parent)
@@ -147,11 +158,19 @@ class OpRunner(QObject):
             changes = changes_of(result)
             if changes:
                 self.changed.emit(changes)
-            on_done(result)  # type: ignore[arg-type]
+            on_done(result)  # type: ignore[arg-type]  (it says what was really done)
+            if cancel.requested:
+                self.cancelled.emit(
+                    self.tr("{title}: what was done before Cancel is kept.").format(title=title)
+                )
 
         def failed(exc: BaseException) -> None:
             finish()
-            if not isinstance(exc, Cancelled):
+            if isinstance(exc, Cancelled):
+                self._tell_cancelled(
+                    self.tr("{title}: cancelled; nothing was written.").format(title=title)
+                )
+            else:
                 if not isinstance(exc, USER_ERRORS):
                     log.error("%s failed", title, exc_info=exc)
                 dialogs.show_error(self._parent, title, describe_error(exc))
