@@ -224,7 +224,7 @@ def export_json(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> str:
         cancel.check()
-        write_json(win.db, target)
+        write_json(win.db, target, cancel)
         return target
 
     win.runner.run_in_background(
