@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+I18N    = resources/i18n
+# The window's compiled catalogues (docs/translating.md): built from the .ts, never committed.
+WINDOW_QM = $(I18N)/assessor_fr.qm $(I18N)/assessor_en.qm
 
-.PHONY: setup run test test-postgres lint bench stress package clean i18n-update
+.PHONY: setup run test test-postgres lint bench stress package clean i18n-update i18n-window
 
 # Each step says what it does first: the first install downloads Qt and takes a minute or two.
 $(STAMP): pyproject.toml
@@ -24,7 +27,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 	@echo "Installed."
 
-setup: $(STAMP)
+setup: $(STAMP) $(WINDOW_QM)
+
+## The window's translations, compiled with Qt's lrelease (English: its plural forms only).
+$(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 ## Start the window on the default database, importing the bundled example the first time.
 run: setup
@@ -60,19 +67,26 @@ $(BIN)/pyinstaller: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[package]'
 
 ## The desktop package: dist/Assessor/ (one folder); check it with dist/Assessor/Assessor --self-check.
-package: $(BIN)/pyinstaller
+package: $(BIN)/pyinstaller $(WINDOW_QM)
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		build_spec/assessor.spec
 
 ## The core's catalogues (docs/translating.md): extract the marked strings with Babel into the
 ## two .pot templates, then merge them into each language's .po (new entries left to translate).
-I18N = resources/i18n
 i18n-update: setup
 	$(BIN)/pybabel -q extract -k N_ --sort-by-file --ignore-dirs='ui exporters __pycache__' \
 		-o $(I18N)/messages.pot assessor
 	$(BIN)/pybabel -q extract -k N_ --sort-by-file -o $(I18N)/documents.pot assessor/exporters
 	$(BIN)/pybabel -q update -N --ignore-obsolete -D messages -i $(I18N)/messages.pot -d $(I18N) -l fr
 	$(BIN)/pybabel -q update -N --ignore-obsolete -D documents -i $(I18N)/documents.pot -d $(I18N) -l fr
+
+## The window's catalogues: every tr()/translate() of assessor/ui extracted with Qt's lupdate
+## into the French .ts (new entries unfinished, to translate) and the English one (plurals).
+i18n-window: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -extensions py -locations relative -no-obsolete assessor/ui \
+		-ts $(I18N)/assessor_fr.ts
+	$(BIN)/pyside6-lupdate -silent -extensions py -locations relative -no-obsolete -pluralonly \
+		assessor/ui -ts $(I18N)/assessor_en.ts
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QObject
+
 from assessor.importers.common import ImportRejected
 from assessor.importers.xlsx_file import is_workbook
 from assessor.services import browsing
@@ -26,7 +28,27 @@ from assessor.services.imports import (
 from assessor.services.opening import Handle
 from assessor.ui import dialogs, excel_actions, import_review_dialog, undo_actions
 from assessor.ui.ops import USER_ERRORS, describe_error
-from assessor.wording import plural
+
+translate = QCoreApplication.translate
+
+
+class ImportCounts(QObject):
+    """The counted words of the imports (Qt's lupdate reads a plural only from ``self.tr``)."""
+
+    def themed(self, n: int) -> str:
+        return self.tr("%n themed recommendation(s)", "", n)
+
+    def themes(self, n: int) -> str:
+        return self.tr("%n theme(s)", "", n)
+
+    def attach(self, n: int) -> str:
+        return self.tr("Attach the %n themed recommendation(s) to {party}?", "", n)
+
+    def to_check(self, n: int) -> str:
+        return self.tr("%n thing(s) to check:", "", n)
+
+
+COUNTS = ImportCounts()
 
 if TYPE_CHECKING:
     from assessor.ui.window_api import WindowApi
@@ -73,7 +95,10 @@ def import_texts(win: WindowApi, texts: Sequence[Path]) -> None:
 
     names = ", ".join(p.name for p in texts)
     win.runner.run_in_background(
-        "Import", f"Reading {names}…", read, lambda prepared: _review(win, prepared)
+        translate("import_actions", "Import"),
+        translate("import_actions", "Reading {names}…").format(names=names),
+        read,
+        lambda prepared: _review(win, prepared),
     )
 
 
@@ -88,8 +113,12 @@ def _review(win: WindowApi, prepared: list[PreparedImport]) -> None:
     if party is None and len(parties) > 1 and needs_party([p.kind for p in prepared]):
         party = dialogs.ask_party(
             win.parent_widget(),
-            "Import themed recommendations",
-            "The database holds several Parties. Which Party are these themed recommendations for?",
+            translate("import_actions", "Import themed recommendations"),
+            translate(
+                "import_actions",
+                "The database holds several Parties. Which Party are these themed "
+                "recommendations for?",
+            ),
             parties,
         )
         if party is None:
@@ -103,13 +132,22 @@ def _review(win: WindowApi, prepared: list[PreparedImport]) -> None:
                 mismatch = party_mismatch(win.db, item)
                 reimport = _reimport(win, item)
             except USER_ERRORS as exc:
-                dialogs.show_error(win.parent_widget(), "Import", describe_error(exc))
+                dialogs.show_error(
+                    win.parent_widget(), translate("import_actions", "Import"), describe_error(exc)
+                )
                 return
             if mismatch is not None and not dialogs.confirm(
                 win.parent_widget(),
-                "Import factsheet",
-                f"{mismatch.describe(item.source)}.\n\nImport it as {mismatch.party}’s "
-                f"factsheet? (If it is {mismatch.other}’s, answer No and correct its title.)",
+                translate("import_actions", "Import factsheet"),
+                translate(
+                    "import_actions",
+                    "{mismatch}.\n\nImport it as {party}’s factsheet? (If it is {other}’s, "
+                    "answer No and correct its title.)",
+                ).format(
+                    mismatch=mismatch.describe(item.source),
+                    party=mismatch.party,
+                    other=mismatch.other,
+                ),
             ):
                 return
             if not import_review_dialog.ask_import_review(win.parent_widget(), item, reimport):
@@ -125,11 +163,15 @@ def _review(win: WindowApi, prepared: list[PreparedImport]) -> None:
             replacing = themes_target(win.db, item.themes, target)
         except ImportRejected as exc:
             if target is None or target not in arriving:
-                dialogs.show_error(win.parent_widget(), "Import", str(exc))
+                dialogs.show_error(
+                    win.parent_widget(), translate("import_actions", "Import"), str(exc)
+                )
                 return
             replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
         except USER_ERRORS as exc:
-            dialogs.show_error(win.parent_widget(), "Import", describe_error(exc))
+            dialogs.show_error(
+                win.parent_widget(), translate("import_actions", "Import"), describe_error(exc)
+            )
             return
         if not _confirm_themes(win, item, replacing):
             return
@@ -156,16 +198,32 @@ def _confirm_themes(win: WindowApi, item: PreparedImport, target: ThemesTarget) 
     new = sum(len(t.items) for t in item.themes.themes)
     lines = []
     if target.others_named:
-        lines.append(f"{item.source} names {', '.join(target.others_named)}, never {target.party}.")
+        lines.append(
+            translate("import_actions", "{source} names {names}, never {party}.").format(
+                source=item.source, names=", ".join(target.others_named), party=target.party
+            )
+        )
     if target.themes:
         lines.append(
-            f"Replace {target.party}’s {plural(target.items, 'themed recommendation')} "
-            f"({plural(target.themes, 'theme')}) with the {new} of {item.source}? The current "
-            "ones are kept in the history, but an import cannot be undone."
+            translate(
+                "import_actions",
+                "Replace {party}’s {items} ({themes}) with the {new} of {source}? The current "
+                "ones are kept in the history, but an import cannot be undone.",
+            ).format(
+                party=target.party,
+                items=COUNTS.themed(target.items),
+                themes=COUNTS.themes(target.themes),
+                new=new,
+                source=item.source,
+            )
         )
     else:
-        lines.append(f"Attach the {new} themed recommendations to {target.party}?")
-    return dialogs.confirm(win.parent_widget(), "Import themed recommendations", "\n\n".join(lines))
+        lines.append(COUNTS.attach(new).format(party=target.party))
+    return dialogs.confirm(
+        win.parent_widget(),
+        translate("import_actions", "Import themed recommendations"),
+        "\n\n".join(lines),
+    )
 
 
 def _write(win: WindowApi, prepared: Sequence[PreparedImport]) -> None:
@@ -178,7 +236,10 @@ def _write(win: WindowApi, prepared: Sequence[PreparedImport]) -> None:
 
     names = ", ".join(item.source for item in prepared)
     win.runner.run_in_background(
-        "Import", f"Importing {names}…", job, lambda batch: _imported(win, list(batch.reports))
+        translate("import_actions", "Import"),
+        translate("import_actions", "Importing {names}…").format(names=names),
+        job,
+        lambda batch: _imported(win, list(batch.reports)),
     )
 
 
@@ -190,12 +251,13 @@ def _imported(win: WindowApi, reports: list[ImportReport]) -> None:
     changes = [f"{r.source}: {c}" for r in reports for c in r.changed_lines]
     if warnings or changes:
         # What a re-import changed, and what to check, listed in full (copyable).
-        lines = [*(["Changes:"] if changes else []), *changes]
+        lines = [*([translate("import_actions", "Changes:")] if changes else []), *changes]
         if warnings:
-            lines += [*([""] if changes else []), f"{plural(len(warnings), 'thing')} to check:"]
+            count = COUNTS.to_check(len(warnings))
+            lines += [*([""] if changes else []), count]
             lines += warnings
         intro = "\n".join(r.summary().split("\n")[0] for r in reports)
-        dialogs.show_lines(win.parent_widget(), "Import", intro, lines)
+        dialogs.show_lines(win.parent_widget(), translate("import_actions", "Import"), intro, lines)
     else:
         # "Imported the factsheet of Albania …: 11 chapters, 81 recommendations …"
         summary = "; ".join(
@@ -215,7 +277,10 @@ def export_json(win: WindowApi) -> None:
     from assessor.exporters.json_export import write_json
 
     target = dialogs.ask_save_path(
-        win.parent_widget(), "Export JSON", "assessor-export.json", "JSON (*.json)"
+        win.parent_widget(),
+        translate("import_actions", "Export JSON"),
+        "assessor-export.json",
+        translate("import_actions", "JSON (*.json)"),
     )
     if not target:
         return
@@ -228,10 +293,12 @@ def export_json(win: WindowApi) -> None:
         return target
 
     win.runner.run_in_background(
-        "Export JSON",
-        "Exporting…",
+        translate("import_actions", "Export JSON"),
+        translate("import_actions", "Exporting…"),
         job,
-        lambda path: win.statusBar().showMessage(f"Exported to {path}", 8000),
+        lambda path: win.statusBar().showMessage(
+            translate("import_actions", "Exported to {path}").format(path=path), 8000
+        ),
     )
 
 
@@ -250,7 +317,10 @@ def _only_party(db: Handle, path: Path) -> str | None:
     parties = {s.party for s in browsing.factsheets(db)}
     if len(parties) > 1:
         raise ImportRejected(
-            f"{path.name}: the database holds several Parties. Show a recommendation of the "
-            "Party these themed recommendations are for, then import the file again."
+            translate(
+                "import_actions",
+                "{name}: the database holds several Parties. Show a recommendation of the "
+                "Party these themed recommendations are for, then import the file again.",
+            ).format(name=path.name)
         )
     return next(iter(parties), None)

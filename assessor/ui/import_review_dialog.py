@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +38,15 @@ from assessor.importers.factsheet_data import (
 )
 from assessor.services.import_review import headline, review_tree
 from assessor.services.imports import PreparedImport
-from assessor.wording import plural
 
-COLUMNS = ("Code(s)", "Verb", "Scope", "Follow-up")
+translate = QCoreApplication.translate
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportReviewDialog", "Code(s)"),
+    QT_TRANSLATE_NOOP("ImportReviewDialog", "Verb"),
+    QT_TRANSLATE_NOOP("ImportReviewDialog", "Scope"),
+    QT_TRANSLATE_NOOP("ImportReviewDialog", "Follow-up"),
+)
 CODES, VERB, SCOPE, FOLLOW_UP = range(4)
 #: The placement line when some text was not placed: the palette's warning colours.
 WARNING_STYLE = (
@@ -54,22 +60,34 @@ NOTE_STYLE = (
 #: Roughly what fits a 1024×600 screen with its panels: the dialog never opens larger.
 DEFAULT_SIZE = QSize(960, 560)
 MINIMUM_SIZE = QSize(560, 380)
-NOT_PLACED_HELP = (
+NOT_PLACED_HELP = QT_TRANSLATE_NOOP(
+    "ImportReviewDialog",
     "These paragraphs could not be put under a chapter, section or recommendation. They are "
     "imported as unplaced text of the chapter where they stood, so nothing is lost, but they "
     "answer no recommendation. If one is a follow-up or a recommendation, correct the file "
     "(move the box under its recommendation, restore its footnote) and import it again: a "
-    "re-import keeps ratings and comments."
+    "re-import keeps ratings and comments.",
 )
+
+
+class ReviewCounts(QObject):
+    """The review's counted words (Qt's lupdate reads a plural only from ``self.tr``)."""
+
+    def recommendations(self, n: int) -> str:
+        return self.tr("%n recommendation(s)", "", n)
 
 
 def reimport_note(party: str, recommendations: int, rated: int) -> str:
     """What the review says when the factsheet is already in the database."""
-    return (
-        f"This is a re-import of the existing factsheet of {party} "
-        f"({plural(recommendations, 'recommendation')}, {rated} rated). Ratings and comments "
-        "are kept, matched by code; replaced follow-ups are kept in their history. The changes "
-        "are listed after the import."
+    return translate(
+        "ImportReviewDialog",
+        "This is a re-import of the existing factsheet of {party} ({recommendations}, "
+        "{rated} rated). Ratings and comments are kept, matched by code; replaced follow-ups "
+        "are kept in their history. The changes are listed after the import.",
+    ).format(
+        party=party,
+        recommendations=ReviewCounts().recommendations(recommendations),
+        rated=rated,
     )
 
 
@@ -93,7 +111,7 @@ class ImportReviewDialog(QDialog):
         assert prepared.factsheet is not None
         parsed = prepared.factsheet
         self.parsed = parsed
-        self.setWindowTitle(f"Import {prepared.source}")
+        self.setWindowTitle(self.tr("Import {source}").format(source=prepared.source))
         self.setSizeGripEnabled(True)
         self.setMinimumSize(MINIMUM_SIZE)
         layout = QVBoxLayout(self)
@@ -108,7 +126,7 @@ class ImportReviewDialog(QDialog):
         self.placed_fully = not parsed.unplaced
         if not self.placed_fully:
             self.placement_label.setStyleSheet(WARNING_STYLE)
-            self.placement_label.setToolTip(NOT_PLACED_HELP)
+            self.placement_label.setToolTip(self.tr(NOT_PLACED_HELP))
         layout.addWidget(self.placement_label)
         self.counts_label = QLabel(lines[2])
         self.counts_label.setWordWrap(True)
@@ -121,8 +139,11 @@ class ImportReviewDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tree = self._build_tree(parsed)
-        self.tabs.addTab(self.tree, "Factsheet")
-        self.tabs.addTab(self._build_unplaced(parsed), f"Not placed ({len(parsed.unplaced)})")
+        self.tabs.addTab(self.tree, self.tr("Factsheet"))
+        self.tabs.addTab(
+            self._build_unplaced(parsed),
+            self.tr("Not placed ({count})").format(count=len(parsed.unplaced)),
+        )
         if parsed.unplaced:
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self.tabs.setTabIcon(1, icon)
@@ -132,13 +153,15 @@ class ImportReviewDialog(QDialog):
         for warning in parsed.warnings:
             self.warnings.addItem(str(warning))
         if not parsed.warnings:
-            self.warnings.addItem("Nothing to check.")
-        self.tabs.addTab(self.warnings, f"Warnings ({len(parsed.warnings)})")
+            self.warnings.addItem(self.tr("Nothing to check."))
+        self.tabs.addTab(
+            self.warnings, self.tr("Warnings ({count})").format(count=len(parsed.warnings))
+        )
         layout.addWidget(self.tabs, 1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setDefault(True)
         self.import_button.setAutoDefault(True)
@@ -152,7 +175,7 @@ class ImportReviewDialog(QDialog):
     def _build_tree(self, parsed: ParsedFactsheet) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setColumnCount(len(COLUMNS))
-        tree.setHeaderLabels(list(COLUMNS))
+        tree.setHeaderLabels([self.tr(title) for title in COLUMNS])
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -183,12 +206,12 @@ class ImportReviewDialog(QDialog):
                 item.setToolTip(CODES, _flat(rec.text))
                 item.setToolTip(VERB, _flat(rec.text))
                 item.setToolTip(
-                    FOLLOW_UP, rec.follow_up.strip() if rec.follow_up else "No follow-up"
+                    FOLLOW_UP, rec.follow_up.strip() if rec.follow_up else self.tr("No follow-up")
                 )
                 item.setData(FOLLOW_UP, Qt.ItemDataRole.UserRole, rec.follow_up or "")
             elif line.kind == "practice":
                 practice = next(practices)
-                item.setText(CODES, "Promising practice")
+                item.setText(CODES, self.tr("Promising practice"))
                 item.setText(FOLLOW_UP, line.text)
                 item.setToolTip(CODES, _flat(practice.text))
                 item.setToolTip(FOLLOW_UP, _flat(practice.text))
@@ -212,7 +235,9 @@ class ImportReviewDialog(QDialog):
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(4, 4, 4, 4)
-        help_label = QLabel(NOT_PLACED_HELP if parsed.unplaced else "All the text was placed.")
+        help_label = QLabel(
+            self.tr(NOT_PLACED_HELP) if parsed.unplaced else self.tr("All the text was placed.")
+        )
         help_label.setWordWrap(True)
         box.addWidget(help_label)
         self.unplaced = QListWidget()
@@ -227,7 +252,7 @@ class ImportReviewDialog(QDialog):
             self._unplaced_items.append(item)
         self.unplaced_text = QPlainTextEdit()
         self.unplaced_text.setReadOnly(True)
-        self.unplaced_text.setPlaceholderText("Choose a paragraph to read it whole.")
+        self.unplaced_text.setPlaceholderText(self.tr("Choose a paragraph to read it whole."))
         self.unplaced.currentItemChanged.connect(self._show_unplaced)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.unplaced)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,12 +39,18 @@ from assessor.ui.merge_summary import (
     shown_value,
     signature,
     summary_html,
+    word,
 )
 from assessor.ui.style import short_labels
-from assessor.wording import plural
 
-NO_CHOICE = "Choose…"
-COLUMNS = ("Recommendation", "What", "Mine", "Theirs", "Choice")
+NO_CHOICE = QT_TRANSLATE_NOOP("MergeDialog", "Choose…")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("MergeDialog", "Recommendation"),
+    QT_TRANSLATE_NOOP("MergeDialog", "What"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Mine"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Theirs"),
+    QT_TRANSLATE_NOOP("MergeDialog", "Choice"),
+)
 ROLE_KEY = Qt.ItemDataRole.UserRole
 
 
@@ -58,7 +64,7 @@ class MergeDialog(QDialog):
         self.plan, self.labels = plan, labels
         self.choices: dict[str, Choice] = {}
         self._rows: dict[str, int] = {}
-        self.setWindowTitle(f"Merge {plan.source}")
+        self.setWindowTitle(self.tr("Merge {source}").format(source=plan.source))
         self.setSizeGripEnabled(True)
         layout = QVBoxLayout(self)
 
@@ -66,12 +72,12 @@ class MergeDialog(QDialog):
         self.summary = QLabel(summary_html(plan))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Summary of the merge")
+        self.summary.setAccessibleName(self.tr("Summary of the merge"))
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         top.addWidget(self.summary, 1)
         self.agreement_table = self._agreement_table()
         confusion = QVBoxLayout()
-        caption = QLabel("Ratings you both gave (rows: yours, columns: theirs)")
+        caption = QLabel(self.tr("Ratings you both gave (rows: yours, columns: theirs)"))
         caption.setVisible(bool(self.plan.agreement.count))
         confusion.addWidget(caption)
         confusion.addWidget(self.agreement_table)
@@ -79,7 +85,7 @@ class MergeDialog(QDialog):
         top.addLayout(confusion)
         layout.addLayout(top)
 
-        self.only_conflicts = QCheckBox("Only &conflicts")
+        self.only_conflicts = QCheckBox(self.tr("Only &conflicts"))
         self.only_conflicts.setChecked(bool(plan.conflicts))
         self.only_conflicts.setEnabled(bool(plan.conflicts))
         self.only_conflicts.toggled.connect(self._filter)
@@ -96,8 +102,8 @@ class MergeDialog(QDialog):
         layout.addWidget(split, 1)
 
         bottom = QHBoxLayout()
-        self.all_mine = QPushButton("Keep mine for &all")
-        self.all_theirs = QPushButton("Ta&ke theirs for all")
+        self.all_mine = QPushButton(self.tr("Keep mine for &all"))
+        self.all_theirs = QPushButton(self.tr("Ta&ke theirs for all"))
         self.all_mine.clicked.connect(lambda: self.choose_all(Choice.MINE))
         self.all_theirs.clicked.connect(lambda: self.choose_all(Choice.THEIRS))
         for button in (self.all_mine, self.all_theirs):
@@ -105,12 +111,12 @@ class MergeDialog(QDialog):
             bottom.addWidget(button)
         bottom.addStretch(1)
         self.remaining = QLabel()
-        self.remaining.setAccessibleName("Conflicts left")
+        self.remaining.setAccessibleName(self.tr("Conflicts left"))
         bottom.addWidget(self.remaining)
-        self.apply_button = QPushButton("Appl&y")
+        self.apply_button = QPushButton(self.tr("Appl&y"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.accept)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         bottom.addWidget(self.apply_button)
         bottom.addWidget(self.cancel_button)
@@ -132,8 +138,10 @@ class MergeDialog(QDialog):
         used = [i for i in range(n) if any(a.table[i]) or any(a.table[r][i] for r in range(n))]
         names = short_labels([self.labels.get(a.levels[i], a.levels[i]) for i in used])
         table = QTableWidget(len(used), len(used))
-        table.setAccessibleName("Ratings: mine (rows) against theirs (columns)")
-        table.setToolTip("How many recommendations you rated as the row and they as the column")
+        table.setAccessibleName(self.tr("Ratings: mine (rows) against theirs (columns)"))
+        table.setToolTip(
+            self.tr("How many recommendations you rated as the row and they as the column")
+        )
         table.setHorizontalHeaderLabels(names)
         table.setVerticalHeaderLabels(names)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -163,8 +171,8 @@ class MergeDialog(QDialog):
 
     def _differences_table(self) -> QTableWidget:
         table = QTableWidget(len(self.plan.differences), len(COLUMNS))
-        table.setAccessibleName("Differences")
-        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.setAccessibleName(self.tr("Differences"))
+        table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -182,10 +190,10 @@ class MergeDialog(QDialog):
             label = f"{d.party} {d.label}" if several else d.label
             cells = [
                 label,
-                SUBJECTS.get(d.subject, d.subject),
+                word(SUBJECTS.get(d.subject, d.subject)),
                 self._one_line(d, d.mine),
                 self._one_line(d, d.theirs),
-                KIND_WORDS.get(d.kind, NO_CHOICE),
+                word(KIND_WORDS[d.kind]) if d.kind in KIND_WORDS else self.tr(NO_CHOICE),
             ]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -213,8 +221,8 @@ class MergeDialog(QDialog):
         column = QVBoxLayout(pane)
         column.setContentsMargins(0, 0, 0, 0)
         sides = QHBoxLayout()
-        self.mine_box, self.mine_text = self._side_box("Mine")
-        self.theirs_box, self.theirs_text = self._side_box("Theirs")
+        self.mine_box, self.mine_text = self._side_box(self.tr("Mine"))
+        self.theirs_box, self.theirs_text = self._side_box(self.tr("Theirs"))
         sides.addWidget(self.mine_box)
         sides.addWidget(self.theirs_box)
         column.addLayout(sides, 1)
@@ -224,9 +232,9 @@ class MergeDialog(QDialog):
         buttons.addWidget(self.note, 1)
         self.choice_buttons: dict[Choice, QPushButton] = {}
         for choice, text in (
-            (Choice.MINE, "Keep &mine"),
-            (Choice.THEIRS, "Take &theirs"),
-            (Choice.BOTH, "Keep &both"),
+            (Choice.MINE, self.tr("Keep &mine")),
+            (Choice.THEIRS, self.tr("Take &theirs")),
+            (Choice.BOTH, self.tr("Keep &both")),
         ):
             button = QPushButton(text)
             button.setCheckable(True)
@@ -234,7 +242,7 @@ class MergeDialog(QDialog):
             buttons.addWidget(button)
             self.choice_buttons[choice] = button
         self.choice_buttons[Choice.BOTH].setToolTip(
-            "Both texts, yours above theirs, each signed with its author and date"
+            self.tr("Both texts, yours above theirs, each signed with its author and date")
         )
         column.addLayout(buttons)
         return pane
@@ -295,7 +303,10 @@ class MergeDialog(QDialog):
             prefix = "" if theirs else "mine_"
             status = d.detail(f"{prefix}state_status")
             refs = d.detail(f"{prefix}references")
-            extra = [f"State's status: {status}" if status else "", refs or ""]
+            extra = [
+                self.tr("State's status: {status}").format(status=status) if status else "",
+                refs or "",
+            ]
             lines += [f"<p>{esc(x)}</p>" for x in extra if x]
         return "".join(lines)
 
@@ -309,20 +320,27 @@ class MergeDialog(QDialog):
             button.setVisible(d is None or choice in d.choices)
             button.setEnabled(conflict)
             button.setChecked(chosen is choice)
-        self.mine_box.setTitle(f"Mine — {d.label}" if d else "Mine")
-        self.theirs_box.setTitle(f"Theirs ({self.plan.their_name}) — {d.label}" if d else "Theirs")
+        self.mine_box.setTitle(
+            self.tr("Mine — {label}").format(label=d.label) if d else self.tr("Mine")
+        )
+        self.theirs_box.setTitle(
+            self.tr("Theirs ({name}) — {label}").format(name=self.plan.their_name, label=d.label)
+            if d
+            else self.tr("Theirs")
+        )
         if d is None:
             self.note.setText("")
         elif d.kind is Kind.ONLY_THEIRS:
-            self.note.setText("Only theirs changed this: theirs is taken.")
+            self.note.setText(self.tr("Only theirs changed this: theirs is taken."))
         elif d.kind is Kind.ONLY_MINE:
-            self.note.setText("Only you changed this: yours is kept.")
+            self.note.setText(self.tr("Only you changed this: yours is kept."))
         elif chosen is Choice.BOTH:
-            self.note.setText("Both kept: yours above theirs, each signed.")
+            self.note.setText(self.tr("Both kept: yours above theirs, each signed."))
         elif chosen is not None:
-            self.note.setText(f"Chosen: {CHOICE_WORDS[chosen].lower()}.")
+            choice = word(CHOICE_WORDS[chosen]).lower()
+            self.note.setText(self.tr("Chosen: {choice}.").format(choice=choice))
         else:
-            self.note.setText("Both of you changed this: choose which to keep.")
+            self.note.setText(self.tr("Both of you changed this: choose which to keep."))
 
     # --- choosing ------------------------------------------------------------------------
     def choose(self, key: str, choice: Choice) -> None:
@@ -333,7 +351,7 @@ class MergeDialog(QDialog):
         self.choices[key] = choice
         cell = self.table.item(self._rows[key], 4)
         if cell is not None:
-            cell.setText(CHOICE_WORDS[choice])
+            cell.setText(word(CHOICE_WORDS[choice]))
         self._update_remaining()
 
     def choose_current(self, choice: Choice) -> None:
@@ -363,15 +381,14 @@ class MergeDialog(QDialog):
         left = len(self.unresolved())
         self.apply_button.setEnabled(left == 0)
         if left:
-            verb = "needs" if left == 1 else "need"
-            self.remaining.setText(f"{plural(left, 'conflict')} still {verb} a choice")
-            self.apply_button.setToolTip("Choose for every conflict first")
+            self.remaining.setText(self.tr("%n conflict(s) still need(s) a choice", "", left))
+            self.apply_button.setToolTip(self.tr("Choose for every conflict first"))
         else:
             kinds = Counter(d.kind for d in self.plan.differences)
             taken = kinds[Kind.ONLY_THEIRS] + sum(
                 1 for c in self.choices.values() if c is not Choice.MINE
             )
-            self.remaining.setText(f"Apply takes {plural(taken, 'change')}")
+            self.remaining.setText(self.tr("Apply takes %n change(s)", "", taken))
             self.apply_button.setToolTip("")
 
 

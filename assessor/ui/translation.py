@@ -2,7 +2,8 @@
 
 Assessor's window strings go through ``self.tr()`` / ``QCoreApplication.translate()``; their
 French is ``resources/i18n/assessor_fr.ts``, compiled to ``assessor_fr.qm`` at build time
-(``make setup``, ``make package``). Qt's own words (Yes/No/Cancel, the file dialog) come from
+(``make setup``, ``make package``); ``assessor_en.ts`` holds only the English plural forms
+of the ``%n`` messages. Qt's own words (Yes/No/Cancel, the file dialog) come from
 ``qtbase_fr.qm`` in PySide6's translations folder. A missing ``.qm`` (a bare checkout that was
 never built) leaves the window in English, without an error.
 
@@ -61,14 +62,17 @@ def install_language(lang: str | None = None) -> Language:
     _installed.clear()
     use_language(chosen)
     QLocale.setDefault(QLocale(chosen))
-    if chosen == SOURCE_LANGUAGE or app is None:
+    if app is None:
         return chosen
+    # English too: its catalogue holds the plural forms ("%n theme(s)" → "1 theme", "4 themes").
     own = catalogue_path(chosen)
     if own is not None:
         translator = QTranslator()
         if translator.load(str(own)):
             app.installTranslator(translator)
             _installed.append(translator)
+    if chosen == SOURCE_LANGUAGE:
+        return chosen
     qt = QTranslator()
     if qt.load(f"qtbase_{chosen}", qt_translations_dir()):
         app.installTranslator(qt)

@@ -14,6 +14,8 @@ from assessor.services.imports import import_file
 from assessor.settings import ENV_SETTINGS
 from assessor.ui import backup_dialog, dialogs, import_review_dialog
 from assessor.ui.main_window import MainWindow
+from assessor.ui.translation import install_language
+from tests.ui.translations import build_catalogues
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 FACTSHEET = EXAMPLES / "factsheet-albania-2nd-round.md"
@@ -29,6 +31,20 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import_file(db, RECOMMENDATIONS)
     db.close()  # the last connection closing checkpoints the WAL into the file
     return path
+
+
+@pytest.fixture(scope="session")
+def window_catalogues() -> None:
+    """The window's .qm compiled from the committed .ts (when missing or stale), once."""
+    build_catalogues()
+
+
+@pytest.fixture(autouse=True)
+def english_window(window_catalogues: None, qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every UI test starts in English (its plural forms installed); French tests switch."""
+    install_language("en")
+    yield
+    install_language("en")
 
 
 @pytest.fixture

@@ -1,0 +1,96 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ImportCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/import_actions.py" line="+39"/>
+        <source>%n themed recommendation(s)</source>
+        <translation>
+            <numerusform>%n themed recommendation</numerusform>
+            <numerusform>%n themed recommendations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n theme(s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Attach the %n themed recommendation(s) to {party}?</source>
+        <translation>
+            <numerusform>Attach the %n themed recommendation to {party}?</numerusform>
+            <numerusform>Attach the %n themed recommendations to {party}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n thing(s) to check:</source>
+        <translation>
+            <numerusform>%n thing to check:</numerusform>
+            <numerusform>%n things to check:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/merge_summary.py" line="+40"/>
+        <source>{party}, {round}: %n recommendation(s) matched</source>
+        <translation>
+            <numerusform>{party}, {round}: %n recommendation matched</numerusform>
+            <numerusform>{party}, {round}: %n recommendations matched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>; %n code(s) of theirs match none of yours</source>
+        <translation>
+            <numerusform>; %n code of theirs match none of yours</numerusform>
+            <numerusform>; %n codes of theirs match none of yours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Agreement on the %n rating(s) you both gave: &lt;b&gt;{percent} %&lt;/b&gt; · Cohen&apos;s kappa &lt;b&gt;{kappa}&lt;/b&gt;</source>
+        <translation>
+            <numerusform>Agreement on the %n rating you both gave: &lt;b&gt;{percent} %&lt;/b&gt; · Cohen&apos;s kappa &lt;b&gt;{kappa}&lt;/b&gt;</numerusform>
+            <numerusform>Agreement on the %n ratings you both gave: &lt;b&gt;{percent} %&lt;/b&gt; · Cohen&apos;s kappa &lt;b&gt;{kappa}&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/merge_dialog.py" line="+384"/>
+        <source>%n conflict(s) still need(s) a choice</source>
+        <translation>
+            <numerusform>%n conflict still needs a choice</numerusform>
+            <numerusform>%n conflicts still need a choice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Apply takes %n change(s)</source>
+        <translation>
+            <numerusform>Apply takes %n change</numerusform>
+            <numerusform>Apply takes %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/import_review_dialog.py" line="+77"/>
+        <source>%n recommendation(s)</source>
+        <translation>
+            <numerusform>%n recommendation</numerusform>
+            <numerusform>%n recommendations</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
