@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import (
     func,
@@ -63,14 +64,26 @@ def current_follow_ups(session: Session, factsheet_id: int) -> dict[int, Current
 
 def current_follow_up_received(session: Session, factsheet_id: int) -> dict[int, str]:
     """When each recommendation's current follow-up was received, as precise as its source."""
-    found: dict[int, str] = {}
+    return {
+        rec_id: received_text(received_at, precision)
+        for rec_id, (received_at, precision) in current_follow_up_received_at(
+            session, factsheet_id
+        ).items()
+    }
+
+
+def current_follow_up_received_at(
+    session: Session, factsheet_id: int
+) -> dict[int, tuple[datetime | None, str]]:
+    """When each current follow-up was received and how precisely ("day", "month")."""
+    found: dict[int, tuple[datetime | None, str]] = {}
     for rec_id, received_at, precision in session.execute(
         select(FollowUp.recommendation_id, FollowUp.received_at, FollowUp.received_precision)
         .join(Recommendation, Recommendation.id == FollowUp.recommendation_id)
         .where(Recommendation.factsheet_id == factsheet_id, FollowUp.superseded_at.is_(None))
         .order_by(FollowUp.received_at, FollowUp.id)
     ):
-        found[rec_id] = received_text(received_at, precision)  # the newest, as the pane shows
+        found[rec_id] = (received_at, precision or "day")  # the newest, as the pane shows
     return found
 
 

@@ -1,7 +1,9 @@
 """The Excel questionnaire a State fills in: instructions, one row per recommendation, metadata.
 
 Rows carry the recommendation's stable ``uid`` in a hidden column, so answers are matched back by
-identity, never by row position. Everything but the answer columns is locked.
+identity, never by row position. Everything but the answer columns is locked. The questionnaire
+is written in the State's language (``lang``: English or French), which the hidden metadata
+records; the import reads either, by the hidden IDs, never by the titles.
 """
 
 from __future__ import annotations
@@ -27,7 +29,14 @@ from assessor.db.engine import Database
 from assessor.db.models import Chapter, Recommendation, RecommendationCode, Section
 from assessor.db.queries import current_follow_ups
 from assessor.domain.scope import IN_SCOPE_VERBS
-from assessor.domain.values import state_line
+from assessor.exporters.document_words import (
+    STATE_STATUSES,
+    document_language,
+    state_line,
+    status_label,
+    status_labels,
+    verb_label,
+)
 from assessor.exporters.xlsx_common import (
     ANSWER_FILL,
     GRID,
@@ -40,6 +49,7 @@ from assessor.exporters.xlsx_common import (
     row_height,
     save_workbook,
 )
+from assessor.i18n import LANGUAGES, N_, Words, words
 from assessor.services.cancel import Cancel, check
 
 #: Bumped whenever the layout changes; an import refuses a workbook of another version.
@@ -47,27 +57,40 @@ from assessor.services.cancel import Cancel, check
 #: the columns, IDs and checksum are the same and the files sent out before still import alike.
 TEMPLATE_VERSION = "1"
 SCOPES = ("compliance", "all")
-QUESTIONNAIRE_SHEET = "Questionnaire"
-INSTRUCTIONS_SHEET = "Instructions"
+#: The sheets' names in English; a French questionnaire has them in French (the same words).
+QUESTIONNAIRE_SHEET = N_("Questionnaire")
+INSTRUCTIONS_SHEET = N_("Instructions")
 META_SHEET = "_meta"
-#: The Questionnaire sheet's columns, in order, with their widths; the importer checks them.
+#: The Questionnaire sheet's columns, in order, with their widths; the importer checks them
+#: (in the questionnaire's language).
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("ID", 12),
-    ("Code", 10),
-    ("Chapter", 16),
-    ("Type", 9),
-    ("Recommendation", 55),
-    ("Previous follow-up", 60),
-    ("Follow-up", 55),
-    ("State's own status", 13),
-    ("References", 22),
+    (N_("ID"), 12),
+    (N_("Code"), 10),
+    (N_("Chapter"), 16),
+    (N_("Type"), 9),
+    (N_("Recommendation"), 55),
+    (N_("Previous follow-up"), 60),
+    (N_("Follow-up"), 55),
+    (N_("State's own status"), 13),
+    (N_("References"), 22),
 )
 HEADERS = tuple(name for name, _ in COLUMNS)
 WIDTHS = tuple(width for _, width in COLUMNS)
-#: The columns the State may write in (1-based), and the choices of the status drop-down.
+#: The columns the State may write in (1-based); the status drop-down's choices are the
+#: STATE_STATUSES (document_words) in the questionnaire's language.
 ANSWER_COLUMNS = (7, 8, 9)
-STATE_STATUSES = ("implemented", "in progress", "not started")
 UNLOCKED = Protection(locked=False)
+__all__ = ["STATE_STATUSES", "headers", "sheet_names"]
+
+
+def headers(w: Words) -> tuple[str, ...]:
+    """The Questionnaire sheet's column titles in ``w``'s language."""
+    return tuple(w.gettext(name) for name in HEADERS)
+
+
+def sheet_names(name: str) -> tuple[str, ...]:
+    """A sheet's name in every language a questionnaire may be written in."""
+    return tuple(dict.fromkeys(words(lang).gettext(name) for lang in LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -86,18 +109,25 @@ class QuestionnaireLine:
 
     @property
     def previous(self) -> str:
-        """The "Previous follow-up" cell: the text, then the State's status and references."""
+        """The "Previous follow-up" cell (English): the text, then the status and references."""
+        return self.previous_in(words("en"))
+
+    def previous_in(self, w: Words) -> str:
+        """The "Previous follow-up" cell in ``w``'s language."""
         return previous_follow_up(
-            self.follow_up, self.follow_up_state_status, self.follow_up_references
+            self.follow_up, self.follow_up_state_status, self.follow_up_references, w
         )
 
 
-def previous_follow_up(text: str, state_status: str | None, references: str | None) -> str:
-    """A follow-up as the questionnaire's "Previous follow-up" column shows it.
+def previous_follow_up(
+    text: str, state_status: str | None, references: str | None, w: Words | None = None
+) -> str:
+    """A follow-up as the questionnaire's "Previous follow-up" column shows it (English unless
+    ``w`` says otherwise).
 
     The import compares that locked cell with the database through this same function.
     """
-    line = state_line(state_status, references)
+    line = state_line(w or words("en"), state_status, references)
     return f"{text}\n\n{line}" if text and line else text
 
 
@@ -175,34 +205,46 @@ def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list
     return lines
 
 
-def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, contact: str) -> None:
+def _instructions(
+    ws: Worksheet, w: Words, party: str, round_title: str, deadline: str, contact: str
+) -> None:
     ws.column_dimensions["A"].width = 20
     ws.column_dimensions["B"].width = 90
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws["A1"] = cell_text(f"Lanzarote Committee — questionnaire for {party}")
+    title = w.gettext("Lanzarote Committee — questionnaire for {party}").format(party=party)
+    ws["A1"] = cell_text(title)
     ws["A1"].font = Font(bold=True, color="1F4E79", size=14)
+    deadline_label, contact_label = w.gettext("Deadline"), w.gettext("Contact")
     rows = [
-        ("Monitoring round", round_title),
+        (w.gettext("Monitoring round"), round_title),
         (
-            "What is asked",
-            "For each recommendation of the Committee on the Questionnaire sheet, describe the "
-            "measures taken since the previous follow-up: laws adopted or amended, policies, "
-            "training, data. The previous follow-up is shown for reference.",
+            w.gettext("What is asked"),
+            w.gettext(
+                "For each recommendation of the Committee on the Questionnaire sheet, describe "
+                "the measures taken since the previous follow-up: laws adopted or amended, "
+                "policies, training, data. The previous follow-up is shown for reference."
+            ),
         ),
         (
-            "How to answer",
-            "Write only in the Follow-up, State's own status and References columns (shaded). "
-            "Leave a Follow-up cell empty to keep the previous follow-up as it is. The status "
-            "and references already filled in are those of the previous follow-up: update them. "
-            "You may sort or filter the rows, as answers are matched to recommendations by a "
-            "hidden identifier, not by position; do not add or remove rows (an added row cannot "
-            "be matched), and do not edit the other columns. Type text, not formulas.",
+            w.gettext("How to answer"),
+            w.gettext(
+                "Write only in the Follow-up, State's own status and References columns "
+                "(shaded). Leave a Follow-up cell empty to keep the previous follow-up as it is. "
+                "The status and references already filled in are those of the previous "
+                "follow-up: update them. You may sort or filter the rows, as answers are matched "
+                "to recommendations by a hidden identifier, not by position; do not add or "
+                "remove rows (an added row cannot be matched), and do not edit the other "
+                "columns. Type text, not formulas."
+            ),
         ),
-        ("State's own status", "Optional: " + ", ".join(STATE_STATUSES) + "."),
-        ("Deadline", deadline),
-        ("Contact", contact),
+        (
+            w.gettext("State's own status"),
+            w.gettext("Optional: {choices}.").format(choices=", ".join(status_labels(w))),
+        ),
+        (deadline_label, deadline),
+        (contact_label, contact),
     ]
     for i, (label, value) in enumerate(rows, start=3):
         ws.cell(i, 1, label).font = Font(bold=True)
@@ -210,7 +252,7 @@ def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, co
         cell = ws.cell(i, 2, cell_text(value))
         cell.alignment = WRAP_TOP
         ws.row_dimensions[i].height = row_height([(value, 90)])
-        if label in ("Deadline", "Contact"):
+        if label in (deadline_label, contact_label):
             # The Secretariat may fill these in before sending the file.
             cell.protection = UNLOCKED
             cell.fill = ANSWER_FILL
@@ -219,10 +261,10 @@ def _instructions(ws: Worksheet, party: str, round_title: str, deadline: str, co
 
 
 def _questionnaire(
-    ws: Worksheet, lines: list[QuestionnaireLine], cancel: Cancel | None = None
+    ws: Worksheet, w: Words, lines: list[QuestionnaireLine], cancel: Cancel | None = None
 ) -> None:
     for col, (name, width) in enumerate(COLUMNS, start=1):
-        cell = ws.cell(1, col, name)
+        cell = ws.cell(1, col, w.gettext(name))
         cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
         ws.column_dimensions[cell.column_letter].width = width
     ws.column_dimensions["A"].hidden = True
@@ -233,13 +275,13 @@ def _questionnaire(
             line.uid,
             ", ".join(line.codes),
             line.chapter,
-            line.verb,
+            verb_label(line.verb, w),
             line.text,
-            line.previous,
+            line.previous_in(w),
             "",
             # Pre-filled: the State updates its status and references rather than retyping
             # them, so a new text alone keeps them (an empty cell would clear them).
-            line.follow_up_state_status,
+            status_label(line.follow_up_state_status, w),
             line.follow_up_references,
         )
         ws.row_dimensions[row].height = row_height(zip(values[1:], WIDTHS[1:], strict=True))
@@ -252,13 +294,16 @@ def _questionnaire(
                 cell.fill = LOCKED_FILL
     last = len(lines) + 1
     if lines:
+        choices = status_labels(w)
         status = DataValidation(
             type="list",
-            formula1='"' + ",".join(STATE_STATUSES) + '"',
+            formula1='"' + ",".join(choices) + '"',
             allow_blank=True,
             showErrorMessage=True,
-            errorTitle="State's own status",
-            error="Choose one of: " + ", ".join(STATE_STATUSES) + ", or leave it empty.",
+            errorTitle=w.gettext("State's own status"),
+            error=w.gettext("Choose one of: {choices}, or leave it empty.").format(
+                choices=", ".join(choices)
+            ),
         )
         ws.add_data_validation(status)
         status.add(f"H2:H{last}")
@@ -271,7 +316,7 @@ def _questionnaire(
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
-    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.text = w.gettext("Page &P of &N")
     # Locked but still usable: the State may resize rows and columns to read long text.
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -299,22 +344,29 @@ def build_questionnaire(
     now: datetime | None = None,
     factsheet_id: int | None = None,
     cancel: Cancel | None = None,
+    lang: str | None = None,
 ) -> tuple[Workbook, int]:
-    """The questionnaire workbook of a Party's factsheet, and how many rows it asks about."""
+    """The questionnaire workbook of a Party's factsheet, and how many rows it asks about.
+
+    ``lang``: the State's language ("en", "fr"); by default its factsheet's, else the user's.
+    """
     with db.reading() as session:
         factsheet_id, party_name, round_title = factsheet_chosen(session, party, factsheet_id)
         lines = questionnaire_lines(session, factsheet_id, scope)
+        w = words(document_language(session, factsheet_id, lang))
     wb = Workbook()
     instructions = wb.active
     assert instructions is not None
-    instructions.title = INSTRUCTIONS_SHEET
-    _instructions(instructions, party_name, round_title, deadline, contact)
-    _questionnaire(wb.create_sheet(QUESTIONNAIRE_SHEET), lines, cancel)
+    instructions.title = w.gettext(INSTRUCTIONS_SHEET)
+    _instructions(instructions, w, party_name, round_title, deadline, contact)
+    _questionnaire(wb.create_sheet(w.gettext(QUESTIONNAIRE_SHEET)), w, lines, cancel)
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     _meta(
         wb.create_sheet(META_SHEET),
         {
             "template_version": TEMPLATE_VERSION,
+            # Read back to compare the locked cells in the words they were written in.
+            "language": w.lang,
             "party": party_name,
             "round": round_title,
             "scope": scope,
@@ -326,7 +378,7 @@ def build_questionnaire(
         },
     )
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.title = f"Questionnaire — {party_name}"
+    wb.properties.title = w.gettext("Questionnaire — {party}").format(party=party_name)
     wb.properties.creator = "Assessor"
     return wb, len(lines)
 
@@ -340,14 +392,16 @@ def export_questionnaire(
     contact: str = "",
     factsheet_id: int | None = None,
     cancel: Cancel | None = None,
+    lang: str | None = None,
 ) -> int:
     """Write a Party's questionnaire to ``path`` (atomically); return the number of rows.
 
     ``factsheet_id`` chooses the factsheet directly (the window's), instead of ``party``.
-    ``cancel`` is checked per row; a cancelled export leaves no file.
+    ``cancel`` is checked per row; a cancelled export leaves no file. ``lang``: the State's
+    language (default: its factsheet's, else the user's).
     """
     wb, count = build_questionnaire(
-        db, party, scope, deadline, contact, None, factsheet_id, cancel=cancel
+        db, party, scope, deadline, contact, None, factsheet_id, cancel=cancel, lang=lang
     )
     save_workbook(wb, path, cancel)
     return count

@@ -25,10 +25,13 @@ from assessor.exporters.questionnaire import (
     META_SHEET,
     QUESTIONNAIRE_SHEET,
     TEMPLATE_VERSION,
+    headers,
     ids_checksum,
     ids_set_checksum,
+    sheet_names,
 )
 from assessor.exporters.xlsx_common import FORMULA_TRIGGERS, MAX_CELL_CHARS
+from assessor.i18n import LANGUAGES, language_of, words
 from assessor.importers.common import ImportRejected
 from assessor.importers.xlsx_file import (
     CFB_MAGIC,
@@ -106,6 +109,11 @@ class ParsedQuestionnaire:
         """The monitoring round the questionnaire was exported for."""
         return self.meta.get("round", "")
 
+    @property
+    def language(self) -> str:
+        """The language it was written in ("en" for questionnaires from before languages)."""
+        return language_of(self.meta.get("language")) or "en"
+
 
 def check_file(path: Path) -> None:
     """Refuse, before any parser runs, what is not a reasonably sized, unencrypted workbook."""
@@ -129,8 +137,13 @@ def _text(value: Any) -> str:
     return clean_text(str(value))
 
 
+def _questionnaire_sheet(wb: Any) -> str | None:
+    """The Questionnaire sheet's name in the language it was written in, None if none is."""
+    return next((n for n in sheet_names(QUESTIONNAIRE_SHEET) if n in wb.sheetnames), None)
+
+
 def _meta(wb: Any, name: str) -> dict[str, str]:
-    if QUESTIONNAIRE_SHEET not in wb.sheetnames or META_SHEET not in wb.sheetnames:
+    if _questionnaire_sheet(wb) is None or META_SHEET not in wb.sheetnames:
         raise ImportRejected(
             f"{name}: this is not an Assessor questionnaire (its {QUESTIONNAIRE_SHEET} or hidden "
             f"{META_SHEET} sheet is missing)."
@@ -238,7 +251,8 @@ def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
     with open_workbook(p) as wb:
         try:
             meta = _meta(wb, p.name)
-            rows = _rows(wb[QUESTIONNAIRE_SHEET], p.name)
+            lang = language_of(meta.get("language")) or "en"
+            rows = _rows(wb[_questionnaire_sheet(wb)], p.name, lang)
         except ImportRejected:
             raise
         except Exception as exc:  # a sheet whose XML is damaged fails only when read
@@ -249,17 +263,21 @@ def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
     return ParsedQuestionnaire(p.name, meta, tuple(_duplicates(rows)), tuple(warnings))
 
 
-def _rows(sheet: Any, name: str) -> list[AnsweredRow]:
-    """Every row of the Questionnaire sheet under the header, as cells (their type matters)."""
+def _rows(sheet: Any, name: str, lang: str = "en") -> list[AnsweredRow]:
+    """Every row of the Questionnaire sheet under the header, as cells (their type matters).
+
+    The header is in the questionnaire's language (``lang``); any language's is accepted.
+    """
     # openpyxl's read-only mode stops where the sheet's <dimension> tag says the data ends; a
     # tag left stale by the program that saved the file would silently drop the rows below.
     sheet.reset_dimensions()
     rows_iter = sheet.iter_rows(max_col=len(HEADERS))
     header = tuple(_text(getattr(c, "value", None)).strip() for c in next(rows_iter, ()))
-    if header[: len(HEADERS)] != HEADERS:
+    known = [headers(words(lang)), *(headers(words(other)) for other in LANGUAGES)]
+    if header[: len(HEADERS)] not in known:
         raise ImportRejected(
             f"{name}: the columns of the {QUESTIONNAIRE_SHEET} sheet were changed; "
-            f"expected {', '.join(HEADERS)}."
+            f"expected {', '.join(known[0])}."
         )
     rows: list[AnsweredRow] = []
     for number, cells in enumerate(rows_iter, start=2):

@@ -19,8 +19,10 @@ from assessor.db.models import (
     Recommendation,
     RecommendationCode,
 )
-from assessor.exporters.questionnaire import STATE_STATUSES, previous_follow_up
+from assessor.exporters.document_words import STATE_STATUSES, status_key, verb_label
+from assessor.exporters.questionnaire import previous_follow_up
 from assessor.exporters.xlsx_common import cell_text
+from assessor.i18n import LANGUAGES, words
 from assessor.importers.questionnaire import (
     AnsweredRow,
     ParsedQuestionnaire,
@@ -128,8 +130,13 @@ def _known(session: Session, factsheet_id: int) -> dict[str, KnownRecommendation
     ):
         known = by_id.get(rec_id)
         if known is not None:
-            # A questionnaire exported before the status was kept apart shows the text alone.
-            known.versions.update({text, previous_follow_up(text, state_status, references)})
+            # A questionnaire exported before the status was kept apart shows the text alone;
+            # one in French shows the status and references in French.
+            known.versions.add(text)
+            known.versions.update(
+                previous_follow_up(text, state_status, references, words(lang))
+                for lang in LANGUAGES
+            )
             if superseded is None:
                 known.current = (text, state_status or "", references or "")
     return {k.uid: k for k in by_id.values()}
@@ -149,11 +156,12 @@ def _foreign_uids(session: Session, uids: list[str]) -> set[str]:
 
 def _locked_edits(row: AnsweredRow, known: KnownRecommendation) -> list[str]:
     expected = {
-        "code": cell_text(", ".join(known.codes)),
-        "chapter": cell_text(known.chapter),
-        "verb": cell_text(known.verb),
+        "code": {cell_text(", ".join(known.codes))},
+        "chapter": {cell_text(known.chapter)},
+        # The verb as the questionnaire's language wrote it ("require", « exige »).
+        "verb": {cell_text(verb_label(known.verb, words(lang))) for lang in LANGUAGES},
     }
-    edited = [label for attr, label in LOCKED if getattr(row, attr) != expected[attr]]
+    edited = [label for attr, label in LOCKED if getattr(row, attr) not in expected[attr]]
     if row.recommendation != cell_text(known.text):
         edited.append("Recommendation")
     if row.previous not in {cell_text(v) for v in known.versions}:
@@ -191,7 +199,7 @@ def _classify(
     edited = _locked_edits(row, known)
     if edited:
         notes.append(f"locked cells differ from the database and were ignored: {', '.join(edited)}")
-    if row.state_status and row.state_status.casefold() not in STATE_STATUSES:
+    if row.state_status and status_key(row.state_status) is None:
         reason = (
             f"“{row.state_status}” is not a status; use one of: {', '.join(STATE_STATUSES)}, "
             "or leave it empty"

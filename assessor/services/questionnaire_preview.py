@@ -7,15 +7,29 @@ from datetime import UTC, datetime
 
 from assessor.domain.scope import snippet
 from assessor.domain.values import state_line
-from assessor.exporters.questionnaire import STATE_STATUSES
+from assessor.exporters.document_words import status_key
+from assessor.i18n import N_, _, ngettext
 from assessor.importers.questionnaire import (
     AnsweredRow,
 )
 from assessor.services.changes import NOTHING, Changes
-from assessor.wording import plural
 
 NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
 STATUSES = (NEW, CHANGED, UNCHANGED, REJECTED)
+#: Each status in words (marked, translated where shown).
+STATUS_WORDS = {
+    NEW: N_("new"),
+    CHANGED: N_("changed"),
+    UNCHANGED: N_("unchanged"),
+    REJECTED: N_("rejected"),
+}
+
+
+def status_words(status: str) -> str:
+    """A row's status in the user's language."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
 #: How much of an answer, or of the follow-up it replaces, a preview line shows.
 ANSWER_CHARS = 200
 #: The locked columns compared with the database to notice edits, and how they are named.
@@ -60,16 +74,19 @@ class PreviewRow:
 
         lines = []
         if self.new_text or self.new_state_line:
-            lines.append(f"Answer: {cut(self.new_text)}" if self.new_text else "Answer: (none)")
+            if self.new_text:
+                lines.append(_("Answer: {text}").format(text=cut(self.new_text)))
+            else:
+                lines.append(_("Answer: (none)"))
             if self.new_state_line:
                 lines.append(self.new_state_line)
         if self.status in (NEW, CHANGED):
             if self.old_text:
-                lines.append(f"Replaces: {cut(self.old_text)}")
+                lines.append(_("Replaces: {text}").format(text=cut(self.old_text)))
                 if self.old_state_line:
-                    lines.append(f"(was {self.old_state_line})")
+                    lines.append(_("(was {state})").format(state=self.old_state_line))
             else:
-                lines.append("Replaces: no follow-up yet")
+                lines.append(_("Replaces: no follow-up yet"))
         return lines
 
 
@@ -100,16 +117,33 @@ class QuestionnairePreview:
 
     def summary(self) -> str:
         """One line: the file, the Party and the counts."""
-        counts = ", ".join(f"{n} {s}" for s, n in self.counts.items())
-        return f"{self.source} ({self.party}): {plural(len(self.rows), 'row')} — {counts}."
+        counts = _(
+            "{new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected"
+        ).format(**self.counts)
+        rows = ngettext("{n} row", "{n} rows", len(self.rows)).format(n=len(self.rows))
+        return _("{source} ({party}): {rows} — {counts}.").format(
+            source=self.source, party=self.party, rows=rows, counts=counts
+        )
 
     def text(self) -> str:
         """The preview as a plain-text report, one line per row worth reading."""
-        lines = [f"Questionnaire {self.source}", f"Party: {self.party}", f"Round: {self.round}"]
+        lines = [
+            _("Questionnaire {source}").format(source=self.source),
+            _("Party: {party}").format(party=self.party),
+            _("Round: {round}").format(round=self.round),
+        ]
         lines.append(self.summary())
-        lines += [f"Warning: {w}" for w in self.warnings]
+        lines += [_("Warning: {warning}").format(warning=w) for w in self.warnings]
         for r in self.rows:
-            lines.append(f"  row {r.row} {r.code or '(no code)'}: {r.status} — {r.reason}")
+            lines.append(
+                "  "
+                + _("row {row} {code}: {status} — {reason}").format(
+                    row=r.row,
+                    code=r.code or _("(no code)"),
+                    status=status_words(r.status),
+                    reason=r.reason,
+                )
+            )
             if r.status != UNCHANGED:
                 lines += [f"      {line}" for line in r.detail_lines()]
         return "\n".join(lines)
@@ -128,9 +162,16 @@ class QuestionnaireReport:
     def text(self) -> str:
         """The import report as plain text, to show or to save."""
         head = [
-            f"Imported {plural(self.applied, 'follow-up')} from "
-            f"{self.preview.source} "
-            f"on {self.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC (source “{self.source}”)."
+            ngettext(
+                "Imported {n} follow-up from {file} on {when} UTC (source “{source}”).",
+                "Imported {n} follow-ups from {file} on {when} UTC (source “{source}”).",
+                self.applied,
+            ).format(
+                n=self.applied,
+                file=self.preview.source,
+                when=f"{self.at.astimezone(UTC):%Y-%m-%d %H:%M}",
+                source=self.source,
+            )
         ]
         return "\n".join([*head, self.preview.text()])
 
@@ -145,9 +186,8 @@ def answer_of(row: AnsweredRow) -> tuple[str, str, str]:
 
     The status and references are fields of their own, never added to the text.
     """
-    wanted = row.state_status.casefold()
-    status = next((s for s in STATE_STATUSES if s == wanted), row.state_status)
-    return row.follow_up, status, row.references
+    # Stored as the list's key whatever language the State chose it in ("en cours").
+    return row.follow_up, status_key(row.state_status) or row.state_status, row.references
 
 
 def codes_label(cell: str) -> str:
