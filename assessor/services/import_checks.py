@@ -12,11 +12,11 @@ from sqlalchemy import select
 
 from assessor.db.engine import Database
 from assessor.db.models import Factsheet, Party, Recommendation, Theme
+from assessor.i18n import ngettext
 from assessor.importers.factsheet_data import ParsedFactsheet
 from assessor.importers.recommendations import ThemedRecommendations
 from assessor.services.imports import PreparedImport, target_factsheet
 from assessor.services.records import party_named, round_titled
-from assessor.wording import plural
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,18 @@ class PartyMismatch:
 
     def describe(self, source: str) -> str:
         """The mismatch in one sentence."""
-        return (
-            f"{source}: its title names {self.party}, but its text names {self.other} "
-            f"{plural(self.other_mentions, 'time')} ({self.party}: {self.party_mentions})"
+        return ngettext(
+            "{source}: its title names {party}, but its text names {other} {n} time "
+            "({party}: {mentions})",
+            "{source}: its title names {party}, but its text names {other} {n} times "
+            "({party}: {mentions})",
+            self.other_mentions,
+        ).format(
+            source=source,
+            party=self.party,
+            other=self.other,
+            n=self.other_mentions,
+            mentions=self.party_mentions,
         )
 
 
@@ -117,7 +126,7 @@ def reimport_preview(db: Database, parsed: ParsedFactsheet) -> list[str]:
         current = [([c.code for c in r.codes], r.verb) for r in recs]
         rated = sum(1 for r in recs if r.assessment is not None and r.assessment.rating)
     in_file = {c for r in parsed.recommendations for c in r.codes}
-    gone = [", ".join(codes) for codes, _ in current if not set(codes) & in_file]
+    gone = [", ".join(codes) for codes, _verb in current if not set(codes) & in_file]
     known = {code: verb for codes, verb in current for code in codes}
     new = [", ".join(r.codes) for r in parsed.recommendations if not set(r.codes) & set(known)]
     verbs = [
@@ -126,19 +135,36 @@ def reimport_preview(db: Database, parsed: ParsedFactsheet) -> list[str]:
         if r.codes[0] in known and known[r.codes[0]] != r.verb
     ]
     lines = [
-        f"This is a re-import of the factsheet of {party_name} "
-        f"({plural(len(current), 'recommendation')}, {rated} rated); ratings and comments are "
-        "kept."
+        ngettext(
+            "This is a re-import of the factsheet of {party} ({n} recommendation, {rated} "
+            "rated); ratings and comments are kept.",
+            "This is a re-import of the factsheet of {party} ({n} recommendations, {rated} "
+            "rated); ratings and comments are kept.",
+            len(current),
+        ).format(party=party_name, n=len(current), rated=rated)
     ]
     if gone:
         lines.append(
-            f"{plural(len(gone), 'recommendation')} would no longer be in the factsheet and "
-            f"would be retired (kept with their ratings): {_listing(gone)}"
+            ngettext(
+                "{n} recommendation would no longer be in the factsheet and would be retired "
+                "(kept with its rating): {codes}",
+                "{n} recommendations would no longer be in the factsheet and would be retired "
+                "(kept with their ratings): {codes}",
+                len(gone),
+            ).format(n=len(gone), codes=_listing(gone))
         )
     if new:
-        lines.append(f"{plural(len(new), 'new recommendation')}: {_listing(new)}")
+        lines.append(
+            ngettext(
+                "{n} new recommendation: {codes}", "{n} new recommendations: {codes}", len(new)
+            ).format(n=len(new), codes=_listing(new))
+        )
     if verbs:
-        lines.append(f"{plural(len(verbs), 'verb')} would change: {_listing(verbs)}")
+        lines.append(
+            ngettext(
+                "{n} verb would change: {changes}", "{n} verbs would change: {changes}", len(verbs)
+            ).format(n=len(verbs), changes=_listing(verbs))
+        )
     return lines
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assessor.i18n import _, ngettext
 from assessor.services.changes import Changes
-from assessor.wording import plural
 
 
 @dataclass(frozen=True)
@@ -46,34 +46,71 @@ class ImportReport:
         """A few lines saying what was imported, what changed and what to check."""
         lines = []
         if self.kind == "factsheet":
-            verbs = ", ".join(
-                f"{self.by_verb.get(v, 0)} {v}" for v in ("require", "request", "invite")
-            )
-            action = "Imported" if self.created else "Re-imported"
-            lines.append(f"{action} the factsheet of {self.party} from {self.source}:")
-            recommendations = plural(sum(self.by_verb.values()), "recommendation")
+            if self.created:
+                title = _("Imported the factsheet of {party} from {source}:")
+            else:
+                title = _("Re-imported the factsheet of {party} from {source}:")
+            lines.append(title.format(party=self.party, source=self.source))
             lines.append(
-                f"  {plural(self.chapters, 'chapter')}, {recommendations} "
-                f"({verbs}) carrying {plural(self.codes, 'code')}"
+                "  "
+                + counts_line(self.chapters, sum(self.by_verb.values()), self.by_verb, self.codes)
             )
             lines.append(
-                f"  {plural(self.follow_ups, 'follow-up')}, "
-                f"{plural(self.practices, 'promising practice')}"
+                "  "
+                + _("{follow_ups}, {practices}").format(
+                    follow_ups=count_follow_ups(self.follow_ups),
+                    practices=count_practices(self.practices),
+                )
             )
             if self.placement:
                 lines.append(f"  {self.placement}")
         else:
             lines.append(
-                f"Imported {plural(self.themes, 'theme')} with "
-                f"{plural(self.items, 'recommendation')} for {self.party} from {self.source}"
+                _("Imported {themes} with {items} for {party} from {source}").format(
+                    themes=ngettext("{n} theme", "{n} themes", self.themes).format(n=self.themes),
+                    items=ngettext("{n} recommendation", "{n} recommendations", self.items).format(
+                        n=self.items
+                    ),
+                    party=self.party,
+                    source=self.source,
+                )
             )
         if self.changed_lines:
-            lines.append(f"Changes ({len(self.changed_lines)}):")
+            lines.append(_("Changes ({n}):").format(n=len(self.changed_lines)))
             lines += [f"  {c}" for c in self.changed_lines]
         if self.unplaced:
-            lines.append(f"Not placed ({len(self.unplaced)}), kept as unplaced text:")
+            lines.append(_("Not placed ({n}), kept as unplaced text:").format(n=len(self.unplaced)))
             lines += [f"  {u}" for u in self.unplaced]
         if self.warnings:
-            lines.append(f"Warnings ({len(self.warnings)}):")
+            lines.append(_("Warnings ({n}):").format(n=len(self.warnings)))
             lines += [f"  {w}" for w in self.warnings]
         return "\n".join(lines)
+
+
+def by_verb_words(by_verb: dict[str, int]) -> str:
+    """How many recommendations of each verb: "3 require, 2 request, 0 invite"."""
+    return _("{require} require, {request} request, {invite} invite").format(
+        require=by_verb.get("require", 0),
+        request=by_verb.get("request", 0),
+        invite=by_verb.get("invite", 0),
+    )
+
+
+def counts_line(chapters: int, recommendations: int, by_verb: dict[str, int], codes: int) -> str:
+    """ "11 chapters, 40 recommendations (20 require, 15 request, 5 invite) carrying 45 codes"."""
+    return _("{chapters}, {recommendations} ({verbs}) carrying {codes}").format(
+        chapters=ngettext("{n} chapter", "{n} chapters", chapters).format(n=chapters),
+        recommendations=ngettext(
+            "{n} recommendation", "{n} recommendations", recommendations
+        ).format(n=recommendations),
+        verbs=by_verb_words(by_verb),
+        codes=ngettext("{n} code", "{n} codes", codes).format(n=codes),
+    )
+
+
+def count_follow_ups(n: int) -> str:
+    return ngettext("{n} follow-up", "{n} follow-ups", n).format(n=n)
+
+
+def count_practices(n: int) -> str:
+    return ngettext("{n} promising practice", "{n} promising practices", n).format(n=n)

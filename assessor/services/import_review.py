@@ -10,21 +10,31 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assessor.domain.scope import snippet
+from assessor.i18n import N_, _, ngettext
 from assessor.importers.factsheet_data import (
     ParsedFactsheet,
     ParsedPractice,
     ParsedRecommendation,
 )
-from assessor.wording import plural
+from assessor.services.import_report import (
+    count_follow_ups,
+    count_practices,
+    counts_line,
+)
 
-LANGUAGES = {"en": "English", "fr": "French"}
+#: A factsheet's language in words (marked, translated where shown).
+LANGUAGES = {"en": N_("English"), "fr": N_("French")}
+#: What each kind of section is, in words (marked, translated where shown).
 SECTION_KINDS = {
-    "specific": "specific to the Party",
-    "generic": "generic",
-    "promising_practices": "promising practices",
-    "difficulties": "difficulties",
-    "text": "text",
+    "specific": N_("specific to the Party"),
+    "generic": N_("generic"),
+    "promising_practices": N_("promising practices"),
+    "difficulties": N_("difficulties"),
+    "text": N_("text"),
 }
+#: A recommendation's verb and scope, in words.
+VERBS = {"require": N_("require"), "request": N_("request"), "invite": N_("invite")}
+SCOPES = {"specific": N_("specific"), "generic": N_("generic")}
 
 
 @dataclass(frozen=True)
@@ -41,22 +51,31 @@ class ReviewLine:
 def headline(parsed: ParsedFactsheet) -> list[str]:
     """The review's first lines: what the file is, how much of it was placed, the counts."""
     verbs = Counter(r.verb for r in parsed.recommendations)
-    by_verb = ", ".join(f"{verbs.get(v, 0)} {v}" for v in ("require", "request", "invite"))
     codes = sum(len(r.codes) for r in parsed.recommendations)
     practices = sum(
         1 for c in parsed.chapters for s in c.sections for i in s.items
         if isinstance(i, ParsedPractice)
     )  # fmt: skip
-    language = LANGUAGES.get(parsed.language, parsed.language)
+    language = _(LANGUAGES[parsed.language]) if parsed.language in LANGUAGES else parsed.language
     source = f"{parsed.source_format}, {language}" if parsed.source_format else language
+    counts = counts_line(len(parsed.chapters), len(parsed.recommendations), dict(verbs), codes)
     return [
-        f"Factsheet of {parsed.party} — {parsed.round_title} ({source})",
+        _("Factsheet of {party} — {round} ({source})").format(
+            party=parsed.party, round=parsed.round_title, source=source
+        ),
         parsed.placement_line(),
-        f"{plural(len(parsed.chapters), 'chapter')}, "
-        f"{plural(len(parsed.recommendations), 'recommendation')} ({by_verb}) carrying "
-        f"{plural(codes, 'code')}; {plural(parsed.follow_ups, 'follow-up')} from "
-        f"{plural(parsed.boxes, 'box', 'boxes')}; {plural(practices, 'promising practice')}",
+        _("{counts}; {follow_ups} from {boxes}; {practices}").format(
+            counts=counts,
+            follow_ups=count_follow_ups(parsed.follow_ups),
+            boxes=ngettext("{n} box", "{n} boxes", parsed.boxes).format(n=parsed.boxes),
+            practices=count_practices(practices),
+        ),
     ]
+
+
+def section_kind(kind: str) -> str:
+    """A kind of section in words, in the user's language."""
+    return _(SECTION_KINDS[kind]) if kind in SECTION_KINDS else kind
 
 
 def review_tree(parsed: ParsedFactsheet) -> list[ReviewLine]:
@@ -67,8 +86,11 @@ def review_tree(parsed: ParsedFactsheet) -> list[ReviewLine]:
         for section in chapter.sections:
             if section.kind == "text" and not section.recommendations:
                 continue
-            title = section.title or SECTION_KINDS.get(section.kind, section.kind).capitalize()
-            out.append(ReviewLine(1, "section", title, SECTION_KINDS.get(section.kind, "")))
+            kind = section_kind(section.kind)
+            title = section.title or kind[:1].upper() + kind[1:]
+            out.append(
+                ReviewLine(1, "section", title, kind if section.kind in SECTION_KINDS else "")
+            )
             for item in section.items:
                 if isinstance(item, ParsedRecommendation):
                     out.append(
@@ -76,7 +98,7 @@ def review_tree(parsed: ParsedFactsheet) -> list[ReviewLine]:
                             2,
                             "recommendation",
                             ", ".join(item.codes),
-                            f"{item.verb} · {item.scope}",
+                            f"{_words(VERBS, item.verb)} · {_words(SCOPES, item.scope)}",
                             snippet(item.follow_up or "", 90),
                         )
                     )
@@ -91,18 +113,25 @@ def review_text(parsed: ParsedFactsheet) -> str:
     for line in review_tree(parsed):
         pad = "  " * (line.depth + 1)
         if line.kind == "recommendation":
-            follow = f"follow-up: {line.follow_up}" if line.follow_up else "no follow-up"
+            if line.follow_up:
+                follow = _("follow-up: {text}").format(text=line.follow_up)
+            else:
+                follow = _("no follow-up")
             lines.append(f"{pad}{line.text:<18} {line.detail:<18} {follow}")
         elif line.kind == "practice":
-            lines.append(f"{pad}promising practice: {line.text}")
+            lines.append(pad + _("promising practice: {text}").format(text=line.text))
         elif line.kind == "section":
             lines.append(f"{pad}{line.text} [{line.detail}]")
         else:
             lines.append(f"{pad}{line.text}")
     if parsed.unplaced:
-        lines.append(f"Not placed ({len(parsed.unplaced)}):")
+        lines.append(_("Not placed ({n}):").format(n=len(parsed.unplaced)))
         lines += [f"  {u.where}: {snippet(u.text, 120)}" for u in parsed.unplaced]
     if parsed.warnings:
-        lines.append(f"Warnings ({len(parsed.warnings)}):")
+        lines.append(_("Warnings ({n}):").format(n=len(parsed.warnings)))
         lines += [f"  {w}" for w in parsed.warnings]
     return "\n".join(lines)
+
+
+def _words(table: dict[str, str], key: str) -> str:
+    return _(table[key]) if key in table else key
