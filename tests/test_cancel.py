@@ -138,9 +138,7 @@ def test_cancel_during_the_second_file_keeps_the_first(db: Database) -> None:
         write_imports(db, [first, second], CancelAfter(1))
 
 
-def test_a_cancelled_questionnaire_import_writes_nothing(
-    albania: Database, tmp_path: Path
-) -> None:
+def test_a_cancelled_questionnaire_import_writes_nothing(albania: Database, tmp_path: Path) -> None:
     blank = tmp_path / "blank.xlsx"
     export_questionnaire(albania, blank, "Albania")
     filled = fill(

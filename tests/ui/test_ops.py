@@ -116,3 +116,66 @@ def test_a_cancelled_pdf_export_leaves_no_file(real_db: Handle, tmp_path: Path) 
         write_pdf_summary(real_db, target, scope="all", cancel=_CancelAfter(5))
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if "summary" in p.name]
+
+
+def test_cancel_pressed_during_an_export_ends_it_and_says_so(
+    qtbot, real_db: Handle, tmp_path: Path, shown: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMainWindow, QProgressDialog, QPushButton
+
+    from assessor.exporters.json_export import write_json
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    runner = OpRunner(window)
+    target = tmp_path / "export.json"
+    in_export, pressed = threading.Event(), threading.Event()
+
+    class Pausing:
+        """The runner's token, pausing at the export's second check until Cancel is pressed."""
+
+        def __init__(self, token: Cancel) -> None:
+            self.token, self.checks = token, 0
+
+        def check(self) -> None:
+            self.checks += 1
+            if self.checks == 2:
+                in_export.set()
+                pressed.wait(5)
+            self.token.check()
+
+    done: list[object] = []
+    failed: list[BaseException] = []
+    told: list[str] = []
+    runner.cancelled.connect(told.append)
+    runner.run_in_background(
+        "Export JSON",
+        "Exporting…",
+        lambda cancel: write_json(real_db, target, Pausing(cancel)),  # type: ignore[arg-type]
+        done.append,
+        failed.append,
+    )
+    assert in_export.wait(5)  # the export is under way
+    (progress,) = window.findChildren(QProgressDialog)
+    (button,) = progress.findChildren(QPushButton)
+    button.click()  # the dialog's Cancel button
+    pressed.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    assert not done and isinstance(failed[0], Cancelled) and not shown  # no "Exported", no error
+    assert told == ["Export JSON: cancelled; nothing was written."]
+    assert window.statusBar().currentMessage() == told[0]
+    assert not [p for p in tmp_path.iterdir() if "export" in p.name]
+
+
+def test_a_job_that_finished_before_cancel_is_reported_done(qtbot, runner: OpRunner) -> None:  # type: ignore[no-untyped-def]
+    done: list[object] = []
+    told: list[str] = []
+    runner.cancelled.connect(told.append)
+
+    def job(cancel: Cancel) -> str:
+        cancel.request()  # Cancel pressed after the job's last check: the work was done
+        return "written"
+
+    runner.run_in_background("Export", "Exporting…", job, done.append)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+    assert done == ["written"] and told == ["Export: what was done before Cancel is kept."]
