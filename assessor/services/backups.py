@@ -19,10 +19,10 @@ from assessor.db.engine import Database
 from assessor.db.errors import DatabaseError, PassphraseError
 from assessor.db.lock import DatabaseLock
 from assessor.db.models import Factsheet
+from assessor.i18n import _, ngettext
 from assessor.services.cancel import Cancel, check
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
-from assessor.wording import plural
 
 __all__ = [
     "BackupInfo",
@@ -40,10 +40,13 @@ __all__ = [
 def _writable_file(db: Database) -> Path:
     path = db.path
     if path is None:
-        raise ServiceError("Backups are made of database files only (this one is on a server).")
+        raise ServiceError(_("Backups are made of database files only (this one is on a server)."))
     if db.read_only:
         raise ServiceError(
-            f"The database {path} is open read-only here; restore it in the Assessor that has it."
+            _(
+                "The database {path} is open read-only here; restore it in the Assessor that "
+                "has it."
+            ).format(path=path)
         )
     return path
 
@@ -101,10 +104,10 @@ class Restored:
 
     def message(self) -> str:
         """What happened, in plain words."""
-        return (
-            f"Restored backup {self.restored.id} ({self.restored.describe()}). What was there "
-            f"before is kept as backup {self.safety.id}, so restoring that one undoes this."
-        )
+        return _(
+            "Restored backup {id} ({description}). What was there before is kept as backup "
+            "{safety}, so restoring that one undoes this."
+        ).format(id=self.restored.id, description=self.restored.describe(), safety=self.safety.id)
 
 
 def _factsheet_ids(db: Database) -> frozenset[int]:
@@ -123,12 +126,17 @@ def restore_backup(db: Database, backup_id: str, cancel: Cancel | None = None) -
     path = _writable_file(db)
     chosen = backup.find_backup(path, backup_id)
     if crypto.is_plain(chosen.path) != (db.passphrase is None):
-        now = "encrypted" if db.encrypted else "not encrypted"
-        then = "not encrypted" if db.encrypted else "encrypted"
-        raise ServiceError(
-            f"The backup {chosen.id} is {then} but the database now is {now}; open the backup "
-            f"file itself ({chosen.path}) with `assessor --db` instead."
-        )
+        if db.encrypted:
+            text = _(
+                "The backup {id} is not encrypted but the database now is encrypted; open the "
+                "backup file itself ({path}) with `assessor --db` instead."
+            )
+        else:
+            text = _(
+                "The backup {id} is encrypted but the database now is not encrypted; open the "
+                "backup file itself ({path}) with `assessor --db` instead."
+            )
+        raise ServiceError(text.format(id=chosen.id, path=chosen.path))
     backup.verify(chosen.path, db.passphrase)
     migrate.check_known(recovery.check(chosen.path, db.passphrase).revision)
     before = _factsheet_ids(db)
@@ -183,40 +191,70 @@ class Converted:
         """What happened, in plain words: the database, its backups, anything left readable."""
         done = self.backups
         if self.safety is None:
-            text = f"{self.database} was already encrypted with this passphrase."
+            text = _("{database} was already encrypted with this passphrase.")
         elif self.encrypted:
-            text = f"Encrypted {self.database} with the new passphrase and checked it."
+            text = _("Encrypted {database} with the new passphrase and checked it.")
         else:
-            text = f"Decrypted {self.database}; it opens without a passphrase now."
+            text = _("Decrypted {database}; it opens without a passphrase now.")
+        parts = [text.format(database=self.database)]
         if done.converted:
-            what = "encrypted" if self.encrypted else "plain"
-            text += f" {plural(len(done.converted), 'earlier backup is', 'earlier backups are')}"
-            text += f" now {what} too"
-            if self.safety is not None and self.safety.path in done.converted:
-                text += f", including {self.safety.id}, the database as it was before"
-            text += "." if self.encrypted else ", so each still restores into it."
+            n = len(done.converted)
+            including = self.safety is not None and self.safety.path in done.converted
+            if self.encrypted and including:
+                said = ngettext(
+                    "{n} earlier backup is now encrypted too, including {safety}, the database "
+                    "as it was before.",
+                    "{n} earlier backups are now encrypted too, including {safety}, the "
+                    "database as it was before.",
+                    n,
+                )
+            elif self.encrypted:
+                said = ngettext(
+                    "{n} earlier backup is now encrypted too.",
+                    "{n} earlier backups are now encrypted too.",
+                    n,
+                )
+            elif including:
+                said = ngettext(
+                    "{n} earlier backup is now plain too, including {safety}, the database as "
+                    "it was before, so each still restores into it.",
+                    "{n} earlier backups are now plain too, including {safety}, the database "
+                    "as it was before, so each still restores into it.",
+                    n,
+                )
+            else:
+                said = ngettext(
+                    "{n} earlier backup is now plain too, so each still restores into it.",
+                    "{n} earlier backups are now plain too, so each still restores into it.",
+                    n,
+                )
+            parts.append(said.format(n=n, safety=self.safety.id if self.safety else ""))
         elif self.encrypted and not done.failed:
-            text += " Its backups were already encrypted."
+            parts.append(_("Its backups were already encrypted."))
         if done.leftovers_removed:
             n = len(done.leftovers_removed)
-            text += (
-                f" {plural(n, 'unfinished temporary copy', 'unfinished temporary copies')} "
-                "left by an interrupted backup were deleted."
+            parts.append(
+                ngettext(
+                    "{n} unfinished temporary copy left by an interrupted backup was deleted.",
+                    "{n} unfinished temporary copies left by an interrupted backup were deleted.",
+                    n,
+                ).format(n=n)
             )
         for f in done.failed:
             if f.readable:
-                text += (
-                    f" The backup {f.path} could NOT be encrypted and is still readable "
-                    f"({f.why}); it was left as it was. Encrypt again with the same passphrase "
-                    "(File → Encrypt this database…, or `assessor encrypt`) to retry, or "
-                    "delete it if this computer could be lost."
+                failed = _(
+                    "The backup {path} could NOT be encrypted and is still readable ({why}); it "
+                    "was left as it was. Encrypt again with the same passphrase (File → Encrypt "
+                    "this database…, or `assessor encrypt`) to retry, or delete it if this "
+                    "computer could be lost."
                 )
             else:
-                text += (
-                    f" The backup {f.path} was left as it was ({f.why}); it opens with the "
-                    "passphrase it was made with."
+                failed = _(
+                    "The backup {path} was left as it was ({why}); it opens with the passphrase "
+                    "it was made with."
                 )
-        return text
+            parts.append(failed.format(path=f.path, why=f.why))
+        return " ".join(parts)
 
 
 def _convert_checked(path: Path, old: str | None, new: str | None, safety: BackupInfo) -> None:
@@ -229,14 +267,18 @@ def _convert_checked(path: Path, old: str | None, new: str | None, safety: Backu
             put_back = recovery.recover(path, safety.id, old)
         except Exception as again:
             raise ServiceError(
-                f"The converted database {path} failed its check ({exc}), and putting back "
-                f"the backup of it as it was failed too ({again}). That backup is "
-                f"{safety.path}; nothing else was changed or deleted."
+                _(
+                    "The converted database {path} failed its check ({error}), and putting back "
+                    "the backup of it as it was failed too ({again}). That backup is "
+                    "{backup}; nothing else was changed or deleted."
+                ).format(path=path, error=exc, again=again, backup=safety.path)
             ) from exc
         raise ServiceError(
-            f"The converted database {path} failed its check ({exc}). It was put back as it "
-            f"was from backup {safety.id}; the failed copy is kept as {put_back.damaged_copy}. "
-            "The backups were not touched."
+            _(
+                "The converted database {path} failed its check ({error}). It was put back as "
+                "it was from backup {id}; the failed copy is kept as {copy}. The backups were "
+                "not touched."
+            ).format(path=path, error=exc, id=safety.id, copy=put_back.damaged_copy)
         ) from exc
 
 
@@ -249,7 +291,9 @@ def change_encryption(path: Path, *, old: str | None, new: str | None) -> Conver
     still restore. A backup that cannot be converted is left as it was and reported.
     """
     if old is None and new is None:
-        raise ServiceError("Nothing to convert: give a passphrase to encrypt or to decrypt with.")
+        raise ServiceError(
+            _("Nothing to convert: give a passphrase to encrypt or to decrypt with.")
+        )
     crypto.require_driver()
     lock = DatabaseLock.acquire(path)
     try:
@@ -260,7 +304,9 @@ def change_encryption(path: Path, *, old: str | None, new: str | None) -> Conver
                 recovery.check(path, new)
             except PassphraseError as exc:
                 raise ServiceError(
-                    f"The database {path} is already encrypted, with another passphrase."
+                    _("The database {path} is already encrypted, with another passphrase.").format(
+                        path=path
+                    )
                 ) from exc
         else:
             recovery.check(path, old)
