@@ -2,8 +2,9 @@
 
 The Party workbook has one row per recommendation (rating label on its level's colour), a
 Summary sheet (chapter × rating and verb × rating counts) and the assessor's themed
-recommendations. The overview is codes × Parties, written in openpyxl's streaming (write-only)
-mode so that tens of thousands of rows stay quick and small in memory.
+recommendations, in the reader's language (``lang``). The overview is codes × Parties,
+written in openpyxl's streaming (write-only) mode so that tens of thousands of rows stay quick
+and small in memory.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook
@@ -28,9 +29,18 @@ from assessor.db.models import (
     Recommendation,
 )
 from assessor.db.queries import rating_levels, themes
-from assessor.db.tree_rows import current_follow_up_received
-from assessor.domain.scales import NOT_RATED_LABEL
-from assessor.domain.values import FOLLOW_UP_AFTER_RATING, Level
+from assessor.db.tree_rows import current_follow_up_received_at
+from assessor.domain.values import Level
+from assessor.exporters.document_words import (
+    assessment_status_label,
+    document_language,
+    rating_label,
+    received_on,
+    review_note,
+    scope_label,
+    status_label,
+    verb_label,
+)
 from assessor.exporters.questionnaire import IN_SCOPE_VERBS, questionnaire_lines
 from assessor.exporters.xlsx_common import (
     GRID,
@@ -44,6 +54,7 @@ from assessor.exporters.xlsx_common import (
     row_height,
     save_workbook,
 )
+from assessor.i18n import N_, Words, words
 from assessor.services.cancel import Cancel, check
 
 VERBS = ("require", "request", "invite")
@@ -51,20 +62,20 @@ VERBS = ("require", "request", "invite")
 REVIEW_MARK = "↻"
 REVIEW_SUFFIX = "\x00review"
 ASSESSMENT_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Codes", 12),
-    ("Chapter", 24),
-    ("Verb", 10),
-    ("Scope", 10),
-    ("Compliance procedure", 12),
-    ("Rating", 22),
-    ("Comment", 45),
-    ("Status", 9),
-    ("Follow-up", 60),
-    ("State's status", 13),
-    ("References", 22),
-    ("Recommendation", 60),
-    ("Follow-up after the rating", 24),
-    ("Follow-up received", 16),
+    (N_("Codes"), 12),
+    (N_("Chapter"), 24),
+    (N_("Verb"), 10),
+    (N_("Scope"), 10),
+    (N_("Compliance procedure"), 12),
+    (N_("Rating"), 22),
+    (N_("Comment"), 45),
+    (N_("Status"), 9),
+    (N_("Follow-up"), 60),
+    (N_("State's status"), 13),
+    (N_("References"), 22),
+    (N_("Recommendation"), 60),
+    (N_("Follow-up after the rating"), 24),
+    (N_("Follow-up received"), 16),
 )
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 CODE_RE = re.compile(r"^([IVXL]+)-(\d+)$")
@@ -106,16 +117,24 @@ def code_order(code: str) -> tuple[int, int, str]:
     return (_roman(m.group(1)), int(m.group(2)), "") if m else (999, 0, code)
 
 
-def _header(ws: Worksheet, columns: Sequence[tuple[str, float]], row: int = 1) -> None:
+def _header(
+    ws: Worksheet, columns: Sequence[tuple[str, float]], row: int = 1, w: Words | None = None
+) -> None:
+    """A header row; with ``w``, the names are translated (else they are already words)."""
     for col, (name, width) in enumerate(columns, start=1):
-        cell = ws.cell(row, col, cell_text(name))
+        cell = ws.cell(row, col, cell_text(w.gettext(name) if w and name else name))
         cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, WRAP_TOP, GRID
         if width:
             ws.column_dimensions[cell.column_letter].width = width
 
 
-def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
-    received = current_follow_up_received(session, factsheet_id)
+def _assessed_lines(session: Session, factsheet_id: int, w: Words) -> list[AssessedLine]:
+    received = {
+        rec_id: received_on(w, moment, precision)
+        for rec_id, (moment, precision) in current_follow_up_received_at(
+            session, factsheet_id
+        ).items()
+    }
     uids = {
         uid: (scope, rating, comment, status, bool(review), received.get(rec_id, ""))
         for uid, rec_id, scope, rating, comment, status, review in session.execute(
@@ -157,26 +176,32 @@ def _assessed_lines(session: Session, factsheet_id: int) -> list[AssessedLine]:
 
 
 def _assessment_sheet(
-    ws: Worksheet, lines: list[AssessedLine], levels: dict[str, Level], cancel: Cancel | None = None
+    ws: Worksheet,
+    lines: list[AssessedLine],
+    levels: dict[str, Level],
+    cancel: Cancel | None = None,
+    w: Words | None = None,
 ) -> None:
-    _header(ws, ASSESSMENT_COLUMNS)
+    w = w or words("en")
+    _header(ws, ASSESSMENT_COLUMNS, w=w)
+    yes, no, review = w.gettext("yes"), w.gettext("no"), review_note(w)
     for row, line in enumerate(lines, start=2):
         check(cancel)  # per row: Cancel stops a long sheet, and nothing is saved
         level = levels.get(line.rating or "")
         values = (
             line.codes,
             line.chapter,
-            line.verb,
-            line.scope,
-            "yes" if line.verb in IN_SCOPE_VERBS else "no",
-            level.label if level else NOT_RATED_LABEL,
+            verb_label(line.verb, w),
+            scope_label(line.scope, w),
+            yes if line.verb in IN_SCOPE_VERBS else no,
+            rating_label(level, w),
             line.comment,
-            line.status,
+            assessment_status_label(line.status, w),
             line.follow_up,
-            line.follow_up_state_status,
+            status_label(line.follow_up_state_status, w),
             line.follow_up_references,
             line.text,
-            FOLLOW_UP_AFTER_RATING if line.review else "",
+            review if line.review else "",
             line.received,
         )
         widths = (width for _, width in ASSESSMENT_COLUMNS)
@@ -188,7 +213,7 @@ def _assessment_sheet(
             rating = ws.cell(row, 6)
             rating.fill, rating.font = rating_fill(level.color), rating_font(level.color)
             if line.review:  # seen beside the rating too, as a note
-                rating.comment = Comment(FOLLOW_UP_AFTER_RATING, "Assessor")
+                rating.comment = Comment(review, "Assessor")
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{ws.cell(1, len(ASSESSMENT_COLUMNS)).column_letter}{len(lines) + 1}"
     ws.print_title_rows = "1:1"
@@ -199,11 +224,13 @@ def _assessment_sheet(
 
 def _count_table(
     ws: Worksheet, top: int, title: str, keys: Iterable[str], counts: Counter[tuple[str, str]],
-    levels: Sequence[Level],
+    levels: Sequence[Level], w: Words, name: Callable[[str], str] = str,
 ) -> int:  # fmt: skip
-    columns = [(lv.key, lv.label, lv.color) for lv in levels] + [("", NOT_RATED_LABEL, "")]
+    columns = [(lv.key, rating_label(lv, w), lv.color) for lv in levels]
+    columns.append(("", rating_label(None, w), ""))
     ws.cell(top, 1, cell_text(title)).font = Font(bold=True, size=12)
-    _header(ws, [("", 0)] + [(label, 0) for _, label, _ in columns] + [("Total", 0)], top + 1)
+    total_label = w.gettext("Total")
+    _header(ws, [("", 0)] + [(label, 0) for _, label, _ in columns] + [(total_label, 0)], top + 1)
     for i, (_, _, color) in enumerate(columns, start=2):
         if color:
             ws.cell(top + 1, i).fill, ws.cell(top + 1, i).font = (
@@ -212,7 +239,7 @@ def _count_table(
             )
     row = top + 2
     for key in keys:
-        ws.cell(row, 1, cell_text(key)).font = Font(bold=True)
+        ws.cell(row, 1, cell_text(name(key))).font = Font(bold=True)
         total = 0
         for col, (level_key, _, _) in enumerate(columns, start=2):
             n = counts[(key, level_key)]
@@ -223,7 +250,9 @@ def _count_table(
     return row + 1
 
 
-def _summary_sheet(ws: Worksheet, lines: list[AssessedLine], levels: Sequence[Level]) -> None:
+def _summary_sheet(
+    ws: Worksheet, lines: list[AssessedLine], levels: Sequence[Level], w: Words
+) -> None:
     known = {lv.key for lv in levels}
     by_chapter: Counter[tuple[str, str]] = Counter()
     by_verb: Counter[tuple[str, str]] = Counter()
@@ -232,15 +261,26 @@ def _summary_sheet(ws: Worksheet, lines: list[AssessedLine], levels: Sequence[Le
         by_chapter[(line.chapter, key)] += 1
         by_verb[(line.verb, key)] += 1
     chapters = list(dict.fromkeys(line.chapter for line in lines))
-    next_row = _count_table(ws, 1, "Ratings by chapter", chapters, by_chapter, levels)
-    _count_table(ws, next_row, "Ratings by verb", VERBS, by_verb, levels)
+    by_chapter_title = w.gettext("Ratings by chapter")
+    next_row = _count_table(ws, 1, by_chapter_title, chapters, by_chapter, levels, w)
+    _count_table(
+        ws,
+        next_row,
+        w.gettext("Ratings by verb"),
+        VERBS,
+        by_verb,
+        levels,
+        w,
+        lambda verb: verb_label(verb, w),
+    )
     ws.column_dimensions["A"].width = 34
     for col in range(2, len(levels) + 4):
         ws.column_dimensions[ws.cell(1, col).column_letter].width = 16
 
 
-def _themes_sheet(ws: Worksheet, session: Session, factsheet_id: int) -> None:
-    _header(ws, [("Theme", 30), ("#", 5), ("Recommendation", 80), ("Linked codes", 18)])
+def _themes_sheet(ws: Worksheet, session: Session, factsheet_id: int, w: Words) -> None:
+    columns = [(N_("Theme"), 30), ("#", 5), (N_("Recommendation"), 80), (N_("Linked codes"), 18)]
+    _header(ws, columns, w=w)
     row = 2
     for theme in themes(session, factsheet_id):
         for n, item in enumerate(theme.items, start=1):
@@ -258,22 +298,27 @@ def build_assessment_workbook(
     party: str | None = None,
     factsheet_id: int | None = None,
     cancel: Cancel | None = None,
+    lang: str | None = None,
 ) -> tuple[Workbook, int]:
-    """The assessment workbook of one Party's factsheet, and its number of recommendations."""
+    """The assessment workbook of one Party's factsheet, and its number of recommendations.
+
+    ``lang``: the reader's language ("en", "fr"); by default the factsheet's, else the user's.
+    """
     with db.reading() as session:
         factsheet_id, party_name, _ = factsheet_chosen(session, party, factsheet_id)
+        w = words(document_language(session, factsheet_id, lang))
         levels = rating_levels(session, factsheet_id)
-        lines = _assessed_lines(session, factsheet_id)
+        lines = _assessed_lines(session, factsheet_id, w)
         wb = Workbook()
         ws = wb.active
         assert ws is not None
-        ws.title = "Assessment"
-        _assessment_sheet(ws, lines, {lv.key: lv for lv in levels}, cancel)
+        ws.title = w.gettext("Assessment")
+        _assessment_sheet(ws, lines, {lv.key: lv for lv in levels}, cancel, w)
         check(cancel)
-        _summary_sheet(wb.create_sheet("Summary"), lines, levels)
+        _summary_sheet(wb.create_sheet(w.gettext("Summary")), lines, levels, w)
         check(cancel)
-        _themes_sheet(wb.create_sheet("Themes"), session, factsheet_id)
-    wb.properties.title = f"Assessment — {party_name}"
+        _themes_sheet(wb.create_sheet(w.gettext("Themes")), session, factsheet_id, w)
+    wb.properties.title = w.gettext("Assessment — {party}").format(party=party_name)
     wb.properties.creator = "Assessor"
     return wb, len(lines)
 
@@ -284,12 +329,14 @@ def export_assessment_xlsx(
     party: str | None = None,
     factsheet_id: int | None = None,
     cancel: Cancel | None = None,
+    lang: str | None = None,
 ) -> int:
     """Write one Party's assessment workbook to ``path``; return the number of rows.
 
     ``factsheet_id`` chooses the factsheet directly (the window's), instead of ``party``.
-    ``cancel`` is checked per row and sheet; a cancelled export leaves no file.
+    ``cancel`` is checked per row and sheet; a cancelled export leaves no file. ``lang``: the
+    reader's language (default: the factsheet's, else the user's).
     """
-    wb, count = build_assessment_workbook(db, party, factsheet_id, cancel)
+    wb, count = build_assessment_workbook(db, party, factsheet_id, cancel, lang)
     save_workbook(wb, path, cancel)
     return count
