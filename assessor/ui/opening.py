@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from assessor.services import backups
@@ -41,6 +42,11 @@ class Opened:
     recovered: str = ""
 
 
+def CANNOT_OPEN() -> str:
+    """The title of the error shown when a database cannot be opened."""
+    return QCoreApplication.translate("opening", "Cannot open the database")
+
+
 def _file_of(location: str | os.PathLike[str] | None) -> Path | None:
     return database_file(location)
 
@@ -55,7 +61,9 @@ def open_with_questions(
     Returns None when the user declines or the database cannot be opened (already told why).
     """
     read_only, held_by, recovered, tries = False, "", "", 0
-    shown = str(_file_of(location) or location or "the database")
+    shown = str(
+        _file_of(location) or location or QCoreApplication.translate("opening", "the database")
+    )
     while True:
         try:
             db = open_handle(location, read_only=read_only, passphrase=passphrase)
@@ -71,7 +79,7 @@ def open_with_questions(
                 passphrase = None
                 continue
             if tries >= PASSPHRASE_TRIES:
-                dialogs.show_error(parent, "Cannot open the database", str(exc))
+                dialogs.show_error(parent, CANNOT_OPEN(), str(exc))
                 return None
             wrong = passphrase is not None
             passphrase = backup_dialog.ask_passphrase(parent, shown, wrong=wrong)
@@ -84,8 +92,12 @@ def open_with_questions(
             try:
                 recovered = backups.recover_damaged(exc.path, "latest", passphrase).message()
             except (DatabaseError, OSError) as failed:
-                dialogs.show_error(parent, "The backup could not be restored", str(failed))
+                dialogs.show_error(
+                    parent,
+                    QCoreApplication.translate("opening", "The backup could not be restored"),
+                    str(failed),
+                )
                 return None
         except (DatabaseError, OSError) as exc:
-            dialogs.show_error(parent, "Cannot open the database", str(exc))
+            dialogs.show_error(parent, CANNOT_OPEN(), str(exc))
             return None

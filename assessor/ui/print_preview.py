@@ -138,11 +138,9 @@ def print_document(document: PdfPages, printer: QPrinter) -> int:
 class PdfPreview(QDialog):
     """A PDF shown page after page, with zoom, a page indicator and a Print… button."""
 
-    def __init__(
-        self, source: PdfSource, title: str = "Print preview", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, source: PdfSource, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Print preview"))
         # A page wide and as tall as the screen allows (a laptop's 768 pixels included).
         screen = (
             parent.screen() if parent is not None else None
@@ -167,7 +165,7 @@ class PdfPreview(QDialog):
         self.pages: list[QLabel] = []
         for n in range(self.document.page_count()):
             page = QLabel()
-            page.setAccessibleName(f"Page {n + 1}")
+            page.setAccessibleName(self.tr("Page {n}").format(n=n + 1))
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
             page.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             page.setStyleSheet("QLabel { background: white; }")
@@ -176,20 +174,20 @@ class PdfPreview(QDialog):
         self.area.setWidget(holder)
 
         self.page_label = QLabel()
-        self.page_label.setAccessibleName("Page shown")
+        self.page_label.setAccessibleName(self.tr("Page shown"))
         toolbar = QToolBar(self)
-        self.print_action = QAction("Print…", self)
+        self.print_action = QAction(self.tr("Print…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.print_)
-        zoom_in = QAction("Zoom in", self)
+        zoom_in = QAction(self.tr("Zoom in"), self)
         zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
         zoom_in.triggered.connect(lambda: self.zoom(1.25))
-        zoom_out = QAction("Zoom out", self)
+        zoom_out = QAction(self.tr("Zoom out"), self)
         zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
         zoom_out.triggered.connect(lambda: self.zoom(0.8))
-        fit = QAction("Fit width", self)
+        fit = QAction(self.tr("Fit width"), self)
         fit.triggered.connect(self.fit_width)
-        close = QAction("Close", self)
+        close = QAction(self.tr("Close"), self)
         close.triggered.connect(self.reject)
         for action in (self.print_action, zoom_in, zoom_out, fit, close):
             toolbar.addAction(action)
@@ -265,7 +263,11 @@ class PdfPreview(QDialog):
                 self.pages[n].setPixmap(QPixmap.fromImage(image))
                 self._rendered[n] = scale
         count = self.document.page_count()
-        self.page_label.setText(f"  Page {self.current_page() + 1} of {count}" if count else "")
+        self.page_label.setText(
+            self.tr("  Page {page} of {count}").format(page=self.current_page() + 1, count=count)
+            if count
+            else ""
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The pages follow the width of the view itself (fit width), once it has its size.
@@ -286,7 +288,7 @@ class PdfPreview(QDialog):
 
 
 def preview_pdf(
-    source: PdfSource, parent: QWidget | None = None, title: str = "Print preview"
+    source: PdfSource, parent: QWidget | None = None, title: str = ""
 ) -> PdfPreview | None:
     """Show a PDF for reading and printing; without pdfium, open it in the system viewer.
 

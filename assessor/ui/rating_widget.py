@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from assessor.domain.scales import NOT_RATED_LABEL, short_labels
+from assessor.domain.scales import NOT_RATED_LABELS, level_label, level_labels
 from assessor.domain.values import Level
+from assessor.i18n import current_language
 from assessor.ui.style import NOT_RATED_COLOR, text_color_on
 
 
@@ -49,7 +50,7 @@ class RatingButton(QPushButton):
         self._mnemonic = mnemonic
         self.setCheckable(True)
         self.setAccessibleName(full)
-        self.setToolTip(f"{full} — key {digit}")
+        self.setToolTip(self.tr("{label} — key {digit}").format(label=full, digit=digit))
         self._fit()
 
     def shown_text(self) -> str:
@@ -107,7 +108,7 @@ class RatingWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Rating")
+        self.setAccessibleName(self.tr("Rating"))
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -127,12 +128,15 @@ class RatingWidget(QWidget):
             self._group.removeButton(button)
             button.deleteLater()
         self.buttons = {}
-        shorts = short_labels([lv.label for lv in levels], [lv.key for lv in levels])
+        # In the window's language: the scale's French labels (its own, else the preset's).
+        lang = current_language()
+        shorts = level_labels(levels, lang, short=True)
         entries: list[tuple[str | None, str, str, str, str]] = [
-            (lv.key, str(n), short, lv.label, lv.color)
+            (lv.key, str(n), short, level_label(lv, lang), lv.color)
             for n, (lv, short) in enumerate(zip(levels, shorts, strict=True), 1)
         ]
-        entries.append((None, "0", NOT_RATED_LABEL, NOT_RATED_LABEL, NOT_RATED_COLOR))
+        not_rated = NOT_RATED_LABELS.get(lang, NOT_RATED_LABELS["en"])
+        entries.append((None, "0", not_rated, not_rated, NOT_RATED_COLOR))
         for key, digit, short, full, color in entries:
             # Past nine levels the digits are no longer keys: no mnemonic then.
             button = RatingButton(digit, short, full, mnemonic=len(levels) <= 9)

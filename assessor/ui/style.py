@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 # Kept here for the views that import it from the style module.
@@ -17,13 +18,34 @@ VERB_BADGES: dict[str, tuple[str, str]] = {
     "request": ("Q", "#1e88e5"),
     "invite": ("I", "#78909c"),
 }
+
+
+class Translated(Mapping[str, str]):
+    """A mapping whose values are read in the window's language (marked with QT_TRANSLATE_NOOP)."""
+
+    def __init__(self, context: str, words: Mapping[str, str]) -> None:
+        self._context, self._words = context, dict(words)
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate(self._context, self._words[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
 #: How section kinds are named in the tree (their full titles are long; tooltips keep them).
-SECTION_NAMES = {
-    "specific": "Specific to {party}",
-    "generic": "Generic recommendations",
-    "promising_practices": "Promising practices",
-    "difficulties": "Difficulties",
-}
+SECTION_NAMES = Translated(
+    "style",
+    {
+        "specific": QT_TRANSLATE_NOOP("style", "Specific to {party}"),
+        "generic": QT_TRANSLATE_NOOP("style", "Generic recommendations"),
+        "promising_practices": QT_TRANSLATE_NOOP("style", "Promising practices"),
+        "difficulties": QT_TRANSLATE_NOOP("style", "Difficulties"),
+    },
+)
 #: The colour of "Not yet rated", which no scale defines (the PDF summary's grey).
 NOT_RATED_COLOR = "#bdbdbd"
 #: Background of highlighted search matches: a light yellow that dark text stays readable on.

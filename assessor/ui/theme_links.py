@@ -9,6 +9,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from assessor.importers.common import CODE_RE, normalize_code
 
 #: A code in any case ("ii-6" is II-6).
@@ -51,5 +53,9 @@ def unknown_sentence(unknown: Sequence[str]) -> str:
     if not unknown:
         return ""
     if len(unknown) == 1:
-        return f"{unknown[0]} is not a code of this factsheet"
-    return f"{', '.join(unknown[:-1])} and {unknown[-1]} are not codes of this factsheet"
+        return QCoreApplication.translate(
+            "theme_links", "{code} is not a code of this factsheet"
+        ).format(code=unknown[0])
+    return QCoreApplication.translate(
+        "theme_links", "{codes} and {last} are not codes of this factsheet"
+    ).format(codes=", ".join(unknown[:-1]), last=unknown[-1])

@@ -46,18 +46,20 @@ class ThemesView(QWidget):
         self.heading = QLabel()
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Themes and their recommendations")
+        self.tree.setAccessibleName(self.tr("Themes and their recommendations"))
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 2px; }")  # room to read
         # Mnemonics: none of the menus' (F E V G R H) nor the tabs' (W T).
-        self.add_theme_button = QPushButton("Add the&me")
-        self.add_item_button = QPushButton("&Add recommendation")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("M&ove down")
-        self.delete_button = QPushButton("&Delete")
-        self.history_button = QPushButton("Hi&story…")
-        self.history_button.setToolTip("Every recorded change of the chosen theme: when, by whom")
+        self.add_theme_button = QPushButton(self.tr("Add the&me"))
+        self.add_item_button = QPushButton(self.tr("&Add recommendation"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("M&ove down"))
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.history_button = QPushButton(self.tr("Hi&story…"))
+        self.history_button.setToolTip(
+            self.tr("Every recorded change of the chosen theme: when, by whom")
+        )
         self.up_button.setShortcut(QKeySequence("Ctrl+Shift+Up"))
         self.down_button.setShortcut(QKeySequence("Ctrl+Shift+Down"))
         self.up_button.setToolTip("Ctrl+Shift+Up")
@@ -134,10 +136,12 @@ class ThemesView(QWidget):
             self.flush()
         self.factsheet_id = factsheet_id
         self.heading.setText(
-            f"<b>Themed recommendations</b> — your own recommendations to {html.escape(party)}, "
-            "grouped by theme and linked to the Committee’s codes."
+            self.tr(
+                "<b>Themed recommendations</b> — your own recommendations to {party}, "
+                "grouped by theme and linked to the Committee’s codes."
+            ).format(party=html.escape(party))
             if factsheet_id
-            else "<b>Themed recommendations</b> — import a factsheet first."
+            else self.tr("<b>Themed recommendations</b> — import a factsheet first.")
         )
         self.reload()
 
@@ -152,7 +156,7 @@ class ThemesView(QWidget):
         self.tree.clear()
         chosen: QTreeWidgetItem | None = None
         for theme in self._themes:
-            count = f"  ({len(theme.items)})" if theme.items else "  (empty)"
+            count = f"  ({len(theme.items)})" if theme.items else self.tr("  (empty)")
             top = QTreeWidgetItem([f"{theme.position + 1}. {theme.title}{count}"])
             font = top.font(0)
             font.setBold(True)
@@ -192,19 +196,29 @@ class ThemesView(QWidget):
 
         self.flush()  # what is being typed is part of the history
         entries = browsing.theme_history(self.db, theme.id, [i.id for i in theme.items])
-        names = {**FIELD_NAMES, "text": "Text", "links": "Links", "theme_id": "Moved to theme"}
+        names = {
+            **FIELD_NAMES,
+            "text": self.tr("Text"),
+            "links": self.tr("Links"),
+            "theme_id": self.tr("Moved to theme"),
+        }
         lines = []
         for e in reversed(entries):
             name = names.get(e.field, e.field.capitalize())
             old = snippet(e.old or "—", 80)
             new = snippet(e.new or "—", 80)
-            lines.append(f"{local_time(e.at)} · {e.by or 'unknown'} · {name}: {old} → {new}")
+            by = e.by or self.tr("unknown")
+            lines.append(f"{local_time(e.at)} · {by} · {name}: {old} → {new}")
         dialogs.show_lines(
             self,
-            f"History of “{snippet(theme.title, 60)}”",
-            f"{len(entries)} recorded changes of this theme and its recommendations, newest first."
+            self.tr("History of “{title}”").format(title=snippet(theme.title, 60)),
+            self.tr(
+                "%n recorded change(s) of this theme and its recommendations, newest first.",
+                "",
+                len(entries),
+            )
             if entries
-            else "No change of this theme is recorded yet.",
+            else self.tr("No change of this theme is recorded yet."),
             lines,
         )
 
@@ -283,20 +297,24 @@ class ThemesView(QWidget):
         return n, len(theme.items) - 1
 
     def _show_links(self, links: Sequence[str], unknown: Sequence[str] = ()) -> None:
-        self.links_problem.setText(f"⚠ {unknown_sentence(unknown)} — not saved." if unknown else "")
+        self.links_problem.setText(
+            self.tr("⚠ {problem} — not saved.").format(problem=unknown_sentence(unknown))
+            if unknown
+            else ""
+        )
         self.links_problem.setVisible(bool(unknown))
         if not links:
-            self.links_label.setText("<i>Not linked yet.</i>")
+            self.links_label.setText(self.tr("<i>Not linked yet.</i>"))
             return
         anchors = ", ".join(f'<a href="{html.escape(c)}">{html.escape(c)}</a>' for c in links)
-        self.links_label.setText(f"Go to: {anchors}")
+        self.links_label.setText(self.tr("Go to: {links}").format(links=anchors))
 
     # --- editing -------------------------------------------------------------------------
     def add_theme(self) -> None:
         """Add a theme at the end and put the cursor in its title."""
         if self.factsheet_id is None:
             return
-        command = undo.AddTheme(self.ctx, self.factsheet_id, "New theme")
+        command = undo.AddTheme(self.ctx, self.factsheet_id, self.tr("New theme"))
         self.stack.push(command)
         if command.original is not None:
             self.select("theme", self.ids.current("theme", command.original))
@@ -308,7 +326,7 @@ class ThemesView(QWidget):
         theme, _n = self._find(self.current_ref())
         if theme is None:
             return
-        command = undo.AddItem(self.ctx, theme.id, "New recommendation")
+        command = undo.AddItem(self.ctx, theme.id, self.tr("New recommendation"))
         self.stack.push(command)
         if command.original is not None:
             self.select("item", self.ids.current("item", command.original))

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from assessor.domain.scales import NOT_RATED_LABEL
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from assessor.domain.scales import NOT_RATED_LABELS
 from assessor.domain.tree import Node
+from assessor.i18n import current_language
 from assessor.ui.style import VERB_BADGES
+
+translate = QCoreApplication.translate
 
 #: On a rating chip: the State's follow-up changed after the rating was given.
 REVIEW_MARK = "↻"
-REVIEW_NOTE = "↻ The State's follow-up changed after this rating: review it."
-FINAL_NOTE = "✔ Final: ready for the Committee."
+REVIEW_NOTE = QT_TRANSLATE_NOOP(
+    "tree_text", "↻ The State's follow-up changed after this rating: review it."
+)
+FINAL_NOTE = QT_TRANSLATE_NOOP("tree_text", "✔ Final: ready for the Committee.")
 #: Before the rating chip of a final assessment (ready for the Committee).
 FINAL_MARK = "✔"
 
@@ -18,8 +25,8 @@ def tooltip(node: Node) -> str:
     """The row's tooltip, with a word on a newer follow-up and on a final assessment."""
     return (
         node.tooltip
-        + (f"\n{REVIEW_NOTE}" if node.review else "")
-        + (f"\n{FINAL_NOTE}" if node.final else "")
+        + ("\n" + translate("tree_text", REVIEW_NOTE) if node.review else "")
+        + ("\n" + translate("tree_text", FINAL_NOTE) if node.final else "")
     )
 
 
@@ -42,11 +49,11 @@ def spoken(node: Node, shown_chip: tuple[str, str] | None, progress: str | None)
         said = (
             shown_chip[0].removeprefix(REVIEW_MARK).strip()
             if shown_chip
-            else NOT_RATED_LABEL.lower()
+            else NOT_RATED_LABELS.get(current_language(), NOT_RATED_LABELS["en"]).lower()
         )
         if node.review:
-            said += ", follow-up changed since"
+            said += translate("tree_text", ", follow-up changed since")
         if node.final:
-            said += ", final"
+            said += translate("tree_text", ", final")
         return f"{node.codes}, {verb} ({letter}), {said}: {node.title}"
     return f"{node.title}, {progress}" if progress else node.title

@@ -3,23 +3,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from assessor.ui.elided_label import ElidedLabel
 
-READ_ONLY_BANNER = (
+translate = QCoreApplication.translate
+
+READ_ONLY_BANNER = QT_TRANSLATE_NOOP(
+    "window_chrome",
     "Read-only: another Assessor{holder} has this database open. You can read everything "
-    "here but change nothing; close it there to work on it here."
+    "here but change nothing; close it there to work on it here.",
 )
-NO_FACTSHEET = "No factsheet yet: File → Import, or drop a file here."
+NO_FACTSHEET = QT_TRANSLATE_NOOP(
+    "window_chrome", "No factsheet yet: File → Import, or drop a file here."
+)
+
+
+class ChromeCounts(QObject):
+    """The progress label's counted words (Qt's lupdate reads a plural only from ``self.tr``)."""
+
+    def progress(self, total: int) -> str:
+        return self.tr(
+            "{party}: {rated} of {in_scope} in scope rated · %n recommendation(s)", "", total
+        )
 
 
 def read_only_banner(held_by: str, shown: bool) -> QLabel:
     """The amber banner saying who holds the database (shown when it is open read-only)."""
-    banner = QLabel(READ_ONLY_BANNER.format(holder=f" ({held_by})" if held_by else ""))
+    text = translate("window_chrome", READ_ONLY_BANNER)
+    banner = QLabel(text.format(holder=f" ({held_by})" if held_by else ""))
     banner.setWordWrap(True)
-    banner.setAccessibleName("Read-only")
+    banner.setAccessibleName(translate("window_chrome", "Read-only"))
     # Amber with dark text: readable on light and dark palettes alike.
     banner.setStyleSheet(
         "QLabel { background: #ffe08a; color: #3d2e00; padding: 6px 10px; font-weight: bold; }"
@@ -31,10 +46,10 @@ def read_only_banner(held_by: str, shown: bool) -> QLabel:
 def status_labels(bar: QStatusBar, location: str) -> tuple[QLabel, ElidedLabel]:
     """The progress label (stretching) and the database's location (permanent) in ``bar``."""
     progress = QLabel()
-    progress.setAccessibleName("Rated in scope")
+    progress.setAccessibleName(translate("window_chrome", "Rated in scope"))
     # Elided in the middle: on a small screen a status message keeps its room beside it.
     path = ElidedLabel(location)
-    path.setAccessibleName("Database")
+    path.setAccessibleName(translate("window_chrome", "Database"))
     path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     progress.setMinimumWidth(0)
     bar.addWidget(progress, 1)
@@ -45,6 +60,6 @@ def status_labels(bar: QStatusBar, location: str) -> tuple[QLabel, ElidedLabel]:
 def progress_text(status: tuple[str, int, int, int] | None) -> str:
     """What the progress label says of a factsheet's (party, rated, in scope, total)."""
     if status is None:
-        return NO_FACTSHEET
+        return translate("window_chrome", NO_FACTSHEET)
     party, rated, in_scope, total = status
-    return f"{party}: {rated} of {in_scope} in scope rated · {total} recommendations"
+    return ChromeCounts().progress(total).format(party=party, rated=rated, in_scope=in_scope)

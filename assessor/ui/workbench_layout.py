@@ -3,7 +3,7 @@ above the assessment, every pane foldable on a small screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
 from assessor.ui.tree_delegate import TreeDelegate
@@ -17,7 +17,11 @@ def make_tree(model: QAbstractItemModel) -> QTreeView:
     tree.setHeaderHidden(True)
     tree.setUniformRowHeights(True)  # lets the view skip measuring every row
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tree.setAccessibleName("Factsheets, chapters, sections and recommendations")
+    tree.setAccessibleName(
+        QCoreApplication.translate(
+            "workbench_layout", "Factsheets, chapters, sections and recommendations"
+        )
+    )
     tree.setIndentation(14)
     return tree
 

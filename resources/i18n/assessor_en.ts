@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChromeCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/window_chrome.py" line="+28"/>
+        <source>{party}: {rated} of {in_scope} in scope rated · %n recommendation(s)</source>
+        <translation>
+            <numerusform>{party}: {rated} of {in_scope} in scope rated · %n recommendation</numerusform>
+            <numerusform>{party}: {rated} of {in_scope} in scope rated · %n recommendations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportCounts</name>
     <message numerus="yes">
         <location filename="../../assessor/ui/import_actions.py" line="+39"/>
@@ -90,6 +101,17 @@
         <translation>
             <numerusform>%n recommendation</numerusform>
             <numerusform>%n recommendations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThemesView</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/themes_view.py" line="+216"/>
+        <source>%n recorded change(s) of this theme and its recommendations, newest first.</source>
+        <translation>
+            <numerusform>%n recorded change of this theme and its recommendations, newest first.</numerusform>
+            <numerusform>%n recorded changes of this theme and its recommendations, newest first.</numerusform>
         </translation>
     </message>
 </context>
