@@ -176,10 +176,10 @@ class FactsheetTreeModel(QAbstractItemModel):
         return apply_filter(node, self._passes, self._loaded)
 
     def shown_count(self) -> tuple[int, int]:
-        """(recommendations shown, recommendations in every factsheet, read in or not)."""
+        """(recommendations shown passing the filters now, in every factsheet read or not)."""
         unread = [root.id for root in self._roots if root.id not in self._loaded]
         total = sum(self._summaries[f].recommendations for f in unread if f in self._summaries)
-        shown = sum(1 for node in self._recs.values() if is_shown(node))
+        shown = sum(1 for node in self._recs.values() if is_shown(node) and self._passes(node))
         passing = self._unread.passing(unread, total, self._filter, self._matches)
         return shown + passing, total + len(self._recs)
 

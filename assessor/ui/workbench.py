@@ -18,6 +18,7 @@ from assessor.services.errors import ServiceError
 from assessor.ui import follow_up_edit, stepping, undo
 from assessor.ui.assessment_pane import AssessmentPane
 from assessor.ui.carry_over import RoundToRound
+from assessor.ui.filter_expansion import open_matches
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
@@ -198,8 +199,7 @@ class Workbench(QWidget):
             opened = {id_ for kind, id_ in self._expansion if kind == "factsheet"}
             if keep is not None:
                 opened.add(keep[1])
-            for fid in opened:
-                self.tree.expandRecursively(self.model.index_of_factsheet(fid))
+            open_matches(self.tree, self.model, opened)  # none open: those with matches
         else:
             for key, index in self.model.headings():
                 if key in self._expansion:
@@ -385,6 +385,8 @@ class Workbench(QWidget):
         if changes.recommendations:
             states = browsing.recommendation_states(self.db, changes.recommendations)
             self.model.update_recommendations(states)
+            if self.model.filter_state.is_active:  # "Keep this rating": one match fewer
+                self._count()
             if self.detail is not None and self.detail.id in changes.recommendations:
                 keep_focus = self.assessment.comment.hasFocus()
                 self.show_recommendation(self.detail.id)
