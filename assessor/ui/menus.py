@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from assessor.domain.scales import NOT_RATED_LABELS, level_label
+from assessor.i18n import current_language
 from assessor.services import opening
 from assessor.ui import dialogs, excel_actions, exchange_actions, storage_actions
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from assessor.domain.values import Level
@@ -51,20 +56,28 @@ def build_menus(win: MenuHost) -> None:
     """The window's menus: File, Edit, View, Go, Rate (filled per scale), Help."""
     bar = win.menuBar()
     # Within a menu no two items share a mnemonic (tests/ui/test_window_words.py checks).
-    file = bar.addMenu("&File")
+    file = bar.addMenu(translate("menus", "&File"))
     file.setToolTipsVisible(True)  # a disabled action says why in its tooltip
-    action(win, file, "&New database…", win.new_database, QKeySequence.StandardKey.New)
+    action(
+        win,
+        file,
+        translate("menus", "&New database…"),
+        win.new_database,
+        QKeySequence.StandardKey.New,
+    )
     win.new_encrypted_action = action(
         win,
         file,
-        "New en&crypted database…",
+        translate("menus", "New en&crypted database…"),
         lambda: storage_actions.new_encrypted_database(win),
         name="new_encrypted",
     )
     win.encryption_action = action(
         win,
         file,
-        "Remove encr&yption…" if win.db.encrypted else "Encr&ypt this database…",
+        translate("menus", "Remove encr&yption…")
+        if win.db.encrypted
+        else translate("menus", "Encr&ypt this database…"),
         lambda: storage_actions.change_encryption(win),
         name="change_encryption",
     )
@@ -74,18 +87,32 @@ def build_menus(win: MenuHost) -> None:
     if reason is not None:
         win.encryption_action.setToolTip(reason)
     win.new_encrypted_action.setToolTip(
-        reason or "A database only its passphrase opens (the passphrase is never stored)"
+        reason
+        or translate(
+            "menus", "A database only its passphrase opens (the passphrase is never stored)"
+        )
     )
-    action(win, file, "&Open database…", win.open_database, QKeySequence.StandardKey.Open)
-    win.recent_menu = file.addMenu("Open &recent")
+    action(
+        win,
+        file,
+        translate("menus", "&Open database…"),
+        win.open_database,
+        QKeySequence.StandardKey.Open,
+    )
+    win.recent_menu = file.addMenu(translate("menus", "Open &recent"))
     file.addSeparator()
     win.import_action = action(
-        win, file, "&Import factsheet or recommendations…", win.ask_import, "Ctrl+I", "import"
+        win,
+        file,
+        translate("menus", "&Import factsheet or recommendations…"),
+        win.ask_import,
+        "Ctrl+I",
+        "import",
     )
     win.import_questionnaire_action = action(
         win,
         file,
-        "I&mport questionnaire…",
+        translate("menus", "I&mport questionnaire…"),
         lambda: excel_actions.ask_import_questionnaire(win),
         "Ctrl+Shift+I",
         "import_questionnaire",
@@ -94,105 +121,137 @@ def build_menus(win: MenuHost) -> None:
     action(
         win,
         file,
-        "Export q&uestionnaire…",
+        translate("menus", "Export q&uestionnaire…"),
         lambda: excel_actions.export_questionnaire_file(win),
         name="export_questionnaire",
     )
     action(
         win,
         file,
-        "Export &assessment workbook…",
+        translate("menus", "Export &assessment workbook…"),
         lambda: excel_actions.export_assessment_file(win),
         name="export_assessment",
     )
     win.overview_action = action(
         win,
         file,
-        "Export o&verview workbook (all Parties)…",
+        translate("menus", "Export o&verview workbook (all Parties)…"),
         lambda: excel_actions.export_overview_file(win),
         name="export_overview",
     )
-    action(win, file, "&Export JSON…", win.export_json, "Ctrl+E")
+    action(win, file, translate("menus", "&Export JSON…"), win.export_json, "Ctrl+E")
     action(
         win,
         file,
-        "&Print summary (PDF)…",
+        translate("menus", "&Print summary (PDF)…"),
         win.print_summary,
         QKeySequence.StandardKey.Print,
         "print_summary",
     )
-    action(win, file, "Export PDF &summary…", win.export_pdf, name="export_pdf")
+    action(win, file, translate("menus", "Export PDF &summary…"), win.export_pdf, name="export_pdf")
     file.addSeparator()
     exchange_actions.add_actions(win, file)
     file.addSeparator()
     win.backup_action = action(
-        win, file, "&Back up now", lambda: storage_actions.backup_now(win), name="backup_now"
+        win,
+        file,
+        translate("menus", "&Back up now"),
+        lambda: storage_actions.backup_now(win),
+        name="backup_now",
     )
     win.restore_action = action(
         win,
         file,
-        "Res&tore from backup…",
+        translate("menus", "Res&tore from backup…"),
         lambda: storage_actions.restore(win),
         name="restore_backup",
     )
     file.addSeparator()
-    action(win, file, "&Quit", win.close, QKeySequence.StandardKey.Quit)
+    action(win, file, translate("menus", "&Quit"), win.close, QKeySequence.StandardKey.Quit)
 
-    edit = bar.addMenu("&Edit")
-    win.undo_action = action(win, edit, "&Undo", win.undo, QKeySequence.StandardKey.Undo, "undo")
+    edit = bar.addMenu(translate("menus", "&Edit"))
+    win.undo_action = action(
+        win, edit, translate("menus", "&Undo"), win.undo, QKeySequence.StandardKey.Undo, "undo"
+    )
     # Both common Redo keys everywhere: users move between Windows and Linux laptops.
     names = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
     names += [k for k in ("Ctrl+Shift+Z", "Ctrl+Y") if k not in names]
     redo_keys = [QKeySequence(k) for k in names]
-    win.redo_action = action(win, edit, "&Redo", win.redo, redo_keys, "redo")
+    win.redo_action = action(win, edit, translate("menus", "&Redo"), win.redo, redo_keys, "redo")
     win.stack.canUndoChanged.connect(win.undo_action.setEnabled)
     win.stack.canRedoChanged.connect(win.redo_action.setEnabled)
-    win.stack.undoTextChanged.connect(lambda t: win.undo_action.setText(f"&Undo {t}".strip()))
-    win.stack.redoTextChanged.connect(lambda t: win.redo_action.setText(f"&Redo {t}".strip()))
+    undo_text, redo_text = translate("menus", "&Undo {step}"), translate("menus", "&Redo {step}")
+    win.stack.undoTextChanged.connect(
+        lambda t: win.undo_action.setText(undo_text.format(step=t).strip())
+    )
+    win.stack.redoTextChanged.connect(
+        lambda t: win.redo_action.setText(redo_text.format(step=t).strip())
+    )
     win.undo_action.setEnabled(False)
     win.redo_action.setEnabled(False)
     edit.addSeparator()
-    action(win, edit, "&Find…", win.focus_search, QKeySequence.StandardKey.Find)
+    action(win, edit, translate("menus", "&Find…"), win.focus_search, QKeySequence.StandardKey.Find)
     win.correct_action = action(
-        win, edit, "&Correct follow-up…", win.workbench.edit_follow_up, "Ctrl+Shift+E", "correct"
+        win,
+        edit,
+        translate("menus", "&Correct follow-up…"),
+        win.workbench.edit_follow_up,
+        "Ctrl+Shift+E",
+        "correct",
     )
     edit.addSeparator()
     action(
         win,
         edit,
-        "&Preferences…",
+        translate("menus", "&Preferences…"),
         lambda: storage_actions.preferences(win),
         QKeySequence.StandardKey.Preferences,
         "preferences",
     )
 
-    view = bar.addMenu("&View")
-    action(win, view, "&Workbench", lambda: win.tabs.setCurrentIndex(0), "Ctrl+1")
-    action(win, view, "&Themed recommendations", lambda: win.tabs.setCurrentIndex(1), "Ctrl+2")
-    action(win, view, "&Clear filters", win.workbench.filters.reset, "Ctrl+Shift+L")
-    action(win, view, "&Go to the tree", win._on_workbench(win.workbench.focus_tree), "Ctrl+T")
+    view = bar.addMenu(translate("menus", "&View"))
+    action(
+        win, view, translate("menus", "&Workbench"), lambda: win.tabs.setCurrentIndex(0), "Ctrl+1"
+    )
+    action(
+        win,
+        view,
+        translate("menus", "&Themed recommendations"),
+        lambda: win.tabs.setCurrentIndex(1),
+        "Ctrl+2",
+    )
+    action(
+        win, view, translate("menus", "&Clear filters"), win.workbench.filters.reset, "Ctrl+Shift+L"
+    )
+    action(
+        win,
+        view,
+        translate("menus", "&Go to the tree"),
+        win._on_workbench(win.workbench.focus_tree),
+        "Ctrl+T",
+    )
 
     # Stepping acts on the workbench's tree: from the Themes tab it brings the workbench
     # forward rather than change a selection out of sight.
-    go = bar.addMenu("&Go")
+    go = bar.addMenu(translate("menus", "&Go"))
     action(
         win,
         go,
-        "&Next recommendation",
+        translate("menus", "&Next recommendation"),
         win._on_workbench(lambda: win.workbench.go(+1)),
         ["Alt+Down", "F6"],
     )
     action(
         win,
         go,
-        "&Previous recommendation",
+        translate("menus", "&Previous recommendation"),
         win._on_workbench(lambda: win.workbench.go(-1)),
         ["Alt+Up", "Shift+F6"],
     )
     action(
         win,
         go,
-        "Next &unrated in scope",
+        translate("menus", "Next &unrated in scope"),
         win._on_workbench(win.workbench.next_unrated),
         "F8",
         "next_unrated",
@@ -202,26 +261,26 @@ def build_menus(win: MenuHost) -> None:
     action(
         win,
         go,
-        "&Go to code…",
+        translate("menus", "&Go to code…"),
         win._on_workbench(lambda: go_to_code(win)),
         "Ctrl+G",
         "go_to_code",
     )
 
-    win.rate_menu = bar.addMenu("&Rate")
+    win.rate_menu = bar.addMenu(translate("menus", "&Rate"))
     win._rate_actions = []
     win._rate_levels = ()
 
-    about = bar.addMenu("&Help")
+    about = bar.addMenu(translate("menus", "&Help"))
     action(
         win,
         about,
-        "&User guide",
+        translate("menus", "&User guide"),
         win.show_user_guide,
         QKeySequence.StandardKey.HelpContents,
         "user_guide",
     )
-    action(win, about, "&About Assessor", win.show_about, name="about")
+    action(win, about, translate("menus", "&About Assessor"), win.show_about, name="about")
     win._refresh_recent()
 
 
@@ -235,8 +294,11 @@ def refresh_rate_menu(win: MenuHost, levels: tuple[Level, ...], usable: bool) ->
     win._rate_levels = levels
     win.rate_menu.clear()
     win._rate_actions = []
-    entries = [(n, f"&{n} {lv.label}") for n, lv in enumerate(levels, 1)] + [
-        (0, "&0 Not yet rated")
+    # The levels' labels in the window's language (a scale's French, else its English).
+    lang = current_language()
+    not_rated = NOT_RATED_LABELS.get(lang, NOT_RATED_LABELS["en"])
+    entries = [(n, f"&{n} {level_label(lv, lang)}") for n, lv in enumerate(levels, 1)] + [
+        (0, f"&0 {not_rated}")
     ]
     for n, text in entries:
         item = action(
@@ -250,7 +312,9 @@ def update_actions(win: MenuHost) -> None:
     """Enable what makes sense for this database now (the overview needs several Parties)."""
     win.overview_action.setEnabled(excel_actions.several_parties(win))
     win.overview_action.setToolTip(
-        "" if win.overview_action.isEnabled() else "The database holds only one Party."
+        ""
+        if win.overview_action.isEnabled()
+        else translate("menus", "The database holds only one Party.")
     )
 
 
@@ -265,6 +329,6 @@ def make_read_only(win: MenuHost) -> None:
         win.encryption_action,
     ):
         item.setEnabled(False)
-        item.setToolTip("The database is open read-only.")
+        item.setToolTip(translate("menus", "The database is open read-only."))
     win.workbench.set_read_only(True)
     win.themes.set_read_only(True)
