@@ -187,7 +187,7 @@ def user_message(exc: BaseException, args: argparse.Namespace) -> str | None:
     if isinstance(exc, NotAssessorDatabase):
         return _(
             "{path} is {what}; Assessor will not change it. Choose another file with --db."
-        ).format(path=exc.path, what=_(exc.what))
+        ).format(path=exc.path, what=exc.what)
     if isinstance(exc, OSError):
         return os_error_message(exc, args)
     if isinstance(exc, UnicodeError):

@@ -23,6 +23,7 @@ from typing import Any
 from assessor.db import crypto
 from assessor.db.errors import DatabaseError
 from assessor.fileio import atomic_path, atomic_write_bytes
+from assessor.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +31,13 @@ SUFFIX = ".sqlite"
 MANIFEST = "manifest.json"
 #: Why a backup was made: the words shown in the list.
 REASONS = {
-    "open": "when opened",
-    "close": "when closed",
-    "periodic": "while working",
-    "manual": "made by hand",
-    "before-migration": "before a schema upgrade",
-    "before-restore": "before restoring another backup",
-    "before-conversion": "before encrypting or decrypting",
+    "open": N_("when opened"),
+    "close": N_("when closed"),
+    "periodic": N_("while working"),
+    "manual": N_("made by hand"),
+    "before-migration": N_("before a schema upgrade"),
+    "before-restore": N_("before restoring another backup"),
+    "before-conversion": N_("before encrypting or decrypting"),
 }
 # 20261123-005133-123-open.sqlite: UTC time to the millisecond, then the reason.
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{3})-([a-z-]+)\.sqlite$")
@@ -56,8 +57,10 @@ class BackupInfo:
     def describe(self) -> str:
         """The backup in plain words: local time, why, size."""
         when = self.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        why = REASONS.get(self.reason, self.reason)
-        return f"{when}, {why} ({self.size / 1024:.0f} KiB)"
+        why = _(REASONS[self.reason]) if self.reason in REASONS else self.reason
+        return _("{when}, {why} ({size} KiB)").format(
+            when=when, why=why, size=f"{self.size / 1024:.0f}"
+        )
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,11 @@ def find_backup(db_path: Path, backup_id: str) -> BackupInfo:
     """The backup named by an id, a unique prefix of one, or ``latest``."""
     backups = list_backups(db_path)
     if not backups:
-        raise DatabaseError(f"There are no backups of {db_path} (looked in {backup_dir(db_path)}).")
+        raise DatabaseError(
+            _("There are no backups of {path} (looked in {folder}).").format(
+                path=db_path, folder=backup_dir(db_path)
+            )
+        )
     wanted = backup_id.strip()
     if wanted.casefold() == "latest":
         return backups[0]
@@ -110,8 +117,12 @@ def find_backup(db_path: Path, backup_id: str) -> BackupInfo:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise DatabaseError(f"There is no backup “{wanted}”; `assessor backup list` shows them.")
-    raise DatabaseError(f"“{wanted}” names {len(matches)} backups; give more of the id.")
+        raise DatabaseError(
+            _("There is no backup “{id}”; `assessor backup list` shows them.").format(id=wanted)
+        )
+    raise DatabaseError(
+        _("“{id}” names {n} backups; give more of the id.").format(id=wanted, n=len(matches))
+    )
 
 
 def verify(path: Path, passphrase: str | None = None) -> None:
@@ -126,10 +137,16 @@ def verify(path: Path, passphrase: str | None = None) -> None:
     except DatabaseError:
         raise
     except Exception as exc:
-        raise DatabaseError(f"The backup {path} cannot be read: {exc}") from exc
+        raise DatabaseError(
+            _("The backup {path} cannot be read: {error}").format(path=path, error=exc)
+        ) from exc
     if [r[0] for r in rows] != ["ok"]:
         problems = "; ".join(str(r[0]) for r in rows[:3])
-        raise DatabaseError(f"The backup {path} failed its integrity check: {problems}")
+        raise DatabaseError(
+            _("The backup {path} failed its integrity check: {problems}").format(
+                path=path, problems=problems
+            )
+        )
 
 
 def _sha256(path: Path) -> str:
@@ -373,8 +390,10 @@ def backup_before_upgrade(path: Path, passphrase: str | None) -> None:
         make_backup(path, passphrase=passphrase, reason="before-migration")
     except Exception as exc:
         raise DatabaseError(
-            f"Could not make a verified backup of {path} before upgrading its schema, so it "
-            f"was not upgraded and not changed ({exc})."
+            _(
+                "Could not make a verified backup of {path} before upgrading its schema, so it "
+                "was not upgraded and not changed ({error})."
+            ).format(path=path, error=exc)
         ) from exc
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL
 
 from assessor.db.errors import DatabaseError, EncryptionUnavailable, PassphraseError
 from assessor.fileio import atomic_path
+from assessor.i18n import _
 
 #: The first 16 bytes of every plain SQLite database; an encrypted one looks random.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -45,10 +46,10 @@ def unavailable_reason() -> str | None:
     """Why encryption is unavailable, in plain words; None when it is available."""
     if encryption_available():
         return None
-    return (
+    return _(
         "Encrypted databases need the SQLCipher driver, which is not installed "
-        f"(install it with: {INSTALL_HINT}). Plain databases work as usual."
-    )
+        "(install it with: {hint}). Plain databases work as usual."
+    ).format(hint=INSTALL_HINT)
 
 
 def require_driver() -> ModuleType:
@@ -102,7 +103,9 @@ def check_key(conn: Any, path: Path) -> None:
     except Exception as exc:
         if "not a database" in str(exc):
             raise PassphraseError(
-                f"The passphrase is wrong for {path} (or the file is not an Assessor database)."
+                _(
+                    "The passphrase is wrong for {path} (or the file is not an Assessor database)."
+                ).format(path=path)
             ) from exc
         raise
 
@@ -143,11 +146,16 @@ def _export(
     finally:
         check.close()
     if result != "ok":
-        raise DatabaseError(f"The converted copy failed its check ({result}); nothing changed.")
+        raise DatabaseError(
+            _("The converted copy failed its check ({result}); nothing changed.").format(
+                result=result
+            )
+        )
     # An empty key makes SQLCipher write a plain file: never let that pass for an encrypted one.
     if is_plain(dest) != (dest_key is None):
-        wanted = "plain" if dest_key is None else "encrypted"
-        raise DatabaseError(f"The converted copy is not {wanted}; nothing changed.")
+        if dest_key is None:
+            raise DatabaseError(_("The converted copy is not plain; nothing changed."))
+        raise DatabaseError(_("The converted copy is not encrypted; nothing changed."))
 
 
 def convert(

@@ -17,6 +17,7 @@ from assessor.db import crypto
 from assessor.db.errors import DatabaseError
 from assessor.db.location import APP_NAME, ENV_DB, default_db_path, resolve_db_url, sqlite_path
 from assessor.db.lock import DatabaseLock
+from assessor.i18n import _
 
 __all__ = [
     "APP_NAME",
@@ -57,7 +58,7 @@ def make_engine(url: URL, *, passphrase: str | None = None, read_only: bool = Fa
         path.parent.mkdir(parents=True, exist_ok=True)
         url = crypto.engine_url(path, passphrase, read_only=read_only)
     elif passphrase is not None:
-        raise DatabaseError("Only a database file (SQLite) can be encrypted.")
+        raise DatabaseError(_("Only a database file (SQLite) can be encrypted."))
     engine = create_engine(url)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _read_only_pragmas if read_only else _sqlite_pragmas)
@@ -102,8 +103,10 @@ class Database:
         """One unit of work: commits on success, rolls back everything on any error."""
         if self.read_only:
             raise DatabaseError(
-                f"The database {self.location} is open read-only (another Assessor has it); "
-                "nothing can be changed here."
+                _(
+                    "The database {location} is open read-only (another Assessor has it); "
+                    "nothing can be changed here."
+                ).format(location=self.location)
             )
         with self.sessions() as session, session.begin():
             yield session

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assessor.i18n import _
+
 
 class DatabaseError(Exception):
     """The database cannot be opened or used; the message is meant for the user."""
@@ -45,7 +47,11 @@ class NotAssessorDatabase(DatabaseError):
     """
 
     def __init__(self, path: Path, what: str) -> None:
-        super().__init__(f"{path} is {what}; Assessor will not change it. Choose another file.")
+        super().__init__(
+            _("{path} is {what}; Assessor will not change it. Choose another file.").format(
+                path=path, what=what
+            )
+        )
         self.path = path
         self.what = what
 
@@ -63,8 +69,10 @@ class ReadOnlyDatabase(DatabaseError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"The database {path} cannot be written (read-only file or folder); copy it "
-            "somewhere you can write, or check its permissions."
+            _(
+                "The database {path} cannot be written (read-only file or folder); copy it "
+                "somewhere you can write, or check its permissions."
+            ).format(path=path)
         )
         self.path = path
 
@@ -85,33 +93,33 @@ def sqlite_problem(exc: BaseException, name: object) -> str | None:
     if "readonly database" in text or "read-only" in text:
         return str(ReadOnlyDatabase(Path(str(name))))
     if "database is locked" in text or "database table is locked" in text:
-        return (
-            f"The database {name} is busy: another program is writing to it; wait a moment and "
+        return _(
+            "The database {name} is busy: another program is writing to it; wait a moment and "
             "try again (close the other program if it stays busy). Nothing was changed."
-        )
+        ).format(name=name)
     if "database or disk is full" in text:
-        return (
-            f"Cannot write the database {name}: the disk is full; free some space and try "
+        return _(
+            "Cannot write the database {name}: the disk is full; free some space and try "
             "again; nothing was changed."
-        )
+        ).format(name=name)
     if "disk i/o error" in text:
-        return (
-            f"The disk reported an error while reading or writing the database {name}; check "
+        return _(
+            "The disk reported an error while reading or writing the database {name}; check "
             "the disk (or the network folder) and try again. Nothing was changed."
-        )
+        ).format(name=name)
     if "file is not a database" in text or "file is encrypted" in text:
-        return (
-            f"{name} is not an Assessor database (or it is damaged, or encrypted); choose "
+        return _(
+            "{name} is not an Assessor database (or it is damaged, or encrypted); choose "
             "another file, or restore a backup (`assessor backup list`)."
-        )
+        ).format(name=name)
     if "malformed" in text:
-        return (
-            f"The database {name} is damaged; restore a backup (`assessor backup list`, then "
+        return _(
+            "The database {name} is damaged; restore a backup (`assessor backup list`, then "
             "`assessor backup restore ID`)."
-        )
+        ).format(name=name)
     if "unable to open database file" in text:
-        return (
-            f"Cannot open the database {name}: its folder is missing or cannot be read or "
+        return _(
+            "Cannot open the database {name}: its folder is missing or cannot be read or "
             "written; check the path and its permissions."
-        )
+        ).format(name=name)
     return None

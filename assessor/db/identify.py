@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor.db.errors import NotAssessorDatabase, SchemaMismatch
+from assessor.i18n import N_, _
 
 VERSION_TABLE = "alembic_version"
 #: The full-text index of 0002 and SQLite's shadow tables behind it.
@@ -29,7 +30,7 @@ _PRESETS = frozenset({"rating_scale", "rating_level"})
 #: How many names a message lists before it says how many more there are.
 _LISTED = 6
 #: What a failed opening tells the user to do about a database it will not touch.
-RESTORE_HINT = (
+RESTORE_HINT = N_(
     "restore a backup (`assessor backup list`, then `assessor backup restore ID`; in the window "
     "File → Restore from backup…), or choose another file"
 )
@@ -107,7 +108,7 @@ def listing(names: Iterable[str]) -> str:
     ordered = sorted(names)
     shown = ", ".join(ordered[:_LISTED])
     more = len(ordered) - _LISTED
-    return f"{shown} and {more} more" if more > 0 else shown
+    return _("{names} and {n} more").format(names=shown, n=more) if more > 0 else shown
 
 
 def judge(path: Path, contents: Contents) -> State:
@@ -120,17 +121,28 @@ def judge(path: Path, contents: Contents) -> State:
     # Another application's database (it may use Alembic too: its version is not ours).
     if foreign and (not ours or contents.revision is None):
         raise NotAssessorDatabase(
-            path, f"a database of another application (tables: {listing(foreign)})"
+            path,
+            _("a database of another application (tables: {tables})").format(
+                tables=listing(foreign)
+            ),
         )
     if contents.revision is None:
         if not contents.filled:
             return State.REBUILD
-        recorded = "an empty" if VERSION_TABLE in names else "no"
+        if VERSION_TABLE in names:
+            text = _(
+                "The database {path} has Assessor's tables but an empty record of its schema "
+                "version (an older Assessor was interrupted while making it, or another program "
+                "changed it), and it holds data ({tables}). Assessor will not change it: {hint}."
+            )
+        else:
+            text = _(
+                "The database {path} has Assessor's tables but no record of its schema "
+                "version (an older Assessor was interrupted while making it, or another program "
+                "changed it), and it holds data ({tables}). Assessor will not change it: {hint}."
+            )
         raise SchemaMismatch(
-            f"The database {path} has Assessor's tables but {recorded} record of its schema "
-            "version (an older Assessor was interrupted while making it, or another program "
-            f"changed it), and it holds data ({listing(contents.filled)}). Assessor will not "
-            f"change it: {RESTORE_HINT}."
+            text.format(path=path, tables=listing(contents.filled), hint=_(RESTORE_HINT))
         )
     from assessor.db.migrate import check_known
 
@@ -138,9 +150,15 @@ def judge(path: Path, contents: Contents) -> State:
     problems = differences(contents, expected_schema(contents.revision))
     if problems:
         raise SchemaMismatch(
-            f"The database {path} records schema version {contents.revision}, but its tables "
-            f"do not match that version ({'; '.join(problems[:3])}). Assessor will not change "
-            f"it: {RESTORE_HINT}."
+            _(
+                "The database {path} records schema version {revision}, but its tables "
+                "do not match that version ({problems}). Assessor will not change it: {hint}."
+            ).format(
+                path=path,
+                revision=contents.revision,
+                problems="; ".join(problems[:3]),
+                hint=_(RESTORE_HINT),
+            )
         )
     return State.ASSESSOR
 
@@ -155,17 +173,25 @@ def differences(contents: Contents, expected: Mapping[str, frozenset[str]]) -> l
     problems = []
     missing = set(expected) - set(present)
     if missing:
-        problems.append(f"missing tables: {listing(missing)}")
+        problems.append(_("missing tables: {tables}").format(tables=listing(missing)))
     later = set(present) - set(expected)
     if later:
-        problems.append(f"tables of another version: {listing(later)}")
+        problems.append(_("tables of another version: {tables}").format(tables=listing(later)))
     for name in sorted(set(expected) & set(present)):
         lacking = expected[name] - present[name]
         surplus = present[name] - expected[name]
         if lacking:
-            problems.append(f"{name} lacks the columns {listing(lacking)}")
+            problems.append(
+                _("{table} lacks the columns {columns}").format(
+                    table=name, columns=listing(lacking)
+                )
+            )
         if surplus:
-            problems.append(f"{name} has columns of another version: {listing(surplus)}")
+            problems.append(
+                _("{table} has columns of another version: {columns}").format(
+                    table=name, columns=listing(surplus)
+                )
+            )
     return problems
 
 
@@ -202,10 +228,12 @@ def migrated_schema(revision: str) -> Mapping[str, frozenset[str]]:
 def nothing_yet(path: Path, state: State, existed: bool) -> str:
     """Why there is no database to open in ``path`` yet, and what makes one."""
     if state is State.REBUILD:
-        return (
-            f"{path} holds an unfinished Assessor database with nothing in it (a first import "
+        return _(
+            "{path} holds an unfinished Assessor database with nothing in it (a first import "
             "was interrupted); import a factsheet to make it anew."
-        )
+        ).format(path=path)
     if existed:
-        return f"{path} holds no Assessor database yet; import a factsheet first."
-    return f"There is no database at {path}; import a factsheet first."
+        return _("{path} holds no Assessor database yet; import a factsheet first.").format(
+            path=path
+        )
+    return _("There is no database at {path}; import a factsheet first.").format(path=path)

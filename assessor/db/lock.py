@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from assessor.db.errors import DatabaseLocked
+from assessor.i18n import _
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -44,8 +45,13 @@ class LockOwner:
 
     def describe(self) -> str:
         """The owner in plain words, for messages."""
-        who = f" ({self.user})" if self.user else ""
-        return f"process {self.pid} on {self.host}{who}, since {self.since}"
+        if self.user:
+            return _("process {pid} on {host} ({user}), since {since}").format(
+                pid=self.pid, host=self.host, user=self.user, since=self.since
+            )
+        return _("process {pid} on {host}, since {since}").format(
+            pid=self.pid, host=self.host, since=self.since
+        )
 
     @classmethod
     def me(cls) -> LockOwner:
@@ -121,10 +127,12 @@ def _lock_file(db_path: Path, path: Path) -> tuple[int, LockOwner | None]:
         if not _try_os_lock(fd):
             os.close(fd)
             owner = read_owner(db_path)
-            holder = owner.describe() if owner else "another process"
+            holder = owner.describe() if owner else _("another process")
             raise DatabaseLocked(
-                f"The database {db_path} is open in another Assessor ({holder}). "
-                "Close it there, or open this one read-only.",
+                _(
+                    "The database {path} is open in another Assessor ({holder}). "
+                    "Close it there, or open this one read-only."
+                ).format(path=db_path, holder=holder),
                 db_path,
                 holder,
             )
@@ -140,7 +148,9 @@ def _lock_file(db_path: Path, path: Path) -> tuple[int, LockOwner | None]:
         os.fsync(fd)
         return fd, previous
     raise DatabaseLocked(  # pragma: no cover - only under a storm of opens and closes
-        f"Could not take the lock of {db_path}; try again.", db_path, "another process"
+        _("Could not take the lock of {path}; try again.").format(path=db_path),
+        db_path,
+        _("another process"),
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
 
 from assessor.db.errors import DatabaseError, sqlite_problem
+from assessor.i18n import _
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -51,8 +52,10 @@ def check_known(revision: str | None) -> None:
         known = False
     if not known:
         raise DatabaseError(
-            "This database was made by a newer version of Assessor "
-            f"(schema {revision}); update Assessor to open it. The file was not changed."
+            _(
+                "This database was made by a newer version of Assessor "
+                "(schema {revision}); update Assessor to open it. The file was not changed."
+            ).format(revision=revision)
         )
 
 
@@ -159,6 +162,8 @@ def bring_up_to_date(engine: Engine, url: URL, *, rebuild: bool = False) -> None
             raise DatabaseError(plain) from exc
         reason = _first_line(exc)
         raise DatabaseError(
-            f"Cannot open the database {where}: its schema could not be brought up to date "
-            f"({reason}); nothing was changed."
+            _(
+                "Cannot open the database {where}: its schema could not be brought up to date "
+                "({reason}); nothing was changed."
+            ).format(where=where, reason=reason)
         ) from exc

@@ -17,6 +17,7 @@ from assessor.db.engine import Database, make_engine
 from assessor.db.errors import DatabaseError, NoDatabaseYet
 from assessor.db.identify import State
 from assessor.db.lock import DatabaseLock
+from assessor.i18n import _
 
 
 def open_database(
@@ -63,8 +64,10 @@ def open_database(
         upgrading = revision != migrate.head_revision()
         if read_only and upgrading:
             raise DatabaseError(
-                f"The database {path} needs a schema upgrade, which a read-only opening "
-                "cannot do; open it normally once."
+                _(
+                    "The database {path} needs a schema upgrade, which a read-only opening "
+                    "cannot do; open it normally once."
+                ).format(path=path)
             )
         upgrading = upgrading and state is State.ASSESSOR and not read_only
         # 6. A verified copy before the schema changes.
@@ -99,7 +102,7 @@ def open_database(
 def _open_server(url: location.URL, *, read_only: bool, passphrase: str | None) -> Database:
     """A server database (PostgreSQL): no file to lock, check or copy; migrated on opening."""
     if read_only or passphrase is not None:
-        raise DatabaseError("Read-only and encrypted opening need a database file (SQLite).")
+        raise DatabaseError(_("Read-only and encrypted opening need a database file (SQLite)."))
     server = make_engine(url)
     migrate.bring_up_to_date(server, url)
     return Database(url, server, sessionmaker(server, expire_on_commit=False))

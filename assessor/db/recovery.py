@@ -21,6 +21,7 @@ from assessor.db.errors import (
 )
 from assessor.db.identify import Contents, read_contents
 from assessor.fileio import atomic_path
+from assessor.i18n import N_, _
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -37,9 +38,9 @@ class Preflight:
 _MAGIC = (
     (b"PK\x03\x04", "a zip archive, such as a Word or Excel file"),
     (b"PK\x05\x06", "a zip archive"),
-    (b"%PDF", "a PDF document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"%PDF", N_("a PDF document")),
+    (b"\x1f\x8b", N_("a gzip archive")),
+    (b"\xd0\xcf\x11\xe0", N_("an old Office document")),
 )
 
 
@@ -49,7 +50,7 @@ def _looks_like(path: Path) -> str | None:
         head = f.read(4096)
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            return what
+            return _(what)
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -57,7 +58,7 @@ def _looks_like(path: Path) -> str | None:
             return None
         text = head[: exc.start].decode("utf-8")
     if all(c.isprintable() or c in "\t\n\r\f" for c in text):
-        return "a text file"
+        return _("a text file")
     return None
 
 
@@ -65,14 +66,18 @@ def _damaged(path: Path, detail: str) -> DatabaseDamaged:
     backups = backup.list_backups(path)
     newest = backups[0] if backups else None
     offer = (
-        f"The newest backup is from {newest.describe()}; restore it with "
-        f"`assessor backup restore {newest.id}` or File → Restore from backup…"
+        _(
+            "The newest backup is from {when}; restore it with "
+            "`assessor backup restore {id}` or File → Restore from backup…"
+        ).format(when=newest.describe(), id=newest.id)
         if newest
-        else f"There is no backup of it in {backup.backup_dir(path)}."
+        else _("There is no backup of it in {folder}.").format(folder=backup.backup_dir(path))
     )
     return DatabaseDamaged(
-        f"The database {path} is damaged and cannot be opened safely ({detail}). {offer} "
-        "Restoring keeps the damaged file, renamed, beside the database.",
+        _(
+            "The database {path} is damaged and cannot be opened safely ({detail}). {offer} "
+            "Restoring keeps the damaged file, renamed, beside the database."
+        ).format(path=path, detail=detail, offer=offer),
         path,
         detail,
         newest.id if newest else None,
@@ -90,21 +95,29 @@ def check(path: Path, passphrase: str | None = None) -> Preflight:
         return Preflight(None)
     if plain and passphrase is not None:
         raise PassphraseError(
-            f"The database {path} is not encrypted; open it without a passphrase."
+            _("The database {path} is not encrypted; open it without a passphrase.").format(
+                path=path
+            )
         )
     if not plain and passphrase is None:
         looks = _looks_like(path)
         if looks is not None:
-            raise NotAssessorDatabase(path, f"not a database (it looks like {looks})")
+            raise NotAssessorDatabase(
+                path, _("not a database (it looks like {what})").format(what=looks)
+            )
         raise PassphraseError(
-            f"Cannot open the database {path}: it is not a plain SQLite database. If it is "
-            "an encrypted one, open it with its passphrase (--passphrase-prompt)."
+            _(
+                "Cannot open the database {path}: it is not a plain SQLite database. If it is "
+                "an encrypted one, open it with its passphrase (--passphrase-prompt)."
+            ).format(path=path)
         )
     try:
         # Read-only: a damaged file (and its log) must stay exactly as found for the user.
         conn = crypto.connect(path, passphrase, read_only=True)
     except Exception as exc:
-        raise DatabaseError(f"Cannot open the database {path}: {exc}") from exc
+        raise DatabaseError(
+            _("Cannot open the database {path}: {error}").format(path=path, error=exc)
+        ) from exc
     try:
         if plain:  # a plain file SQLite cannot read is damaged (truncated), not mis-keyed
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -151,15 +164,14 @@ class Recovery:
 
     def message(self) -> str:
         """What happened, in plain words, for the user."""
-        kept = (
-            f" The damaged file was kept as {self.damaged_copy}; nothing in it was deleted."
-            if self.damaged_copy
-            else ""
-        )
-        return (
-            f"Restored {self.database} from the backup of {self.restored.describe()}. "
-            f"Changes made after that backup are not in it.{kept}"
-        )
+        text = _(
+            "Restored {database} from the backup of {when}. Changes made after that backup are "
+            "not in it."
+        ).format(database=self.database, when=self.restored.describe())
+        if self.damaged_copy:
+            kept = _("The damaged file was kept as {copy}; nothing in it was deleted.")
+            text += " " + kept.format(copy=self.damaged_copy)
+        return text
 
 
 def _put_backup(path: Path, chosen: backup.BackupInfo, passphrase: str | None) -> None:
