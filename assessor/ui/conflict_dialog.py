@@ -232,7 +232,7 @@ def settle(command: AssessmentCommand, conflict: SaveConflict, undoing: bool) ->
         parent if isinstance(parent, QWidget) else None,
         conflict,
         command.by,
-        can_merge=command.field == "comment" and not undoing,
+        command.field == "comment" and not undoing,  # can merge
     )
     if answer.choice == TAKE_THEIRS:
         command.setObsolete(True)

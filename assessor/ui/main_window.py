@@ -31,6 +31,7 @@ from assessor.settings import assessor_name
 from assessor.ui import (
     dialogs,
     import_actions,
+    live_updates,
     menus,
     pdf_actions,
     storage_actions,
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.backup_timer.timeout.connect(lambda: storage_actions.periodic_backup(self))
         if storage_actions.can_back_up(self):
             self.backup_timer.start()
+        self.live = live_updates.LiveUpdates(self)  # others' edits appear here
+        self.live.start()
 
     # --- menus ---------------------------------------------------------------------------
     def _on_workbench(self, step: Callable[[], object]) -> Callable[[], None]:
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
         self.workbench.assessment.flush()
         self.themes.flush()
         self.backup_timer.stop()
+        self.live.stop()
         self.runner.wait()
         self.db.close()
 
