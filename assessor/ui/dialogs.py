@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,6 +49,8 @@ from assessor.ui.file_dialogs import (  # noqa: F401
     file_stem,
     with_suffix,
 )
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from assessor.exporters.pdf_data import Scope
@@ -144,7 +147,9 @@ def ask_follow_up_correction(
 def ask_code(parent: QWidget | None) -> str | None:
     """Ask for a recommendation's code as people type it ("iv-5"); None if cancelled."""
     text, ok = QInputDialog.getText(
-        parent, "Go to code", "Code of the recommendation (for example IV-5 or iv 5):"
+        parent,
+        translate("dialogs", "Go to code"),
+        translate("dialogs", "Code of the recommendation (for example IV-5 or iv 5):"),
     )
     return text if ok and text.strip() else None
 
@@ -187,24 +192,33 @@ def _form_dialog(parent: QWidget | None, title: str, intro: str) -> tuple[QDialo
     return dialog, form
 
 
+def _scope_choice() -> QComboBox:
+    """Which recommendations an export covers: the compliance scope, or all of them."""
+    scope = QComboBox()
+    scope.addItem(translate("dialogs", "Compliance scope (require and request)"), "compliance")
+    scope.addItem(translate("dialogs", "All recommendations (invites too)"), "all")
+    return scope
+
+
 def ask_questionnaire_options(parent: QWidget | None, party: str) -> QuestionnaireOptions | None:
     """Ask what the questionnaire for ``party`` covers and how to answer; None if cancelled."""
     dialog, form = _form_dialog(
         parent,
-        f"Export questionnaire — {party}",
-        f"An Excel workbook for {party} to fill in: one row per recommendation, with the "
-        "current follow-up. The deadline and contact are shown on its Instructions sheet.",
+        translate("dialogs", "Export questionnaire — {party}").format(party=party),
+        translate(
+            "dialogs",
+            "An Excel workbook for {party} to fill in: one row per recommendation, with the "
+            "current follow-up. The deadline and contact are shown on its Instructions sheet.",
+        ).format(party=party),
     )
-    scope = QComboBox()
-    scope.addItem("Compliance scope (require and request)", "compliance")
-    scope.addItem("All recommendations (invites too)", "all")
+    scope = _scope_choice()
     deadline = QLineEdit()
-    deadline.setPlaceholderText("e.g. 30 June 2026 (optional)")
+    deadline.setPlaceholderText(translate("dialogs", "e.g. 30 June 2026 (optional)"))
     contact = QLineEdit()
-    contact.setPlaceholderText("e.g. lanzarote.committee@coe.int (optional)")
-    form.addRow("&Recommendations:", scope)
-    form.addRow("&Deadline:", deadline)
-    form.addRow("&Contact:", contact)
+    contact.setPlaceholderText(translate("dialogs", "e.g. lanzarote.committee@coe.int (optional)"))
+    form.addRow(translate("dialogs", "&Recommendations:"), scope)
+    form.addRow(translate("dialogs", "&Deadline:"), deadline)
+    form.addRow(translate("dialogs", "&Contact:"), contact)
     deadline.setFocus()  # else the OK button, made first, has it and a typed space presses it
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -220,18 +234,21 @@ def ask_pdf_options(
     dialog, form = _form_dialog(
         parent,
         f"{title} — {party}",
-        f"The summary of {party} for a Committee meeting: each recommendation with the State's "
-        "follow-up and your rating and comment, then your themed recommendations.",
+        translate(
+            "dialogs",
+            "The summary of {party} for a Committee meeting: each recommendation with the "
+            "State's follow-up and your rating and comment, then your themed recommendations.",
+        ).format(party=party),
     )
-    scope = QComboBox()
-    scope.addItem("Compliance scope (require and request)", "compliance")
-    scope.addItem("All recommendations (invites too)", "all")
+    scope = _scope_choice()
     scope.setCurrentIndex(max(0, scope.findData(last.scope)))
-    only_rated = QCheckBox("&Only rated recommendations")
+    only_rated = QCheckBox(translate("dialogs", "&Only rated recommendations"))
     only_rated.setChecked(last.only_rated)
-    full = QCheckBox("Print &follow-ups in full (long ones are otherwise trimmed)")
+    full = QCheckBox(
+        translate("dialogs", "Print &follow-ups in full (long ones are otherwise trimmed)")
+    )
     full.setChecked(last.full_follow_ups)
-    form.addRow("&Recommendations:", scope)
+    form.addRow(translate("dialogs", "&Recommendations:"), scope)
     form.addRow("", only_rated)
     form.addRow("", full)
     scope.setFocus()  # not the OK button, which a typed space would press
@@ -251,11 +268,12 @@ def ask_party(
 
 def ask_new_passphrase(parent: QWidget | None, location: str) -> str | None:
     """Ask twice for the passphrase of a new encrypted database; None if cancelled."""
-    warning = (
-        f"Choose the passphrase that will encrypt {location}. It is never stored: without it "
-        "nobody, you included, can open the database or its backups."
-    )
-    return _ask_twice(parent, "New encrypted database", warning)
+    warning = translate(
+        "dialogs",
+        "Choose the passphrase that will encrypt {location}. It is never stored: without it "
+        "nobody, you included, can open the database or its backups.",
+    ).format(location=location)
+    return _ask_twice(parent, translate("dialogs", "New encrypted database"), warning)
 
 
 def _ask_twice(parent: QWidget | None, title: str, warning: str) -> str | None:
@@ -266,27 +284,73 @@ def _ask_twice(parent: QWidget | None, title: str, warning: str) -> str | None:
         first, again = QLineEdit(), QLineEdit()
         for edit in (first, again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("&Passphrase:", first)
-        form.addRow("The &same again:", again)
+        form.addRow(translate("dialogs", "&Passphrase:"), first)
+        form.addRow(translate("dialogs", "The &same again:"), again)
         first.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         if first.text() and first.text() == again.text():
             return first.text()
-        intro = "The two passphrases were empty or differ; type them again.\n\n" + warning
+        intro = (
+            translate("dialogs", "The two passphrases were empty or differ; type them again.")
+            + "\n\n"
+            + warning
+        )
+
+
+def _name_intro() -> str:
+    """What the Preferences say of the assessor's name."""
+    return translate(
+        "dialogs",
+        "Your name is recorded with every change you make (the history) and printed on the "
+        "cover of the PDF summary. Left empty, your login name is used.",
+    )
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What Edit → Preferences… sets: the assessor's name and the window's language."""
+
+    name: str
+    #: "en", "fr", or "" to follow the system's language.
+    language: str
+
+
+def ask_preferences(parent: QWidget | None, current: Preferences) -> Preferences | None:
+    """Edit the name and the language (Edit → Preferences…); None if cancelled."""
+    from assessor.i18n import LANGUAGE_NAMES, LANGUAGES
+
+    dialog, form = _form_dialog(parent, translate("dialogs", "Preferences"), _name_intro())
+    name = QLineEdit(current.name)
+    name.setAccessibleName(translate("dialogs", "Assessor's name"))
+    form.addRow(translate("dialogs", "Your &name:"), name)
+    language = QComboBox()
+    language.setAccessibleName(translate("dialogs", "Language of the window"))
+    language.addItem(translate("dialogs", "The system's language"), "")
+    for lang in LANGUAGES:
+        language.addItem(LANGUAGE_NAMES[lang], lang)
+    language.setCurrentIndex(max(0, language.findData(current.language)))
+    form.addRow(translate("dialogs", "&Language:"), language)
+    note = QLabel(translate("dialogs", "A new language is used from the next start."))
+    note.setWordWrap(True)
+    form.addRow("", note)
+    name.setFocus()
+    name.selectAll()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return Preferences(name.text().strip(), str(language.currentData() or ""))
 
 
 def ask_assessor_name(parent: QWidget | None, current: str) -> str | None:
     """Edit the assessor's name (Edit → Preferences…); None if cancelled."""
     dialog, form = _form_dialog(
         parent,
-        "Preferences",
-        "Your name is recorded with every change you make (the history) and printed on the "
-        "cover of the PDF summary. Left empty, your login name is used.",
+        translate("dialogs", "Preferences"),
+        _name_intro(),
     )
     name = QLineEdit(current)
-    name.setAccessibleName("Assessor's name")
-    form.addRow("Your &name:", name)
+    name.setAccessibleName(translate("dialogs", "Assessor's name"))
+    form.addRow(translate("dialogs", "Your &name:"), name)
     name.setFocus()
     name.selectAll()
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -300,21 +364,27 @@ def ask_send_options(
     """Ask which Party to send (or all) and whether to protect it; None if cancelled."""
     dialog, form = _form_dialog(
         parent,
-        "Send assessment",
-        "One file holding your ratings, comments, follow-ups and themed recommendations, for a "
-        "colleague to merge into their own database (File → Merge a colleague's assessment…).",
+        translate("dialogs", "Send assessment"),
+        translate(
+            "dialogs",
+            "One file holding your ratings, comments, follow-ups and themed recommendations, "
+            "for a colleague to merge into their own database (File → Merge a colleague's "
+            "assessment…).",
+        ),
     )
     which = QComboBox()
     for party in parties:
         which.addItem(party, party)
-    which.addItem("All Parties", None)
+    which.addItem(translate("dialogs", "All Parties"), None)
     which.setCurrentIndex(max(0, which.findData(current)) if current in parties else 0)
-    protect = QCheckBox("&Protect with a passphrase")
+    protect = QCheckBox(translate("dialogs", "&Protect with a passphrase"))
     protect.setChecked(must_protect)
     protect.setEnabled(not must_protect)
     if must_protect:
-        protect.setToolTip("Always: this database is encrypted, so what leaves it is too.")
-    form.addRow("&Assessment of:", which)
+        protect.setToolTip(
+            translate("dialogs", "Always: this database is encrypted, so what leaves it is too.")
+        )
+    form.addRow(translate("dialogs", "&Assessment of:"), which)
     form.addRow("", protect)
     which.setFocus()
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -328,13 +398,20 @@ def ask_package_passphrase(
 ) -> str | None:
     """A package's passphrase: a new one asked twice, else the sender's once; None if cancelled."""
     if not new:
-        prompt = ("That passphrase does not open it. " if wrong else "") + f"Passphrase of {name}:"
+        if wrong:
+            prompt = translate("dialogs", "That passphrase does not open it. Passphrase of {name}:")
+        else:
+            prompt = translate("dialogs", "Passphrase of {name}:")
         text, ok = QInputDialog.getText(
-            parent, "Protected assessment", prompt, QLineEdit.EchoMode.Password
+            parent,
+            translate("dialogs", "Protected assessment"),
+            prompt.format(name=name),
+            QLineEdit.EchoMode.Password,
         )
         return text if ok and text else None
-    warning = (
-        f"Choose the passphrase that protects {name}. It is never stored: tell it to your "
-        "colleague another way than the file (by telephone, say)."
-    )
-    return _ask_twice(parent, "Protect with a passphrase", warning)
+    warning = translate(
+        "dialogs",
+        "Choose the passphrase that protects {name}. It is never stored: tell it to your "
+        "colleague another way than the file (by telephone, say).",
+    ).format(name=name)
+    return _ask_twice(parent, translate("dialogs", "Protect with a passphrase"), warning)

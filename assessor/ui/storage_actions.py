@@ -11,6 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from assessor.services import backups, opening
 from assessor.services.backups import BackupInfo, Restored
 from assessor.services.cancel import Cancel
@@ -20,6 +22,8 @@ from assessor.ui.ops import describe_error
 
 if TYPE_CHECKING:
     from assessor.ui.window_api import WindowApi
+
+translate = QCoreApplication.translate
 
 #: How often the window backs up a database that changed (issue 6: every 30 minutes).
 BACKUP_INTERVAL_MS = 30 * 60 * 1000
@@ -39,11 +43,21 @@ def periodic_backup(win: WindowApi) -> None:
 
     def done(info: BackupInfo | None) -> None:
         if info is not None:
-            win.statusBar().showMessage(f"Backed up ({info.describe()}).", 5000)
+            win.statusBar().showMessage(
+                translate("storage_actions", "Backed up ({backup}).").format(
+                    backup=info.describe()
+                ),
+                5000,
+            )
 
     def failed(exc: BaseException) -> None:
         # Not a modal dialog every half hour; the status bar says it, the next tick retries.
-        win.statusBar().showMessage(f"The automatic backup failed: {describe_error(exc)}", 0)
+        win.statusBar().showMessage(
+            translate("storage_actions", "The automatic backup failed: {error}").format(
+                error=describe_error(exc)
+            ),
+            0,
+        )
 
     win.runner.run_quietly(lambda: backups.backup_if_changed(win.db), done, failed)
 
@@ -58,11 +72,14 @@ def backup_now(win: WindowApi) -> None:
         return backups.backup_now(win.db, cancel=cancel)
 
     win.runner.run_in_background(
-        "Back up now",
-        "Making a verified backup…",
+        translate("storage_actions", "Back up now"),
+        translate("storage_actions", "Making a verified backup…"),
         job,
         lambda info: win.statusBar().showMessage(
-            f"Backup {info.id} made and verified ({info.path.parent}).", 10000
+            translate("storage_actions", "Backup {id} made and verified ({folder}).").format(
+                id=info.id, folder=info.path.parent
+            ),
+            10000,
         ),
     )
 
@@ -72,7 +89,7 @@ def restore(win: WindowApi) -> None:
     win.workbench.assessment.flush()
     win.themes.flush()
     chosen = backup_dialog.choose_backup(
-        win.parent_widget(), backups.list_backups(win.db), win.db.location
+        win.parent_widget(), win.workbench.reads.backups(), win.db.location
     )
     if chosen is None:
         return
@@ -84,16 +101,27 @@ def restore(win: WindowApi) -> None:
     def done(restored: Restored) -> None:
         # The op runner has emitted the change set (every factsheet): the views are reloaded.
         win.stack.clear()  # the undo steps point at rows the restore replaced
-        dialogs.show_info(win.parent_widget(), "Restored from backup", restored.message())
+        dialogs.show_info(
+            win.parent_widget(),
+            translate("storage_actions", "Restored from backup"),
+            restored.message(),
+        )
 
-    win.runner.run_in_background("Restore from backup", "Restoring the backup…", job, done)
+    win.runner.run_in_background(
+        translate("storage_actions", "Restore from backup"),
+        translate("storage_actions", "Restoring the backup…"),
+        job,
+        done,
+    )
 
 
 def new_encrypted_database(win: WindowApi) -> None:
     """File → New encrypted database…: a new file encrypted with a passphrase never stored."""
     reason = opening.encryption_unavailable_reason()
     if reason is not None:
-        dialogs.show_error(win.parent_widget(), "New encrypted database", reason)
+        dialogs.show_error(
+            win.parent_widget(), translate("storage_actions", "New encrypted database"), reason
+        )
         return
     path = dialogs.ask_new_database(win.parent_widget())
     if not path:
@@ -102,9 +130,12 @@ def new_encrypted_database(win: WindowApi) -> None:
         # The file dialog may have confirmed "replace"; a database is never overwritten.
         dialogs.show_error(
             win.parent_widget(),
-            "New encrypted database",
-            f"There is already a file at {path}. Choose a new name; to encrypt an existing "
-            "database, open it and choose File → Encrypt this database….",
+            translate("storage_actions", "New encrypted database"),
+            translate(
+                "storage_actions",
+                "There is already a file at {path}. Choose a new name; to encrypt an existing "
+                "database, open it and choose File → Encrypt this database….",
+            ).format(path=path),
         )
         return
     passphrase = dialogs.ask_new_passphrase(win.parent_widget(), path)
@@ -118,12 +149,18 @@ def change_encryption(win: WindowApi) -> None:
     The window lets go of the database (what is typed is saved first), the conversion runs off
     the GUI thread, and the database is opened again, converted or, if it failed, as it was.
     """
-    title = "Remove encryption" if win.db.encrypted else "Encrypt this database"
+    title = (
+        translate("storage_actions", "Remove encryption")
+        if win.db.encrypted
+        else translate("storage_actions", "Encrypt this database")
+    )
     reason = opening.encryption_unavailable_reason()
     path = win.db.path
     if reason is not None or path is None or win.db.read_only:
         dialogs.show_error(
-            win.parent_widget(), title, reason or "Only a database file this window may change."
+            win.parent_widget(),
+            title,
+            reason or translate("storage_actions", "Only a database file this window may change."),
         )
         return
     old = win.db.passphrase
@@ -135,8 +172,11 @@ def change_encryption(win: WindowApi) -> None:
     elif not dialogs.confirm(
         win.parent_widget(),
         title,
-        f"Store {path.name} and its backups unencrypted? Anyone who can read this computer's "
-        "files could then read them.",
+        translate(
+            "storage_actions",
+            "Store {name} and its backups unencrypted? Anyone who can read this computer's "
+            "files could then read them.",
+        ).format(name=path.name),
     ):
         return
     win.release_database()
@@ -151,7 +191,9 @@ def change_encryption(win: WindowApi) -> None:
             dialogs.show_error(
                 win.parent_widget(),
                 title,
-                f"{path} could not be opened again; open it with File → Open.",
+                translate(
+                    "storage_actions", "{path} could not be opened again; open it with File → Open."
+                ).format(path=path),
             )
         return win.replaced_by or win
 
@@ -162,27 +204,41 @@ def change_encryption(win: WindowApi) -> None:
     def failed(_exc: BaseException) -> None:
         reopen(old)  # the runner has said why; the file is as it was
 
-    what = "Encrypting" if new is not None else "Decrypting"
-    win.runner.run_in_background(
-        title, f"{what} {path.name} and its backups…", job, done, on_failed=failed
-    )
+    if new is not None:
+        what = translate("storage_actions", "Encrypting {name} and its backups…")
+    else:
+        what = translate("storage_actions", "Decrypting {name} and its backups…")
+    win.runner.run_in_background(title, what.format(name=path.name), job, done, on_failed=failed)
 
 
 def preferences(win: WindowApi) -> None:
-    """Edit → Preferences…: the assessor's name, recorded in the history and on the PDF."""
+    """Edit → Preferences…: the assessor's name, recorded in the history and on the PDF, and
+    the window's language (English, French or the system's; used from the next start)."""
     settings = load_settings()
-    name = dialogs.ask_assessor_name(win.parent_widget(), settings.assessor_name or assessor_name())
-    if name is None:
+    current = dialogs.Preferences(settings.assessor_name or assessor_name(), settings.language)
+    chosen = dialogs.ask_preferences(win.parent_widget(), current)
+    if chosen is None:
         return
     # Left empty, the login name is used: saved as such, so that the first-start question,
     # once answered, is not asked again.
-    name = name.strip() or assessor_name()
+    name = chosen.name.strip() or assessor_name()
     try:
-        save_settings(replace(settings, assessor_name=name))
+        save_settings(replace(settings, assessor_name=name, language=chosen.language))
     except OSError as exc:
         dialogs.show_error(
-            win.parent_widget(), "Preferences", f"The preferences could not be saved: {exc}"
+            win.parent_widget(),
+            translate("storage_actions", "Preferences"),
+            translate("storage_actions", "The preferences could not be saved: {error}").format(
+                error=exc
+            ),
         )
         return
     win.ctx.by = assessor_name()
-    win.statusBar().showMessage(f"Your changes are now recorded as made by {win.ctx.by}.", 8000)
+    message = translate(
+        "storage_actions", "Your changes are now recorded as made by {name}."
+    ).format(name=win.ctx.by)
+    if chosen.language != settings.language:
+        message += " " + translate(
+            "storage_actions", "The new language is used from the next start of Assessor."
+        )
+    win.statusBar().showMessage(message, 8000)

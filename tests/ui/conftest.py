@@ -93,6 +93,13 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(dialogs, "ask_party", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_assessor_name", lambda *a, **k: None)
+
+    def preferences(parent: object, current: dialogs.Preferences) -> dialogs.Preferences | None:
+        """Edit → Preferences… through the name question (tests replace that one)."""
+        name = dialogs.ask_assessor_name(parent, current.name)
+        return None if name is None else dialogs.Preferences(name, current.language)
+
+    monkeypatch.setattr(dialogs, "ask_preferences", preferences)
     monkeypatch.setattr(dialogs, "ask_send_options", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_package_passphrase", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_merge_file", lambda *a, **k: None)
