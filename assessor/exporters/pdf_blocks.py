@@ -1,4 +1,5 @@
-"""The body of the PDF summary: recommendation blocks by chapter, and the themed part."""
+"""The body of the PDF summary: recommendation blocks by chapter, and the themed part, in the
+summary's language (``SummaryData.words``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from assessor.domain.values import FOLLOW_UP_AFTER_RATING, state_line
+from assessor.exporters.document_words import (
+    assessment_status_label,
+    review_note,
+    scope_label,
+    state_line,
+    verb_label,
+)
 from assessor.exporters.pdf_data import RecommendationEntry, SummaryData
 from assessor.exporters.pdf_flowables import Heading, KeepIfFits, Para
 from assessor.exporters.pdf_styles import (
@@ -92,9 +99,11 @@ def trim_words(parts: list[str], limit: int) -> tuple[list[str], int]:
 
 
 def scope_text(data: SummaryData) -> str:
+    """What the summary covers, in words."""
+    w = data.words
     if data.scope == "compliance":
-        return "Recommendations in the compliance procedure (require and request)"
-    return "All recommendations (require, request and invite)"
+        return w.gettext("Recommendations in the compliance procedure (require and request)")
+    return w.gettext("All recommendations (require, request and invite)")
 
 
 def swatch(hex_color: str | None, label: str) -> Table:
@@ -116,14 +125,18 @@ def swatch(hex_color: str | None, label: str) -> Table:
     return badge
 
 
-def _follow_up(rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
+def _follow_up(data: SummaryData, rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
     st = styles()
-    received = f" — received {markup(rec.received)}" if rec.follow_up and rec.received else ""
-    yield Para(f"State’s follow-up{received}", st.label)
+    w = data.words
+    if rec.follow_up and rec.received:
+        label = w.gettext("State’s follow-up — received {date}").format(date=markup(rec.received))
+    else:
+        label = w.gettext("State’s follow-up")
+    yield Para(label, st.label)
     if not rec.follow_up:
-        yield Para("No follow-up received.", st.muted)
+        yield Para(w.gettext("No follow-up received."), st.muted)
         return
-    said = state_line(rec.state_status, rec.state_references)
+    said = state_line(w, rec.state_status, rec.state_references)
     if said:
         yield Para(markup(said), st.muted)
     parts = paragraphs(rec.follow_up)
@@ -133,11 +146,12 @@ def _follow_up(rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
     for part in parts:
         yield Para(markup(part), st.follow_up)
     if left_out:
-        yield Para(
-            f"[… trimmed: {left_out:,} more words not shown; export with full follow-ups "
-            "to print them]",
-            st.marker,
+        note = w.ngettext(
+            "[… trimmed: {n} more word not shown; export with full follow-ups to print it]",
+            "[… trimmed: {n} more words not shown; export with full follow-ups to print them]",
+            left_out,
         )
+        yield Para(markup(note.format(n=w.number(left_out))), st.marker)
 
 
 def recommendation_block(
@@ -145,14 +159,17 @@ def recommendation_block(
 ) -> list[Flowable]:
     """One recommendation: codes, verb, text, follow-up, rating and comment."""
     st = styles()
+    w = data.words
     verb_color = VERB_COLORS.get(rec.verb, "#5f6368")
-    codes = ", ".join(rec.codes) or "(no code)"
+    codes = ", ".join(rec.codes) or w.gettext("(no code)")
+    verb = verb_label(rec.verb, w).upper()
     head = Para(
-        f"{markup(codes)}  <font color='{verb_color}' size='8'>{markup(rec.verb.upper())}</font>"
-        f"<font color='#5f6368' size='8'>  {markup(rec.scope)}</font>",
+        f"{markup(codes)}  <font color='{verb_color}' size='8'>{markup(verb)}</font>"
+        f"<font color='#5f6368' size='8'>  {markup(scope_label(rec.scope, w))}</font>",
         st.block_head,
     )
-    status = Para(markup(rec.status), st.muted) if rec.rating else Para("", st.muted)
+    status_text = assessment_status_label(rec.status, w)
+    status = Para(markup(status_text), st.muted) if rec.rating else Para("", st.muted)
     header = Table(
         [[head, status, swatch(data.color(rec.rating), data.label(rec.rating))]],
         colWidths=[BODY_WIDTH - 78 * mm, 14 * mm, 64 * mm],
@@ -171,15 +188,15 @@ def recommendation_block(
     )
     block: list[Flowable] = [header]
     if rec.review:  # the State answered again since: the rating may be out of date
-        block.append(Para(markup(FOLLOW_UP_AFTER_RATING), st.review))
+        block.append(Para(markup(review_note(w)), st.review))
     block.append(Para(markup(rec.text), st.body))
-    block.extend(_follow_up(rec, options.full_follow_ups))
-    block.append(Para("Rapporteur’s comment", st.label))
+    block.extend(_follow_up(data, rec, options.full_follow_ups))
+    block.append(Para(w.gettext("Rapporteur’s comment"), st.label))
     comments = paragraphs(rec.comment)
     if comments:
         block.extend(Para(markup(p), st.body) for p in comments)
     else:
-        block.append(Para("No comment.", st.muted))
+        block.append(Para(w.gettext("No comment."), st.muted))
     block.append(Spacer(1, 2 * mm))
     block.append(HRFlowable(width="100%", thickness=0.4, color=RULE, spaceAfter=3 * mm))
     return block
@@ -213,19 +230,26 @@ def chapters(
 def nothing_printed(data: SummaryData, options: Options) -> list[Flowable]:
     """What the recommendations part says when there is nothing to print."""
     st = styles()
+    w = data.words
     if not data.in_scope:
         reason = (
-            "This factsheet has no recommendation in the compliance procedure (require or "
-            "request); export with the scope “all” to print its invitations."
+            w.gettext(
+                "This factsheet has no recommendation in the compliance procedure (require or "
+                "request); export with the scope “all” to print its invitations."
+            )
             if data.scope == "compliance" and data.total
-            else "This factsheet has no recommendation yet."
+            else w.gettext("This factsheet has no recommendation yet.")
+        )
+    elif options.only_rated:
+        reason = w.gettext(
+            "No recommendation in scope has been rated yet. Export without “only rated” to "
+            "print the unrated ones."
         )
     else:
-        reason = "No recommendation in scope has been rated yet."
-    if options.only_rated and data.in_scope:
-        reason += " Export without “only rated” to print the unrated ones."
+        reason = w.gettext("No recommendation in scope has been rated yet.")
+    title = w.gettext("Recommendations")
     return [
-        Heading("Recommendations", st.h1, "recommendations", "Recommendations"),
+        Heading(title, st.h1, "recommendations", title),
         Para(markup(reason), st.body),
     ]
 
@@ -233,23 +257,19 @@ def nothing_printed(data: SummaryData, options: Options) -> list[Flowable]:
 def themed(data: SummaryData) -> list[Flowable]:
     """The assessor's own themed recommendations."""
     st = styles()
-    story: list[Flowable] = [
-        PageBreak(),
-        Heading("Themed recommendations", st.h1, "themes", "Themed recommendations"),
-    ]
+    w = data.words
+    heading = w.gettext("Themed recommendations")
+    story: list[Flowable] = [PageBreak(), Heading(heading, st.h1, "themes", heading)]
     if not data.themes:
-        story.append(Para("No themed recommendations have been written yet.", st.muted))
+        story.append(Para(w.gettext("No themed recommendations have been written yet."), st.muted))
         return story
     for i, theme in enumerate(data.themes, start=1):
         title = f"{i}. {theme.title}"
         story.append(Heading(markup(title), st.h2, f"theme-{i}", title, level=1))
         for j, item in enumerate(theme.items, start=1):
-            links = (
-                f" <font color='#5f6368' size='8'>(see {markup(', '.join(item.links))})</font>"
-                if item.links
-                else ""
-            )
+            see = w.gettext("(see {codes})").format(codes=markup(", ".join(item.links)))
+            links = f" <font color='#5f6368' size='8'>{see}</font>" if item.links else ""
             story.append(Para(f"<b>{i}.{j}</b>  {markup(item.text)}{links}", st.body))
         if not theme.items:
-            story.append(Para("No recommendation in this theme yet.", st.muted))
+            story.append(Para(w.gettext("No recommendation in this theme yet."), st.muted))
     return story

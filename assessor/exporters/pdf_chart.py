@@ -77,7 +77,12 @@ def chapter_chart(data: SummaryData, width: float) -> Drawing:
     drawing = Drawing(width, height)
     if not chapters:
         in_scope = data.scope == "compliance"
-        empty = "No recommendation in scope." if in_scope else "No recommendation."
+        w = data.words
+        empty = (
+            w.gettext("No recommendation in scope.")
+            if in_scope
+            else w.gettext("No recommendation.")
+        )
         drawing.add(String(0, height / 2, empty, fontName=FONT))
         return drawing
     chart = VerticalBarChart()

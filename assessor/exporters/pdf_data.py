@@ -1,4 +1,5 @@
-"""What the PDF summary prints, read in a fixed handful of queries into plain values."""
+"""What the PDF summary prints, read in a fixed handful of queries into plain values, with the
+language it is printed in (``lang``)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ from assessor.db.queries import (
     themes,
     tree_rows,
 )
-from assessor.db.tree_rows import current_follow_up_received
+from assessor.db.tree_rows import current_follow_up_received_at
 from assessor.domain.values import Level, ThemeInfo
+from assessor.exporters.document_words import document_language, rating_label, received_on
+from assessor.i18n import Language, Words, words
 from assessor.services.code_lookup import find_party
 from assessor.services.errors import ServiceError
 
@@ -81,16 +84,26 @@ class SummaryData:
     scope: Scope
     #: Every current recommendation of the factsheet, whatever the scope.
     total: int
+    #: The language the summary is printed in.
+    lang: Language = "en"
+
+    @property
+    def words(self) -> Words:
+        """The summary's words, dates and numbers, in its language."""
+        return words(self.lang)
 
     def counted(self) -> str:
         """What the counts and charts cover: "Recommendations in scope", or all of them."""
-        return "Recommendations in scope" if self.scope == "compliance" else "Recommendations"
+        if self.scope == "compliance":
+            return self.words.gettext("Recommendations in scope")
+        return self.words.gettext("Recommendations")
 
     def label(self, rating: str | None) -> str:
         """The label of a rating key (the key itself if the scale no longer has it)."""
         if rating is None:
-            return "Not yet rated"
-        return next((lv.label for lv in self.levels if lv.key == rating), rating)
+            return rating_label(None, self.words)
+        level = next((lv for lv in self.levels if lv.key == rating), None)
+        return rating if level is None else rating_label(level, self.words)
 
     def color(self, rating: str | None) -> str | None:
         """The colour of a rating key, None when unrated or unknown."""
@@ -141,8 +154,13 @@ def choose_factsheet(
     return fid
 
 
-def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance") -> SummaryData:
-    """Read a factsheet's recommendations in scope, their follow-ups, ratings and themes."""
+def load_summary(
+    session: Session, factsheet_id: int, scope: Scope = "compliance", lang: str | None = None
+) -> SummaryData:
+    """Read a factsheet's recommendations in scope, their follow-ups, ratings and themes.
+
+    ``lang``: the language to print in; by default the factsheet's, else the user's.
+    """
     if scope not in SCOPES:
         raise ServiceError(f"“{scope}” is not a scope; use “compliance” or “all”.")
     party, round_title, title = session.execute(
@@ -157,7 +175,14 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
         session.execute(select(Recommendation.id, Recommendation.text).where(of_factsheet)).all()
     )
     follow_ups = current_follow_ups(session, factsheet_id)
-    received = current_follow_up_received(session, factsheet_id)
+    language = document_language(session, factsheet_id, lang)
+    w = words(language)
+    received = {
+        rec_id: received_on(w, moment, precision)
+        for rec_id, (moment, precision) in current_follow_up_received_at(
+            session, factsheet_id
+        ).items()
+    }
     assessments = {
         rec_id: (rating, comment or "", status)
         for rec_id, rating, comment, status in session.execute(
@@ -224,4 +249,5 @@ def load_summary(session: Session, factsheet_id: int, scope: Scope = "compliance
         themes=tuple(themes(session, factsheet_id)),
         scope=scope,
         total=total,
+        lang=language,
     )

@@ -6,6 +6,9 @@ defined by the canvas when it is saved (``SummaryCanvas``, reportlab's public ``
 hook). reportlab's multiBuild/TableOfContents would lay the whole document out twice for the
 same result; the NumberedCanvas recipe, which holds the pages back until the end, would send
 every bookmark to page 1 (they are bound to the page being written when they are made).
+
+Every word is in the summary's language (``lang``: English or French; by default the
+factsheet's, else the user's), dates and numbers written its way.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from assessor.exporters.pdf_blocks import (
 )
 from assessor.exporters.pdf_data import Scope, SummaryData, choose_factsheet, load_summary
 from assessor.exporters.pdf_flowables import Heading, KeepIfFits
-from assessor.exporters.pdf_front import contents, cover, overview
+from assessor.exporters.pdf_front import contents, cover, overview, printed_on
 from assessor.exporters.pdf_styles import (
     CONFIDENTIAL,
     FONT,
@@ -49,6 +52,7 @@ from assessor.exporters.pdf_styles import (
     register_fonts,
 )
 from assessor.fileio import atomic_write_bytes
+from assessor.i18n import Words, words
 from assessor.services.cancel import Cancel, check
 
 #: The form that draws the total number of pages.
@@ -62,6 +66,7 @@ class _Layout:
 
     party: str
     today: date
+    words: Words = field(default_factory=lambda: words("en"))
     pages: dict[str, int] = field(default_factory=dict)
 
 
@@ -132,26 +137,30 @@ class SummaryDocument(BaseDocTemplate):
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         width, height = PAGE_SIZE
         layout = self.layout
+        w = layout.words
         canv.saveState()
         canv.setFont(FONT_BOLD, 7.5)
         canv.setFillColor(CONFIDENTIAL)
-        canv.drawRightString(width - MARGIN_X, height - 12 * 72 / 25.4, "CONFIDENTIAL")
+        canv.drawRightString(width - MARGIN_X, height - 12 * 72 / 25.4, w.gettext("CONFIDENTIAL"))
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
         y = MARGIN_BOTTOM - 10 * 72 / 25.4
         canv.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
         canv.setFont(FONT, FOOTER_SIZE)
         canv.setFillColor(MUTED)
-        label = f"Page {doc.page} of "
+        # The total is drawn right after this label; a language putting words after the total
+        # would need a second form, which neither English nor French does.
+        label = w.gettext("Page {page} of ").format(page=doc.page)
         canv.drawString(MARGIN_X, y, label)
         # The total right after its label, so that text extraction reads "Page X of Y".
         canv.saveState()
         canv.translate(MARGIN_X + stringWidth(label, FONT, FOOTER_SIZE), y)
         canv.doForm(TOTAL_FORM)
         canv.restoreState()
-        canv.drawRightString(
-            width - MARGIN_X, y, f"{layout.party} · {layout.today.isoformat()} · Confidential"
+        footer = w.gettext("{party} · {date} · Confidential").format(
+            party=layout.party, date=printed_on(w, layout.today)
         )
+        canv.drawRightString(width - MARGIN_X, y, footer)
         canv.restoreState()
 
 
@@ -169,23 +178,24 @@ def _define_number(canv: Canvas, name: str, text: str, right: bool, font: str, s
 
 def build_story(data: SummaryData, options: Options, today: date) -> list[Flowable]:
     """The whole story of the summary, in order."""
+    w = data.words
     printed = [r for r in data.in_scope if r.rating is not None or not options.only_rated]
     body: list[Flowable] = []
-    entries = [TocEntry("overview", "Overview", 0)]
+    entries = [TocEntry("overview", w.gettext("Overview"), 0)]
     for entry, story in chapters(data, printed, options):
         entries.append(entry)
         body += story
     if not printed:
-        entries.append(TocEntry("recommendations", "Recommendations", 0))
+        entries.append(TocEntry("recommendations", w.gettext("Recommendations"), 0))
         body += nothing_printed(data, options)
     body += themed(data)
-    entries.append(TocEntry("themes", "Themed recommendations", 0))
+    entries.append(TocEntry("themes", w.gettext("Themed recommendations"), 0))
     entries += [
         TocEntry(f"theme-{i}", f"{i}. {t.title}", 1) for i, t in enumerate(data.themes, start=1)
     ]
     return [
         *cover(data, options, today),
-        *contents(entries),
+        *contents(entries, w.gettext("Contents")),
         *overview(data, options, len(printed)),
         *body,
     ]
@@ -195,17 +205,28 @@ def render_pdf_summary(data: SummaryData, options: Options, cancel: Cancel | Non
     """The summary of already loaded data, as PDF bytes."""
     register_fonts()
     today = options.on or date.today()
-    layout = _Layout(data.party, today)
+    w = data.words
+    layout = _Layout(data.party, today, w)
     buffer = io.BytesIO()
-    scope = "compliance procedure" if data.scope == "compliance" else "all recommendations"
+    if data.scope == "compliance":
+        subject = w.gettext(
+            "Lanzarote Committee, {round} — summary of the assessment (compliance procedure)"
+        )
+    else:
+        subject = w.gettext(
+            "Lanzarote Committee, {round} — summary of the assessment (all recommendations)"
+        )
     doc = SummaryDocument(
         buffer,
         layout,
         cancel,
-        title=f"Compliance assessment — {data.party}",
+        title=w.gettext("Compliance assessment — {party}").format(party=data.party),
         author=options.assessor_name or "Assessor",
-        subject=f"Lanzarote Committee, {data.round} — summary of the assessment ({scope})",
-        keywords=f"Lanzarote Committee, compliance, {data.party}, confidential",
+        subject=subject.format(round=data.round),
+        keywords=w.gettext("Lanzarote Committee, compliance, {party}, confidential").format(
+            party=data.party
+        ),
+        lang=w.lang,
     )
 
     def numbers(canv: Canvas, pages: int) -> None:
@@ -239,11 +260,15 @@ def summary_pdf_bytes(
     factsheet_id: int | None = None,
     on: date | None = None,
     cancel: Cancel | None = None,
+    lang: str | None = None,
 ) -> bytes:
-    """The PDF summary as bytes, for a print preview that need not touch the disk."""
+    """The PDF summary as bytes, for a print preview that need not touch the disk.
+
+    ``lang``: the language to print in ("en", "fr"); by default the factsheet's, else the user's.
+    """
     with db.reading() as session:
         fid = choose_factsheet(session, party, factsheet_id)
-        data = load_summary(session, fid, scope)
+        data = load_summary(session, fid, scope, lang)
     options = Options(only_rated, full_follow_ups, assessor_name.strip(), on)
     return render_pdf_summary(data, options, cancel)
 
@@ -260,8 +285,10 @@ def write_pdf_summary(
     factsheet_id: int | None = None,
     on: date | None = None,
     cancel: Cancel | None = None,
+    lang: str | None = None,
 ) -> None:
-    """Write the PDF summary of a Party's factsheet (the only one if ``party`` is None)."""
+    """Write the PDF summary of a Party's factsheet (the only one if ``party`` is None), in
+    ``lang`` (default: the factsheet's language, else the user's)."""
     pdf = summary_pdf_bytes(
         db,
         party,
@@ -272,5 +299,6 @@ def write_pdf_summary(
         factsheet_id=factsheet_id,
         on=on,
         cancel=cancel,
+        lang=lang,
     )
     atomic_write_bytes(path, pdf, shared=True)
