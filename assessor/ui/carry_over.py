@@ -67,6 +67,10 @@ class RoundToRound(QObject):
 
     def previous(self, detail: RecommendationDetail) -> PreviousAssessment | None:
         """What the same code was given in the Party's previous round (None: nothing)."""
+        # A failed read says why in the error dialog and shows no last round.
+        return self.wb.ctx.runner.read(lambda: self._previous(detail), None)
+
+    def _previous(self, detail: RecommendationDetail) -> PreviousAssessment | None:
         fid = detail.factsheet_id
         if fid not in self._before:
             self._before[fid] = previous_round.previous_factsheet(self.wb.db, fid)
@@ -88,7 +92,10 @@ class RoundToRound(QObject):
             )
             return
         wb.assessment.flush()  # a comment being typed is an assessment begun
-        rating, comment, _status = previous_round.assessment_fields(wb.db, rec_id)
+        fields = wb.ctx.runner.read(lambda: previous_round.assessment_fields(wb.db, rec_id), None)
+        if fields is None:
+            return  # the error dialog said why
+        rating, comment, _status = fields
         label = wb.codes_of(rec_id)
         replace = rating is not None or bool(comment)
         if replace and not dialogs.confirm(

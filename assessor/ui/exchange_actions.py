@@ -101,7 +101,10 @@ def send_assessment(win: WindowApi) -> None:
     """File → Send assessment…: which Party, where, the passphrase; written off the GUI thread."""
     from assessor.exporters.package import write_package
 
-    parties = sorted({s.party for s in browsing.factsheets(win.db)}, key=str.casefold)
+    sheets = win.workbench.reads.factsheets()
+    if sheets is None:
+        return  # the error dialog said why
+    parties = sorted({s.party for s in sheets}, key=str.casefold)
     if not parties:
         dialogs.show_error(
             win.parent_widget(), SEND_TITLE, "There is no assessment yet: import a factsheet first."

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.domain.values import RecommendationDetail
-from assessor.services import browsing
 from assessor.services.changes import Changes
 from assessor.services.opening import Handle
 from assessor.settings import assessor_name
@@ -242,7 +241,7 @@ class MainWindow(QMainWindow):
         self._refresh_rate_menu(self.workbench.detail)
         if index == 1:
             detail = self.workbench.detail
-            sheets = browsing.factsheets(self.db)
+            sheets = self.workbench.reads.factsheets() or []
             sheet = next((s for s in sheets if detail and s.id == detail.factsheet_id), None)
             sheet = sheet or (sheets[0] if sheets else None)
             self.themes.set_factsheet(sheet.id if sheet else None, sheet.party if sheet else "")
@@ -251,7 +250,7 @@ class MainWindow(QMainWindow):
 
     def jump_to_code(self, factsheet_id: int, code: str) -> None:
         """Show the Committee's recommendation carrying ``code`` (a theme item's link)."""
-        rec_id = browsing.recommendation_for_code(self.db, factsheet_id, code)
+        rec_id = self.workbench.reads.recommendation_for_code(factsheet_id, code)
         if rec_id is None:
             self.statusBar().showMessage(f"No recommendation has the code {code}.", 5000)
             return

@@ -85,6 +85,7 @@ class OpRunner(QObject):
         self._pool.setMaxThreadCount(1)  # one long job at a time: they all write
         self._running: list[_Worker] = []
         self._quiet: list[_Worker] = []  # kept referenced until their signals are delivered
+        self._reading_failed = False
 
     def cancel_all(self) -> None:
         """Ask every running or queued job to stop at its next check (as Cancel does)."""
@@ -107,14 +108,33 @@ class OpRunner(QObject):
         try:
             result = call()
         except Exception as exc:
-            if not isinstance(exc, USER_ERRORS):
-                log.exception("%s failed", title)
-            dialogs.show_error(self._parent, title, describe_error(exc))
+            self._show_failure(title, exc)
             return None
         changes = changes_of(result)
         if changes:
             self.changed.emit(changes)
         return result
+
+    def read(self, call: Callable[[], T], default: T, title: str = "") -> T:
+        """A read on the GUI thread (the tree, a recommendation, a list): its result, or
+        ``default`` once the error dialog has said in plain words why it failed (the database
+        gone, locked, damaged) — never a traceback in Qt's hook."""
+        try:
+            return call()
+        except Exception as exc:
+            if not self._reading_failed:  # reads failing while its dialog is open say it once
+                self._reading_failed = True
+                try:
+                    self._show_failure(title or self.tr("Reading the database"), exc)
+                finally:
+                    self._reading_failed = False
+            return default
+
+    def _show_failure(self, title: str, exc: BaseException) -> None:
+        """Log what the user cannot fix, and show the plain-words error dialog."""
+        if not isinstance(exc, USER_ERRORS):
+            log.error("%s failed", title, exc_info=exc)
+        dialogs.show_error(self._parent, title, describe_error(exc))
 
     def run_in_background(
         self,
@@ -171,9 +191,7 @@ class OpRunner(QObject):
                     self.tr("{title}: cancelled; nothing was written.").format(title=title)
                 )
             else:
-                if not isinstance(exc, USER_ERRORS):
-                    log.error("%s failed", title, exc_info=exc)
-                dialogs.show_error(self._parent, title, describe_error(exc))
+                self._show_failure(title, exc)
             if on_failed is not None:
                 on_failed(exc)
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from assessor.domain.scope import snippet
 from assessor.domain.values import ThemeInfo
-from assessor.services import browsing
 from assessor.ui import dialogs, undo
+from assessor.ui.reads import Reads
 from assessor.ui.theme_editor import ThemeEditor
 from assessor.ui.theme_links import read_links, unknown_sentence
 
@@ -38,6 +38,7 @@ class ThemesView(QWidget):
     def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.db, self.ids, self.stack = ctx, ctx.db, ctx.ids, stack
+        self.reads = Reads(ctx.db, ctx.runner)  # a failed read says why in the error dialog
         self.factsheet_id: int | None = None
         self._themes: list[ThemeInfo] = []
         #: The codes of the factsheet's recommendations: links to anything else are refused.
@@ -148,9 +149,9 @@ class ThemesView(QWidget):
     def reload(self) -> None:
         """Read the themes again, keeping the chosen row."""
         keep = self.current_ref()
-        self._themes = browsing.themes(self.db, self.factsheet_id) if self.factsheet_id else []
+        self._themes = self.reads.themes(self.factsheet_id) if self.factsheet_id else []
         # Read again each time: a re-import may have brought or retired codes.
-        rows = browsing.tree(self.db, self.factsheet_id) if self.factsheet_id else []
+        rows = self.reads.tree(self.factsheet_id) if self.factsheet_id else []
         self._codes = frozenset(code for row in rows for code in row.codes)
         self._loading = True
         self.tree.clear()
@@ -195,7 +196,7 @@ class ThemesView(QWidget):
         from assessor.ui.follow_up_pane import FIELD_NAMES, local_time
 
         self.flush()  # what is being typed is part of the history
-        entries = browsing.theme_history(self.db, theme.id, [i.id for i in theme.items])
+        entries = self.reads.theme_history(theme.id, [i.id for i in theme.items])
         names = {
             **FIELD_NAMES,
             "text": self.tr("Text"),

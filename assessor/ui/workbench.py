@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QWidget
 from assessor.domain.filters import FilterState
 from assessor.domain.tree import Node
 from assessor.domain.values import Level, RecommendationDetail
-from assessor.search import query_words, search
-from assessor.services import browsing
+from assessor.search import query_words
 from assessor.services.assessments import parse_rating
 from assessor.services.changes import Changes
 from assessor.services.code_lookup import typed_codes
@@ -22,6 +21,7 @@ from assessor.ui.filter_expansion import open_matches
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
+from assessor.ui.reads import Reads
 from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
 from assessor.ui.tree_scroll import in_sight, scroll_with_context
 from assessor.ui.workbench_layout import make_tree, split_panes
@@ -43,11 +43,9 @@ class Workbench(QWidget):
     def __init__(self, ctx: undo.Context, stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.db, self.stack = ctx, ctx.db, stack
+        self.reads = Reads(ctx.db, ctx.runner)  # a failed read says why in the error dialog
         self.model = FactsheetTreeModel(
-            lambda fid: browsing.tree(self.db, fid),
-            lambda fid: browsing.levels(self.db, fid),
-            self,
-            load_facets=lambda: browsing.facets(self.db),
+            self.reads.tree, self.reads.levels, self, load_facets=self.reads.facets
         )
         self.tree = make_tree(self.model)
         self.filters = FilterBar()
@@ -68,7 +66,7 @@ class Workbench(QWidget):
         self._expansion: set[tuple[str, int]] = set()
         # A factsheet's scale rarely changes: asked once per factsheet, not at every step.
         self._levels: dict[int, tuple[Level, ...]] = {}
-        self.follow_up.load_history = lambda rec_id: browsing.history(self.db, rec_id)
+        self.follow_up.load_history = self.reads.history
         self.tree.selectionModel().currentChanged.connect(self._current_index_changed)
         # Folding the branch of the recommendation shown puts it out of sight: no rating then.
         self.tree.collapsed.connect(lambda _index: self._cursor_moved())
@@ -94,7 +92,10 @@ class Workbench(QWidget):
         keep_sheet = shown[1] if shown else None
         keep = keep if keep is not None else (shown[0] if shown else None)
         self._levels.clear()  # a restore or re-import may bring another scale
-        self.model.set_factsheets(browsing.factsheets(self.db))
+        sheets = self.reads.factsheets()
+        if sheets is None:
+            return  # the error dialog said why; the tree stays as it was
+        self.model.set_factsheets(sheets)
         if keep is not None and keep_sheet is not None:
             self._show_again(keep, keep_sheet)
         elif len(self.model.factsheet_ids()) == 1:
@@ -169,7 +170,7 @@ class Workbench(QWidget):
         self.hidden = None  # chosen now: the one a filter hid is not brought back
         node = self.model.recommendation_node(rec_id)
         known = self._levels.get(node.factsheet_id) if node is not None else None
-        detail = browsing.detail(self.db, rec_id, known)
+        detail = self.reads.detail(rec_id, known)
         self.detail = detail
         if detail is None:
             self.finding.clear()
@@ -187,7 +188,7 @@ class Workbench(QWidget):
     def apply_filters(self, state: FilterState) -> None:
         """Show what passes the filters and the search; highlight the search words."""
         self._words = query_words(state.query)
-        matches = search(self.db, state.query) if self._words else None
+        matches = self.reads.search(state.query) if self._words else None
         keep = self._shown_or_hidden()
         if not self.model.filter_state.is_active:
             # The tree as the user left it, to find again once the filters are cleared.
@@ -294,7 +295,7 @@ class Workbench(QWidget):
             self.message.emit(f"“{typed.strip()}” is not a code such as IV-5.")
             return False
         for fid in stepping.party_first(self.model, self._start()):
-            rec_id = browsing.recommendation_for_code(self.db, fid, codes[0])
+            rec_id = self.reads.recommendation_for_code(fid, codes[0])
             if rec_id is None:
                 continue
             if not self.select_recommendation(rec_id, fid):
@@ -369,7 +370,7 @@ class Workbench(QWidget):
         node = self.model.recommendation_node(rec_id)
         if node is not None:
             return node.codes
-        detail = browsing.detail(self.db, rec_id)  # a factsheet not read in yet
+        detail = self.reads.detail(rec_id)  # a factsheet not read in yet
         return ", ".join(detail.codes) if detail and detail.codes else f"#{rec_id}"
 
     def edit_follow_up(self) -> None:
@@ -383,7 +384,7 @@ class Workbench(QWidget):
             self.reload()
             return
         if changes.recommendations:
-            states = browsing.recommendation_states(self.db, changes.recommendations)
+            states = self.reads.recommendation_states(changes.recommendations)
             self.model.update_recommendations(states)
             if self.model.filter_state.is_active:  # "Keep this rating": one match fewer
                 self._count()
