@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from assessor.services import assessments
@@ -20,6 +21,8 @@ from assessor.services.conflicts import SaveConflict
 from assessor.ui import conflict_dialog
 from assessor.ui.ops import USER_ERRORS
 from assessor.ui.undo_base import Context, ServiceCommand
+
+translate = QCoreApplication.translate
 
 #: Comment edits to one recommendation merge into one undo step (the id is Qt's merge key).
 COMMENT_MERGE_ID = 1001
@@ -100,7 +103,7 @@ class SetRating(AssessmentCommand):
     def __init__(
         self, ctx: Context, rec_id: int, old: str | None, new: str | None, label: str
     ) -> None:
-        super().__init__(f"Rate {label}", ctx, rec_id)
+        super().__init__(translate("undo", "Rate {label}").format(label=label), ctx, rec_id)
         self.old, self.new = old, new
 
     field = "rating"
@@ -120,7 +123,9 @@ class SetComment(AssessmentCommand):
     """Replace the comment on a recommendation; consecutive edits merge into one step."""
 
     def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
-        super().__init__(f"Edit comment on {label}", ctx, rec_id)
+        super().__init__(
+            translate("undo", "Edit comment on {label}").format(label=label), ctx, rec_id
+        )
         self.old, self.new = old, new
 
     def id(self) -> int:
@@ -152,7 +157,12 @@ class SetStatus(AssessmentCommand):
     """Mark an assessment draft or final."""
 
     def __init__(self, ctx: Context, rec_id: int, old: str, new: str, label: str) -> None:
-        super().__init__(f"Mark {label} {new}", ctx, rec_id)
+        text = (
+            translate("undo", "Mark {label} final")
+            if new == "final"
+            else translate("undo", "Mark {label} draft")
+        )
+        super().__init__(text.format(label=label), ctx, rec_id)
         self.old, self.new = old, new
 
     field = "status"
@@ -172,7 +182,9 @@ class KeepRating(AssessmentCommand):
     """The rating stands after a newer follow-up; undo marks the follow-up as newer again."""
 
     def __init__(self, ctx: Context, rec_id: int, label: str) -> None:
-        super().__init__(f"Keep the rating of {label}", ctx, rec_id)
+        super().__init__(
+            translate("undo", "Keep the rating of {label}").format(label=label), ctx, rec_id
+        )
 
     field = "rating_kept"
 

@@ -50,16 +50,15 @@ class Resolution:
     text: str = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
+translate = QCoreApplication.translate
 
 
 def _field_name(field: str) -> str:
     names = {
-        "rating": _tr("Rating"),
-        "status": _tr("Status"),
-        "rating_kept": _tr("Rating kept after the newer follow-up"),
-        "comment": _tr("Comment"),
+        "rating": translate("ConflictDialog", "Rating"),
+        "status": translate("ConflictDialog", "Status"),
+        "rating_kept": translate("ConflictDialog", "Rating kept after the newer follow-up"),
+        "comment": translate("ConflictDialog", "Comment"),
     }
     return names.get(field, field)
 
@@ -88,7 +87,7 @@ def _text(values: dict[str, str]) -> str:
     if "comment" in values:
         if lines:
             lines.append("")
-        lines.append(values["comment"] or _tr("(no comment)"))
+        lines.append(values["comment"] or translate("ConflictDialog", "(no comment)"))
     return "\n".join(lines)
 
 
@@ -101,9 +100,13 @@ def side_texts(conflict: SaveConflict) -> tuple[str, str]:
 def merged_comment(conflict: SaveConflict, me: str) -> str:
     """Both comments, theirs first, each signed: what the merge editor starts from."""
     theirs, mine = _values(conflict)
-    who = conflict.by or _tr("Someone")
-    their_sign = _tr("— {who}, {when}").format(who=who, when=_when(conflict))
-    my_sign = _tr("— {who}").format(who=me or _tr("me"))
+    who = conflict.by or translate("ConflictDialog", "Someone")
+    their_sign = translate("ConflictDialog", "— {who}, {when}").format(
+        who=who, when=_when(conflict)
+    )
+    my_sign = translate("ConflictDialog", "— {who}").format(
+        who=me or translate("ConflictDialog", "me")
+    )
     parts = [theirs.get("comment", "").strip(), their_sign, "", mine.get("comment", "").strip()]
     return "\n".join([*parts, my_sign])
 

@@ -29,11 +29,6 @@ if TYPE_CHECKING:
     from assessor.ui.workbench import Workbench
 
 
-def tr(text: str) -> str:
-    """A window string in the user's language."""
-    return QCoreApplication.translate("FollowUpCorrection", text)
-
-
 @dataclass(frozen=True)
 class Correction:
     """What the rapporteur corrected: the follow-up's text, the State's status and references."""
@@ -113,7 +108,12 @@ def correct(wb: Workbench) -> None:
     )
     label = ", ".join(detail.codes)
     asked = dialogs.ask_follow_up_correction(
-        wb, tr("Correct the follow-up of {codes}").replace("{codes}", label), old, old_state
+        wb,
+        QCoreApplication.translate("FollowUpCorrection", "Correct the follow-up of {codes}").format(
+            codes=label
+        ),
+        old,
+        old_state,
     )
     if asked is None:
         return

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from assessor.domain.values import CORRECTED_SOURCE, CORRECTION_UNDONE_SOURCE
 from assessor.services import assessments, themes
 from assessor.services.changes import Changes
@@ -24,6 +26,8 @@ from assessor.ui.assessment_commands import (  # noqa: F401
     SetStatus,
 )
 from assessor.ui.undo_base import Context, IdMap, ServiceCommand  # noqa: F401
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class EditFollowUp(ServiceCommand):
         old_state: StateFields | None = None,
         new_state: StateFields | None = None,
     ) -> None:
-        super().__init__(f"Correct follow-up of {label}", ctx)
+        super().__init__(translate("undo", "Correct follow-up of {label}").format(label=label), ctx)
         self.rec_id, self.old, self.new = rec_id, old, new
         self.old_state, self.new_state = old_state, new_state
 
@@ -79,7 +83,7 @@ class AddTheme(ServiceCommand):
     """Add a theme at the end."""
 
     def __init__(self, ctx: Context, factsheet_id: int, title: str) -> None:
-        super().__init__(f"Add theme “{title}”", ctx)
+        super().__init__(translate("undo", "Add theme “{title}”").format(title=title), ctx)
         self.factsheet_id, self.title = factsheet_id, title
         self.original: int | None = None
         self.position: int | None = None
@@ -103,7 +107,7 @@ class RenameTheme(ServiceCommand):
     """Rename a theme."""
 
     def __init__(self, ctx: Context, theme_id: int, old: str, new: str) -> None:
-        super().__init__(f"Rename theme to “{new}”", ctx)
+        super().__init__(translate("undo", "Rename theme to “{title}”").format(title=new), ctx)
         self.theme_id, self.old, self.new = theme_id, old, new
 
     def do(self) -> Any:
@@ -121,7 +125,7 @@ class DeleteTheme(ServiceCommand):
     """Delete a theme and its items; undo re-creates them where they were."""
 
     def __init__(self, ctx: Context, theme_id: int, title: str) -> None:
-        super().__init__(f"Delete theme “{title}”", ctx)
+        super().__init__(translate("undo", "Delete theme “{title}”").format(title=title), ctx)
         self.theme_id = theme_id
         self.deleted: themes.DeletedTheme | None = None
 
@@ -145,7 +149,7 @@ class MoveTheme(ServiceCommand):
     """Move a theme up or down."""
 
     def __init__(self, ctx: Context, theme_id: int, old: int, new: int) -> None:
-        super().__init__("Move theme", ctx)
+        super().__init__(translate("undo", "Move theme"), ctx)
         self.theme_id, self.old, self.new = theme_id, old, new
 
     def do(self) -> Any:
@@ -163,7 +167,7 @@ class AddItem(ServiceCommand):
     """Add a recommendation to a theme."""
 
     def __init__(self, ctx: Context, theme_id: int, text: str, links: tuple[str, ...] = ()) -> None:
-        super().__init__("Add recommendation to theme", ctx)
+        super().__init__(translate("undo", "Add recommendation to theme"), ctx)
         self.theme_id, self.text_, self.links = theme_id, text, links
         self.original: int | None = None
         self.position: int | None = None
@@ -192,7 +196,7 @@ class EditItem(ServiceCommand):
     def __init__(
         self, ctx: Context, item_id: int, text: str | None, links: tuple[str, ...] | None
     ) -> None:
-        super().__init__("Edit recommendation of theme", ctx)
+        super().__init__(translate("undo", "Edit recommendation of theme"), ctx)
         self.item_id, self.new_text, self.new_links = item_id, text, links
         self.old: themes.ItemEdited | None = None
 
@@ -215,7 +219,7 @@ class DeleteItem(ServiceCommand):
     """Delete a theme item; undo re-creates it where it was."""
 
     def __init__(self, ctx: Context, item_id: int) -> None:
-        super().__init__("Delete recommendation of theme", ctx)
+        super().__init__(translate("undo", "Delete recommendation of theme"), ctx)
         self.item_id = item_id
         self.deleted: themes.DeletedThemeItem | None = None
 
@@ -240,7 +244,7 @@ class MoveItem(ServiceCommand):
     """Move a theme item up or down within its theme."""
 
     def __init__(self, ctx: Context, item_id: int, old: int, new: int) -> None:
-        super().__init__("Move recommendation of theme", ctx)
+        super().__init__(translate("undo", "Move recommendation of theme"), ctx)
         self.item_id, self.old, self.new = item_id, old, new
 
     def do(self) -> Any:
@@ -261,7 +265,7 @@ class BackToDraft(ServiceCommand):
     """
 
     def __init__(self, ctx: Context, rec_ids: Sequence[int], label: str) -> None:
-        super().__init__(f"Back to draft: {label}", ctx)
+        super().__init__(translate("undo", "Back to draft: {codes}").format(codes=label), ctx)
         self.rec_ids = tuple(rec_ids)
         self.rec_id = self.rec_ids[0] if len(self.rec_ids) == 1 else None
         self._first = True
