@@ -114,23 +114,23 @@ def test_a_tampered_package_is_refused(seeded: Any, tmp_path: Path) -> None:
 
 def test_a_tampered_sealed_package_is_refused(seeded: Any, tmp_path: Path) -> None:
     out = tmp_path / "s.assessor"
-    write_package(seeded.db, out, passphrase="pw")
+    write_package(seeded.db, out, passphrase="long enough")
     sealed = bytearray(members(out)[SEALED])
     sealed[40] ^= 1
     rewrite(out, {SEALED: bytes(sealed)})
     with pytest.raises(ImportRejected) as e:
-        read_package(out, passphrase="pw")
+        read_package(out, passphrase="long enough")
     assert str(e.value) == tampered_message("s.assessor")
 
 
 def test_a_changed_manifest_of_a_sealed_package_does_not_open(seeded: Any, tmp_path: Path) -> None:
     out = tmp_path / "s.assessor"
-    write_package(seeded.db, out, passphrase="pw", by="Ann")
+    write_package(seeded.db, out, passphrase="long enough", by="Ann")
     manifest = json.loads(members(out)[MANIFEST])
     manifest["by"] = "Mallory"
     rewrite(out, {MANIFEST: json.dumps(manifest).encode()})
     with pytest.raises(ImportRejected, match="does not open"):
-        read_package(out, passphrase="pw")
+        read_package(out, passphrase="long enough")
 
 
 @pytest.mark.parametrize(

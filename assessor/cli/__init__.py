@@ -224,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
             "seal it with a passphrase (asked, or ${env}); always so when the database is encrypted"
         ).format(env=ENV_PACKAGE_PASSPHRASE),
     )
+    k.add_argument(
+        "--force", action="store_true", help=_("replace FILE if it exists (else refused)")
+    )
 
     p = sub.add_parser(
         "merge",

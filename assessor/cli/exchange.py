@@ -48,6 +48,8 @@ def _package_passphrase(asked: bool, twice: bool) -> str | None:
     """The package passphrase: from the environment, else asked at a terminal if wanted."""
     given = os.environ.get(ENV_PACKAGE_PASSPHRASE)
     if given:
+        if twice:
+            _check_new_passphrase(given)
         return given
     if not asked:
         return None
@@ -56,11 +58,22 @@ def _package_passphrase(asked: bool, twice: bool) -> str | None:
             _("a passphrase is needed; set ${env} in a script.").format(env=ENV_PACKAGE_PASSPHRASE)
         )
     first = getpass.getpass(_("Passphrase of the package: "))
-    if twice and getpass.getpass(_("The same passphrase again: ")) != first:
-        raise Failure(_("the two passphrases differ; nothing was written."))
     if not first:
         raise Failure(_("an empty passphrase protects nothing; nothing was written."))
+    if twice:
+        _check_new_passphrase(first)  # before it is typed again
+        if getpass.getpass(_("The same passphrase again: ")) != first:
+            raise Failure(_("the two passphrases differ; nothing was written."))
     return first
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too short to seal a new package (reading takes any)."""
+    from assessor.exporters.package import passphrase_too_short
+
+    refused = passphrase_too_short(passphrase)
+    if refused:
+        raise Failure(refused)
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
@@ -90,6 +103,12 @@ def cmd_export_package(args: argparse.Namespace) -> int:
     """Write an assessment package (.assessor) to hand the work to a colleague."""
     from assessor.exporters.package import write_package
 
+    if Path(args.output).exists() and not getattr(args, "force", False):
+        raise Failure(
+            _("{file} exists already; give another name, or --force to replace it.").format(
+                file=args.output
+            )
+        )
     db = open_db(args, create=False, write=False)
     try:
         passphrase = _package_passphrase(args.encrypt or db.encrypted, twice=True)

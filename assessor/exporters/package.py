@@ -28,6 +28,7 @@ from assessor.db.engine import Database
 from assessor.db.models import Party, utcnow
 from assessor.exporters.json_export import FORMAT, VERSION, dumps, export_json, iso
 from assessor.fileio import atomic_write_bytes
+from assessor.i18n import ngettext
 from assessor.services.cancel import Cancel, check
 from assessor.services.errors import ServiceError
 from assessor.settings import assessor_name
@@ -38,6 +39,22 @@ ASSESSMENT = "assessment.json"
 SEALED = "assessment.json.enc"
 #: scrypt's cost: OWASP's recommended minimum (128 MB, a fraction of a second).
 SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+#: The shortest passphrase a package is sealed with now (one sealed before with a shorter
+#: passphrase still opens with it).
+MIN_PASSPHRASE = 8
+
+
+def passphrase_too_short(passphrase: str) -> str | None:
+    """Why a new package's passphrase is refused (too short), or None when it will do."""
+    if len(passphrase) >= MIN_PASSPHRASE:
+        return None
+    return ngettext(
+        "The passphrase needs at least {n} character: a few words are easy to remember and "
+        "hard to guess.",
+        "The passphrase needs at least {n} characters: a few words are easy to remember and "
+        "hard to guess.",
+        MIN_PASSPHRASE,
+    ).format(n=MIN_PASSPHRASE)
 
 
 def derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
@@ -123,10 +140,15 @@ def write_package(
 ) -> dict[str, Any]:
     """Write an assessment package to ``path`` atomically; return its manifest.
 
-    ``party`` keeps one Party's factsheets; ``passphrase`` seals the assessment; ``by`` is
-    the name written as its author (the assessor's name from the settings by default).
+    ``party`` keeps one Party's factsheets; ``passphrase`` (at least ``MIN_PASSPHRASE``
+    characters) seals the assessment; ``by`` is the name written as its author (the
+    assessor's name from the settings by default).
     ``cancel`` is checked per factsheet and before writing; a cancelled package leaves no file.
     """
+    if passphrase is not None:
+        refused = passphrase_too_short(passphrase)
+        if refused:
+            raise ServiceError(refused)
     if party is not None:
         party = party_name(db, party)
     data = export_json(db, party=party, cancel=cancel)

@@ -40,6 +40,10 @@ class PassphraseNeeded(ImportRejected):
     """The package is sealed and no passphrase was given."""
 
 
+class WrongPassphrase(ImportRejected):
+    """The passphrase given does not open the sealed package (the window asks again)."""
+
+
 @dataclass(frozen=True)
 class ParsedPackage:
     """A package that opened, passed its checksum and holds a valid export."""
@@ -157,6 +161,6 @@ def _unseal(manifest: dict[str, Any], sealed: bytes, name: str, passphrase: str 
     except InvalidTag as e:
         # The sealed bytes match the manifest's checksum, so the passphrase is what differs
         # (or the manifest's other fields were changed: they are bound to the seal too).
-        raise ImportRejected(
+        raise WrongPassphrase(
             f"The passphrase does not open {name}; check it with the colleague who sent it."
         ) from e

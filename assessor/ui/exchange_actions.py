@@ -124,9 +124,7 @@ def send_assessment(win: WindowApi) -> None:
     target = dialogs.with_suffix(target, ".assessor")
     passphrase = None
     if options.protect or must_protect:
-        passphrase = dialogs.ask_package_passphrase(
-            win.parent_widget(), Path(target).name, new=True
-        )
+        passphrase = new_passphrase(win, Path(target).name)
         if passphrase is None:
             return
     win.workbench.assessment.flush()  # the package holds what is saved
@@ -158,6 +156,20 @@ def send_assessment(win: WindowApi) -> None:
         )
 
     win.runner.run_in_background(SEND_TITLE, f"Writing {Path(target).name}…", job, done)
+
+
+def new_passphrase(win: WindowApi, name: str) -> str | None:
+    """A new package's passphrase, asked again while it is too short; None if cancelled."""
+    from assessor.exporters.package import passphrase_too_short
+
+    while True:
+        passphrase = dialogs.ask_package_passphrase(win.parent_widget(), name, new=True)
+        if passphrase is None:
+            return None
+        refused = passphrase_too_short(passphrase)
+        if refused is None:
+            return passphrase
+        dialogs.show_error(win.parent_widget(), SEND_TITLE, refused)
 
 
 # --- merging ------------------------------------------------------------------------------
@@ -197,7 +209,7 @@ def merge_assessment(win: WindowApi) -> None:
 
 def prepare(win: WindowApi, path: str, passphrase: str | None = None, tries: int = 0) -> None:
     """Read the file and prepare the plan off the GUI thread; ask a passphrase if it needs one."""
-    from assessor.importers.package_file import PassphraseNeeded, read_package
+    from assessor.importers.package_file import PassphraseNeeded, WrongPassphrase, read_package
 
     name = Path(path).name
     database = is_database_file(path)
@@ -211,7 +223,7 @@ def prepare(win: WindowApi, path: str, passphrase: str | None = None, tries: int
                 plan = merge.prepare_merge(win.db, read_package(path, passphrase))
         except PassphraseNeeded:
             return NeedsPassphrase(wrong=False)
-        except PassphraseError:
+        except (PassphraseError, WrongPassphrase):  # a database's, or a package's
             if tries >= PASSPHRASE_TRIES:
                 raise
             return NeedsPassphrase(wrong=passphrase is not None)
