@@ -9,10 +9,11 @@ import pytest
 from assessor.cli import main
 from assessor.cli.exchange import ENV_PACKAGE_PASSPHRASE
 from assessor.db.engine import open_database
-from assessor.exporters import package as package_module
-from assessor.exporters.package import MIN_PASSPHRASE, passphrase_too_short, write_package
+from assessor.exporters.package import write_package
 from assessor.importers.package_file import WrongPassphrase, read_package
+from assessor.services import package_rules
 from assessor.services.errors import ServiceError
+from assessor.services.package_rules import MIN_PASSPHRASE, passphrase_too_short
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "resources/examples/factsheet-albania-2nd-round.md"
 Capsys = pytest.CaptureFixture[str]
@@ -61,7 +62,7 @@ def test_a_package_sealed_with_a_short_passphrase_still_opens(
     template: Path, tmp_path: Path, capsys: Capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old = tmp_path / "old.assessor"
-    monkeypatch.setattr(package_module, "MIN_PASSPHRASE", 1)  # as an older Assessor wrote it
+    monkeypatch.setattr(package_rules, "MIN_PASSPHRASE", 1)  # as an older Assessor wrote it
     db = open_database(template)
     try:
         write_package(db, old, passphrase="pw", by="Ann")

@@ -69,7 +69,7 @@ def _package_passphrase(asked: bool, twice: bool) -> str | None:
 
 def _check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to seal a new package (reading takes any)."""
-    from assessor.exporters.package import passphrase_too_short
+    from assessor.services.package_rules import passphrase_too_short
 
     refused = passphrase_too_short(passphrase)
     if refused:

@@ -28,9 +28,10 @@ from assessor.db.engine import Database
 from assessor.db.models import Party, utcnow
 from assessor.exporters.json_export import FORMAT, VERSION, dumps, export_json, iso
 from assessor.fileio import atomic_write_bytes
-from assessor.i18n import ngettext
 from assessor.services.cancel import Cancel, check
 from assessor.services.errors import ServiceError
+from assessor.services.package_rules import MIN_PASSPHRASE as MIN_PASSPHRASE
+from assessor.services.package_rules import passphrase_too_short
 from assessor.settings import assessor_name
 
 PACKAGE_FORMAT = "assessor-package/1"
@@ -39,22 +40,6 @@ ASSESSMENT = "assessment.json"
 SEALED = "assessment.json.enc"
 #: scrypt's cost: OWASP's recommended minimum (128 MB, a fraction of a second).
 SCRYPT = {"n": 2**17, "r": 8, "p": 1}
-#: The shortest passphrase a package is sealed with now (one sealed before with a shorter
-#: passphrase still opens with it).
-MIN_PASSPHRASE = 8
-
-
-def passphrase_too_short(passphrase: str) -> str | None:
-    """Why a new package's passphrase is refused (too short), or None when it will do."""
-    if len(passphrase) >= MIN_PASSPHRASE:
-        return None
-    return ngettext(
-        "The passphrase needs at least {n} character: a few words are easy to remember and "
-        "hard to guess.",
-        "The passphrase needs at least {n} characters: a few words are easy to remember and "
-        "hard to guess.",
-        MIN_PASSPHRASE,
-    ).format(n=MIN_PASSPHRASE)
 
 
 def derive_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:

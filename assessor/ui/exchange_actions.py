@@ -160,7 +160,7 @@ def send_assessment(win: WindowApi) -> None:
 
 def new_passphrase(win: WindowApi, name: str) -> str | None:
     """A new package's passphrase, asked again while it is too short; None if cancelled."""
-    from assessor.exporters.package import passphrase_too_short
+    from assessor.services.package_rules import passphrase_too_short
 
     while True:
         passphrase = dialogs.ask_package_passphrase(win.parent_widget(), name, new=True)
