@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +19,37 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.domain.filters import FOLLOW_UP_CHOICES, SCOPE_CHOICES, VERB_CHOICES, FilterState
-from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.domain.values import Level
+from assessor.i18n import current_language
 
 #: How long typing in the search box pauses before the search runs.
 SEARCH_DELAY_MS = 250
+#: The domain's choices (English), marked for the window's catalogue; shown through tr().
+CHOICE_WORDS = (
+    QT_TRANSLATE_NOOP("FilterBar", "All verbs"),
+    QT_TRANSLATE_NOOP("FilterBar", "Require + request (in scope)"),
+    QT_TRANSLATE_NOOP("FilterBar", "Require (R)"),
+    QT_TRANSLATE_NOOP("FilterBar", "Request (Q)"),
+    QT_TRANSLATE_NOOP("FilterBar", "Invite (I)"),
+    QT_TRANSLATE_NOOP("FilterBar", "Specific and generic"),
+    QT_TRANSLATE_NOOP("FilterBar", "Specific"),
+    QT_TRANSLATE_NOOP("FilterBar", "Generic"),
+    QT_TRANSLATE_NOOP("FilterBar", "Any follow-up"),
+    QT_TRANSLATE_NOOP("FilterBar", "With a follow-up"),
+    QT_TRANSLATE_NOOP("FilterBar", "Without a follow-up"),
+    QT_TRANSLATE_NOOP("FilterBar", "↻ Newer than the rating"),
+)
+
+
+class FilterCounts(QObject):
+    """The count's words (Qt's lupdate reads a plural only from ``self.tr``)."""
+
+    def all(self, total: int) -> str:
+        return self.tr("All %n recommendation(s)", "", total)
+
+    def showing(self, total: int) -> str:
+        return self.tr("Showing {shown} of %n recommendation(s)", "", total)
 
 
 class SearchEdit(QLineEdit):
@@ -57,19 +83,19 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = SearchEdit()
-        self.search.setPlaceholderText("Search texts, follow-ups and comments (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search texts, follow-ups and comments (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search")
-        self.search.setToolTip("Esc clears the search; Esc again goes back to the tree.")
-        self.verb = self._combo("Verb filter", VERB_CHOICES)
-        self.scope = self._combo("Scope filter", SCOPE_CHOICES)
-        self.rating = self._combo("Rating filter", (("all", "Any rating"),))
-        self.follow_up = self._combo("Follow-up filter", FOLLOW_UP_CHOICES)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setToolTip(self.tr("Esc clears the search; Esc again goes back to the tree."))
+        self.verb = self._combo(self.tr("Verb filter"), VERB_CHOICES)
+        self.scope = self._combo(self.tr("Scope filter"), SCOPE_CHOICES)
+        self.rating = self._combo(self.tr("Rating filter"), (("all", self.tr("Any rating")),))
+        self.follow_up = self._combo(self.tr("Follow-up filter"), FOLLOW_UP_CHOICES)
         self.count = QLabel()
-        self.count.setAccessibleName("Shown recommendations")
+        self.count.setAccessibleName(self.tr("Shown recommendations"))
         self.count.setWordWrap(True)  # a longer count must not widen the pane
-        self.clear = QPushButton("Clear filters")
-        self.clear.setAccessibleName("Clear filters")
+        self.clear = QPushButton(self.tr("Clear filters"))
+        self.clear.setAccessibleName(self.tr("Clear filters"))
         self.clear.clicked.connect(self.reset)
 
         grid = QGridLayout()
@@ -108,7 +134,7 @@ class FilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)
         for key, label in choices:
-            combo.addItem(label, key)
+            combo.addItem(self.tr(label), key)
         return combo
 
     def set_levels(self, levels: Sequence[Level]) -> None:
@@ -119,10 +145,11 @@ class FilterBar(QWidget):
         current = self.rating.currentData()
         self._quiet = True
         self.rating.clear()
-        self.rating.addItem("Any rating", "all")
-        self.rating.addItem(NOT_RATED_LABEL, "unrated")
+        lang = current_language()
+        self.rating.addItem(self.tr("Any rating"), "all")
+        self.rating.addItem(NOT_RATED_LABELS.get(lang, NOT_RATED_LABELS["en"]), "unrated")
         for level in levels:
-            self.rating.addItem(level.label, level.key)
+            self.rating.addItem(level_label(level, lang), level.key)
         index = self.rating.findData(current)
         self.rating.setCurrentIndex(max(index, 0))
         self._quiet = False
@@ -159,9 +186,9 @@ class FilterBar(QWidget):
     def show_count(self, shown: int, total: int) -> None:
         """Say how many recommendations are shown."""
         if shown == total:
-            self.count.setText(f"All {total} recommendations")
+            self.count.setText(FilterCounts().all(total))
         else:
-            self.count.setText(f"Showing {shown} of {total} recommendations")
+            self.count.setText(FilterCounts().showing(total).format(shown=shown))
 
     def _update_clear(self) -> None:
         self.clear.setEnabled(self.state().is_active)

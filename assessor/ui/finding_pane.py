@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,13 +16,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABELS
 from assessor.domain.scope import snippet
 from assessor.domain.values import RecommendationDetail, as_utc
+from assessor.i18n import current_language
 from assessor.services.previous_round import PreviousAssessment
-from assessor.ui.style import SECTION_NAMES, highlight_html, verb_badge
+from assessor.ui.style import SECTION_NAMES, Translated, highlight_html, verb_badge
 
-SCOPE_WORDS = {"specific": "specific to the Party", "generic": "generic (to all Parties)"}
+translate = QCoreApplication.translate
+
+SCOPE_WORDS = Translated(
+    "FindingPane",
+    {
+        "specific": QT_TRANSLATE_NOOP("FindingPane", "specific to the Party"),
+        "generic": QT_TRANSLATE_NOOP("FindingPane", "generic (to all Parties)"),
+    },
+)
+
+
+def _not_rated() -> str:
+    return NOT_RATED_LABELS.get(current_language(), NOT_RATED_LABELS["en"])
 
 
 def _verb_marked(body: str, verb: str) -> str:
@@ -40,27 +53,49 @@ def finding_html(detail: RecommendationDetail, words: Sequence[str] = ()) -> str
     """The finding pane's content as HTML."""
     letter, _color = verb_badge(detail.verb)
     section = SECTION_NAMES.get(detail.section_kind or "", "") or (detail.section_title or "")
-    where = f"Chapter {detail.chapter_number}. {detail.chapter_title}"
-    scope = "in the compliance scope" if detail.in_scope else "outside the compliance scope"
+    where = translate("FindingPane", "Chapter {number}. {title}").format(
+        number=detail.chapter_number, title=detail.chapter_title
+    )
+    scope = (
+        translate("FindingPane", "in the compliance scope")
+        if detail.in_scope
+        else translate("FindingPane", "outside the compliance scope")
+    )
     codes = ", ".join(detail.codes)
     paras = ", ".join(detail.paragraphs)
     parts = [
         f"<p style='margin:0'><small>{html.escape(where)} — "
         f"{html.escape(section.format(party=detail.party))}</small></p>",
-        f"<h3 style='margin-top:6px'>Recommendation {html.escape(codes)}</h3>",
+        "<h3 style='margin-top:6px'>"
+        + translate("FindingPane", "Recommendation {codes}").format(codes=html.escape(codes))
+        + "</h3>",
         f"<p style='margin:0'><small><b>{html.escape(detail.verb)} ({letter})</b> · "
         f"{SCOPE_WORDS.get(detail.scope, html.escape(detail.scope))} · {scope}"
-        + (f" · Para. {html.escape(paras)}" if paras else "")
+        + (
+            " · "
+            + translate("FindingPane", "Para. {paragraphs}").format(paragraphs=html.escape(paras))
+            if paras
+            else ""
+        )
         + "</small></p>",
         _verb_marked(highlight_html(detail.text, words), detail.verb),
     ]
     if detail.retired_at is not None:
-        parts.append("<p><i>This recommendation is no longer in the latest factsheet.</i></p>")
+        parts.append(
+            translate(
+                "FindingPane",
+                "<p><i>This recommendation is no longer in the latest factsheet.</i></p>",
+            )
+        )
     if detail.observations:
-        parts.append("<h4>Observations of the Committee</h4>")
+        parts.append(translate("FindingPane", "<h4>Observations of the Committee</h4>"))
         for obs in detail.observations:
             ref = (
-                f" <small>(Para. {html.escape(', '.join(obs.paragraphs))})</small>"
+                " <small>("
+                + translate("FindingPane", "Para. {paragraphs}").format(
+                    paragraphs=html.escape(", ".join(obs.paragraphs))
+                )
+                + ")</small>"
                 if obs.paragraphs
                 else ""
             )
@@ -72,28 +107,26 @@ def finding_html(detail: RecommendationDetail, words: Sequence[str] = ()) -> str
 LAST_ROUND_CHARS = 120
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("FindingPane", text)
-
-
 def last_round_line(previous: PreviousAssessment) -> str:
     """The line beside the finding: "Last round: Partly implemented — The draft law is …"."""
-    rating = previous.rating_label or previous.rating or NOT_RATED_LABEL
+    rating = previous.rating_label or previous.rating or _not_rated()
     if previous.comment.strip():
-        line = _translate("Last round: {rating} — {comment}").format(
+        line = translate("FindingPane", "Last round: {rating} — {comment}").format(
             rating=rating, comment=snippet(previous.comment, LAST_ROUND_CHARS)
         )
     else:
-        line = _translate("Last round: {rating}").format(rating=rating)
+        line = translate("FindingPane", "Last round: {rating}").format(rating=rating)
     if previous.rating is not None and not previous.rating_carries:
-        line += " " + _translate("(not on this round's scale: only the comment carries over)")
+        line += " " + translate(
+            "FindingPane", "(not on this round's scale: only the comment carries over)"
+        )
     return line
 
 
 def last_round_tooltip(previous: PreviousAssessment) -> str:
     """The whole of what was said in the last round, with who and when (rich text)."""
-    rating = previous.rating_label or previous.rating or NOT_RATED_LABEL
-    who = previous.updated_by or _translate("unknown")
+    rating = previous.rating_label or previous.rating or _not_rated()
+    who = previous.updated_by or translate("FindingPane", "unknown")
     when = f"{as_utc(previous.updated_at).astimezone():%d %b %Y}" if previous.updated_at else ""
     signed = html.escape(", ".join(p for p in (who, when) if p))
     comment = html.escape(previous.comment.strip()).replace("\n", "<br>")
@@ -112,12 +145,12 @@ class FindingPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("<b>Committee’s finding</b>")
+        self.title = QLabel(self.tr("<b>Committee’s finding</b>"))
         self.browser = QTextBrowser()
         # A scroll bar that comes and goes makes every step lay the text out twice.
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("Committee’s finding")
+        self.browser.setAccessibleName(self.tr("Committee’s finding"))
         # What the same code was given in the Party's previous round, when there was one.
         self.last_round = QLabel()
         self.last_round.setWordWrap(True)
@@ -157,8 +190,10 @@ class FindingPane(QWidget):
     def clear(self) -> None:
         """Show the hint for when nothing is chosen."""
         self.show_hint(
-            "Choose a recommendation in the tree on the left "
-            "(arrow keys, or Alt+Down for the next one)."
+            self.tr(
+                "Choose a recommendation in the tree on the left "
+                "(arrow keys, or Alt+Down for the next one)."
+            )
         )
 
     def show_hint(self, text: str) -> None:

@@ -6,10 +6,10 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.domain.values import (
     FollowUpInfo,
     HistoryEntry,
@@ -18,7 +18,10 @@ from assessor.domain.values import (
     as_utc,
     received_text,
 )
-from assessor.ui.style import highlight_html
+from assessor.i18n import current_language
+from assessor.ui.style import Translated, highlight_html
+
+translate = QCoreApplication.translate
 
 
 def when(moment: datetime | None) -> str:
@@ -27,16 +30,19 @@ def when(moment: datetime | None) -> str:
 
 
 #: How the history names the recorded fields of a recommendation.
-FIELD_NAMES = {
-    "rating": "Rating",
-    "rating_kept": "Rating kept after a newer follow-up",
-    "comment": "Comment",
-    "status": "Status",
-    "follow_up": "Follow-up",
-    "follow_up_state_status": "State's status",
-    "follow_up_references": "References",
-    "text": "Recommendation text (re-import)",
-}
+FIELD_NAMES = Translated(
+    "follow_up_pane",
+    {
+        "rating": QT_TRANSLATE_NOOP("follow_up_pane", "Rating"),
+        "rating_kept": QT_TRANSLATE_NOOP("follow_up_pane", "Rating kept after a newer follow-up"),
+        "comment": QT_TRANSLATE_NOOP("follow_up_pane", "Comment"),
+        "status": QT_TRANSLATE_NOOP("follow_up_pane", "Status"),
+        "follow_up": QT_TRANSLATE_NOOP("follow_up_pane", "Follow-up"),
+        "follow_up_state_status": QT_TRANSLATE_NOOP("follow_up_pane", "State's status"),
+        "follow_up_references": QT_TRANSLATE_NOOP("follow_up_pane", "References"),
+        "text": QT_TRANSLATE_NOOP("follow_up_pane", "Recommendation text (re-import)"),
+    },
+)
 #: Fields whose values are choices, shown without quotes.
 UNQUOTED = ("rating", "status", "follow_up_state_status")
 #: How much of an old or new text a history line shows.
@@ -45,15 +51,19 @@ HISTORY_CHARS = 160
 
 def local_time(moment: datetime) -> str:
     """A recorded moment in the user's local time ("3 Mar 2026 14:05")."""
-    local = as_utc(moment).astimezone()
-    return f"{local.day} {local:%b %Y %H:%M}"
+    # Month names in the window's language ("3 Mar 2026 14:05", « 3 mars 2026 14:05 »).
+    return QLocale().toString(as_utc(moment).astimezone(), "d MMM yyyy HH:mm")
 
 
 def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:
     if value is None or value == "":
-        return "<i>none</i>" if field != "rating" else f"<i>{html.escape(NOT_RATED_LABEL)}</i>"
+        if field != "rating":
+            return translate("follow_up_pane", "<i>none</i>")
+        not_rated = NOT_RATED_LABELS.get(current_language(), NOT_RATED_LABELS["en"])
+        return f"<i>{html.escape(not_rated)}</i>"
     if field == "rating":
-        value = next((lv.label for lv in levels if lv.key == value), value)
+        lang = current_language()
+        value = next((level_label(lv, lang) for lv in levels if lv.key == value), value)
     flat = " ".join(value.split())
     if len(flat) > HISTORY_CHARS:
         flat = flat[:HISTORY_CHARS].rsplit(" ", 1)[0] + "…"
@@ -63,13 +73,17 @@ def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:
 def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> str:
     """The recorded changes, newest first: when, by whom, which field, old → new."""
     if not entries:
-        return "<p style='color:gray'>No change recorded yet.</p>"
+        return translate("follow_up_pane", "<p style='color:gray'>No change recorded yet.</p>")
     rows = []
     for e in reversed(entries):
-        who = html.escape(e.by) if e.by else "<i>unknown</i>"
+        who = html.escape(e.by) if e.by else translate("follow_up_pane", "<i>unknown</i>")
         name = FIELD_NAMES.get(e.field, e.field.replace("_", " ").capitalize())
         if e.field == "rating_kept":  # nothing changed but the review: the rating that stands
-            change = _value("rating", e.new, levels) if e.new is not None else "<i>undone</i>"
+            change = (
+                _value("rating", e.new, levels)
+                if e.new is not None
+                else translate("follow_up_pane", "<i>undone</i>")
+            )
         else:
             change = f"{_value(e.field, e.old, levels)} → {_value(e.field, e.new, levels)}"
         rows.append(
@@ -81,9 +95,14 @@ def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> st
 
 def _source_line(info: FollowUpInfo) -> str:
     """Where a version came from and when: "questionnaire q.xlsx, received 3 March 2025"."""
-    source = html.escape(info.source or "unknown source")
-    replaced = f", replaced {when(info.superseded_at)}" if info.superseded_at else ""
-    return f"{source}, received {info.received}{replaced}"
+    source = html.escape(info.source or translate("follow_up_pane", "unknown source"))
+    if info.superseded_at:
+        return translate(
+            "follow_up_pane", "{source}, received {received}, replaced {replaced}"
+        ).format(source=source, received=info.received, replaced=when(info.superseded_at))
+    return translate("follow_up_pane", "{source}, received {received}").format(
+        source=source, received=info.received
+    )
 
 
 def _version_html(info: FollowUpInfo, words: Sequence[str], heading: str) -> str:
@@ -103,7 +122,9 @@ def _folded_html(info: FollowUpInfo, number: int, words: Sequence[str], is_open:
     arrow = "▾" if is_open else "▸"
     head = (
         f"<p style='margin-top:6px;margin-bottom:0'><a href='version:{info.id}' "
-        f"style='text-decoration:none'>{arrow} <b>Version {number}</b></a>"
+        f"style='text-decoration:none'>{arrow} <b>"
+        + translate("follow_up_pane", "Version {number}").format(number=number)
+        + "</b></a>"
         f" <small>— {_source_line(info)}</small></p>"
     )
     if is_open:
@@ -129,23 +150,25 @@ class FollowUpPane(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("<b>State’s follow-up</b>")
-        self.history_button = QPushButton("Hi&story")  # Alt+H is the Help menu's
+        self.title = QLabel(self.tr("<b>State’s follow-up</b>"))
+        self.history_button = QPushButton(self.tr("Hi&story"))  # Alt+H is the Help menu's
         self.history_button.setCheckable(True)
-        self.history_button.setAccessibleName("Show the history")
+        self.history_button.setAccessibleName(self.tr("Show the history"))
         self.history_button.setToolTip(
-            "Earlier versions of this follow-up, and every recorded change of the rating, "
-            "comment, status and follow-up: when and by whom"
+            self.tr(
+                "Earlier versions of this follow-up, and every recorded change of the rating, "
+                "comment, status and follow-up: when and by whom"
+            )
         )
-        self.edit_button = QPushButton("E&dit…")  # Alt+E is the Edit menu's
-        self.edit_button.setAccessibleName("Correct the follow-up")
+        self.edit_button = QPushButton(self.tr("E&dit…"))  # Alt+E is the Edit menu's
+        self.edit_button.setAccessibleName(self.tr("Correct the follow-up"))
         self.edit_button.setToolTip(
-            "Correct an import error; the current text is kept in the history"
+            self.tr("Correct an import error; the current text is kept in the history")
         )
         self.browser = QTextBrowser()
         # A scroll bar that comes and goes makes every step lay the text out twice.
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.browser.setAccessibleName("State’s follow-up")
+        self.browser.setAccessibleName(self.tr("State’s follow-up"))
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.history_button)
@@ -205,28 +228,36 @@ class FollowUpPane(QWidget):
         older = detail.follow_up_history if detail else ()
         # Always available: ratings and comments have a history even without older versions.
         self.history_button.setEnabled(detail is not None)
-        self.history_button.setText(f"Hi&story ({len(older)})" if older else "Hi&story")
+        self.history_button.setText(
+            self.tr("Hi&story ({count})").format(count=len(older)) if older else self.tr("Hi&story")
+        )
         if detail is None:
             self._set_html("")
             return
         parts = []
         if detail.follow_up is None:
             parts.append(
-                "<p style='color:gray'>The State gave no follow-up to this recommendation.</p>"
+                self.tr(
+                    "<p style='color:gray'>The State gave no follow-up to this recommendation.</p>"
+                )
             )
         else:
-            parts.append(_version_html(detail.follow_up, self._words, "Current"))
+            parts.append(_version_html(detail.follow_up, self._words, self.tr("Current")))
         # The whole record, newest first: every earlier answer with its source and date,
         # folded to a line (opened by a click, or all of them with History).
         showing_all = self.history_button.isChecked()
         if older:
-            parts.append("<hr><h4 style='margin-bottom:0'>Earlier versions (newest first)</h4>")
+            parts.append(
+                "<hr><h4 style='margin-bottom:0'>"
+                + self.tr("Earlier versions (newest first)")
+                + "</h4>"
+            )
             for n, info in enumerate(reversed(older)):
                 is_open = showing_all or info.id in self.opened
                 parts.append(_folded_html(info, len(older) - n, self._words, is_open))
         if showing_all and self.load_history is not None:
             # Read only now: the step to the next recommendation does not pay for it.
             entries = self.load_history(detail.id)
-            parts.append("<hr><h4>Changes (newest first)</h4>")
+            parts.append("<hr><h4>" + self.tr("Changes (newest first)") + "</h4>")
             parts.append(changes_html(entries, detail.levels))
         self._set_html("".join(parts))

@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>FilterCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/filters.py" line="+49"/>
+        <source>All %n recommendation(s)</source>
+        <translation>
+            <numerusform>All %n recommendation</numerusform>
+            <numerusform>All %n recommendations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Showing {shown} of %n recommendation(s)</source>
+        <translation>
+            <numerusform>Showing {shown} of %n recommendation</numerusform>
+            <numerusform>Showing {shown} of %n recommendations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportCounts</name>
     <message numerus="yes">
         <location filename="../../assessor/ui/import_actions.py" line="+39"/>
@@ -107,7 +126,7 @@
 <context>
     <name>ThemesView</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/themes_view.py" line="+216"/>
+        <location filename="../../assessor/ui/themes_view.py" line="+217"/>
         <source>%n recorded change(s) of this theme and its recommendations, newest first.</source>
         <translation>
             <numerusform>%n recorded change of this theme and its recommendations, newest first.</numerusform>
