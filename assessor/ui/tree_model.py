@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from assessor.domain.filters import FilterState
+from assessor.domain.scales import level_labels
 from assessor.domain.tree import (
     Node,
     NodeKind,
@@ -27,8 +28,9 @@ from assessor.domain.tree import (
 )
 from assessor.domain.unread_counts import UnreadCounts
 from assessor.domain.values import Facet, FactsheetSummary, Level, TreeRow
+from assessor.i18n import current_language
 from assessor.ui import tree_text
-from assessor.ui.style import SECTION_NAMES, round_short, short_labels
+from assessor.ui.style import SECTION_NAMES, round_short
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -103,7 +105,8 @@ class FactsheetTreeModel(QAbstractItemModel):
         """Read a factsheet's rows into nodes; return the top children to show (not yet set)."""
         fid = root.id
         levels = self._load_levels(fid)
-        shorts = short_labels([lv.label for lv in levels], [lv.key for lv in levels])
+        # The chips' short labels in the window's language (a scale's French when it has one).
+        shorts = level_labels(levels, current_language(), short=True)
         self._levels[fid] = {
             lv.key: (short, lv.color) for lv, short in zip(levels, shorts, strict=True)
         }
@@ -366,7 +369,9 @@ class FactsheetTreeModel(QAbstractItemModel):
             return chip[0] if role == ROLE_RATING_LABEL else chip[1]
         if role == ROLE_PROGRESS and node.kind in ("factsheet", "chapter"):
             rated, total = self.progress(node)
-            return f"{rated} of {total} rated" if total else "none in scope"
+            if not total:
+                return self.tr("none in scope")
+            return self.tr("{rated} of {total} rated").format(rated=rated, total=total)
         return None
 
     def paint_key(self, index: Index) -> tuple[object, ...]:
