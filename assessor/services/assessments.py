@@ -26,6 +26,7 @@ from assessor.db.models import (
 from assessor.db.presets import find_level
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.domain.values import MANUAL_SOURCE as MANUAL_SOURCE
+from assessor.i18n import _
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.code_lookup import find_by_code
@@ -87,8 +88,13 @@ def parse_rating(text: str, levels: Sequence[NamedLevel]) -> str | None:
         if wanted and wanted in (level.key.casefold(), level.label.casefold()):
             return level.key
     choices = ", ".join(f"{n} {lv.key} ({lv.label})" for n, lv in enumerate(levels, 1))
-    given = f"“{text.strip()}” is not a rating of this scale" if wanted else "the rating is empty"
-    raise ServiceError(f"{given}; use one of: {choices}, or 0 to clear.")
+    if wanted:
+        refused = _(
+            "“{rating}” is not a rating of this scale; use one of: {choices}, or 0 to clear."
+        )
+    else:
+        refused = _("the rating is empty; use one of: {choices}, or 0 to clear.")
+    raise ServiceError(refused.format(rating=text.strip(), choices=choices))
 
 
 def resolve_rating(session: Session, scale_id: int, rating: str | None) -> str | None:
@@ -107,7 +113,9 @@ def resolve_rating(session: Session, scale_id: int, rating: str | None) -> str |
 def _normalize_status(status: str) -> str:
     wanted = clean_text(status).strip().casefold()
     if wanted not in STATUSES:
-        raise ServiceError(f"“{status}” is not a status; use “draft” or “final”.")
+        raise ServiceError(
+            _("“{status}” is not a status; use “draft” or “final”.").format(status=status)
+        )
     return wanted
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor.db.models import Factsheet, MonitoringRound, Party, Recommendation, RecommendationCode
+from assessor.i18n import _
 from assessor.services.errors import ServiceError
 
 #: "IV-5", "iv 5", "IV.5", "IV–5": a numeral, a separator (or none), a number.
@@ -46,9 +47,17 @@ def find_party(session: Session, name: str) -> Party:
         return partial[0]
     if partial:
         names = ", ".join(p.name for p in partial)
-        raise ServiceError(f"“{name}” matches several Parties ({names}); give the full name.")
-    there = ", ".join(p.name for p in parties) or "none yet"
-    raise ServiceError(f"There is no Party called “{name}” in this database (Parties: {there}).")
+        raise ServiceError(
+            _("“{name}” matches several Parties ({names}); give the full name.").format(
+                name=name, names=names
+            )
+        )
+    there = ", ".join(p.name for p in parties) or _("none yet")
+    raise ServiceError(
+        _("There is no Party called “{name}” in this database (Parties: {there}).").format(
+            name=name, there=there
+        )
+    )
 
 
 def find_by_code(session: Session, code: str, party: str | None = None) -> Recommendation:
@@ -67,40 +76,57 @@ def find_by_code(session: Session, code: str, party: str | None = None) -> Recom
         .where(RecommendationCode.code.in_(codes))
         .order_by(Party.name, MonitoringRound.title)
     )
-    where = ""
     found_party: Party | None = None
     if party is not None:
         found_party = find_party(session, party)
         query = query.where(Party.id == found_party.id)
-        where = f" in the factsheets of {found_party.name}"
     rows = session.execute(query).all()
     wanted = ", ".join(codes)
     current = [r for r in rows if r[0].retired_at is None]
     if rows and not current:
         raise ServiceError(
-            f"{wanted} is no longer in the current factsheet of {rows[0][1]} (the last import "
-            "did not name it): it is kept with its rating and comes back when a file naming it "
-            "is imported."
+            _(
+                "{wanted} is no longer in the current factsheet of {party} (the last import "
+                "did not name it): it is kept with its rating and comes back when a file naming it "
+                "is imported."
+            ).format(wanted=wanted, party=rows[0][1])
         )
     rows = current
     if not rows:
         near = _nearest(session, codes[0], found_party)
-        hint = f"; did you mean {' or '.join(near)}?" if near else "."
-        raise ServiceError(f"No recommendation has the code {wanted}{where}{hint}")
+        party_name = found_party.name if found_party is not None else ""
+        if near and party_name:
+            text = _(
+                "No recommendation has the code {wanted} in the factsheets of {party}; did you "
+                "mean {near}?"
+            )
+        elif near:
+            text = _("No recommendation has the code {wanted}; did you mean {near}?")
+        elif party_name:
+            text = _("No recommendation has the code {wanted} in the factsheets of {party}.")
+        else:
+            text = _("No recommendation has the code {wanted}.")
+        raise ServiceError(text.format(wanted=wanted, party=party_name, near=_(" or ").join(near)))
     recommendations = {r[0].id: r for r in rows}
     if len(recommendations) > 1:
         by_party = dict.fromkeys(r[1] for r in rows)
         if len(codes) > 1 and len(by_party) == 1:
-            raise ServiceError(f"The codes {wanted} belong to different recommendations.")
+            raise ServiceError(
+                _("The codes {wanted} belong to different recommendations.").format(wanted=wanted)
+            )
         if party is None:
             names = ", ".join(by_party)
             raise ServiceError(
-                f"The code {wanted} is in several factsheets ({names}); choose one with --party."
+                _(
+                    "The code {wanted} is in several factsheets ({names}); choose one with --party."
+                ).format(wanted=wanted, names=names)
             )
         rounds = "; ".join(dict.fromkeys(r[2] for r in rows))
         raise ServiceError(
-            f"The code {wanted} is in several rounds of {rows[0][1]} ({rounds}); "
-            "rate it in the window instead."
+            _(
+                "The code {wanted} is in several rounds of {party} ({rounds}); "
+                "rate it in the window instead."
+            ).format(wanted=wanted, party=rows[0][1], rounds=rounds)
         )
     rec: Recommendation = rows[0][0]
     return rec

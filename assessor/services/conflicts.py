@@ -23,6 +23,7 @@ from assessor.db.models import Change, Recommendation, utcnow
 from assessor.db.presets import find_level
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.domain.values import as_utc
+from assessor.i18n import _
 from assessor.services.changes import Changes
 from assessor.services.errors import ServiceError
 from assessor.services.history import record
@@ -76,22 +77,29 @@ class SaveConflict(ServiceError):
 
     def sentence(self) -> str:
         """One plain sentence: who changed what, when, and that both are kept."""
-        who = self.by or "Someone"
+        who = self.by or _("Someone")
         local = as_utc(self.at).astimezone()
         what = "; ".join(_summary(e) for e in self.theirs)
-        detail = f" ({what})" if what else ""
-        return (
-            f"{who} changed {self.code} at {local:%H:%M}{detail} after you opened it; your change "
-            "was not saved — both are kept in the history: open it again to keep yours, take "
-            "theirs, or merge the comments."
-        )
+        if what:
+            said = _(
+                "{who} changed {code} at {time} ({what}) after you opened it; your change "
+                "was not saved — both are kept in the history: open it again to keep yours, take "
+                "theirs, or merge the comments."
+            )
+        else:
+            said = _(
+                "{who} changed {code} at {time} after you opened it; your change "
+                "was not saved — both are kept in the history: open it again to keep yours, take "
+                "theirs, or merge the comments."
+            )
+        return said.format(who=who, code=self.code, time=f"{local:%H:%M}", what=what)
 
 
 def _summary(edit: Edit) -> str:
     if edit.field == "comment":
-        return "comment edited"
+        return _("comment edited")
     if edit.field == "rating_kept":
-        return "rating kept"
+        return _("rating kept")
     return f"{edit.field}: {edit.old_text} → {edit.new_text}"
 
 
@@ -187,8 +195,10 @@ def saving(db: Database, work: Callable[[Session], Changes | SaveConflict], by: 
         except (StaleDataError, IntegrityError):
             if attempt == ATTEMPTS - 1:
                 raise ServiceError(
-                    "The assessment kept changing under this save (others are saving it at "
-                    "the same moment); nothing was saved — try again."
+                    _(
+                        "The assessment kept changing under this save (others are saving it at "
+                        "the same moment); nothing was saved — try again."
+                    )
                 ) from None
             continue
         if isinstance(outcome, SaveConflict):

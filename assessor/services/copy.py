@@ -22,6 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from assessor.db.engine import Database, resolve_db_url, sqlite_path
 from assessor.db.opening import open_database
 from assessor.exporters.json_export import dumps, export_json
+from assessor.i18n import _
 from assessor.importers.json_file import parse_json_bytes
 from assessor.services.errors import ServiceError
 from assessor.services.json_import import (
@@ -77,8 +78,10 @@ def _check_same(source: dict[str, Any], copied: dict[str, Any], target: str) -> 
     if _comparable(source) != _comparable(copied):
         where = _first_difference(_comparable(source), _comparable(copied))
         raise CopyDiffers(
-            f"the copy in {target} differs from the source (first at {where}); it was not "
-            "kept, and the target is as it was."
+            _(
+                "the copy in {target} differs from the source (first at {where}); it was not "
+                "kept, and the target is as it was."
+            ).format(target=target, where=where)
         )
 
 
@@ -86,8 +89,10 @@ def _refuse_unless_empty(db: Database) -> None:
     with db.reading() as s:
         if not database_is_empty(s):
             raise ServiceError(
-                f"{db.location} already holds work: a copy goes into an empty database only; "
-                "nothing was copied."
+                _(
+                    "{location} already holds work: a copy goes into an empty database only; "
+                    "nothing was copied."
+                ).format(location=db.location)
             )
 
 
@@ -95,7 +100,9 @@ def _read_source(location: str) -> tuple[dict[str, Any], str]:
     url = resolve_db_url(location)
     path = sqlite_path(url)
     if path is not None and not path.exists():
-        raise ServiceError(f"there is no database at {path} to copy from; nothing was copied.")
+        raise ServiceError(
+            _("there is no database at {path} to copy from; nothing was copied.").format(path=path)
+        )
     source = open_database(location, backup=False, create=False)
     try:
         return export_json(source), source.location
@@ -106,7 +113,7 @@ def _read_source(location: str) -> tuple[dict[str, Any], str]:
 def copy_database(source_location: str, target_location: str) -> CopyReport:
     """Copy the whole database at ``source_location`` into the empty ``target_location``."""
     if resolve_db_url(source_location) == resolve_db_url(target_location):
-        raise ServiceError("--from and --to name the same database; nothing was copied.")
+        raise ServiceError(_("--from and --to name the same database; nothing was copied."))
     data, source_name = _read_source(source_location)
     parsed = parse_json_bytes(dumps(data), source_name)
     target_url = resolve_db_url(target_location)

@@ -27,6 +27,7 @@ from assessor.db.presets import scale_from_preset
 from assessor.domain.scales import DEFAULT_PRESET
 from assessor.domain.scope import snippet
 from assessor.domain.values import ASSESSOR_SOURCES, as_utc
+from assessor.i18n import ngettext
 from assessor.importers.common import ImportRejected
 from assessor.importers.factsheet_data import (
     ParsedFactsheet,
@@ -127,8 +128,13 @@ def _change_scale(session: Session, rnd: MonitoringRound, preset: str) -> str:
     )
     if rated:
         raise ImportRejected(
-            f"The round is rated on the {old.name} ({rated} ratings); a round keeps its scale "
-            "once anything is rated, so nothing was imported."
+            ngettext(
+                "The round is rated on the {name} ({n} rating); a round keeps its scale "
+                "once anything is rated, so nothing was imported.",
+                "The round is rated on the {name} ({n} ratings); a round keeps its scale "
+                "once anything is rated, so nothing was imported.",
+                rated,
+            ).format(name=old.name, n=rated)
         )
     rnd.rating_scale = scale_from_preset(session, preset)
     session.flush()

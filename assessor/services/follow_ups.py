@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from assessor.db.engine import Database
 from assessor.db.models import FollowUp, Recommendation, utcnow
 from assessor.domain.values import ASSESSOR_SOURCES, MANUAL_SOURCE
+from assessor.i18n import _
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
@@ -28,7 +29,10 @@ def recommendation(session: Session, recommendation_id: int) -> Recommendation:
     rec = session.get(Recommendation, recommendation_id)
     if rec is None:
         raise ServiceError(
-            f"Recommendation #{recommendation_id} does not exist (a re-import may have removed it)."
+            _(
+                "Recommendation #{recommendation_id} does not exist (a re-import may have removed "
+                "it)."
+            ).format(recommendation_id=recommendation_id)
         )
     return rec
 

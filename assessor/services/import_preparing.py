@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessor.domain.scales import PRESETS
+from assessor.i18n import _
 from assessor.importers.common import MAX_TEXT_BYTES, ImportRejected, check_size, decode_text
 from assessor.importers.document import Document
 from assessor.importers.factsheet import parse_document
@@ -84,31 +85,43 @@ def prepare_import(
     """
     p = Path(path)
     if kind is not None and kind not in KINDS:
-        raise ImportRejected(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
+        raise ImportRejected(
+            _("Unknown kind {kind}; use one of: {kinds}.").format(
+                kind=repr(kind), kinds=", ".join(KINDS)
+            )
+        )
     if scale is not None and scale not in PRESETS:
-        raise ImportRejected(f"Unknown rating scale {scale!r}; use one of: {', '.join(PRESETS)}.")
-    check_size(p, MAX_DOCUMENT_BYTES, "for an import")
+        raise ImportRejected(
+            _("Unknown rating scale {scale}; use one of: {scales}.").format(
+                scale=repr(scale), scales=", ".join(PRESETS)
+            )
+        )
+    check_size(p, MAX_DOCUMENT_BYTES, _("for an import"))
     data = p.read_bytes()
     if file_format(data) != "text":
         if kind == "recommendations":
             raise ImportRejected(
-                f"{p.name}: themed recommendations are read from a text file; this is a "
-                "PDF or Word document."
+                _(
+                    "{name}: themed recommendations are read from a text file; this is a "
+                    "PDF or Word document."
+                ).format(name=p.name)
             )
         document = read_document(data, p.name)
         parsed = _parse(document, party, p.name)
         text = "\n".join(b.text for b in document.blocks)
         return PreparedImport("factsheet", p.name, party, scale, factsheet=parsed, text=text)
     if len(data) > MAX_TEXT_BYTES:
-        check_size(p, MAX_TEXT_BYTES, "for a text import")
+        check_size(p, MAX_TEXT_BYTES, _("for a text import"))
     # Every text that enters the database is cleaned once, here: themes as well as factsheets.
     text = clean_text(_decode(data, p.name))
     detected = detect_kind(text)
     kind = kind or detected
     if kind is None:
         raise ImportRejected(
-            f"{p.name}: this is neither a factsheet (chapters I., II., … with footnotes naming "
-            "recommendations) nor a list of themed recommendations."
+            _(
+                "{name}: this is neither a factsheet (chapters I., II., … with footnotes naming "
+                "recommendations) nor a list of themed recommendations."
+            ).format(name=p.name)
         )
     if kind == "factsheet":
         parsed = _parse(read_text_document(text), party, p.name)
@@ -116,8 +129,10 @@ def prepare_import(
     # Forcing the kind skips the prose test, never the shape: themes replace the Party's own.
     if detected == "factsheet" or not looks_like_recommendations(text):
         raise ImportRejected(
-            f"{p.name}: this does not read as themed recommendations (headings, each with "
-            "recommendations under it); the Party's themes were left as they are."
+            _(
+                "{name}: this does not read as themed recommendations (headings, each with "
+                "recommendations under it); the Party's themes were left as they are."
+            ).format(name=p.name)
         )
     return PreparedImport(kind, p.name, party, scale, themes=parse_recommendations(text), text=text)
 
@@ -128,8 +143,10 @@ def _decode(data: bytes, name: str) -> str:
         return decode_text(data, name)
     except UnicodeDecodeError as exc:  # only UTF-16 is decoded strictly: UTF-8 falls back
         raise ImportRejected(
-            f"{name}: the UTF-16 text is damaged ({exc.reason} at byte {exc.start}); save it "
-            "again as UTF-8 or UTF-16 text and import that."
+            _(
+                "{name}: the UTF-16 text is damaged ({reason} at byte {start}); save it "
+                "again as UTF-8 or UTF-16 text and import that."
+            ).format(name=name, reason=exc.reason, start=exc.start)
         ) from None
 
 
@@ -137,4 +154,4 @@ def _parse(document: Document, party: str | None, name: str) -> ParsedFactsheet:
     try:
         return parse_document(document, party)
     except ImportRejected as exc:
-        raise ImportRejected(f"{name}: {exc}") from None
+        raise ImportRejected(_("{name}: {error}").format(name=name, error=exc)) from None

@@ -37,6 +37,7 @@ from assessor.db.models import (
     utcnow,
 )
 from assessor.domain.scales import DEFAULT_PRESET
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected
 from assessor.importers.json_file import ParsedAssessment, read_json_file
 from assessor.services.changes import Changes
@@ -77,10 +78,12 @@ def import_assessment(db: Database, parsed: ParsedAssessment) -> JsonImportRepor
     with db.transaction() as s:
         if not database_is_empty(s):
             raise ServiceError(
-                f"{parsed.name}: an export can only be imported into an empty database, and "
-                f"{db.location} already holds work; to bring a colleague's work into yours, ask "
-                "for a package (assessor export package) and merge that (assessor merge "
-                "FILE.assessor)."
+                _(
+                    "{name}: an export can only be imported into an empty database, and "
+                    "{location} already holds work; to bring a colleague's work into yours, ask "
+                    "for a package (assessor export package) and merge that (assessor merge "
+                    "FILE.assessor)."
+                ).format(name=parsed.name, location=db.location)
             )
         writer = _Writer(s, parsed.name)
         sheet_ids = [writer.factsheet(sheet) for sheet in parsed.data["factsheets"]]
@@ -129,7 +132,9 @@ class _Writer:
             return datetime.fromisoformat(value)
         except ValueError as e:
             raise ImportRejected(
-                f"{self.name}: {where}: “{value}” is not a date and time; the file is damaged."
+                _("{name}: {where}: “{value}” is not a date and time; the file is damaged.").format(
+                    name=self.name, where=where, value=value
+                )
             ) from e
 
     def round(self, sheet: JSON) -> MonitoringRound:
@@ -143,8 +148,10 @@ class _Writer:
             rnd, known = self.rounds[title]
             if known != levels:
                 raise ImportRejected(
-                    f"{self.name}: the factsheets of the round “{title}” give different rating "
-                    "scales; the file is damaged."
+                    _(
+                        "{name}: the factsheets of the round “{title}” give different rating "
+                        "scales; the file is damaged."
+                    ).format(name=self.name, title=title)
                 )
             return rnd
         preset = sheet.get("rating_scale_preset") or DEFAULT_PRESET
@@ -178,8 +185,10 @@ class _Writer:
             self.session.flush()
         except Exception as e:  # two factsheets of one Party and round
             raise ImportRejected(
-                f"{self.name}: the factsheet of {name} for “{sheet['round']}” is given twice, or "
-                "its id is; the file is damaged."
+                _(
+                    "{name}: the factsheet of {party} for “{round}” is given twice, or "
+                    "its id is; the file is damaged."
+                ).format(name=self.name, party=name, round=sheet["round"])
             ) from e
         keys = {lv["key"] for lv in sheet["rating_scale"]}
         position = 0
@@ -251,7 +260,9 @@ class _Writer:
         keys: set[str],
     ) -> None:
         codes = list(item["codes"])
-        where = f"the recommendation {codes[0]} of {sheet.party.name}"
+        where = _("the recommendation {code} of {party}").format(
+            code=codes[0], party=sheet.party.name
+        )
         rec = Recommendation(
             id=item.get("id"),
             factsheet_id=sheet.id,
@@ -312,8 +323,10 @@ class _Writer:
             rating = a.get("rating")
             if rating is not None and rating not in keys:
                 raise ImportRejected(
-                    f"{self.name}: {where} is rated “{rating}”, which is not a level of its "
-                    "rating scale; the file is damaged."
+                    _(
+                        "{name}: {where} is rated “{rating}”, which is not a level of its "
+                        "rating scale; the file is damaged."
+                    ).format(name=self.name, where=where, rating=rating)
                 )
             rec.assessment = Assessment(
                 rating=rating,

@@ -23,6 +23,7 @@ from assessor.domain.agreement import agreement
 from assessor.domain.merge import Difference, FactsheetMatch, Kind, MergePlan, Side
 from assessor.domain.names import party_key, round_number
 from assessor.exporters.json_export import iso
+from assessor.i18n import _
 from assessor.importers.package_file import ParsedPackage
 from assessor.services.errors import ServiceError
 from assessor.services.merge_apply import (  # applying: one way in for callers, from here
@@ -85,7 +86,7 @@ def _read_database(path: Path, passphrase: str | None) -> tuple[list[SheetState]
     clear message, as a package of a newer format is refused.
     """
     if not path.is_file():
-        raise ServiceError(f"{path}: no such database file.")
+        raise ServiceError(_("{path}: no such database file.").format(path=path))
     other = open_database(path, read_only=True, passphrase=passphrase, backup=False, create=False)
     try:
         with other.reading() as s:
@@ -107,9 +108,11 @@ def _plan(
         candidates = by_party.get(party_key(their.party))
         if not candidates:
             raise ServiceError(
-                f"The assessment of {their.party} in {source} is of a Party this database does "
-                f"not hold; import {their.party}'s factsheet first, or ask for a package of the "
-                "Parties you have."
+                _(
+                    "The assessment of {party} in {source} is of a Party this database does "
+                    "not hold; import {party}'s factsheet first, or ask for a package of the "
+                    "Parties you have."
+                ).format(party=their.party, source=source)
             )
         # The Party written alike first ("Party 01" and "Party 02" have one key without digits).
         exact = [m for m in candidates if m.party.casefold() == their.party.casefold()]
@@ -122,8 +125,10 @@ def _plan(
         if not same_round:
             rounds = "; ".join(m.round for m in candidates)
             raise ServiceError(
-                f"{source} assesses {their.party} for another round (“{their.round}”) than this "
-                f"database holds (“{rounds}”); nothing was merged."
+                _(
+                    "{source} assesses {party} for another round (“{round}”) than this "
+                    "database holds (“{rounds}”); nothing was merged."
+                ).format(source=source, party=their.party, round=their.round, rounds=rounds)
             )
         pairs.append((same_round[0], their))
     differences: list[Difference] = []

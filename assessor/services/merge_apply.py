@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from assessor.db.engine import Database
 from assessor.db.models import Assessment, FollowUp, Recommendation, Theme, ThemeItem, utcnow
 from assessor.domain.merge import Choice, Difference, Kind, MergePlan, Side
+from assessor.i18n import N_, _, ngettext
 from assessor.services.cancel import Cancel, check
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
@@ -66,20 +67,46 @@ def apply_merge(
     if prefer is not None:
         wanted = Choice(prefer)
         if wanted is Choice.BOTH:
-            raise ServiceError("Prefer “mine” or “theirs”; keeping both is chosen per comment.")
+            raise ServiceError(_("Prefer “mine” or “theirs”; keeping both is chosen per comment."))
         choices = {d.key: wanted for d in unresolved(plan, choices)} | choices
     missing = unresolved(plan, choices)
     if missing:
-        listed = "; ".join(f"{d.party} {d.label} ({d.subject})" for d in missing[:10])
-        more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+        listed = "; ".join(
+            f"{d.party} {d.label} ({subject_words(d.subject)})" for d in missing[:10]
+        )
+        if len(missing) > 10:
+            listed = _("{listed} and {n} more").format(listed=listed, n=len(missing) - 10)
         raise ServiceError(
-            f"{len(missing)} conflicts need a choice (keep mine or take theirs): {listed}{more}."
+            ngettext(
+                "{n} conflict needs a choice (keep mine or take theirs): {listed}.",
+                "{n} conflicts need a choice (keep mine or take theirs): {listed}.",
+                len(missing),
+            ).format(n=len(missing), listed=listed)
         )
     for d in plan.conflicts:
         if Choice(choices[d.key]) not in d.choices:
-            raise ServiceError(f"{d.party} {d.label}: the {d.subject} cannot keep both.")
+            raise ServiceError(
+                _("{party} {label}: the {subject} cannot keep both.").format(
+                    party=d.party, label=d.label, subject=subject_words(d.subject)
+                )
+            )
     signer = f"{by}, merged from {plan.source}" if by else f"merged from {plan.source}"
     return _Applier(db, plan, choices, signer[:200], cancel).run()
+
+
+#: What each subject of a difference is called (marked, translated where shown).
+SUBJECTS = {
+    "rating": N_("rating"),
+    "comment": N_("comment"),
+    "status": N_("status"),
+    "follow_up": N_("follow-up"),
+    "theme_item": N_("themed recommendation"),
+}
+
+
+def subject_words(subject: str) -> str:
+    """A difference's subject in the user's language ("follow-up", « suivi »)."""
+    return _(SUBJECTS[subject]) if subject in SUBJECTS else subject
 
 
 def _sign(text: str, side: Side) -> str:
@@ -277,8 +304,10 @@ class _Applier:
 
 def _stale(d: Difference) -> ServiceError:
     return ServiceError(
-        f"{d.party} {d.label} changed here since the merge was prepared; prepare it again "
-        "(nothing was merged)."
+        _(
+            "{party} {label} changed here since the merge was prepared; prepare it again "
+            "(nothing was merged)."
+        ).format(party=d.party, label=d.label)
     )
 
 

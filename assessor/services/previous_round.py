@@ -28,6 +28,7 @@ from assessor.db.models import (
     RecommendationCode,
     utcnow,
 )
+from assessor.i18n import _
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
@@ -122,7 +123,11 @@ def _find(
         select(Recommendation.factsheet_id).where(Recommendation.id == recommendation_id)
     )
     if factsheet_id is None:
-        raise ServiceError(f"Recommendation #{recommendation_id} does not exist.")
+        raise ServiceError(
+            _("Recommendation #{recommendation_id} does not exist.").format(
+                recommendation_id=recommendation_id
+            )
+        )
     if isinstance(previous_id, _Unknown):
         previous_id = _previous_sheet_id(s, factsheet_id)
     if previous_id is None:
@@ -200,14 +205,16 @@ def carry_over(
         assert rec is not None  # _find refused an unknown one
         if previous is None:
             raise ServiceError(
-                "The same code has no rating or comment in an earlier round: nothing to carry."
+                _("The same code has no rating or comment in an earlier round: nothing to carry.")
             )
         a = rec.assessment
         old = (a.rating, a.comment, a.status) if a else (None, "", "draft")
         if (old[0] is not None or old[1]) and not replace:
             raise ServiceError(
-                "This recommendation is already rated or commented; carrying over would "
-                "replace that."
+                _(
+                    "This recommendation is already rated or commented; carrying over would "
+                    "replace that."
+                )
             )
         rating = previous.rating if previous.rating_carries else old[0]
         new = (rating, clean_text(previous.comment).strip(), "draft")
@@ -261,7 +268,11 @@ def undo_carry_over(
     with db.transaction() as s:
         rec = s.get(Recommendation, recommendation_id)
         if rec is None:
-            raise ServiceError(f"Recommendation #{recommendation_id} does not exist.")
+            raise ServiceError(
+                _("Recommendation #{recommendation_id} does not exist.").format(
+                    recommendation_id=recommendation_id
+                )
+            )
         a = rec.assessment
         now: Fields = (a.rating, a.comment, a.status) if a else (None, "", "draft")
         if now == fields:

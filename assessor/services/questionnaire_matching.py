@@ -22,7 +22,7 @@ from assessor.db.models import (
 from assessor.exporters.document_words import STATE_STATUSES, status_key, verb_label
 from assessor.exporters.questionnaire import previous_follow_up
 from assessor.exporters.xlsx_common import cell_text
-from assessor.i18n import LANGUAGES, words
+from assessor.i18n import LANGUAGES, N_, _, words
 from assessor.importers.questionnaire import (
     AnsweredRow,
     ParsedQuestionnaire,
@@ -62,8 +62,10 @@ class KnownRecommendation:
 def _factsheet(session: Session, parsed: ParsedQuestionnaire, party: str | None) -> int:
     if party is not None and party.strip().casefold() != parsed.party.casefold():
         raise ServiceError(
-            f"{parsed.source}: this questionnaire is for {parsed.party}, not {party.strip()}; "
-            "choose the right file or Party."
+            _(
+                "{source}: this questionnaire is for {party}, not {other}; "
+                "choose the right file or Party."
+            ).format(source=parsed.source, party=parsed.party, other=party.strip())
         )
     rows = session.execute(
         select(Factsheet.id, MonitoringRound.title)
@@ -73,16 +75,20 @@ def _factsheet(session: Session, parsed: ParsedQuestionnaire, party: str | None)
     ).all()
     if not rows:
         raise ServiceError(
-            f"{parsed.source}: this questionnaire is for {parsed.party}, which has no factsheet "
-            "in this database."
+            _(
+                "{source}: this questionnaire is for {party}, which has no factsheet "
+                "in this database."
+            ).format(source=parsed.source, party=parsed.party)
         )
     same_round = [fid for fid, title in rows if title == parsed.round]
     if same_round:
         return same_round[0]
     if parsed.round:
         raise ServiceError(
-            f"{parsed.source}: this questionnaire is for another monitoring round of "
-            f"{parsed.party} than the ones in this database."
+            _(
+                "{source}: this questionnaire is for another monitoring round of "
+                "{party} than the ones in this database."
+            ).format(source=parsed.source, party=parsed.party)
         )
     return max(fid for fid, _ in rows)
 
@@ -163,9 +169,9 @@ def _locked_edits(row: AnsweredRow, known: KnownRecommendation) -> list[str]:
     }
     edited = [label for attr, label in LOCKED if getattr(row, attr) not in expected[attr]]
     if row.recommendation != cell_text(known.text):
-        edited.append("Recommendation")
+        edited.append(N_("Recommendation"))
     if row.previous not in {cell_text(v) for v in known.versions}:
-        edited.append("Previous follow-up")
+        edited.append(N_("Previous follow-up"))
     return edited
 
 
@@ -194,42 +200,59 @@ def _classify(
     first = claimed.setdefault(known.id, row.row)
     if first != row.row:
         return out(
-            REJECTED, f"row {first} already answers this recommendation, so this row is not taken"
+            REJECTED,
+            _("row {first} already answers this recommendation, so this row is not taken").format(
+                first=first
+            ),
         )
     edited = _locked_edits(row, known)
     if edited:
-        notes.append(f"locked cells differ from the database and were ignored: {', '.join(edited)}")
+        notes.append(
+            _("locked cells differ from the database and were ignored: {cells}").format(
+                cells=", ".join(_(label) for label in edited)
+            )
+        )
     if row.state_status and status_key(row.state_status) is None:
-        reason = (
-            f"“{row.state_status}” is not a status; use one of: {', '.join(STATE_STATUSES)}, "
-            "or leave it empty"
+        reason = _("“{status}” is not a status; use one of: {statuses}, or leave it empty").format(
+            status=row.state_status, statuses=", ".join(STATE_STATUSES)
         )
         return out(REJECTED, reason)
     tail = "".join(f"; {n}" for n in notes)
     answer = _prefilled(answer, known.current)
     if not row.follow_up and (not row.has_answer or answer[1:] == known.current[1:]):
         # Nothing written, or only the status and references the export pre-filled.
-        reason = "no answer: the existing follow-up is kept" if known.current[0] else "no answer"
+        if known.current[0]:
+            reason = _("no answer: the existing follow-up is kept")
+        else:
+            reason = _("no answer")
         return out(UNCHANGED, reason + tail)
     if not row.follow_up:
         if not known.current[0]:
             return out(
                 REJECTED,
-                "a status or references, but no follow-up yet to attach them to; write the "
-                "follow-up too",
+                _(
+                    "a status or references, but no follow-up yet to attach them to; write the "
+                    "follow-up too"
+                ),
             )
         # Only the status or references: what the State now says of its current follow-up.
         answer = (known.current[0], answer[1], answer[2])
-        reason = "the State's status or references change; the text stays as it is (the "
-        return out(CHANGED, reason + "previous version is kept in the history)" + tail)
+        reason = _(
+            "the State's status or references change; the text stays as it is (the "
+            "previous version is kept in the history)"
+        )
+        return out(CHANGED, reason + tail)
     if answer == known.current:
-        return out(UNCHANGED, "the same as the current follow-up" + tail)
+        return out(UNCHANGED, _("the same as the current follow-up") + tail)
     if not known.current[0]:
-        return out(NEW, "a first follow-up" + tail)
+        return out(NEW, _("a first follow-up") + tail)
     if answer[0] == known.current[0]:
-        reason = "the same text with another status or references; the current version is kept "
-        return out(CHANGED, reason + "in the history" + tail)
-    reason = "replaces the current follow-up, which is kept in the history"
+        reason = _(
+            "the same text with another status or references; the current version is kept "
+            "in the history"
+        )
+        return out(CHANGED, reason + tail)
+    reason = _("replaces the current follow-up, which is kept in the history")
     return out(CHANGED, reason + tail)
 
 
@@ -280,21 +303,23 @@ def _match(
     matched by its code, which would put the answer on whatever recommendation that code is now.
     """
     if not row.uid:
-        return None, (
+        return None, _(
             "no hidden ID (a row added by hand, or its ID cleared), so it cannot be matched to "
             "a recommendation; rows are matched by their hidden ID only, never by their code"
         )
     if not is_uid(row.uid):
-        return None, (
-            f"its hidden ID “{row.uid[:40]}” is not one Assessor writes (edited?), so it cannot "
+        return None, _(
+            "its hidden ID “{id}” is not one Assessor writes (edited?), so it cannot "
             "be matched to a recommendation"
-        )
+        ).format(id=row.uid[:40])
     match = known.get(row.uid)
     if match is not None:
         return match, ""
     if row.uid in elsewhere:
-        return None, "its hidden ID belongs to another factsheet (another Party or round)"
-    return None, f"unknown hidden ID “{row.uid[:40]}”: not a recommendation of this database"
+        return None, _("its hidden ID belongs to another factsheet (another Party or round)")
+    return None, _("unknown hidden ID “{id}”: not a recommendation of this database").format(
+        id=row.uid[:40]
+    )
 
 
 def _codes(cell: str) -> set[str]:
@@ -312,12 +337,12 @@ def _disagreeing(row: AnsweredRow, known: KnownRecommendation) -> PreviewRow:
     The State answered the row it saw (its code and text), but the ID says another; applying it
     to either could put an answer on the wrong recommendation, so a person must decide.
     """
-    shown = codes_label(row.code) or "(no code)"
-    hidden = ", ".join(known.codes) or "(no code)"
-    reason = (
-        f"its hidden ID is that of {hidden}, but the row shows {shown}: the hidden IDs were "
-        f"moved or the code edited, so the row is applied to neither {shown} nor {hidden}"
-    )
+    shown = codes_label(row.code) or _("(no code)")
+    hidden = ", ".join(known.codes) or _("(no code)")
+    reason = _(
+        "its hidden ID is that of {hidden}, but the row shows {shown}: the hidden IDs were "
+        "moved or the code edited, so the row is applied to neither {shown} nor {hidden}"
+    ).format(hidden=hidden, shown=shown)
     reason = "; ".join((*row.problems, reason))
     return _preview_row(row.row, shown, REJECTED, reason, None, ("", "", ""), answer_of(row))
 

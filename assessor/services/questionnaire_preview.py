@@ -33,7 +33,7 @@ def status_words(status: str) -> str:
 #: How much of an answer, or of the follow-up it replaces, a preview line shows.
 ANSWER_CHARS = 200
 #: The locked columns compared with the database to notice edits, and how they are named.
-LOCKED = (("code", "Code"), ("chapter", "Chapter"), ("verb", "Type"))
+LOCKED = (("code", N_("Code")), ("chapter", N_("Chapter")), ("verb", N_("Type")))
 
 
 @dataclass(frozen=True)

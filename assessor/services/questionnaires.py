@@ -21,6 +21,7 @@ from assessor.db.models import (
     Recommendation,
 )
 from assessor.fileio import atomic_write_bytes
+from assessor.i18n import _
 from assessor.importers.questionnaire import (
     read_questionnaire,
 )
@@ -117,9 +118,12 @@ def apply_questionnaire(
             seen = (row.old_text, row.old_state_status, row.old_references)
             if rec is None or _fields(current) != seen:
                 # Someone edited it since the preview: applying would overwrite unseen work.
+                which = row.code or _("row {row}").format(row=row.row)
                 raise ServiceError(
-                    f"The follow-up of {row.code or f'row {row.row}'} changed since the preview "
-                    "was made; preview the questionnaire again."
+                    _(
+                        "The follow-up of {which} changed since the preview was made; preview "
+                        "the questionnaire again."
+                    ).format(which=which)
                 )
             supersede_follow_up(
                 session,

@@ -26,10 +26,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from assessor.db.engine import Database
+from assessor.i18n import N_, _
 from assessor.services.errors import ServiceError
 
 #: What ``server init`` / ``server grant`` say about a file.
-NOT_A_SERVER = "server {command} is for a PostgreSQL server; a local file needs no rights."
+NOT_A_SERVER = N_("server {command} is for a PostgreSQL server; a local file needs no rights.")
 #: The session setting an owner's copy sets so that the history it brings keeps its signatures.
 COPYING_SETTING = "assessor.copying"
 
@@ -60,10 +61,17 @@ class GrantReport:
     read_only: bool
 
     def text(self) -> str:
-        made = f"Made the login {self.login}; " if self.created else f"{self.login}: "
-        if self.read_only:
-            return made + "reads and exports every Party, and can change nothing."
-        return made + f"may now assess {self.party} (and read every Party)."
+        if self.read_only and self.created:
+            said = _(
+                "Made the login {login}; reads and exports every Party, and can change nothing."
+            )
+        elif self.read_only:
+            said = _("{login}: reads and exports every Party, and can change nothing.")
+        elif self.created:
+            said = _("Made the login {login}; may now assess {party} (and read every Party).")
+        else:
+            said = _("{login}: may now assess {party} (and read every Party).")
+        return said.format(login=self.login, party=self.party)
 
 
 def _ident(name: str) -> str:
@@ -79,7 +87,7 @@ def is_server(db: Database) -> bool:
 def require_server(db: Database, command: str) -> None:
     """Refuse a SQLite file (or any other backend) in plain words."""
     if not is_server(db):
-        raise ServiceError(NOT_A_SERVER.format(command=command))
+        raise ServiceError(_(NOT_A_SERVER).format(command=command))
 
 
 def roles_of(conn: Connection) -> Roles:
@@ -98,16 +106,20 @@ def _refuse_unless_owner(conn: Connection, command: str) -> None:
     )
     if not owner:
         raise ServiceError(
-            f"server {command} is run by the database's owner (log in as the login that owns "
-            "the database); nothing was changed."
+            _(
+                "server {command} is run by the database's owner (log in as the login that owns "
+                "the database); nothing was changed."
+            ).format(command=command)
         )
     may_create = conn.scalar(
         text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
     )
     if not may_create:
         raise ServiceError(
-            f"server {command} makes roles: the database's owner needs the CREATEROLE right "
-            "(ALTER ROLE … CREATEROLE, as a superuser); nothing was changed."
+            _(
+                "server {command} makes roles: the database's owner needs the CREATEROLE right "
+                "(ALTER ROLE … CREATEROLE, as a superuser); nothing was changed."
+            ).format(command=command)
         )
 
 
@@ -290,18 +302,22 @@ def grant_login(
     require_server(db, "grant")
     login = login.strip()
     if not login:
-        raise ServiceError("server grant needs a login name; nothing was changed.")
+        raise ServiceError(_("server grant needs a login name; nothing was changed."))
     if not read_only and not party:
         raise ServiceError(
-            "server grant needs --party NAME (the Party the login may assess), or --read-only; "
-            "nothing was changed."
+            _(
+                "server grant needs --party NAME (the Party the login may assess), or --read-only; "
+                "nothing was changed."
+            )
         )
     with db.engine.begin() as conn:
         _refuse_unless_owner(conn, "grant")
         if conn.scalar(text("SELECT to_regclass('party_grant')")) is None:
             raise ServiceError(
-                "this database has no rights yet: run `assessor server init` first; "
-                "nothing was changed."
+                _(
+                    "this database has no rights yet: run `assessor server init` first; "
+                    "nothing was changed."
+                )
             )
         roles = roles_of(conn)
         party_id = None
@@ -309,16 +325,25 @@ def grant_login(
             party_id = conn.scalar(text("SELECT id FROM party WHERE name = :n"), {"n": party})
             if party_id is None:
                 names = ", ".join(conn.scalars(text("SELECT name FROM party ORDER BY name")))
-                raise ServiceError(
-                    f"there is no Party named {party!r} in this database"
-                    + (f" (there are: {names})" if names else "")
-                    + "; nothing was changed."
-                )
+                if names:
+                    refused = _(
+                        "there is no Party named {party} in this database (there are: {names}); "
+                        "nothing was changed."
+                    )
+                else:
+                    refused = _(
+                        "there is no Party named {party} in this database; nothing was changed."
+                    )
+                raise ServiceError(refused.format(party=repr(party), names=names))
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('assessor server init'))"))
         created = not _role_exists(conn, login)
         if created:
             if not password:
-                raise ServiceError(f"the new login {login} needs a password; nothing was changed.")
+                raise ServiceError(
+                    _("the new login {login} needs a password; nothing was changed.").format(
+                        login=login
+                    )
+                )
             conn.execute(
                 text(f"CREATE ROLE {_ident(login)} LOGIN PASSWORD {_literal(conn, password)}")
             )

@@ -14,6 +14,7 @@ from assessor.db.models import (
     Theme,
     ThemeItem,
 )
+from assessor.i18n import _, ngettext
 from assessor.importers.common import ImportRejected
 from assessor.importers.recommendations import (
     ThemedRecommendations,
@@ -29,12 +30,14 @@ def target_factsheet(session: Session, party: str | None) -> Factsheet:
     found = session.scalars(query).all()
     if not found:
         raise ImportRejected(
-            f"No factsheet of {party} is in the database; import the factsheet first."
+            _("No factsheet of {party} is in the database; import the factsheet first.").format(
+                party=party
+            )
             if party
-            else "Import a factsheet first: themed recommendations are attached to one."
+            else _("Import a factsheet first: themed recommendations are attached to one.")
         )
     if len({f.party_id for f in found}) > 1:
-        raise ImportRejected("The database holds several Parties; choose one with --party.")
+        raise ImportRejected(_("The database holds several Parties; choose one with --party."))
     return found[0]
 
 
@@ -81,5 +84,13 @@ def write_themes(
         themes=len(parsed.themes),
         items=sum(len(t.items) for t in parsed.themes),
         warnings=tuple(str(w) for w in parsed.warnings),
-        changed_lines=(f"{len(old)} earlier themes replaced (kept in history)",) if old else (),
+        changed_lines=(
+            ngettext(
+                "{n} earlier theme replaced (kept in history)",
+                "{n} earlier themes replaced (kept in history)",
+                len(old),
+            ).format(n=len(old)),
+        )
+        if old
+        else (),
     )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from assessor.db.engine import Database
 from assessor.db.models import Factsheet, Theme, ThemeItem, utcnow
+from assessor.i18n import _
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.errors import ServiceError
@@ -92,14 +93,14 @@ class DeletedThemeItem:
 def _clean_title(title: str) -> str:
     cleaned = " ".join(clean_text(title).split())
     if not cleaned:
-        raise ServiceError("A theme needs a title.")
+        raise ServiceError(_("A theme needs a title."))
     return cleaned
 
 
 def _clean_text(text: str) -> str:
     cleaned = clean_text(text).strip()
     if not cleaned:
-        raise ServiceError("A recommendation of a theme cannot be empty.")
+        raise ServiceError(_("A recommendation of a theme cannot be empty."))
     return cleaned
 
 
@@ -112,14 +113,18 @@ def _clean_links(links: Sequence[str]) -> list[str]:
 def _theme(session: Session, theme_id: int) -> Theme:
     theme = session.get(Theme, theme_id)
     if theme is None:
-        raise ServiceError(f"Theme #{theme_id} no longer exists.")
+        raise ServiceError(_("Theme #{theme_id} no longer exists.").format(theme_id=theme_id))
     return theme
 
 
 def _item(session: Session, item_id: int) -> ThemeItem:
     item = session.get(ThemeItem, item_id)
     if item is None:
-        raise ServiceError(f"This recommendation of a theme (#{item_id}) no longer exists.")
+        raise ServiceError(
+            _("This recommendation of a theme (#{item_id}) no longer exists.").format(
+                item_id=item_id
+            )
+        )
     return item
 
 
@@ -159,7 +164,9 @@ def add_theme(
     clean = _clean_title(title)
     with db.transaction() as s:
         if s.get(Factsheet, factsheet_id) is None:
-            raise ServiceError(f"Factsheet #{factsheet_id} no longer exists.")
+            raise ServiceError(
+                _("Factsheet #{factsheet_id} no longer exists.").format(factsheet_id=factsheet_id)
+            )
         theme = Theme(factsheet_id=factsheet_id, title=clean, position=0)
         theme.items = [
             ThemeItem(text=_clean_text(it.text), links=_clean_links(it.links), position=i)
@@ -300,7 +307,7 @@ def move_theme_item(
         source = item.theme
         target = source if theme_id is None else _theme(s, theme_id)
         if target.factsheet_id != source.factsheet_id:
-            raise ServiceError("A recommendation can only move between themes of one factsheet.")
+            raise ServiceError(_("A recommendation can only move between themes of one factsheet."))
         old_siblings: list[Theme | ThemeItem] = list(_items_of(s, source.id))
         old = old_siblings.index(item)
         old_siblings.remove(item)
