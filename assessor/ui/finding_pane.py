@@ -156,7 +156,7 @@ class FindingPane(QWidget):
         self.last_round.setWordWrap(True)
         self.last_round.setTextFormat(Qt.TextFormat.PlainText)
         self.last_round.setAccessibleName(self.tr("Last round's assessment"))
-        self.carry_button = QPushButton(self.tr("Carry o&ver"))
+        self.carry_button = QPushButton(self.tr("Carr&y over"))
         self.carry_button.setAccessibleName(self.tr("Carry over the last round"))
         self.carry_button.setToolTip(
             self.tr(
