@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -27,7 +35,7 @@ from assessor.ui.tree_scroll import in_sight, scroll_with_context
 from assessor.ui.workbench_layout import make_tree, split_panes
 
 #: Why the rating keys and buttons do nothing while the tree's cursor is not on a recommendation.
-SELECT_TO_RATE = "Select a recommendation to rate it"
+SELECT_TO_RATE = QT_TRANSLATE_NOOP("Workbench", "Select a recommendation to rate it")
 
 
 class Workbench(QWidget):
@@ -142,11 +150,11 @@ class Workbench(QWidget):
 
     def _cursor_moved(self) -> None:
         allowed = self.selected_recommendation() is not None
-        self.assessment.set_rating_allowed(allowed, "" if allowed else SELECT_TO_RATE)
+        self.assessment.set_rating_allowed(allowed, "" if allowed else self.tr(SELECT_TO_RATE))
         if allowed != self._allowed:
             self._allowed = allowed
             if not allowed and self.detail is not None:
-                self.message.emit(SELECT_TO_RATE)
+                self.message.emit(self.tr(SELECT_TO_RATE))
         self.cursor_moved.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -160,7 +168,7 @@ class Workbench(QWidget):
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and self.selected_recommendation() is None
         ):
-            self.message.emit(SELECT_TO_RATE)
+            self.message.emit(self.tr(SELECT_TO_RATE))
             return True
         return super().eventFilter(watched, event)
 
@@ -233,8 +241,10 @@ class Workbench(QWidget):
         self.assessment.flush()  # saved while it is still the recommendation shown
         self.detail = None
         self.finding.show_hint(
-            "No recommendation shown matches the search and filters. Change them, or clear "
-            "them (Esc in the search box, Ctrl+Shift+L for every filter), to see it again."
+            self.tr(
+                "No recommendation shown matches the search and filters. Change them, or clear "
+                "them (Esc in the search box, Ctrl+Shift+L for every filter), to see it again."
+            )
         )
         self.follow_up.show_detail(None)
         self.assessment.show_detail(None)
@@ -274,7 +284,9 @@ class Workbench(QWidget):
             self.select_recommendation(*target)
             return
         self.message.emit(
-            "This is the last recommendation shown." if step > 0 else "This is the first one."
+            self.tr("This is the last recommendation shown.")
+            if step > 0
+            else self.tr("This is the first one.")
         )
 
     def next_unrated(self) -> None:
@@ -286,13 +298,15 @@ class Workbench(QWidget):
         if target is not None:
             self.select_recommendation(*target)
             return
-        self.message.emit("Every recommendation in scope shown here is rated.")
+        self.message.emit(self.tr("Every recommendation in scope shown here is rated."))
 
     def go_to_code(self, typed: str) -> bool:
         """Show the recommendation carrying a code as typed ("iv 5"): the cursor's Party first."""
         codes = typed_codes(typed)
         if not codes:
-            self.message.emit(f"“{typed.strip()}” is not a code such as IV-5.")
+            self.message.emit(
+                self.tr("“{typed}” is not a code such as IV-5.").format(typed=typed.strip())
+            )
             return False
         for fid in stepping.party_first(self.model, self._start()):
             rec_id = self.reads.recommendation_for_code(fid, codes[0])
@@ -303,7 +317,7 @@ class Workbench(QWidget):
                 self.select_recommendation(rec_id, fid)
             self.focus_tree()
             return True
-        self.message.emit(f"No recommendation has the code {codes[0]}.")
+        self.message.emit(self.tr("No recommendation has the code {code}.").format(code=codes[0]))
         return False
 
     def set_read_only(self, on: bool) -> None:
@@ -332,7 +346,7 @@ class Workbench(QWidget):
         if detail is None or detail.id != rec_id:
             return
         if self.selected_recommendation() != rec_id:
-            self.message.emit(SELECT_TO_RATE)
+            self.message.emit(self.tr(SELECT_TO_RATE))
             self.assessment.rating.set_rating(detail.assessment.rating)
             return
         old = detail.assessment.rating
@@ -347,7 +361,7 @@ class Workbench(QWidget):
         if self.detail is None:
             return
         if self.selected_recommendation() is None:
-            self.message.emit(SELECT_TO_RATE)
+            self.message.emit(self.tr(SELECT_TO_RATE))
             return
         try:  # the command line's ``rate CODE N`` follows the same rule
             key = parse_rating(str(number), self.detail.levels)
