@@ -258,3 +258,22 @@ def test_new_scales_get_their_french_labels(real_db: Database) -> None:
     with real_db.reading() as s:
         labels = dict(s.execute(select(RatingLevel.key, RatingLevel.label_fr)).all())
     assert labels["implemented"] == "Mise en œuvre de façon satisfaisante"
+
+
+def test_export_commands_take_the_documents_language(real_db: Database, tmp_path: Path) -> None:
+    from assessor.cli import main
+
+    db_path = str(tmp_path / "real.sqlite")
+    real_db.close()
+    q = tmp_path / "q.xlsx"
+    assert main(["--db", db_path, "export", "questionnaire", "-o", str(q), "--lang", "fr"]) == 0
+    assert openpyxl.load_workbook(q)["Questionnaire"]["C1"].value == "Chapitre"
+    x = tmp_path / "a.xlsx"
+    assert main(["--db", db_path, "export", "xlsx", "-o", str(x), "--lang", "fr"]) == 0
+    assert openpyxl.load_workbook(x).sheetnames[0] == "Évaluation"
+    pdf = tmp_path / "s.pdf"
+    assert main(["--db", db_path, "export", "pdf", "-o", str(pdf), "--lang", "fr"]) == 0
+    assert "Table des matières" in _flat(PdfReader(pdf).pages[1].extract_text())
+    # The document's language is its own: the messages stay in the user's (English here).
+    assert main(["--db", db_path, "export", "pdf", "-o", str(pdf), "--lang", "en"]) == 0
+    assert "Contents" in _flat(PdfReader(pdf).pages[1].extract_text())

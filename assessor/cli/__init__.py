@@ -292,6 +292,17 @@ def _export(
             default="compliance",
             help=_("compliance: require and request recommendations (default); all: invites too"),
         )
+    if name in ("pdf", "questionnaire", "xlsx"):
+        # The reader's language, not the user's: the global --lang (before the command) is that.
+        p.add_argument(
+            "--lang",
+            dest="doc_lang",
+            choices=LANGUAGES,
+            help=_(
+                "the language the document is written in ({names}); default: the language of "
+                "the Party's factsheet, else yours"
+            ).format(names=", ".join(f"{k}: {v}" for k, v in LANGUAGE_NAMES.items())),
+        )
     p.set_defaults(func=func, output_kind=OUTPUT_KINDS[name])
     return p
 

@@ -120,6 +120,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             only_rated=args.only_rated,
             full_follow_ups=args.full_follow_ups,
             assessor_name=assessor_name(),
+            lang=args.doc_lang,
         )
     finally:
         db.close()
@@ -188,7 +189,7 @@ def cmd_export_questionnaire(args: argparse.Namespace) -> int:
     try:
         rows = export_questionnaire(
             db, args.output, party=args.party, scope=args.scope,
-            deadline=args.deadline or "", contact=args.contact or "",
+            deadline=args.deadline or "", contact=args.contact or "", lang=args.doc_lang,
         )  # fmt: skip
     finally:
         db.close()
@@ -216,7 +217,9 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
                 from assessor.services.merge import prepare_merge
 
                 plan = prepare_merge(db, merge_source(args.agreement))  # nothing is written
-            codes, parties = export_overview_xlsx(db, args.output, agreement=plan)
+            codes, parties = export_overview_xlsx(
+                db, args.output, agreement=plan, lang=args.doc_lang
+            )
             sheets = ngettext("{n} factsheet", "{n} factsheets", parties).format(n=parties)
             coded = ngettext("{n} code", "{n} codes", codes).format(n=codes)
             if plan:
@@ -245,7 +248,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
         else:
             if args.agreement:
                 raise Failure(_("--agreement goes with --all (the overview workbook)."))
-            rows = export_assessment_xlsx(db, args.output, party=args.party)
+            rows = export_assessment_xlsx(db, args.output, party=args.party, lang=args.doc_lang)
             print(
                 ngettext(
                     "Wrote the assessment of {n} recommendation to {file}",
