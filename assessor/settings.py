@@ -1,5 +1,6 @@
 """The user's settings that the core needs too (the assessor's name, the language), in a small
-JSON file.
+JSON file — the only settings file: the window keeps its own state (geometry, filters, recent
+databases, PDF options) in its "window" section (``assessor.ui.window_settings``).
 
 Not QSettings: the CLI and the services run without Qt. The file lives in the user's config
 directory (``ASSESSOR_SETTINGS`` names another, for tests and scripts) and is written atomically.
@@ -12,6 +13,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -51,16 +53,35 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(**{k: str(v) for k, v in data.items() if k in known})
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Save the settings atomically, keeping keys this version does not know."""
-    target = path or settings_path()
+def _saved(target: Path) -> dict[str, Any]:
     try:
         existing = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        existing = {}
-    merged = {**(existing if isinstance(existing, dict) else {}), **asdict(settings)}
+        return {}
+    return existing if isinstance(existing, dict) else {}
+
+
+def _write(target: Path, data: dict[str, Any]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, json.dumps(merged, indent=2, ensure_ascii=False).encode("utf-8"))
+    atomic_write_bytes(target, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Save the settings atomically, keeping keys this version does not know."""
+    target = path or settings_path()
+    _write(target, {**_saved(target), **asdict(settings)})
+
+
+def load_section(name: str, path: Path | None = None) -> dict[str, Any] | None:
+    """A section of the settings file kept by another part (the window's), None if absent."""
+    section = _saved(path or settings_path()).get(name)
+    return section if isinstance(section, dict) else None
+
+
+def save_section(name: str, values: dict[str, Any], path: Path | None = None) -> None:
+    """Replace one section of the settings file atomically, keeping everything else in it."""
+    target = path or settings_path()
+    _write(target, {**_saved(target), name: values})
 
 
 def assessor_name(path: Path | None = None) -> str:

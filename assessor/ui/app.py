@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +19,7 @@ from assessor.ui.main_window import MainWindow
 from assessor.ui.opening import open_with_questions
 from assessor.ui.ops import OpRunner
 from assessor.ui.translation import install_language
+from assessor.ui.window_settings import SettingsStore, WindowSettings
 
 ORGANIZATION = "Assessor"
 APPLICATION = "Assessor"
@@ -74,8 +75,9 @@ def import_examples(db: Handle) -> None:
 class Launcher:
     """Keeps one window open over one database; opening another replaces both."""
 
-    def __init__(self, settings: QSettings | None = None) -> None:
-        self.settings = settings or QSettings()
+    def __init__(self, settings: SettingsStore | None = None) -> None:
+        # The one settings file, settings.json; the first time, what QSettings kept is moved in.
+        self.settings = settings or WindowSettings.for_user()
         self.window: MainWindow | None = None
         self.db: Handle | None = None
 
@@ -127,9 +129,10 @@ class Launcher:
             storage_actions.preferences(self.window)
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database, and write what the window keeps (a write may be waiting)."""
         if self.db is not None:
             self.db.close()
+        self.settings.sync()
 
 
 def run_app(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, QSettings, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from assessor.ui.window_settings import shared as settings_store
 
 # In English here, marked for translation; each dialog shows them in the window's language.
 DATABASE_FILTER = QT_TRANSLATE_NOOP(
@@ -43,7 +45,7 @@ LAST_FOLDER_KEY = "dialogs/last_folder"
 
 def _folder() -> str:
     """Where file dialogs start: the last folder used, else Documents (never the program's)."""
-    saved = QSettings().value(LAST_FOLDER_KEY, "", str)
+    saved = settings_store().value(LAST_FOLDER_KEY, "", str)
     if isinstance(saved, str) and saved and Path(saved).is_dir():
         return saved
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -53,7 +55,7 @@ def _folder() -> str:
 
 def _remember(path: str) -> str | None:
     if path:
-        QSettings().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
+        settings_store().setValue(LAST_FOLDER_KEY, str(Path(path).parent))
     return path or None
 
 

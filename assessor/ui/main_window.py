@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,6 +42,7 @@ from assessor.ui import (
 from assessor.ui.help import UserGuide, about_html
 from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
+from assessor.ui.window_settings import SettingsStore
 from assessor.ui.workbench import Workbench
 
 
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         db: Handle,
-        settings: QSettings,
+        settings: SettingsStore,
         open_other: Callable[..., object] | None = None,
         held_by: str = "",
     ) -> None:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-
 from assessor.services.cancel import Cancel
 from assessor.ui import dialogs
 from assessor.ui.dialogs import PdfOptions
 from assessor.ui.style import round_short
+from assessor.ui.window_settings import SettingsStore
 
 if TYPE_CHECKING:
     from assessor.exporters.pdf_data import Scope
@@ -24,7 +23,7 @@ EXPORT_TITLE = "Export PDF summary"
 _KEYS = ("pdf/scope", "pdf/only_rated", "pdf/full_follow_ups")
 
 
-def remembered(settings: QSettings) -> PdfOptions:
+def remembered(settings: SettingsStore) -> PdfOptions:
     """The options chosen last time (the command line's defaults the first time)."""
     scope_key, rated_key, full_key = _KEYS
     scope: Scope = "all" if settings.value(scope_key, "compliance") == "all" else "compliance"
@@ -35,7 +34,7 @@ def remembered(settings: QSettings) -> PdfOptions:
     )
 
 
-def remember(settings: QSettings, options: PdfOptions) -> None:
+def remember(settings: SettingsStore, options: PdfOptions) -> None:
     """Keep the options for the next summary."""
     scope_key, rated_key, full_key = _KEYS
     settings.setValue(scope_key, options.scope)

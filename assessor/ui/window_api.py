@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QAction, QUndoStack
     from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QTabWidget, QWidget
 
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     from assessor.ui import undo
     from assessor.ui.ops import OpRunner
     from assessor.ui.themes_view import ThemesView
+    from assessor.ui.window_settings import SettingsStore
     from assessor.ui.workbench import Workbench
 
 
@@ -39,7 +39,7 @@ class WindowApi(Protocol):
     @property
     def themes(self) -> ThemesView: ...
     @property
-    def settings(self) -> QSettings: ...
+    def settings(self) -> SettingsStore: ...
     @property
     def replaced_by(self) -> WindowApi | None:
         """The window that took this one's place (File → Open, a conversion), if any."""

@@ -1,19 +1,21 @@
-"""What the main window keeps between sessions in its QSettings: the geometry, the splitters,
-the filters, the selection and the recently opened databases."""
+"""What the main window keeps between sessions (in settings.json's "window" section, through
+``window_settings``): the geometry, the splitters, the filters, the selection and the recently
+opened databases."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from assessor.domain.filters import FilterState
+from assessor.ui.window_settings import SettingsStore
 
 MAX_RECENT = 8
 
 
-def restore_geometry(win: QMainWindow, s: QSettings) -> None:
+def restore_geometry(win: QMainWindow, s: SettingsStore) -> None:
     """The window's last geometry; at first start nearly the whole screen."""
     geometry = s.value("window/geometry")
     if isinstance(geometry, QByteArray):
@@ -24,7 +26,7 @@ def restore_geometry(win: QMainWindow, s: QSettings) -> None:
         win.resize(min(1366, free.width()), min(768, free.height()))
 
 
-def saved_filters(s: QSettings) -> FilterState:
+def saved_filters(s: SettingsStore) -> FilterState:
     """The filters as they were left."""
     s.beginGroup("filters")
     state = FilterState.from_settings({k: s.value(k) for k in s.childKeys()})
@@ -32,7 +34,7 @@ def saved_filters(s: QSettings) -> FilterState:
     return state
 
 
-def saved_selection(s: QSettings) -> tuple[int, int] | None:
+def saved_selection(s: SettingsStore) -> tuple[int, int] | None:
     """The recommendation shown last and its factsheet, if one was."""
     rec, sheet = s.value("selection/recommendation"), s.value("selection/factsheet")
     if rec is None or sheet is None:
@@ -40,20 +42,20 @@ def saved_selection(s: QSettings) -> tuple[int, int] | None:
     return int(str(rec)), int(str(sheet))
 
 
-def recent(s: QSettings, location: str) -> list[str]:
+def recent(s: SettingsStore, location: str) -> list[str]:
     """Recently opened databases, newest first (``location``, the open one, left out)."""
     value = s.value("files/recent", [])
     items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [str(p) for p in items if str(p) != location][:MAX_RECENT]
 
 
-def remember_opened(s: QSettings, location: str) -> None:
+def remember_opened(s: SettingsStore, location: str) -> None:
     """``location`` first among the recent databases, and the one to open next time."""
     s.setValue("files/recent", [location, *recent(s, location)][:MAX_RECENT])
     s.setValue("files/last", location)
 
 
-def restore_splitters(s: QSettings, splitters: Sequence[tuple[str, QSplitter]]) -> None:
+def restore_splitters(s: SettingsStore, splitters: Sequence[tuple[str, QSplitter]]) -> None:
     """Each splitter as it was left (once the window has its final size)."""
     for key, splitter in splitters:
         state = s.value(key)
@@ -63,7 +65,7 @@ def restore_splitters(s: QSettings, splitters: Sequence[tuple[str, QSplitter]]) 
 
 def save(
     win: QMainWindow,
-    s: QSettings,
+    s: SettingsStore,
     splitters: Sequence[tuple[str, QSplitter]],
     filters: FilterState,
 ) -> None:
