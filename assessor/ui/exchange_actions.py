@@ -17,39 +17,65 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from assessor.domain.merge import Choice, MergePlan
+from assessor.domain.scales import level_label
+from assessor.i18n import current_language
 from assessor.services import browsing, merge
 from assessor.services.cancel import Cancel
 from assessor.services.changes import Changes
 from assessor.services.opening import PassphraseError
 from assessor.ui import dialogs, merge_dialog
 from assessor.ui.undo import Context, ServiceCommand
-from assessor.wording import plural
 
 if TYPE_CHECKING:
     from assessor.ui.window_api import WindowApi
 
-SEND_TITLE = "Send assessment"
-MERGE_TITLE = "Merge a colleague's assessment"
+translate = QCoreApplication.translate
+
+
+def send_title() -> str:
+    return translate("exchange_actions", "Send assessment")
+
+
+def merge_title() -> str:
+    return translate("exchange_actions", "Merge a colleague's assessment")
+
+
+class ExchangeCounts(QObject):
+    """The counted words of a merge (Qt's lupdate reads a plural only from ``self.tr``)."""
+
+    def merged(self, n: int) -> str:
+        return self.tr(
+            "Merged %n change(s) from {source}; Edit → Undo takes the whole merge back.", "", n
+        )
+
+
 #: How often a wrong passphrase of a colleague's database may be typed before giving up.
 PASSPHRASE_TRIES = 3
 
 
 def add_actions(win: WindowApi, menu: QMenu) -> tuple[QAction, QAction]:
     """Add Send assessment… and Merge a colleague's assessment… to the File menu."""
-    send = QAction("Sen&d assessment…", win.parent_widget())
+    send = QAction(translate("exchange_actions", "Sen&d assessment…"), win.parent_widget())
     send.setObjectName("send_assessment")
-    send.setToolTip("One file of your assessment for a co-rapporteur or the Secretariat")
+    send.setToolTip(
+        translate(
+            "exchange_actions", "One file of your assessment for a co-rapporteur or the Secretariat"
+        )
+    )
     send.triggered.connect(lambda: send_assessment(win))
-    merge = QAction("Mer&ge a colleague's assessment…", win.parent_widget())
+    merge = QAction(
+        translate("exchange_actions", "Mer&ge a colleague's assessment…"), win.parent_widget()
+    )
     merge.setObjectName("merge_assessment")
     merge.triggered.connect(lambda: merge_assessment(win))
     if win.db.read_only:
         merge.setEnabled(False)
-        merge.setToolTip("The database is open read-only.")
+        merge.setToolTip(translate("exchange_actions", "The database is open read-only."))
     menu.addAction(send)
     menu.addAction(merge)
     return send, merge
@@ -75,7 +101,9 @@ class MergeAssessment(ServiceCommand):
         choices: Mapping[str, Choice],
         result: merge.MergeResult | None = None,
     ) -> None:
-        super().__init__(f"Merge {plan.source}", ctx)
+        super().__init__(
+            translate("exchange_actions", "Merge {source}").format(source=plan.source), ctx
+        )
         self.plan, self.choices, self.result = plan, dict(choices), result
         self._pushed_applied = result is not None
 
@@ -107,7 +135,9 @@ def send_assessment(win: WindowApi) -> None:
     parties = sorted({s.party for s in sheets}, key=str.casefold)
     if not parties:
         dialogs.show_error(
-            win.parent_widget(), SEND_TITLE, "There is no assessment yet: import a factsheet first."
+            win.parent_widget(),
+            send_title(),
+            translate("exchange_actions", "There is no assessment yet: import a factsheet first."),
         )
         return
     must_protect = win.db.encrypted
@@ -117,7 +147,7 @@ def send_assessment(win: WindowApi) -> None:
     if options is None:
         return
     target = dialogs.ask_save_path(
-        win.parent_widget(), SEND_TITLE, suggested_name(options.party), dialogs.PACKAGE_FILTER
+        win.parent_widget(), send_title(), suggested_name(options.party), dialogs.PACKAGE_FILTER
     )
     if not target:
         return
@@ -130,7 +160,7 @@ def send_assessment(win: WindowApi) -> None:
     win.workbench.assessment.flush()  # the package holds what is saved
     win.themes.flush()
     by = win.ctx.by
-    what = f"The assessment of {options.party}" if options.party else "The assessment"
+    party = options.party
 
     def job(cancel: Cancel) -> str:
         cancel.check()
@@ -140,22 +170,44 @@ def send_assessment(win: WindowApi) -> None:
         return target
 
     def done(path: str) -> None:
-        sealed = ", protected by the passphrase," if passphrase else ""
-        message = f"{what} was written{sealed} to {path}."
+        if party and passphrase:
+            said = translate(
+                "exchange_actions",
+                "The assessment of {party} was written, protected by the passphrase, to {path}.",
+            )
+        elif party:
+            said = translate("exchange_actions", "The assessment of {party} was written to {path}.")
+        elif passphrase:
+            said = translate(
+                "exchange_actions",
+                "The assessment was written, protected by the passphrase, to {path}.",
+            )
+        else:
+            said = translate("exchange_actions", "The assessment was written to {path}.")
+        message = said.format(party=party, path=path)
         win.statusBar().showMessage(message, 10000)
         dialogs.show_info(
             win.parent_widget(),
-            SEND_TITLE,
+            send_title(),
             message,
-            "Your colleague merges it with File → Merge a colleague's assessment…"
-            + (
-                " and needs the passphrase: tell it another way than the file."
-                if passphrase
-                else "."
+            translate(
+                "exchange_actions",
+                "Your colleague merges it with File → Merge a colleague's assessment… and "
+                "needs the passphrase: tell it another way than the file.",
+            )
+            if passphrase
+            else translate(
+                "exchange_actions",
+                "Your colleague merges it with File → Merge a colleague's assessment….",
             ),
         )
 
-    win.runner.run_in_background(SEND_TITLE, f"Writing {Path(target).name}…", job, done)
+    win.runner.run_in_background(
+        send_title(),
+        translate("exchange_actions", "Writing {name}…").format(name=Path(target).name),
+        job,
+        done,
+    )
 
 
 def new_passphrase(win: WindowApi, name: str) -> str | None:
@@ -169,7 +221,7 @@ def new_passphrase(win: WindowApi, name: str) -> str | None:
         refused = passphrase_too_short(passphrase)
         if refused is None:
             return passphrase
-        dialogs.show_error(win.parent_widget(), SEND_TITLE, refused)
+        dialogs.show_error(win.parent_widget(), send_title(), refused)
 
 
 # --- merging ------------------------------------------------------------------------------
@@ -198,7 +250,11 @@ def is_database_file(path: str | Path) -> bool:
 def merge_assessment(win: WindowApi) -> None:
     """File → Merge a colleague's assessment…: choose the file, then prepare and review it."""
     if win.db.read_only:
-        dialogs.show_error(win.parent_widget(), MERGE_TITLE, "The database is open read-only.")
+        dialogs.show_error(
+            win.parent_widget(),
+            merge_title(),
+            translate("exchange_actions", "The database is open read-only."),
+        )
         return
     path = dialogs.ask_merge_file(win.parent_widget())
     if path:
@@ -227,8 +283,9 @@ def prepare(win: WindowApi, path: str, passphrase: str | None = None, tries: int
             if tries >= PASSPHRASE_TRIES:
                 raise
             return NeedsPassphrase(wrong=passphrase is not None)
+        lang = current_language()
         labels = {
-            lv.key: lv.label
+            lv.key: level_label(lv, lang)
             for fs in plan.factsheets
             for lv in browsing.levels(win.db, fs.factsheet_id)
         }
@@ -244,7 +301,12 @@ def prepare(win: WindowApi, path: str, passphrase: str | None = None, tries: int
             return
         review(win, outcome)
 
-    win.runner.run_in_background(MERGE_TITLE, f"Comparing {name} with your assessment…", job, done)
+    win.runner.run_in_background(
+        merge_title(),
+        translate("exchange_actions", "Comparing {name} with your assessment…").format(name=name),
+        job,
+        done,
+    )
 
 
 def review(win: WindowApi, prepared: Prepared) -> None:
@@ -253,13 +315,15 @@ def review(win: WindowApi, prepared: Prepared) -> None:
     if not plan.differences and not plan.reimports_offered:
         dialogs.show_info(
             win.parent_widget(),
-            MERGE_TITLE,
-            f"Nothing to merge: {plan.source} holds the same assessment as yours.",
+            merge_title(),
+            translate(
+                "exchange_actions", "Nothing to merge: {source} holds the same assessment as yours."
+            ).format(source=plan.source),
         )
         return
     choices = merge_dialog.ask_merge_choices(win.parent_widget(), plan, prepared.labels)
     if choices is None:
-        win.statusBar().showMessage("Nothing was merged.", 5000)
+        win.statusBar().showMessage(translate("exchange_actions", "Nothing was merged."), 5000)
         return
     apply(win, plan, choices)
 
@@ -275,14 +339,22 @@ def apply(win: WindowApi, plan: MergePlan, choices: dict[str, Choice]) -> None:
     def done(result: merge.MergeResult) -> None:
         if not result.applied:
             win.statusBar().showMessage(
-                f"Nothing to take from {plan.source}: every value of yours was kept.", 8000
+                translate(
+                    "exchange_actions",
+                    "Nothing to take from {source}: every value of yours was kept.",
+                ).format(source=plan.source),
+                8000,
             )
             return
         win.stack.push(MergeAssessment(win.ctx, plan, choices, result))
         win.statusBar().showMessage(
-            f"Merged {plural(result.applied, 'change')} from {plan.source}; Edit → Undo takes "
-            "the whole merge back.",
+            ExchangeCounts().merged(result.applied).format(source=plan.source),
             10000,
         )
 
-    win.runner.run_in_background(MERGE_TITLE, f"Merging {plan.source}…", job, done)
+    win.runner.run_in_background(
+        merge_title(),
+        translate("exchange_actions", "Merging {source}…").format(source=plan.source),
+        job,
+        done,
+    )

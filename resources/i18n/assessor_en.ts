@@ -4,11 +4,22 @@
 <context>
     <name>ChromeCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/window_chrome.py" line="+28"/>
+        <location filename="../../assessor/ui/window_chrome.py" line="+32"/>
         <source>{party}: {rated} of {in_scope} in scope rated · %n recommendation(s)</source>
         <translation>
             <numerusform>{party}: {rated} of {in_scope} in scope rated · %n recommendation</numerusform>
             <numerusform>{party}: {rated} of {in_scope} in scope rated · %n recommendations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/exchange_actions.py" line="+53"/>
+        <source>Merged %n change(s) from {source}; Edit → Undo takes the whole merge back.</source>
+        <translation>
+            <numerusform>Merged %n change from {source}; Edit → Undo takes the whole merge back.</numerusform>
+            <numerusform>Merged %n changes from {source}; Edit → Undo takes the whole merge back.</numerusform>
         </translation>
     </message>
 </context>
