@@ -225,6 +225,8 @@ class FindingPane(QWidget):
             return
         self.last_round.setText(last_round_line(previous))
         self.last_round.setToolTip(last_round_tooltip(previous))
+        # A rating this round's scale lacks, and no comment: there is nothing to carry.
+        self.carry_button.setEnabled(previous.rating_carries or bool(previous.comment.strip()))
         self.last_round_row.show()
 
     def _carry(self) -> None:

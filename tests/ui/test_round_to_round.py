@@ -143,3 +143,37 @@ def test_read_only_hides_carry_over(win: MainWindow) -> None:
     win.workbench.set_read_only(True)
     assert win.workbench.finding.carry_button.isHidden()
     assert not win.workbench.finding.last_round_row.isHidden()
+
+
+def test_a_rating_of_another_scale_carries_only_the_comment(
+    qtbot, tmp_path: Path, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "albania-1st.md"
+    first.write_text(
+        FACTSHEET.read_text(encoding="utf-8").replace(
+            "2<sup>nd</sup> Monitoring Round", "1<sup>st</sup> Monitoring Round"
+        ),
+        encoding="utf-8",
+    )
+    db = open_database(tmp_path / "scales.sqlite")
+    try:
+        import_file(db, first, scale="fatf")
+        assessments.rate(db, _rec(db, 0, "II-6"), "largely", by="Maria")
+        assessments.rate(db, _rec(db, 0, "II-8"), "compliant", by="Maria")
+        assessments.set_comment(db, _rec(db, 0, "II-8"), "Adopted in 2024.", by="Maria")
+        import_file(db, FACTSHEET)  # the 2nd round on GRECO's scale
+        w = MainWindow(db, settings)
+        qtbot.addWidget(w)
+        w.show()
+        finding = w.workbench.finding
+        _show(w, 1, "II-6")
+        assert finding.last_round.text().startswith("Last round: Largely compliant (not on")
+        assert not finding.carry_button.isEnabled()  # nothing would carry
+        rec_id = _show(w, 1, "II-8")
+        assert "only the comment carries over" in finding.last_round.text()
+        assert finding.carry_button.isEnabled()
+        finding.carry_button.click()
+        assert _fields(w, rec_id) == (None, "Adopted in 2024.", "draft")
+        w.close()
+    finally:
+        db.close()
