@@ -28,6 +28,7 @@ from assessor.services.changes import Changes
 from assessor.services.opening import Handle
 from assessor.settings import assessor_name
 from assessor.ui import (
+    connect_dialog,
     dialogs,
     import_actions,
     live_updates,
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         #: Called with a path (and a passphrase) to open another database in place of this one.
         self.open_other = open_other
         # Qt adds the application's name ("… — Assessor") on the title bar.
-        title = Path(db.location).name
+        title = window_chrome.title(db)  # where the data lives: a file, or a server
         self.setWindowTitle(title + (" (read-only)" if db.read_only else ""))
         self.setAcceptDrops(not db.read_only)
         self.runner = OpRunner(self)
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.progress_label, self.path_label = window_chrome.status_labels(
-            self.statusBar(), db.location
+            self.statusBar(), window_chrome.where(db)
         )
         menus.build_menus(self)
 
@@ -332,12 +333,17 @@ class MainWindow(QMainWindow):
         for path in self.recent():
             # "&&": an ampersand in a path is a letter, not a mnemonic.
             text = path.replace("&", "&&")
-            menus.action(self, self.recent_menu, text, lambda _c=False, p=path: self._switch(p))
+            menus.action(
+                self,
+                self.recent_menu,
+                text,
+                lambda _c=False, p=path: connect_dialog.open_recent(self, p),
+            )
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def recent(self) -> list[str]:
         """Recently opened databases, newest first."""
-        return window_state.recent(self.settings, self.db.location)
+        return window_state.recent(self.settings, window_chrome.recent_entry(self.db))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -367,7 +373,7 @@ class MainWindow(QMainWindow):
         elif self.workbench.model.factsheet_ids():
             self.model_select_first(self.workbench.model.factsheet_ids()[0])
         self._show_progress()
-        window_state.remember_opened(s, self.db.location)
+        window_state.remember_opened(s, window_chrome.recent_entry(self.db))
 
     def _splitters(self) -> list[tuple[str, QSplitter]]:
         return [

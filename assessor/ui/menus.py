@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu
 from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.i18n import current_language
 from assessor.services import opening
-from assessor.ui import dialogs, excel_actions, exchange_actions, storage_actions
+from assessor.ui import connect_dialog, dialogs, excel_actions, exchange_actions, storage_actions
 
 translate = QCoreApplication.translate
 
@@ -99,6 +99,13 @@ def build_menus(win: MenuHost) -> None:
         win.open_database,
         QKeySequence.StandardKey.Open,
     )
+    action(
+        win,
+        file,
+        translate("menus", "Connect to a server (s&hared database)…"),
+        lambda: connect_dialog.connect_to_server(win),
+        name="connect_to_server",
+    )
     win.recent_menu = file.addMenu(translate("menus", "Open &recent"))
     file.addSeparator()
     win.import_action = action(
@@ -166,6 +173,9 @@ def build_menus(win: MenuHost) -> None:
         lambda: storage_actions.restore(win),
         name="restore_backup",
     )
+    if storage_actions.on_server(win):  # they say whose job it is when chosen
+        win.backup_action.setToolTip(storage_actions.server_backups())
+        win.restore_action.setToolTip(storage_actions.server_backups())
     file.addSeparator()
     action(win, file, translate("menus", "&Quit"), win.close, QKeySequence.StandardKey.Quit)
 

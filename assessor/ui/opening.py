@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from assessor.services import backups
+from assessor.services import backups, server_login
 from assessor.services.opening import (
     DatabaseDamaged,
     DatabaseError,
@@ -100,4 +100,10 @@ def open_with_questions(
                 return None
         except (DatabaseError, OSError) as exc:
             dialogs.show_error(parent, CANNOT_OPEN(), str(exc))
+            return None
+        except Exception as exc:  # a server's refusal, in plain words (anything else: a bug)
+            problem = server_login.problem(exc)
+            if problem is None:
+                raise
+            dialogs.show_error(parent, CANNOT_OPEN(), problem.detail)
             return None

@@ -62,8 +62,34 @@ def periodic_backup(win: WindowApi) -> None:
     win.runner.run_quietly(lambda: backups.backup_if_changed(win.db), done, failed)
 
 
+def on_server(win: WindowApi) -> bool:
+    """Whether the window's database is on a server (its backups are the server's job)."""
+    return win.db.path is None and "://" in win.db.location
+
+
+def server_backups() -> str:
+    """What the window says where it would back up a server's database."""
+    return translate(
+        "storage_actions",
+        "This database is on a server: backing it up is the server's job, with pg_dump "
+        "every night and before each upgrade (docs/server.md, “Backups”). Assessor backs up "
+        "database files only.",
+    )
+
+
+def tell_server_backups(win: WindowApi) -> bool:
+    """On a server, say whose job backups are (True); on a file, nothing (False)."""
+    if not on_server(win):
+        return False
+    title = translate("storage_actions", "Backups on a server")
+    dialogs.show_info(win.parent_widget(), title, server_backups())
+    return True
+
+
 def backup_now(win: WindowApi) -> None:
     """File → Back up now: a verified backup, whether or not anything changed."""
+    if tell_server_backups(win):
+        return
     win.workbench.assessment.flush()
     win.themes.flush()
 
@@ -86,6 +112,8 @@ def backup_now(win: WindowApi) -> None:
 
 def restore(win: WindowApi) -> None:
     """File → Restore from backup…: choose one; what is there now is backed up first."""
+    if tell_server_backups(win):
+        return
     win.workbench.assessment.flush()
     win.themes.flush()
     chosen = backup_dialog.choose_backup(

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from assessor.services import server_login
+from assessor.services.opening import Handle
 from assessor.ui.elided_label import ElidedLabel
 
 translate = QCoreApplication.translate
@@ -63,3 +67,24 @@ def progress_text(status: tuple[str, int, int, int] | None) -> str:
         return translate("window_chrome", NO_FACTSHEET)
     party, rated, in_scope, total = status
     return ChromeCounts().progress(total).format(party=party, rated=rated, in_scope=in_scope)
+
+
+def where(db: Handle) -> str:
+    """Where the data lives: the file's path, or user@host/db on a server."""
+    return server_login.where(db)
+
+
+def recent_entry(db: Handle) -> str:
+    """What File → Recent keeps of ``db``: the file's path, or the server's URL (no password)."""
+    return server_login.recent_entry(db)
+
+
+def title(db: Handle) -> str:
+    """The title bar's words for where the data lives (Qt adds "— Assessor")."""
+    server = server_login.address_of(db)
+    if server is not None:
+        return translate("window_chrome", "{where} (server)").format(where=server.shown)
+    path = Path(db.location)
+    return translate("window_chrome", "{name} in {folder}").format(
+        name=path.name, folder=path.parent
+    )
