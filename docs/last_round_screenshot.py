@@ -1,11 +1,11 @@
-"""Make the user guide's screenshot of the last round beside the finding (docs/images/last-round.png).
+"""The user guide's screenshot of the last round beside the finding (docs/images/last-round.png).
 
 Albania's factsheet is imported twice, as the 1st and the 2nd monitoring round; II-6 was rated
 and commented in the 1st. The workbench shows II-6 of the 2nd round at 1366×768, and the pane
 of the Committee's finding, with "Last round: …" and Carry over, is grabbed:
 
     Xvfb :95 -screen 0 1366x768x24 &
-    DISPLAY=:95 .venv/bin/python docs/last_round_screenshot.py [OUTPUT_FOLDER]   (default: docs/images)
+    DISPLAY=:95 .venv/bin/python docs/last_round_screenshot.py [OUTPUT]   (default: docs/images)
 """
 
 from __future__ import annotations
