@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assessor.db.engine import Database
 from assessor.db.models import Factsheet
 from assessor.domain.scales import level_label
 from assessor.domain.values import Level
@@ -48,6 +49,12 @@ def document_language(
 ) -> Language:
     """A document's language: ``lang`` if given, else its Party's, else the user's."""
     return language_of(lang) or factsheet_language(session, factsheet_id) or current_language()
+
+
+def party_language(db: Database, factsheet_id: int | None) -> Language:
+    """The language a document for this factsheet is written in unless another is chosen."""
+    with db.reading() as session:
+        return document_language(session, factsheet_id)
 
 
 def status_label(status: str | None, w: Words) -> str:

@@ -60,11 +60,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class QuestionnaireOptions:
-    """What the Export questionnaire dialog asks: which recommendations, the deadline, contact."""
+    """What the Export questionnaire dialog asks: which recommendations, the deadline, contact,
+    and the language it is written in ("": the Party's, else the user's)."""
 
     scope: str = "compliance"
     deadline: str = ""
     contact: str = ""
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class PdfOptions:
     scope: Scope = "compliance"
     only_rated: bool = False
     full_follow_ups: bool = False
+    #: The language it is printed in ("": the Party's, else the user's); --lang.
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -200,8 +204,18 @@ def _scope_choice() -> QComboBox:
     return scope
 
 
-def ask_questionnaire_options(parent: QWidget | None, party: str) -> QuestionnaireOptions | None:
-    """Ask what the questionnaire for ``party`` covers and how to answer; None if cancelled."""
+def _language_choice(lang: str) -> QComboBox:
+    """The document's language, each named in itself; ``lang`` chosen first."""
+    from assessor.ui.document_language import language_choice
+
+    return language_choice(lang)
+
+
+def ask_questionnaire_options(
+    parent: QWidget | None, party: str, lang: str = ""
+) -> QuestionnaireOptions | None:
+    """Ask what the questionnaire for ``party`` covers and how to answer, and its language
+    (``lang`` first: the Party's); None if cancelled."""
     dialog, form = _form_dialog(
         parent,
         translate("dialogs", "Export questionnaire — {party}").format(party=party),
@@ -219,11 +233,16 @@ def ask_questionnaire_options(parent: QWidget | None, party: str) -> Questionnai
     form.addRow(translate("dialogs", "&Recommendations:"), scope)
     form.addRow(translate("dialogs", "&Deadline:"), deadline)
     form.addRow(translate("dialogs", "&Contact:"), contact)
+    language = _language_choice(lang)
+    form.addRow(translate("dialogs", "&Language of the questionnaire:"), language)
     deadline.setFocus()  # else the OK button, made first, has it and a typed space presses it
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return QuestionnaireOptions(
-        str(scope.currentData()), deadline.text().strip(), contact.text().strip()
+        str(scope.currentData()),
+        deadline.text().strip(),
+        contact.text().strip(),
+        str(language.currentData()),
     )
 
 
@@ -251,11 +270,33 @@ def ask_pdf_options(
     form.addRow(translate("dialogs", "&Recommendations:"), scope)
     form.addRow("", only_rated)
     form.addRow("", full)
+    language = _language_choice(last.lang)
+    form.addRow(translate("dialogs", "&Language of the summary:"), language)
     scope.setFocus()  # not the OK button, which a typed space would press
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     chosen: Scope = "all" if scope.currentData() == "all" else "compliance"
-    return PdfOptions(chosen, only_rated.isChecked(), full.isChecked())
+    return PdfOptions(chosen, only_rated.isChecked(), full.isChecked(), str(language.currentData()))
+
+
+def ask_document_language(parent: QWidget | None, title: str, party: str, lang: str) -> str | None:
+    """Ask which language a workbook for ``party`` is written in (``lang`` first: the Party's);
+    None if cancelled."""
+    dialog, form = _form_dialog(
+        parent,
+        f"{title} — {party}",
+        translate(
+            "dialogs",
+            "The workbook is written in the language you choose: its headings, verbs, statuses "
+            "and rating levels.",
+        ),
+    )
+    language = _language_choice(lang)
+    form.addRow(translate("dialogs", "&Language of the workbook:"), language)
+    language.setFocus()  # not the OK button, which a typed space would press
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return str(language.currentData())
 
 
 def ask_party(

@@ -1,7 +1,8 @@
 """File menu's Excel actions: questionnaires out and in (with a preview), assessment workbooks.
 
 Functions over the main window: each asks what it needs through ``dialogs``, runs the same
-services as the command line off the GUI thread, and lets the op runner refresh the views.
+services as the command line off the GUI thread, and lets the op runner refresh the views. Each
+export asks the language it is written in, starting at the Party's (``document_language``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from assessor.exporters.assessment_xlsx import export_assessment_xlsx
 from assessor.exporters.overview_xlsx import export_overview_xlsx
 from assessor.exporters.questionnaire import export_questionnaire
+from assessor.i18n import current_language
 from assessor.services.cancel import Cancel
 from assessor.services.questionnaires import (
     QuestionnairePreview,
@@ -22,6 +26,7 @@ from assessor.services.questionnaires import (
 )
 from assessor.settings import assessor_name
 from assessor.ui import dialogs, questionnaire_dialog
+from assessor.ui.document_language import default_language
 from assessor.ui.style import round_short
 
 if TYPE_CHECKING:
@@ -47,7 +52,9 @@ def export_questionnaire_file(win: WindowApi) -> None:
     if chosen is None:
         return
     fid, party = chosen
-    options = dialogs.ask_questionnaire_options(win.parent_widget(), party)
+    options = dialogs.ask_questionnaire_options(
+        win.parent_widget(), party, default_language(win, fid)
+    )
     if options is None:
         return
     target = dialogs.ask_save_path(
@@ -70,6 +77,7 @@ def export_questionnaire_file(win: WindowApi) -> None:
             deadline=options.deadline,
             contact=options.contact,
             factsheet_id=fid,
+            lang=options.lang or None,
             cancel=cancel,
         )
 
@@ -129,6 +137,14 @@ def export_assessment_file(win: WindowApi) -> None:
     if chosen is None:
         return
     fid, party = chosen
+    lang = dialogs.ask_document_language(
+        win.parent_widget(),
+        QCoreApplication.translate("excel_actions", "Export assessment workbook"),
+        party,
+        default_language(win, fid),
+    )
+    if lang is None:
+        return
     target = dialogs.ask_save_path(
         win.parent_widget(),
         "Export assessment workbook",
@@ -142,7 +158,9 @@ def export_assessment_file(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> int:
         cancel.check()
-        return export_assessment_xlsx(win.db, target, factsheet_id=fid, cancel=cancel)
+        return export_assessment_xlsx(
+            win.db, target, factsheet_id=fid, cancel=cancel, lang=lang or None
+        )
 
     win.runner.run_in_background(
         "Export assessment workbook",
@@ -156,6 +174,14 @@ def export_assessment_file(win: WindowApi) -> None:
 
 def export_overview_file(win: WindowApi) -> None:
     """File → Export overview workbook…: every Party's ratings side by side."""
+    lang = dialogs.ask_document_language(
+        win.parent_widget(),
+        QCoreApplication.translate("excel_actions", "Export overview workbook"),
+        QCoreApplication.translate("excel_actions", "all Parties"),
+        current_language(),  # of every Party: the user's
+    )
+    if lang is None:
+        return
     target = dialogs.ask_save_path(
         win.parent_widget(), "Export overview workbook", "overview.xlsx", dialogs.XLSX_FILTER
     )
@@ -166,7 +192,7 @@ def export_overview_file(win: WindowApi) -> None:
 
     def job(cancel: Cancel) -> tuple[int, int]:
         cancel.check()
-        return export_overview_xlsx(win.db, target, cancel=cancel)
+        return export_overview_xlsx(win.db, target, cancel=cancel, lang=lang or None)
 
     def done(counts: tuple[int, int]) -> None:
         codes, parties = counts

@@ -6,11 +6,13 @@ the Party shown in the workbench, remember the last choices, and render off the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assessor.services.cancel import Cancel
 from assessor.ui import dialogs
 from assessor.ui.dialogs import PdfOptions
+from assessor.ui.document_language import default_language
 from assessor.ui.style import round_short
 from assessor.ui.window_settings import SettingsStore
 
@@ -52,7 +54,9 @@ def ask_options(win: WindowApi, title: str) -> tuple[int, str, PdfOptions] | Non
         return None
     sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
     party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
-    options = dialogs.ask_pdf_options(win.parent_widget(), title, party, remembered(win.settings))
+    # The language starts at the Party's each time (a reader's, not remembered across Parties).
+    last = replace(remembered(win.settings), lang=default_language(win, fid))
+    options = dialogs.ask_pdf_options(win.parent_widget(), title, party, last)
     if options is None:
         return None
     remember(win.settings, options)
@@ -80,6 +84,7 @@ def print_summary(win: WindowApi) -> None:
             assessor_name=by,
             factsheet_id=fid,
             cancel=cancel,
+            lang=options.lang or None,
         )
 
     def show(pdf: bytes) -> None:
@@ -121,6 +126,7 @@ def export_pdf(win: WindowApi) -> None:
             assessor_name=by,
             factsheet_id=fid,
             cancel=cancel,
+            lang=options.lang or None,
         )
         return target
 

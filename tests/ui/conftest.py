@@ -90,6 +90,8 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(dialogs, "ask_questionnaire_file", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_questionnaire_options", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_pdf_options", lambda *a, **k: None)
+    # A workbook's language: the one offered (the Party's), as a user pressing OK.
+    monkeypatch.setattr(dialogs, "ask_document_language", lambda _p, _t, _party, lang: lang)
     monkeypatch.setattr(dialogs, "ask_party", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "ask_assessor_name", lambda *a, **k: None)

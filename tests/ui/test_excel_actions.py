@@ -31,8 +31,9 @@ def _wait(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
 def _export(qtbot, win: MainWindow, tmp_path: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
     asked: list[str] = []
 
-    def options(_parent: object, party: str) -> QuestionnaireOptions:
+    def options(_parent: object, party: str, lang: str = "") -> QuestionnaireOptions:
         asked.append(party)
+        assert lang == "en"  # offered first: the language of the Party's factsheet
         return QuestionnaireOptions("compliance", "30 June 2026", "secretariat@example.org")
 
     monkeypatch.setattr(dialogs, "ask_questionnaire_options", options)

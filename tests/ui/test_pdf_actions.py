@@ -54,7 +54,7 @@ def test_export_with_all_and_full_follow_ups_is_remembered(
     text = _text(target)
     assert "II-1, II-3 INVITE" in text  # scope "all": the invitations are printed
     assert WORDS[-1] in text and "trimmed:" not in text  # the long follow-up in full
-    assert asked[0][1].startswith("Albania") and asked[0][2] == PdfOptions()  # first time
+    assert asked[0][1].startswith("Albania") and asked[0][2] == PdfOptions(lang="en")  # first time
 
     # The next summary starts from these choices, even after a restart (same settings file).
     settings.sync()
@@ -62,7 +62,8 @@ def test_export_with_all_and_full_follow_ups_is_remembered(
     monkeypatch.setattr(print_preview, "preview_pdf", lambda pdf, *a: printed.append(pdf))
     _trigger(window, "print_summary")
     qtbot.waitUntil(lambda: bool(printed), timeout=30000)
-    assert asked[1][2] == PdfOptions("all", only_rated=False, full_follow_ups=True)
+    # The language is not remembered: it starts at the Party's (its factsheet is English).
+    assert asked[1][2] == PdfOptions("all", only_rated=False, full_follow_ups=True, lang="en")
     assert "II-1, II-3 INVITE" in _text(printed[0]) and WORDS[-1] in _text(printed[0])
     reread = QSettings(settings.fileName(), QSettings.Format.IniFormat)
     assert reread.value("pdf/scope") == "all"
