@@ -470,6 +470,6 @@ def test_sideways_text_and_an_image_page_are_reported() -> None:
         "The Committee observes a sentence long enough to be a paragraph."
     ]
     assert [str(w) for w in doc.warnings] == [
-        "page 1: text set sideways or upside down was left out (1 pieces)",
+        "page 1: text set sideways or upside down was left out (1 piece)",
         "page 2: the page has no text (an image or a scan?)",
     ]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessor.i18n import _
+
 #: Text files larger than this are refused before they are read (a factsheet is ~100 kB).
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -34,16 +36,17 @@ def check_size(path: str | Path, limit: int, what: str) -> int:
     """The size of a file to import; refuses a missing, empty or oversized one in one sentence."""
     p = Path(path)
     if not p.exists():
-        raise ImportRejected(f"{p}: no such file.")
+        raise ImportRejected(_("{path}: no such file.").format(path=p))
     if p.is_dir():
-        raise ImportRejected(f"{p}: is a folder, not a file.")
+        raise ImportRejected(_("{path}: is a folder, not a file.").format(path=p))
     size = p.stat().st_size
     if size == 0:
-        raise ImportRejected(f"{p.name}: the file is empty.")
+        raise ImportRejected(_("{name}: the file is empty.").format(name=p.name))
     if size > limit:
         raise ImportRejected(
-            f"{p.name}: the file is too large ({size / 1024 / 1024:.0f} MB; at most "
-            f"{limit // 1024 // 1024} MB) {what}."
+            _("{name}: the file is too large ({size:.0f} MB; at most {limit} MB) {what}.").format(
+                name=p.name, size=size / 1024 / 1024, limit=limit // 1024 // 1024, what=what
+            )
         )
     return size
 
@@ -53,7 +56,11 @@ def decode_text(raw: bytes, name: str = "input") -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = raw.decode("utf-16")
     elif b"\x00" in raw[:8192] or raw.startswith((b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")):
-        raise ImportRejected(f"{name}: this is not a text file (it looks like a binary document).")
+        raise ImportRejected(
+            _("{name}: this is not a text file (it looks like a binary document).").format(
+                name=name
+            )
+        )
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -61,7 +68,7 @@ def decode_text(raw: bytes, name: str = "input") -> str:
             text = raw.decode("cp1252", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ImportRejected(f"{name}: the file holds no text.")
+        raise ImportRejected(_("{name}: the file holds no text.").format(name=name))
     return text
 
 

@@ -16,6 +16,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assessor.i18n import _
 from assessor.importers.common import ImportWarning
 
 BlockKind = Literal["heading", "para", "bullet"]
@@ -134,7 +135,8 @@ def resolve_markers(document: Document) -> None:
             if numbers is None:
                 document.warnings.append(
                     ImportWarning(
-                        f"footnote marker {digits} has no footnote text", where=block.where
+                        _("footnote marker {digits} has no footnote text").format(digits=digits),
+                        where=block.where,
                     )
                 )
                 continue

@@ -12,6 +12,7 @@ The words it relies on come from the document language's vocabulary. Parsing nev
 
 from __future__ import annotations
 
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected, ImportWarning
 from assessor.importers.document import Document, resolve_markers
 from assessor.importers.factsheet_checks import (
@@ -50,7 +51,7 @@ def parse_document(document: Document, party: str | None = None) -> ParsedFactsh
     reader.finish()
     if not reader.chapters:
         raise ImportRejected(
-            "This does not look like a factsheet: no chapters (I., II., …) were found."
+            _("This does not look like a factsheet: no chapters (I., II., …) were found.")
         )
     chapters: list[ParsedChapter] = []
     for ch in reader.chapters:
@@ -64,14 +65,16 @@ def parse_document(document: Document, party: str | None = None) -> ParsedFactsh
         chapters.append(parsed)
     if not any(c.recommendations for c in chapters):
         raise ImportRejected(
-            "This does not look like a factsheet: no recommendation footnotes "
-            "(“Recommendation II-6”) were found."
+            _(
+                "This does not look like a factsheet: no recommendation footnotes "
+                "(“Recommendation II-6”) were found."
+            )
         )
     title, found_party, round_title, preamble = read_preamble(reader.preamble, chapters, words)
     party_name = (party or found_party or "").strip()
     if not party_name:
         raise ImportRejected(
-            "The Party could not be read from the factsheet; give it with --party."
+            _("The Party could not be read from the factsheet; give it with --party.")
         )
     warn_stray_codes(chapters, warnings)
     set_aside_repeated_codes(chapters, warnings)
@@ -82,7 +85,13 @@ def parse_document(document: Document, party: str | None = None) -> ParsedFactsh
     )
     lost = sum(len(u.text) for u in unplaced)
     if reader.labels and reader.boxes < reader.labels:
-        warnings.append(ImportWarning(f"{reader.labels} box labels but {reader.boxes} boxes"))
+        warnings.append(
+            ImportWarning(
+                _("{labels} box labels but {boxes} boxes").format(
+                    labels=reader.labels, boxes=reader.boxes
+                )
+            )
+        )
     return ParsedFactsheet(
         party=party_name,
         title=title,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assessor.i18n import _, ngettext
 from assessor.importers.common import ImportWarning
 from assessor.importers.document import Document
 from assessor.importers.factsheet_cues import Footnote
@@ -46,9 +47,11 @@ def warn_unnamed_codes(
     shown = ", ".join(codes[:12]) + (", …" if len(codes) > 12 else "")
     warnings.append(
         ImportWarning(
-            f"footnotes name {shown}, but no recommendation in the text carries their markers: "
-            "those recommendations are missing, and a follow-up near them may stand on a "
-            f"neighbour — check chapter {chapters_named} against the original"
+            _(
+                "footnotes name {shown}, but no recommendation in the text carries their markers: "
+                "those recommendations are missing, and a follow-up near them may stand on a "
+                "neighbour — check chapter {chapters} against the original"
+            ).format(shown=shown, chapters=chapters_named)
         )
     )
 
@@ -78,9 +81,15 @@ def set_aside_repeated_codes(chapters: list[ParsedChapter], warnings: list[Impor
         shown = ", ".join(repeated[:12]) + (", …" if len(repeated) > 12 else "")
         warnings.append(
             ImportWarning(
-                f"{len(repeated)} recommendation codes are named more than once ({shown}); "
-                "each is kept where first named and the repeats are listed as unplaced text "
-                "(a bullet repeated, or a file pasted twice?)"
+                ngettext(
+                    "{n} recommendation code is named more than once ({shown}); "
+                    "it is kept where first named and the repeats are listed as unplaced text "
+                    "(a bullet repeated, or a file pasted twice?)",
+                    "{n} recommendation codes are named more than once ({shown}); "
+                    "each is kept where first named and the repeats are listed as unplaced text "
+                    "(a bullet repeated, or a file pasted twice?)",
+                    len(repeated),
+                ).format(n=len(repeated), shown=shown)
             )
         )
 
@@ -98,7 +107,12 @@ def warn_stray_codes(chapters: list[ParsedChapter], warnings: list[ImportWarning
             shown = ", ".join(strays[:8]) + (", …" if len(strays) > 8 else "")
             warnings.append(
                 ImportWarning(
-                    f"{len(strays)} recommendation codes stand in chapter {chapter.number} "
-                    f"({shown}); check the chapter headings"
+                    ngettext(
+                        "{n} recommendation code stands in chapter {number} "
+                        "({shown}); check the chapter headings",
+                        "{n} recommendation codes stand in chapter {number} "
+                        "({shown}); check the chapter headings",
+                        len(strays),
+                    ).format(n=len(strays), number=chapter.number, shown=shown)
                 )
             )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from assessor.i18n import _, ngettext, words
 from assessor.importers.common import ImportWarning
-from assessor.wording import plural
 
 
 @dataclass
@@ -110,11 +110,15 @@ class ParsedFactsheet:
 
     def placement_line(self) -> str:
         """“99.6 % of the text placed; 2 paragraphs not placed”."""
-        share = f"{self.placed_share * 100:.1f} % of the text placed"
+        share = _("{percent} of the text placed").format(
+            percent=f"{words().number(self.placed_share * 100, 1)} %"
+        )
         n = len(self.unplaced)
         if not n:
             return share
-        return f"{share}; {plural(n, 'paragraph')} not placed"
+        return ngettext(
+            "{share}; {n} paragraph not placed", "{share}; {n} paragraphs not placed", n
+        ).format(share=share, n=n)
 
     @property
     def recommendations(self) -> list[ParsedRecommendation]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from assessor.i18n import _
 from assessor.importers.common import ImportWarning
 from assessor.importers.document import Block
 from assessor.importers.factsheet_cues import Footnote, has_bold_verb
@@ -183,8 +184,10 @@ class FlowRouter:
                 if flow.kind != "body" and cut_mid_sentence(last, self.words):
                     self.warnings.append(
                         ImportWarning(
-                            f"a box ends mid-sentence (“…{last.text[-50:]}”) and no continuation "
-                            "was found; check it against the original",
+                            _(
+                                "a box ends mid-sentence (“…{text}”) and no continuation "
+                                "was found; check it against the original"
+                            ).format(text=last.text[-50:]),
                             where=last.where,
                         )
                     )

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from assessor.i18n import _
 from assessor.importers.common import ImportWarning
 from assessor.importers.document import Block
 from assessor.importers.factsheet_cues import Footnote, bold_verb, verb_of
@@ -179,11 +180,19 @@ class _Classifier:
             unknown = bold_verb(blocks, self.words)[1] if own is None else None
             if unknown is not None or verb is None:
                 verb = verb or "request"
-                said = f"the verb “{unknown}”" if unknown else "no verb"
+                if unknown:
+                    said = _(
+                        "the verb “{unknown}” of {codes} is not require / request / invite; "
+                        "taken as “{verb}”: check it"
+                    )
+                else:
+                    said = _(
+                        "no verb of {codes} is require / request / invite; taken as “{verb}”: "
+                        "check it"
+                    )
                 self.warnings.append(
                     ImportWarning(
-                        f"{said} of {', '.join(codes)} is not require / request / invite; "
-                        f"taken as “{verb}”: check it",
+                        said.format(unknown=unknown, codes=", ".join(codes), verb=verb),
                         where=block.where,
                     )
                 )
@@ -245,7 +254,7 @@ class _Classifier:
             self.items.append(ParsedNote(text, "unplaced", where=box.where))
             self.warnings.append(
                 ImportWarning(
-                    "a follow-up box follows no recommendation; kept as unplaced text",
+                    _("a follow-up box follows no recommendation; kept as unplaced text"),
                     where=box.where,
                 )
             )
@@ -255,7 +264,9 @@ class _Classifier:
             rec.follow_up += "\n\n" + text
             self.warnings.append(
                 ImportWarning(
-                    f"a second follow-up box for {', '.join(rec.codes)} was appended to the first",
+                    _("a second follow-up box for {codes} was appended to the first").format(
+                        codes=", ".join(rec.codes)
+                    ),
                     where=box.where,
                 )
             )

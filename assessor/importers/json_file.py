@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from assessor.exporters.json_export import FORMAT, VERSION
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected, check_size
 
 #: An export of 10,000 recommendations is about 40 MB; this leaves room for far more.
@@ -19,7 +20,7 @@ MAX_JSON_BYTES = 400 * 1024 * 1024
 #: JSON nested deeper than this is not an export (it is about 8 levels deep).
 MAX_DEPTH = 40
 
-_FORMAT_NAME, _, _MAJOR = FORMAT.partition("/")
+_FORMAT_NAME, _sep, _MAJOR = FORMAT.partition("/")
 _SECTION_ITEMS = {
     "observation",
     "recommendation",
@@ -49,27 +50,39 @@ def read_json_file(path: str | Path) -> ParsedAssessment:
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise ImportRejected(f"{p.name}: the file cannot be read ({e.strerror}).") from e
+        raise ImportRejected(
+            _("{name}: the file cannot be read ({reason}).").format(name=p.name, reason=e.strerror)
+        ) from e
     return parse_json_bytes(raw, p.name)
 
 
 def parse_json_bytes(raw: bytes, name: str) -> ParsedAssessment:
     """Parse and validate assessor-json text (from a file or a package)."""
     if len(raw) > MAX_JSON_BYTES:
-        raise ImportRejected(f"{name}: the export is too large (at most 400 MB).")
+        raise ImportRejected(
+            _("{name}: the export is too large (at most 400 MB).").format(name=name)
+        )
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
-        raise ImportRejected(f"{name}: this is not a text file (not UTF-8 JSON).") from e
+        raise ImportRejected(
+            _("{name}: this is not a text file (not UTF-8 JSON).").format(name=name)
+        ) from e
     except RecursionError as e:
-        raise ImportRejected(f"{name}: the JSON is nested too deeply to be an export.") from e
+        raise ImportRejected(
+            _("{name}: the JSON is nested too deeply to be an export.").format(name=name)
+        ) from e
     except json.JSONDecodeError as e:
         raise ImportRejected(
-            f"{name}: the file is damaged or not JSON (line {e.lineno}, column {e.colno}: "
-            f"{e.msg.lower()})."
+            _(
+                "{name}: the file is damaged or not JSON (line {lineno}, column {colno}: "
+                "{message})."
+            ).format(name=name, lineno=e.lineno, colno=e.colno, message=e.msg.lower())
         ) from e
     if not isinstance(data, dict):
-        raise ImportRejected(f"{name}: this is not an Assessor export (no top-level object).")
+        raise ImportRejected(
+            _("{name}: this is not an Assessor export (no top-level object).").format(name=name)
+        )
     version = check_version(data, name)
     _Validator(name).document(data)
     return ParsedAssessment(data=data, version=version, name=name)
@@ -80,11 +93,17 @@ def check_version(data: JSON, name: str) -> tuple[int, int]:
     declared = data.get("format")
     if not isinstance(declared, str) or not declared.startswith(_FORMAT_NAME + "/"):
         raise ImportRejected(
-            f"{name}: this is not an Assessor export (its format is {declared!r}, not {FORMAT!r})."
+            _(
+                "{name}: this is not an Assessor export (its format is {declared}, not {expected})."
+            ).format(name=name, declared=repr(declared), expected=repr(FORMAT))
         )
     major_text = declared.partition("/")[2]
     if not major_text.isdigit():
-        raise ImportRejected(f"{name}: the format {declared!r} has no version number.")
+        raise ImportRejected(
+            _("{name}: the format {declared} has no version number.").format(
+                name=name, declared=repr(declared)
+            )
+        )
     major = int(major_text)
     minor = 0
     given = data.get("version")
@@ -92,15 +111,23 @@ def check_version(data: JSON, name: str) -> tuple[int, int]:
         parts = str(given).split(".")
         if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[0]) != major:
             raise ImportRejected(
-                f"{name}: the version {given!r} does not agree with the format {declared!r}."
+                _("{name}: the version {given} does not agree with the format {declared}.").format(
+                    name=name, given=repr(given), declared=repr(declared)
+                )
             )
         minor = int(parts[1])
     if major > int(_MAJOR):
         raise ImportRejected(
-            f"{name} was written by a newer Assessor ({declared}); update Assessor to import it."
+            _(
+                "{name} was written by a newer Assessor ({declared}); update Assessor to import it."
+            ).format(name=name, declared=declared)
         )
     if major < 1:
-        raise ImportRejected(f"{name}: the format {declared!r} is not one Assessor ever wrote.")
+        raise ImportRejected(
+            _("{name}: the format {declared} is not one Assessor ever wrote.").format(
+                name=name, declared=repr(declared)
+            )
+        )
     # A newer minor version only adds fields: they are read past.
     return major, minor
 
@@ -114,18 +141,20 @@ class _Validator:
 
     def fail(self, where: str, problem: str) -> NoReturn:
         raise ImportRejected(
-            f"{self.name}: {where}: {problem}; the file is damaged or not an export."
+            _("{name}: {where}: {problem}; the file is damaged or not an export.").format(
+                name=self.name, where=where, problem=problem
+            )
         )
 
     def obj(self, value: Any, where: str) -> JSON:
         if not isinstance(value, dict):
-            self.fail(where, "should be an object")
+            self.fail(where, _("should be an object"))
         return value
 
     def items(self, node: JSON, key: str, where: str, required: bool = True) -> list[Any]:
         value = node.get(key, None if required else [])
         if not isinstance(value, list):
-            self.fail(f"{where}.{key}", "should be a list" if key in node else "is missing")
+            self.fail(f"{where}.{key}", _("should be a list") if key in node else _("is missing"))
         return value
 
     def text(self, node: JSON, key: str, where: str, *, null: bool = False) -> None:
@@ -133,21 +162,21 @@ class _Validator:
         if value is None and null:
             return
         if not isinstance(value, str):
-            self.fail(f"{where}.{key}", "should be text" if key in node else "is missing")
+            self.fail(f"{where}.{key}", _("should be text") if key in node else _("is missing"))
 
     def integer(self, node: JSON, key: str, where: str, *, required: bool = False) -> None:
         value = node.get(key)
         if value is None and not required:
             return
         if not isinstance(value, int) or isinstance(value, bool):
-            self.fail(f"{where}.{key}", "should be a whole number")
+            self.fail(f"{where}.{key}", _("should be a whole number"))
 
     def strings(self, node: JSON, key: str, where: str) -> None:
         value = node.get(key, [])
         if value is None:
             return
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"{where}.{key}", "should be a list of texts")
+            self.fail(f"{where}.{key}", _("should be a list of texts"))
 
     def document(self, data: JSON) -> None:
         for n, sheet in enumerate(self.items(data, "factsheets", "the file")):
@@ -165,7 +194,7 @@ class _Validator:
         for key in ("party", "title", "round"):
             self.text(sheet, key, where)
         if not sheet["party"].strip() or not sheet["round"].strip():
-            self.fail(where, "the Party or the round has no name")
+            self.fail(where, _("the Party or the round has no name"))
         self.text(sheet, "language", where, null=True)
         levels = self.items(sheet, "rating_scale", where)
         for n, level in enumerate(levels):
@@ -174,7 +203,7 @@ class _Validator:
             self.text(level, "label_fr", f"{where}.rating_scale[{n}]", null=True)
         keys = [lv["key"] for lv in levels]
         if len(set(keys)) != len(keys):
-            self.fail(f"{where}.rating_scale", "two levels have the same key")
+            self.fail(f"{where}.rating_scale", _("two levels have the same key"))
         seen_codes: set[str] = set()
         for c, chapter in enumerate(self.items(sheet, "chapters", where)):
             cw = f"{where}.chapters[{c}]"
@@ -203,7 +232,9 @@ class _Validator:
     def item(self, item: JSON, where: str, seen_codes: set[str]) -> None:
         kind = item.get("type")
         if kind not in _SECTION_ITEMS:
-            self.fail(f"{where}.type", f"{kind!r} is not a kind of section item")
+            self.fail(
+                f"{where}.type", _("{kind} is not a kind of section item").format(kind=repr(kind))
+            )
         if kind == "recommendation":
             self.recommendation(item, where, seen_codes)
             return
@@ -220,16 +251,21 @@ class _Validator:
         self.strings(rec, "paragraphs", where)
         codes = rec.get("codes") or []
         if not codes:
-            self.fail(f"{where}.codes", "a recommendation needs at least one code")
+            self.fail(f"{where}.codes", _("a recommendation needs at least one code"))
         repeated = seen_codes.intersection(codes)
         if repeated:
-            self.fail(f"{where}.codes", f"{', '.join(sorted(repeated))} is given twice")
+            self.fail(
+                f"{where}.codes",
+                _("{codes} is given twice").format(codes=", ".join(sorted(repeated))),
+            )
         seen_codes.update(codes)
         self.text(rec, "uid", where, null=True)
         uid = rec.get("uid")
         if uid is not None:
             if uid in self.uids:
-                self.fail(f"{where}.uid", f"{uid} is given to two recommendations")
+                self.fail(
+                    f"{where}.uid", _("{uid} is given to two recommendations").format(uid=uid)
+                )
             self.uids.add(uid)
         self.integer(rec, "position", where)
         for key in ("follow_up", "follow_up_source", "follow_up_received_at", "retired_at"):

@@ -26,6 +26,7 @@ from assessor.exporters.package import (
     derive_key,
     sealed_context,
 )
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected, check_size
 from assessor.importers.json_file import MAX_JSON_BYTES, ParsedAssessment, parse_json_bytes
 
@@ -74,7 +75,9 @@ class ParsedPackage:
 
 def _changed(name: str) -> ImportRejected:
     return ImportRejected(
-        f"{name} has been changed since it was written (checksum mismatch); ask for it again."
+        _(
+            "{name} has been changed since it was written (checksum mismatch); ask for it again."
+        ).format(name=name)
     )
 
 
@@ -86,24 +89,34 @@ def read_package(path: str | Path, passphrase: str | None = None) -> ParsedPacka
     try:
         archive = zipfile.ZipFile(p)
     except (zipfile.BadZipFile, OSError) as e:
-        raise ImportRejected(f"{name}: this is not an assessment package (not a zip file).") from e
+        raise ImportRejected(
+            _("{name}: this is not an assessment package (not a zip file).").format(name=name)
+        ) from e
     with archive:
         members = {info.filename: info for info in archive.infolist()}
         if MANIFEST not in members:
-            raise ImportRejected(f"{name}: this is not an assessment package (no manifest).")
+            raise ImportRejected(
+                _("{name}: this is not an assessment package (no manifest).").format(name=name)
+            )
         payloads = [m for m in (ASSESSMENT, SEALED) if m in members]
         unknown = set(members) - {MANIFEST, ASSESSMENT, SEALED}
         if len(payloads) != 1 or unknown:
             raise ImportRejected(
-                f"{name}: the package holds other files than an assessment and its manifest; "
-                "it is refused."
+                _(
+                    "{name}: the package holds other files than an assessment and its manifest; "
+                    "it is refused."
+                ).format(name=name)
             )
         member = payloads[0]
         if members[MANIFEST].file_size > MAX_MANIFEST_BYTES:
-            raise ImportRejected(f"{name}: the package's manifest is too large; it is refused.")
+            raise ImportRejected(
+                _("{name}: the package's manifest is too large; it is refused.").format(name=name)
+            )
         if members[member].file_size > MAX_JSON_BYTES:
             raise ImportRejected(
-                f"{name}: the assessment in the package is too large (a zip bomb?)."
+                _("{name}: the assessment in the package is too large (a zip bomb?).").format(
+                    name=name
+                )
             )
         try:
             manifest_raw = archive.read(MANIFEST)
@@ -128,10 +141,16 @@ def _manifest(raw: bytes, name: str) -> dict[str, Any]:
         raise _changed(name)
     declared = manifest.get("format")
     if not isinstance(declared, str) or not declared.startswith("assessor-package/"):
-        raise ImportRejected(f"{name}: this is not an assessment package (format {declared!r}).")
+        raise ImportRejected(
+            _("{name}: this is not an assessment package (format {declared}).").format(
+                name=name, declared=repr(declared)
+            )
+        )
     if declared != PACKAGE_FORMAT:
         raise ImportRejected(
-            f"{name} was written by a newer Assessor ({declared}); update Assessor to open it."
+            _(
+                "{name} was written by a newer Assessor ({declared}); update Assessor to open it."
+            ).format(name=name, declared=declared)
         )
     return manifest
 
@@ -143,14 +162,18 @@ def _unseal(manifest: dict[str, Any], sealed: bytes, name: str, passphrase: str 
     if hashlib.sha256(sealed).hexdigest() != spec.get("sha256_sealed"):
         raise _changed(name)
     if passphrase is None:
-        raise PassphraseNeeded(f"{name} is protected by a passphrase; give it to open the package.")
+        raise PassphraseNeeded(
+            _("{name} is protected by a passphrase; give it to open the package.").format(name=name)
+        )
     try:
         n, r, p = int(spec["n"]), int(spec["r"]), int(spec["p"])
         salt, nonce = b64decode(spec["salt"]), b64decode(spec["nonce"])
     except (KeyError, TypeError, ValueError) as e:
         raise _changed(name) from e
     if spec.get("cipher") != "AES-256-GCM" or spec.get("kdf") != "scrypt":
-        raise ImportRejected(f"{name} is sealed in a way this Assessor does not know; update it.")
+        raise ImportRejected(
+            _("{name} is sealed in a way this Assessor does not know; update it.").format(name=name)
+        )
     if not (1 < n <= MAX_SCRYPT_N and 0 < r <= MAX_SCRYPT_R and 0 < p <= MAX_SCRYPT_P):
         raise _changed(name)
     if n & (n - 1) or len(nonce) != 12 or len(salt) < 16:
@@ -162,5 +185,7 @@ def _unseal(manifest: dict[str, Any], sealed: bytes, name: str, passphrase: str 
         # The sealed bytes match the manifest's checksum, so the passphrase is what differs
         # (or the manifest's other fields were changed: they are bound to the seal too).
         raise WrongPassphrase(
-            f"The passphrase does not open {name}; check it with the colleague who sent it."
+            _(
+                "The passphrase does not open {name}; check it with the colleague who sent it."
+            ).format(name=name)
         ) from e

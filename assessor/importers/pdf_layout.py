@@ -7,6 +7,7 @@ import math
 import re
 import statistics
 
+from assessor.i18n import _, ngettext
 from assessor.importers.common import ImportWarning
 from assessor.importers.document import Block, BlockKind, Document
 from assessor.importers.pdf_page import Line, Page, Rect
@@ -53,7 +54,7 @@ class Layout:
         self.levels = {s: i + 1 for i, s in enumerate(s for s in sizes if s > self.body * 1.08)}
         # list nesting: the rank of the glyph's indent among the glyphs' (numbers apart)
         indents: dict[bool, set[int]] = {False: set(), True: set()}
-        for _, lines in bodies:
+        for _index, lines in bodies:
             for ln in lines:
                 found = _bullet(ln)
                 if found:
@@ -80,10 +81,16 @@ class Layout:
         for page in self.pages:
             where = f"page {page.number}"
             if not page.lines:
-                out.append(ImportWarning("the page has no text (an image or a scan?)", where=where))
+                out.append(
+                    ImportWarning(_("the page has no text (an image or a scan?)"), where=where)
+                )
             if page.rotated:
                 out.append(ImportWarning(
-                    f"text set sideways or upside down was left out ({page.rotated} pieces)",
+                    ngettext(
+                        "text set sideways or upside down was left out ({n} piece)",
+                        "text set sideways or upside down was left out ({n} pieces)",
+                        page.rotated,
+                    ).format(n=page.rotated),
                     where=where,
                 ))  # fmt: skip
         return out
@@ -291,7 +298,7 @@ def _area(r: Rect) -> float:
 
 def _bullet(line: Line) -> tuple[int, bool] | None:
     """The item holding the line's bullet glyph or list number, and whether it is a number."""
-    for i, (k, t, _) in enumerate(line.items):
+    for i, (k, t, _size) in enumerate(line.items):
         if k != "t":
             return None
         s = t.strip()

@@ -31,7 +31,7 @@ from assessor.exporters.questionnaire import (
     sheet_names,
 )
 from assessor.exporters.xlsx_common import FORMULA_TRIGGERS, MAX_CELL_CHARS
-from assessor.i18n import LANGUAGES, language_of, words
+from assessor.i18n import LANGUAGES, N_, _, language_of, ngettext, words
 from assessor.importers.common import ImportRejected
 from assessor.importers.xlsx_file import (
     CFB_MAGIC,
@@ -60,7 +60,8 @@ MAX_ROWS = 100_000
 MAX_ANSWER_CHARS = MAX_CELL_CHARS
 
 UID_RE = re.compile(r"^[0-9a-f]{32}$")
-ANSWER_NAMES = ("Follow-up", "State's own status", "References")
+#: The answer columns' names in messages (marked, translated where shown).
+ANSWER_NAMES = (N_("Follow-up"), N_("State's own status"), N_("References"))
 #: openpyxl's data type of a cell holding an error value (#REF!, #N/A, #DIV/0!, …).
 ERROR_TYPE = "e"
 
@@ -145,8 +146,10 @@ def _questionnaire_sheet(wb: Any) -> str | None:
 def _meta(wb: Any, name: str) -> dict[str, str]:
     if _questionnaire_sheet(wb) is None or META_SHEET not in wb.sheetnames:
         raise ImportRejected(
-            f"{name}: this is not an Assessor questionnaire (its {QUESTIONNAIRE_SHEET} or hidden "
-            f"{META_SHEET} sheet is missing)."
+            _(
+                "{name}: this is not an Assessor questionnaire (its {sheet} or hidden "
+                "{meta} sheet is missing)."
+            ).format(name=name, sheet=QUESTIONNAIRE_SHEET, meta=META_SHEET)
         )
     meta: dict[str, str] = {}
     sheet = wb[META_SHEET]
@@ -157,34 +160,50 @@ def _meta(wb: Any, name: str) -> dict[str, str]:
     version = meta.get("template_version", "")
     if version != TEMPLATE_VERSION:
         raise ImportRejected(
-            f"{name}: this questionnaire uses template version {version or 'unknown'}, and this "
-            f"version of Assessor reads version {TEMPLATE_VERSION}; export a new questionnaire."
+            _(
+                "{name}: this questionnaire uses template version {version}, and this "
+                "version of Assessor reads version {expected}; export a new questionnaire."
+            ).format(name=name, version=version or _("unknown"), expected=TEMPLATE_VERSION)
         )
     if not meta.get("party"):
-        raise ImportRejected(f"{name}: the questionnaire does not say which Party it is for.")
+        raise ImportRejected(
+            _("{name}: the questionnaire does not say which Party it is for.").format(name=name)
+        )
     return meta
 
 
 def _answer(cell: Any, column: str, problems: list[str], notes: list[str]) -> str:
     value = getattr(cell, "value", None)
+    column = _(column)
     if getattr(cell, "data_type", None) == ERROR_TYPE:
         problems.append(
-            f"the {column} cell holds the error value {_text(value)[:20] or '(unknown)'} (a "
-            "formula or reference that failed), not an answer; type the answer as text"
+            _(
+                "the {column} cell holds the error value {value} (a formula or reference that "
+                "failed), not an answer; type the answer as text"
+            ).format(column=column, value=_text(value)[:20] or _("(unknown)"))
         )
         return ""
     if isinstance(value, DataTableFormula):
-        problems.append(f"the {column} cell holds a data table, not an answer; type it as text")
+        problems.append(
+            _("the {column} cell holds a data table, not an answer; type it as text").format(
+                column=column
+            )
+        )
         return ""
     text = _text(value).strip()
     if len(text) > MAX_ANSWER_CHARS:
         problems.append(
-            f"the {column} cell has {len(text):,} characters; at most {MAX_ANSWER_CHARS:,} "
-            "are accepted"
+            _("the {column} cell has {n:,} characters; at most {limit:,} are accepted").format(
+                column=column, n=len(text), limit=MAX_ANSWER_CHARS
+            )
         )
         return ""
     if text.startswith(FORMULA_TRIGGERS[0]):
-        notes.append(f"the {column} cell holds a formula; its text was taken as is, not evaluated")
+        notes.append(
+            _("the {column} cell holds a formula; its text was taken as is, not evaluated").format(
+                column=column
+            )
+        )
     return text
 
 
@@ -222,7 +241,11 @@ def _duplicates(rows: list[AnsweredRow]) -> list[AnsweredRow]:
         others = [n for n in by_uid.get(r.uid, ()) if n != r.row]
         if others:
             where = ", ".join(str(n) for n in others)
-            problem = f"its hidden ID appears again in row {where}, so neither row is taken"
+            problem = ngettext(
+                "its hidden ID appears again in row {rows}, so neither row is taken",
+                "its hidden ID appears again in rows {rows}, so none of these rows is taken",
+                len(others),
+            ).format(rows=where)
             r = replace(r, problems=(*r.problems, problem))
         out.append(r)
     return out
@@ -236,12 +259,19 @@ def _rows_warning(meta: Mapping[str, str], uids: list[str]) -> str:
     if any_order == ids_set_checksum(uids):
         return ""  # sorted or filtered: every row is still there, matched by its ID
     # A questionnaire exported without the any-order checksum cannot tell sorted rows apart.
-    how = "rows added or removed" if any_order else "rows added, removed or sorted"
-    return (
-        f"The rows differ from the ones exported ({meta.get('rows', '?')} exported, {len(uids)} "
-        f"read: {how}, or their hidden IDs edited); every row is still matched by its own ID, "
-        "and a recommendation whose row is missing keeps its follow-up."
-    )
+    if any_order:
+        said = _(
+            "The rows differ from the ones exported ({exported} exported, {read} read: rows "
+            "added or removed, or their hidden IDs edited); every row is still matched by its "
+            "own ID, and a recommendation whose row is missing keeps its follow-up."
+        )
+    else:
+        said = _(
+            "The rows differ from the ones exported ({exported} exported, {read} read: rows "
+            "added, removed or sorted, or their hidden IDs edited); every row is still matched "
+            "by its own ID, and a recommendation whose row is missing keeps its follow-up."
+        )
+    return said.format(exported=meta.get("rows", "?"), read=len(uids))
 
 
 def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
@@ -257,7 +287,9 @@ def read_questionnaire(path: str | Path) -> ParsedQuestionnaire:
             raise
         except Exception as exc:  # a sheet whose XML is damaged fails only when read
             raise ImportRejected(
-                f"{p.name}: the workbook is damaged and cannot be read ({type(exc).__name__})."
+                _("{name}: the workbook is damaged and cannot be read ({type}).").format(
+                    name=p.name, type=type(exc).__name__
+                )
             ) from None
     warnings = [warning] if (warning := _rows_warning(meta, [r.uid for r in rows])) else []
     return ParsedQuestionnaire(p.name, meta, tuple(_duplicates(rows)), tuple(warnings))
@@ -276,8 +308,9 @@ def _rows(sheet: Any, name: str, lang: str = "en") -> list[AnsweredRow]:
     known = [headers(words(lang)), *(headers(words(other)) for other in LANGUAGES)]
     if header[: len(HEADERS)] not in known:
         raise ImportRejected(
-            f"{name}: the columns of the {QUESTIONNAIRE_SHEET} sheet were changed; "
-            f"expected {', '.join(known[0])}."
+            _("{name}: the columns of the {sheet} sheet were changed; expected {columns}.").format(
+                name=name, sheet=QUESTIONNAIRE_SHEET, columns=", ".join(known[0])
+            )
         )
     rows: list[AnsweredRow] = []
     for number, cells in enumerate(rows_iter, start=2):
@@ -285,7 +318,9 @@ def _rows(sheet: Any, name: str, lang: str = "en") -> list[AnsweredRow]:
             continue  # formatted but empty rows at the end of a sheet
         if len(rows) >= MAX_ROWS:
             raise ImportRejected(
-                f"{name}: the questionnaire has more than {MAX_ROWS:,} rows; it is refused."
+                _("{name}: the questionnaire has more than {limit:,} rows; it is refused.").format(
+                    name=name, limit=MAX_ROWS
+                )
             )
         rows.append(_row(number, cells))
     return rows

@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected
 from assessor.importers.document import Document
 from assessor.importers.docx_body import BodyReader
@@ -49,26 +50,36 @@ def _notes_text(blob: bytes, numbers: dict[str, int]) -> dict[int, str]:
 def _check_container(data: bytes, name: str) -> None:
     """Refuse, in one sentence, what is not a readable .docx."""
     if not data:
-        raise ImportRejected(f"{name}: the file is empty.")
+        raise ImportRejected(_("{name}: the file is empty.").format(name=name))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRejected(
-            f"{name} is a Word 97–2003 .doc or a password-protected document; save it as .docx "
-            "without a password."
+            _(
+                "{name} is a Word 97–2003 .doc or a password-protected document; save it as .docx "
+                "without a password."
+            ).format(name=name)
         )
     if not data.startswith(b"PK"):
-        raise ImportRejected(f"{name} is not a Word document (.docx).")
+        raise ImportRejected(_("{name} is not a Word document (.docx).").format(name=name))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             names = {m.filename for m in members}
             if sum(m.file_size for m in members) > MAX_UNPACKED:
-                raise ImportRejected(f"{name}: the Word document unpacks to far too much data.")
+                raise ImportRejected(
+                    _("{name}: the Word document unpacks to far too much data.").format(name=name)
+                )
             if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-                raise ImportRejected(f"{name} is a zip archive but not a Word document (.docx).")
+                raise ImportRejected(
+                    _("{name} is a zip archive but not a Word document (.docx).").format(name=name)
+                )
             if archive.testzip() is not None:
-                raise ImportRejected(f"{name} is damaged (a part of it cannot be unpacked).")
+                raise ImportRejected(
+                    _("{name} is damaged (a part of it cannot be unpacked).").format(name=name)
+                )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise ImportRejected(f"{name} is damaged or truncated; it cannot be opened.") from exc
+        raise ImportRejected(
+            _("{name} is damaged or truncated; it cannot be opened.").format(name=name)
+        ) from exc
 
 
 def read_docx(data: bytes, name: str) -> Document:
@@ -86,7 +97,7 @@ def read_docx(data: bytes, name: str) -> Document:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken file
         raise ImportRejected(
-            f"{name} could not be read as a Word document (it may be damaged)."
+            _("{name} could not be read as a Word document (it may be damaged).").format(name=name)
         ) from exc
     try:
         reader = BodyReader(Styles(styles_xml), theme_colours(package))
@@ -108,7 +119,9 @@ def read_docx(data: bytes, name: str) -> Document:
                 )
     except Exception as exc:
         raise ImportRejected(
-            f"{name} could not be read as a Word document (its content is malformed)."
+            _("{name} could not be read as a Word document (its content is malformed).").format(
+                name=name
+            )
         ) from exc
     pages = reader.rendered_breaks + 1 if reader.rendered_breaks else None
     if pages is None:

@@ -13,6 +13,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from assessor.i18n import _
 from assessor.importers.common import ImportWarning
 from assessor.importers.document import Block, BlockKind, Document
 from assessor.importers.read_text import read_plain_text
@@ -108,8 +109,10 @@ def _rest_after_nesting(
         footnotes.setdefault(number, note)
     return [
         ImportWarning(
-            "lists or quotes nest too deep to read as Markdown; the text from here on was read "
-            "with its nesting flattened",
+            _(
+                "lists or quotes nest too deep to read as Markdown; the text from here on was read "
+                "with its nesting flattened"
+            ),
             where=f"line {reached + 1}",
         ),
         *rest.warnings,

@@ -29,6 +29,7 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected
 from assessor.importers.document import Document
 from assessor.importers.pdf_layout import Layout
@@ -43,39 +44,51 @@ def read_pdf(data: bytes, name: str) -> Document:
     """The document model of a PDF factsheet; refuses a damaged, locked or scanned file."""
     if len(data) > MAX_PDF_BYTES:
         raise ImportRejected(
-            f"{name}: the PDF is too large ({len(data) / 1024 / 1024:.0f} MB; at most "
-            f"{MAX_PDF_BYTES // 1024 // 1024} MB)."
+            _("{name}: the PDF is too large ({size:.0f} MB; at most {limit} MB).").format(
+                name=name, size=len(data) / 1024 / 1024, limit=MAX_PDF_BYTES // 1024 // 1024
+            )
         )
     if not data.strip():
-        raise ImportRejected(f"{name}: the file is empty.")
+        raise ImportRejected(_("{name}: the file is empty.").format(name=name))
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise ImportRejected(
-                f"{name} is protected by a password; open it in a PDF reader, save a copy "
-                "without a password, and import that."
+                _(
+                    "{name} is protected by a password; open it in a PDF reader, save a copy "
+                    "without a password, and import that."
+                ).format(name=name)
             ) from None
-        raise ImportRejected(f"{name}: this is not a PDF file, or it is damaged.") from None
+        raise ImportRejected(
+            _("{name}: this is not a PDF file, or it is damaged.").format(name=name)
+        ) from None
     try:
         count = len(pdf)
         if count == 0:
-            raise ImportRejected(f"{name}: the PDF has no pages.")
+            raise ImportRejected(_("{name}: the PDF has no pages.").format(name=name))
         if count > MAX_PAGES:
             raise ImportRejected(
-                f"{name}: the PDF has {count} pages, more than the {MAX_PAGES} a factsheet "
-                "may have."
+                _(
+                    "{name}: the PDF has {count} pages, more than the {limit} a factsheet may have."
+                ).format(name=name, count=count, limit=MAX_PAGES)
             )
         pages = [read_page(pdf, i) for i in range(count)]
     except (pdfium.PdfiumError, ValueError, OSError, ctypes.ArgumentError) as exc:
-        raise ImportRejected(f"{name}: the PDF is damaged and cannot be read ({exc}).") from None
+        raise ImportRejected(
+            _("{name}: the PDF is damaged and cannot be read ({error}).").format(
+                name=name, error=exc
+            )
+        ) from None
     finally:
         pdf.close()
     chars = sum(len(line.text) for page in pages for line in page.lines)
     if chars < MIN_TEXT_CHARS:
         raise ImportRejected(
-            f"{name} has no text layer (it looks scanned); run OCR on it or ask the "
-            "Secretariat for the Word file."
+            _(
+                "{name} has no text layer (it looks scanned); run OCR on it or ask the "
+                "Secretariat for the Word file."
+            ).format(name=name)
         )
     return Layout(pages).document()
 

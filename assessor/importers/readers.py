@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected, decode_text
 from assessor.importers.document import Document
 from assessor.importers.read_markdown import read_markdown
@@ -45,12 +46,17 @@ def read_document(data: bytes, name: str) -> Document:
         return read_docx(data, name)
     if kind == "xlsx":
         raise ImportRejected(
-            f"{name}: this is an Excel workbook, not a factsheet; a questionnaire filled in by "
-            "the State is imported as a questionnaire."
+            _(
+                "{name}: this is an Excel workbook, not a factsheet; a questionnaire filled in by "
+                "the State is imported as a questionnaire."
+            ).format(name=name)
         )
     if kind == "zip":
         raise ImportRejected(
-            f"{name}: this is a zip archive, not a factsheet (PDF, Word .docx, text or Markdown)."
+            _(
+                "{name}: this is a zip archive, not a factsheet (PDF, Word .docx, text or "
+                "Markdown)."
+            ).format(name=name)
         )
     return read_text_document(decode_text(data, name))
 

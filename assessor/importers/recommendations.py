@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from assessor.i18n import _, ngettext
 from assessor.importers.common import ImportRejected, ImportWarning, find_codes
 
 __all__ = [
@@ -170,11 +171,11 @@ def _heading(lines: list[str], i: int, at_block_start: bool, last: int) -> tuple
 def parse_recommendations(text: str) -> ThemedRecommendations:
     """Parse themed recommendations text into themes of re-flowed items, with warnings."""
     if not text or not text.strip():
-        raise ImportRejected("The recommendations text is empty.")
+        raise ImportRejected(_("The recommendations text is empty."))
     lines = [line.replace("**", "").rstrip() for line in text.splitlines()]
     last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     if last < 0:
-        raise ImportRejected("The recommendations text is empty.")
+        raise ImportRejected(_("The recommendations text is empty."))
     warnings: list[ImportWarning] = []
     sections = [_Section(None, False, 1)]
     item: list[str] | None = None
@@ -187,7 +188,10 @@ def parse_recommendations(text: str) -> ThemedRecommendations:
             continue
         if _PAGE_NUMBER.fullmatch(stripped):
             warnings.append(
-                ImportWarning(f"Left out {stripped!r}, taken for a page number.", i + 1)
+                ImportWarning(
+                    _("Left out {text}, taken for a page number.").format(text=repr(stripped)),
+                    i + 1,
+                )
             )
             continue
         heading = _heading(lines, i, at_block_start, last)
@@ -225,16 +229,26 @@ def _assemble(
         if section.heading is None:
             warnings.append(
                 ImportWarning(
-                    f"{len(items)} paragraph(s) before the first theme heading were put in an "
-                    "untitled theme.",
+                    ngettext(
+                        "{n} paragraph before the first theme heading was put in an "
+                        "untitled theme.",
+                        "{n} paragraphs before the first theme heading were put in an "
+                        "untitled theme.",
+                        len(items),
+                    ).format(n=len(items)),
                     section.line,
                 )
             )
         elif not items:
-            warnings.append(ImportWarning(f"Theme {section.heading!r} has no items.", section.line))
+            warnings.append(
+                ImportWarning(
+                    _("Theme {heading} has no items.").format(heading=repr(section.heading)),
+                    section.line,
+                )
+            )
         themes.append(Theme(section.heading or "", items))
     if not any(theme.items for theme in themes):
-        raise ImportRejected("No themes or recommendations were found in the text.")
+        raise ImportRejected(_("No themes or recommendations were found in the text."))
     return ThemedRecommendations(title, tuple(themes), tuple(warnings))
 
 

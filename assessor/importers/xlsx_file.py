@@ -22,6 +22,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from assessor.i18n import _
 from assessor.importers.common import ImportRejected, check_size
 
 #: Files larger than this are refused unopened (an 80-row questionnaire is ~20 kB).
@@ -75,36 +76,50 @@ def check_workbook_file(path: Path) -> None:
             body = head + f.read(min(size, 4 * 1024 * 1024))
             if "EncryptionInfo".encode("utf-16-le") in body:
                 raise ImportRejected(
-                    f"{name}: the workbook is password-protected (encrypted); ask the State for "
-                    "a copy saved without a password to open."
+                    _(
+                        "{name}: the workbook is password-protected (encrypted); ask the State for "
+                        "a copy saved without a password to open."
+                    ).format(name=name)
                 )
             raise ImportRejected(
-                f"{name}: this is an old Excel 97–2003 (.xls) file; save it as .xlsx and import "
-                "that."
+                _(
+                    "{name}: this is an old Excel 97–2003 (.xls) file; save it as .xlsx and import "
+                    "that."
+                ).format(name=name)
             )
     if head[:4] != ZIP_MAGIC:
-        raise ImportRejected(f"{name}: this is not an Excel workbook (.xlsx).")
+        raise ImportRejected(_("{name}: this is not an Excel workbook (.xlsx).").format(name=name))
     try:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
             if len(members) > MAX_MEMBERS:
                 raise ImportRejected(
-                    f"{name}: the workbook has {len(members):,} parts, far more than a "
-                    "questionnaire; it is refused unopened."
+                    _(
+                        "{name}: the workbook has {n:,} parts, far more than a "
+                        "questionnaire; it is refused unopened."
+                    ).format(name=name, n=len(members))
                 )
             _check_sizes(members, name)
             names = {m.filename for m in members}
             if WORKBOOK_PART not in names or "[Content_Types].xml" not in names:
                 if "mimetype" in names and z.open("mimetype").read(100).startswith(ODS_MIMETYPE):
                     raise ImportRejected(
-                        f"{name}: this is an OpenDocument spreadsheet (.ods); save it as an "
-                        "Excel workbook (.xlsx) and import that."
+                        _(
+                            "{name}: this is an OpenDocument spreadsheet (.ods); save it as an "
+                            "Excel workbook (.xlsx) and import that."
+                        ).format(name=name)
                     )
-                raise ImportRejected(f"{name}: this is a zip file, not an Excel workbook (.xlsx).")
+                raise ImportRejected(
+                    _("{name}: this is a zip file, not an Excel workbook (.xlsx).").format(
+                        name=name
+                    )
+                )
             for member in members:
                 _check_prolog(z, member, name)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise ImportRejected(f"{name}: the workbook is damaged ({_reason(exc)}).") from None
+        raise ImportRejected(
+            _("{name}: the workbook is damaged ({reason}).").format(name=name, reason=_reason(exc))
+        ) from None
 
 
 def _reason(exc: BaseException) -> str:
@@ -124,8 +139,10 @@ def _check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
     )
     if total > MAX_UNCOMPRESSED_BYTES or bomb:
         raise ImportRejected(
-            f"{name}: the workbook expands to {total / 1024 / 1024:,.0f} MB, far more than a "
-            "questionnaire; it is refused unopened."
+            _(
+                "{name}: the workbook expands to {total:,.0f} MB, far more than a "
+                "questionnaire; it is refused unopened."
+            ).format(name=name, total=total / 1024 / 1024)
         )
 
 
@@ -152,8 +169,10 @@ def _check_prolog(z: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> Non
             end = text.find("-->", at)
         elif text.startswith("<!", at):
             raise ImportRejected(
-                f"{name}: the workbook's part {member.filename[:80]} declares a DOCTYPE "
-                "(entities), which no spreadsheet writes; it is refused unopened."
+                _(
+                    "{name}: the workbook's part {filename} declares a DOCTYPE "
+                    "(entities), which no spreadsheet writes; it is refused unopened."
+                ).format(name=name, filename=member.filename[:80])
             )
         else:
             return  # the root element, or not XML at all: either way no DOCTYPE can follow
@@ -161,8 +180,14 @@ def _check_prolog(z: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> Non
             if len(head) < MAX_PROLOG_BYTES:
                 return  # cut short: the XML parser will call it damaged
             raise ImportRejected(
-                f"{name}: the workbook's part {member.filename[:80]} starts with more than "
-                f"{MAX_PROLOG_BYTES // 1024} kB of declarations; it is refused unopened."
+                _(
+                    "{name}: the workbook's part {filename} starts with more than "
+                    "{limit} kB of declarations; it is refused unopened."
+                ).format(
+                    name=name,
+                    filename=member.filename[:80],
+                    limit=MAX_PROLOG_BYTES // 1024,
+                )
             )
         at = end + 2
 
@@ -196,7 +221,7 @@ def _string_table(source: IO[bytes]) -> list[str]:
     it drops every ``x005F_``, so a literal ``_x0001_`` would come out as a control)."""
     strings = []
     tag = f"{{{SHEET_MAIN_NS}}}si"
-    for _, node in iterparse(source):
+    for _event, node in iterparse(source):
         if node.tag == tag:
             strings.append(Text.from_tree(node).content)
             node.clear()
@@ -232,7 +257,9 @@ def open_workbook(path: Path) -> Iterator[Any]:
             raise
         except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean this
             raise ImportRejected(
-                f"{path.name}: the workbook is damaged and cannot be read ({type(exc).__name__})."
+                _("{name}: the workbook is damaged and cannot be read ({type}).").format(
+                    name=path.name, type=type(exc).__name__
+                )
             ) from None
         wb = reader.wb
         try:
