@@ -178,7 +178,7 @@ class OpRunner(QObject):
             changes = changes_of(result)
             if changes:
                 self.changed.emit(changes)
-            on_done(result)  # type: ignore[arg-type]  (it says what was really done)
+            on_done(result)  # type: ignore[arg-type]
             if cancel.requested:
                 self.cancelled.emit(
                     self.tr("{title}: what was done before Cancel is kept.").format(title=title)
