@@ -12,7 +12,13 @@ from PySide6.QtCore import QSettings
 from assessor.db.engine import Database, open_database
 from assessor.services.imports import import_file
 from assessor.settings import ENV_SETTINGS
-from assessor.ui import backup_dialog, dialogs, import_review_dialog
+from assessor.ui import (
+    backup_dialog,
+    conflict_dialog,
+    connect_dialog,
+    dialogs,
+    import_review_dialog,
+)
 from assessor.ui.main_window import MainWindow
 from assessor.ui.translation import install_language
 from tests.ui.translations import build_catalogues
@@ -111,6 +117,10 @@ def no_real_dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tup
     monkeypatch.setattr(backup_dialog, "ask_recover", lambda *a, **k: False)
     monkeypatch.setattr(backup_dialog, "ask_read_only", lambda *a, **k: False)
     monkeypatch.setattr(backup_dialog, "ask_passphrase", lambda *a, **k: None)
+    monkeypatch.setattr(connect_dialog, "ask_connection", lambda *a, **k: None)
+    # A save over someone else's takes theirs unasked (tests/ui/test_conflicts.py answers it).
+    theirs = conflict_dialog.Resolution(conflict_dialog.TAKE_THEIRS)
+    monkeypatch.setattr(conflict_dialog, "ask_resolution", lambda *a, **k: theirs)
     return shown
 
 
