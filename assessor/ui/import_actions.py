@@ -27,7 +27,7 @@ from assessor.services.imports import (
 )
 from assessor.services.opening import Handle
 from assessor.ui import dialogs, excel_actions, import_review_dialog, undo_actions
-from assessor.ui.ops import USER_ERRORS, describe_error
+from assessor.ui.ops import describe_error
 
 translate = QCoreApplication.translate
 
@@ -131,7 +131,7 @@ def _review(win: WindowApi, prepared: list[PreparedImport]) -> None:
             try:
                 mismatch = party_mismatch(win.db, item)
                 reimport = _reimport(win, item)
-            except USER_ERRORS as exc:
+            except Exception as exc:  # the database's too (locked, gone): said in words
                 dialogs.show_error(
                     win.parent_widget(), translate("import_actions", "Import"), describe_error(exc)
                 )
@@ -168,7 +168,7 @@ def _review(win: WindowApi, prepared: list[PreparedImport]) -> None:
                 )
                 return
             replacing = ThemesTarget(target, 0, 0)  # a new factsheet: nothing to replace
-        except USER_ERRORS as exc:
+        except Exception as exc:  # the database's too (locked, gone): said in words
             dialogs.show_error(
                 win.parent_widget(), translate("import_actions", "Import"), describe_error(exc)
             )

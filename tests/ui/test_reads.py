@@ -68,3 +68,15 @@ def test_the_backup_list_that_cannot_be_read_is_said_in_words(
 ) -> None:
     monkeypatch.setattr(backups, "list_backups", _locked)
     assert window.workbench.reads.backups() == [] and len(errors) == 1
+
+
+def test_an_import_whose_checks_cannot_read_the_database_says_why(
+    qtbot, window: MainWindow, errors: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import FACTSHEET
+
+    monkeypatch.setattr(browsing, "factsheets", _locked)  # the re-import check reads them
+    window.import_files([FACTSHEET])
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    ((title, message),) = errors
+    assert title == "Import" and "database is locked" in message
