@@ -194,6 +194,7 @@ def test_french_pdf_has_french_labels_and_dates(real_db: Database, tmp_path: Pat
         assert label in text
     assert "Pas encore évaluée" in text
     assert "Suivi de l’État — reçu le 1er mars 2025" in text
+    assert "Suivi de l’État — reçu en mars 2025" in text  # the factsheet's: a month
     assert "Commentaire du rapporteur" in text and "Progrès réels." in text
     assert f"Page 1 sur {len(pages)}" in pages[0]
     assert "Albania · 1er mars 2025 · Confidentiel" in pages[0]

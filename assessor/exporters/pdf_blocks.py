@@ -128,7 +128,9 @@ def swatch(hex_color: str | None, label: str) -> Table:
 def _follow_up(data: SummaryData, rec: RecommendationEntry, full: bool) -> Iterator[Flowable]:
     st = styles()
     w = data.words
-    if rec.follow_up and rec.received:
+    if rec.follow_up and rec.received and rec.received_precision == "month":
+        label = w.gettext("State’s follow-up — received {month}").format(month=markup(rec.received))
+    elif rec.follow_up and rec.received:
         label = w.gettext("State’s follow-up — received {date}").format(date=markup(rec.received))
     else:
         label = w.gettext("State’s follow-up")

@@ -58,6 +58,8 @@ class RecommendationEntry:
     review: bool = False
     #: When the current follow-up was received, as precise as its source ("March 2025").
     received: str = ""
+    #: How precise that is: "day" or "month" (French says « reçu le 1er mars », « reçu en mars »).
+    received_precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -177,11 +179,10 @@ def load_summary(
     follow_ups = current_follow_ups(session, factsheet_id)
     language = document_language(session, factsheet_id, lang)
     w = words(language)
+    received_at = current_follow_up_received_at(session, factsheet_id)
     received = {
         rec_id: received_on(w, moment, precision)
-        for rec_id, (moment, precision) in current_follow_up_received_at(
-            session, factsheet_id
-        ).items()
+        for rec_id, (moment, precision) in received_at.items()
     }
     assessments = {
         rec_id: (rating, comment or "", status)
@@ -230,6 +231,7 @@ def load_summary(
                     status=status,
                     review=row.review,
                     received=received.get(row.id, ""),
+                    received_precision=received_at.get(row.id, (None, "day"))[1],
                 )
             )
     # A recommendation whose chapter a re-import removed still needs a heading.
