@@ -10,6 +10,8 @@ import re
 
 from sqlalchemy.engine import URL
 
+from assessor.i18n import _
+
 #: SQLSTATEs: wrong password, no such database, insufficient privilege (and RLS refusals).
 WRONG_PASSWORD = "28P01"
 NO_LOGIN = "28000"
@@ -41,7 +43,7 @@ def _where(text: str, url: URL | None) -> str:
     if found:
         return f"{found.group(1)}:{found.group(2)}"
     found = re.search(r"host '([^']+)'", text)
-    return found.group(1) if found else "the database server"
+    return found.group(1) if found else _("the database server")
 
 
 def server_problem(exc: BaseException, url: URL | None = None) -> str | None:
@@ -57,59 +59,62 @@ def server_problem(exc: BaseException, url: URL | None = None) -> str | None:
     database = (url.database if url is not None else None) or _quoted(low, "database")
     if state == WRONG_PASSWORD or "password authentication failed" in low:
         return (
-            f"The server {where} refused the login {login or ''}: wrong password (or no such "
-            "login); check ~/.pgpass or PGPASSWORD. Nothing was changed."
-        ).replace("login :", "login:")
+            _(
+                "The server {where} refused the login {login}: wrong password (or no such "
+                "login); check ~/.pgpass or PGPASSWORD. Nothing was changed."
+            )
+            .format(where=where, login=login or "")
+            .replace("login :", "login:")
+        )
     if "no password supplied" in low:
-        return (
-            f"The server {where} asks for a password for the login {login or ''}; put it in "
+        return _(
+            "The server {where} asks for a password for the login {login}; put it in "
             "~/.pgpass or PGPASSWORD (not in the URL). Nothing was changed."
-        )
+        ).format(where=where, login=login or "")
     if state == NO_DATABASE or ("database" in low and "does not exist" in low):
-        return (
-            f"There is no database {database or ''} on the server {where}; check the name in "
+        return _(
+            "There is no database {database} on the server {where}; check the name in "
             "--db, or create it (docs/server.md). Nothing was changed."
-        )
+        ).format(database=database or "", where=where)
     if (
         state == NO_LOGIN
         or "no pg_hba.conf entry" in low
         or ("role" in low and "does not exist" in low)
     ):
-        return (
-            f"The server {where} does not let the login {login or ''} in (no such login, or "
+        return _(
+            "The server {where} does not let the login {login} in (no such login, or "
             "pg_hba.conf does not allow it from here); ask the Secretariat. Nothing was changed."
-        )
+        ).format(where=where, login=login or "")
     if "row-level security" in low:
-        return (
+        return _(
             "The server refused the change: this Party is not among those granted to your "
             "login (`assessor server grant`); nothing was changed."
         )
     if state == NO_PRIVILEGE or "permission denied" in low:
-        return (
+        return _(
             "The server refused the change: your login may not change this (a read-only "
             "login, or something only the database's owner changes); nothing was changed."
         )
     if "connection refused" in low:
-        return (
-            f"Cannot reach the database server {where}: the connection was refused (is the "
+        return _(
+            "Cannot reach the database server {where}: the connection was refused (is the "
             "server running, and listening there?). Nothing was changed."
-        )
+        ).format(where=where)
     if "resolve host" in low or "translate host name" in low or "name or service not known" in low:
-        return (
-            f"Cannot reach the database server {where}: no such host name; check the address "
+        return _(
+            "Cannot reach the database server {where}: no such host name; check the address "
             "in --db. Nothing was changed."
-        )
+        ).format(where=where)
     if "timeout" in low or "timed out" in low:
-        return (
-            f"Cannot reach the database server {where}: no answer in time (a network or "
+        return _(
+            "Cannot reach the database server {where}: no answer in time (a network or "
             "firewall problem?); try again later. Nothing was changed."
-        )
+        ).format(where=where)
     if "connection failed" in low or "server closed the connection" in low or "ssl" in low:
-        return (
-            f"Cannot talk to the database server {where} ({text.rsplit('failed: ', 1)[-1]}); "
-            "check the address "
+        return _(
+            "Cannot talk to the database server {where} ({reason}); check the address "
             "and the network. Nothing was changed."
-        )
+        ).format(where=where, reason=text.rsplit("failed: ", 1)[-1])
     return None
 
 

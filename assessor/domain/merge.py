@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assessor.domain.agreement import Agreement, agreement
+from assessor.i18n import N_, _
 
 
 class Kind(StrEnum):
@@ -118,7 +119,9 @@ class MergePlan:
 
 
 #: How a status reads.
-STATUS_WORDS = {"draft": "Draft", "final": "Final"}
+STATUS_WORDS = {"draft": N_("Draft"), "final": N_("Final")}
+#: How a missing text reads.
+NO_VALUE_WORDS = {"comment": N_("(no comment)"), "follow_up": N_("(no follow-up)")}
 
 
 def value_in_words(d: Difference, side: Side, labels: Mapping[str, str], not_rated: str) -> str:
@@ -127,7 +130,8 @@ def value_in_words(d: Difference, side: Side, labels: Mapping[str, str], not_rat
     if d.subject == "rating":
         return labels.get(value, value) if value else not_rated
     if d.subject == "status":
-        return STATUS_WORDS.get(value or "draft", value or "")
+        status = value or "draft"
+        return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
     if not value:
-        return {"comment": "(no comment)", "follow_up": "(no follow-up)"}.get(d.subject, "(none)")
+        return _(NO_VALUE_WORDS[d.subject]) if d.subject in NO_VALUE_WORDS else _("(none)")
     return value

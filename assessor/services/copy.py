@@ -22,7 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from assessor.db.engine import Database, resolve_db_url, sqlite_path
 from assessor.db.opening import open_database
 from assessor.exporters.json_export import dumps, export_json
-from assessor.i18n import _
+from assessor.i18n import _, ngettext
 from assessor.importers.json_file import parse_json_bytes
 from assessor.services.errors import ServiceError
 from assessor.services.json_import import (
@@ -44,10 +44,21 @@ class CopyReport:
     history: int
 
     def text(self) -> str:
-        return (
-            f"Copied {self.source} to {self.target}: {self.factsheets} factsheets, "
-            f"{self.recommendations} recommendations, {self.history} history entries; "
-            "both exports agree."
+        return _(
+            "Copied {source} to {target}: {factsheets}, {recommendations}, {history}; both "
+            "exports agree."
+        ).format(
+            source=self.source,
+            target=self.target,
+            factsheets=ngettext("{n} factsheet", "{n} factsheets", self.factsheets).format(
+                n=self.factsheets
+            ),
+            recommendations=ngettext(
+                "{n} recommendation", "{n} recommendations", self.recommendations
+            ).format(n=self.recommendations),
+            history=ngettext("{n} history entry", "{n} history entries", self.history).format(
+                n=self.history
+            ),
         )
 
 

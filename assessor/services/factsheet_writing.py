@@ -27,7 +27,7 @@ from assessor.db.presets import scale_from_preset
 from assessor.domain.scales import DEFAULT_PRESET
 from assessor.domain.scope import snippet
 from assessor.domain.values import ASSESSOR_SOURCES, as_utc
-from assessor.i18n import ngettext
+from assessor.i18n import _, ngettext
 from assessor.importers.common import ImportRejected
 from assessor.importers.factsheet_data import (
     ParsedFactsheet,
@@ -40,7 +40,6 @@ from assessor.services.assessments import back_to_draft
 from assessor.services.cancel import Cancel, check
 from assessor.services.import_report import ImportReport
 from assessor.services.records import party_named, round_titled
-from assessor.wording import plural
 
 #: How a follow-up from a factsheet names where it came from ("factsheet albania.md").
 FACTSHEET_SOURCE = "factsheet "
@@ -139,7 +138,9 @@ def _change_scale(session: Session, rnd: MonitoringRound, preset: str) -> str:
     rnd.rating_scale = scale_from_preset(session, preset)
     session.flush()
     session.delete(old)
-    return f"rating scale of the round: {old.name} → {rnd.rating_scale.name}"
+    return _("rating scale of the round: {old} → {new}").format(
+        old=old.name, new=rnd.rating_scale.name
+    )
 
 
 class _FactsheetWriter:
@@ -241,13 +242,19 @@ class _FactsheetWriter:
             shown = "; ".join(retired[:12]) + ("; …" if len(retired) > 12 else "")
             self.changes.insert(
                 0,
-                f"{plural(len(retired), 'recommendation')} no longer in this file "
-                f"({shown}): retired, kept with their ratings and comments; a file naming them "
-                "again brings them back",
+                ngettext(
+                    "{n} recommendation no longer in this file ({codes}): retired, kept with its "
+                    "rating and comment; a file naming it again brings it back",
+                    "{n} recommendations no longer in this file ({codes}): retired, kept with "
+                    "their ratings and comments; a file naming them again brings them back",
+                    len(retired),
+                ).format(n=len(retired), codes=shown),
             )
         else:
             self.changes += [
-                f"{codes}: no longer in the factsheet; kept (retired) with its rating"
+                _("{codes}: no longer in the factsheet; kept (retired) with its rating").format(
+                    codes=codes
+                )
                 for codes in retired
             ]
         self.session.flush()
@@ -266,7 +273,7 @@ class _FactsheetWriter:
             rec = Recommendation(factsheet_id=self.factsheet.id, text=item.text)
             self.session.add(rec)
             if self.by_code:
-                self.changes.append(f"{label}: new recommendation")
+                self.changes.append(_("{label}: new recommendation").format(label=label))
         else:
             if rec.text != item.text:
                 self.session.add(
@@ -279,12 +286,16 @@ class _FactsheetWriter:
                         by=self.source,
                     )
                 )
-                self.changes.append(f"{label}: text updated")
+                self.changes.append(_("{label}: text updated").format(label=label))
             if rec.verb != item.verb:
-                self.changes.append(f"{label}: verb {rec.verb} → {item.verb}")
+                self.changes.append(
+                    _("{label}: verb {old} → {new}").format(
+                        label=label, old=rec.verb, new=item.verb
+                    )
+                )
             if rec.retired_at is not None:
                 rec.retired_at = None
-                self.changes.append(f"{label}: back in the factsheet")
+                self.changes.append(_("{label}: back in the factsheet").format(label=label))
         rec.section, rec.section_position, rec.position = section, i_pos, position
         rec.chapter_number, rec.verb, rec.scope = item.chapter, item.verb, item.scope
         rec.text, rec.paragraphs = item.text, item.paragraphs
@@ -299,7 +310,11 @@ class _FactsheetWriter:
         current = next((f for f in rec.follow_ups if f.superseded_at is None), None)
         if text is None:
             if current is not None:
-                self.changes.append(f"{label}: no follow-up in this file; the previous one is kept")
+                self.changes.append(
+                    _("{label}: no follow-up in this file; the previous one is kept").format(
+                        label=label
+                    )
+                )
             return
         if current is not None and current.text == text:
             return
@@ -311,10 +326,17 @@ class _FactsheetWriter:
             # The file repeats a version that a newer one replaced since (the State's answer,
             # a correction, a later factsheet): the file is the older one. A factsheet of the
             # same date that replaced it (a truncated copy, say) does not outrank this file.
-            self.changes.append(
-                f"{label}: this file's follow-up is an earlier version; the current one"
-                + (f" ({current.source}) is kept" if current else ", none (withdrawn), stays so")
-            )
+            if current:
+                said = _(
+                    "{label}: this file's follow-up is an earlier version; the current one "
+                    "({source}) is kept"
+                )
+            else:
+                said = _(
+                    "{label}: this file's follow-up is an earlier version; the current one, none "
+                    "(withdrawn), stays so"
+                )
+            self.changes.append(said.format(label=label, source=current.source if current else ""))
             return
         # The State's newest word on it, corrections typed by the assessor set aside: a
         # correction is dated when typed, not when the State wrote.
@@ -340,17 +362,21 @@ class _FactsheetWriter:
                 )
             )
             self.changes.append(
-                f"{label}: the current follow-up ({current.source}) is newer than this file's and "
-                "is kept; the file's text is added to the history"
+                _(
+                    "{label}: the current follow-up ({source}) is newer than this file's and "
+                    "is kept; the file's text is added to the history"
+                ).format(label=label, source=current.source)
             )
             return
         if current is not None:
             current.superseded_at = _now()
             self.changes.append(
-                f"{label}: follow-up replaced (the previous text is kept in history)"
+                _("{label}: follow-up replaced (the previous text is kept in history)").format(
+                    label=label
+                )
             )
         elif rec.id is not None:  # an existing recommendation answered for the first time
-            self.changes.append(f"{label}: follow-up added")
+            self.changes.append(_("{label}: follow-up added").format(label=label))
         rec.follow_ups.append(
             FollowUp(
                 text=text,
@@ -361,4 +387,6 @@ class _FactsheetWriter:
         )
         if rec.id is not None and back_to_draft(self.session, rec, _now()):
             self.reopened.append(rec.id)
-            self.changes.append(f"{label}: final assessment back to draft (a newer follow-up)")
+            self.changes.append(
+                _("{label}: final assessment back to draft (a newer follow-up)").format(label=label)
+            )
