@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+from assessor.db.opening import open_database
 from assessor.services import assessments, browsing
+from assessor.services.imports import import_file
 from assessor.ui import conflict_dialog
 from assessor.ui.conflict_dialog import KEEP_MINE, Resolution
 from assessor.ui.main_window import MainWindow
 from assessor.ui.tree_model import ROLE_RATING
+from tests.ui.conftest import FACTSHEET
 
 
 def _rec(window: MainWindow, code: str) -> int:
@@ -94,3 +97,47 @@ def test_polling_stops_with_the_window(qtbot, fast: MainWindow) -> None:  # type
     assert fast.live.timer.isActive()
     fast.close()
     assert not fast.live.timer.isActive()
+
+
+# --- on a real server ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def server_window(qtbot, new_database, settings):  # type: ignore[no-untyped-def]
+    """A window on a database of the test server, and a second handle (another rapporteur)."""
+    db = new_database()
+    if db.path is not None:
+        pytest.skip("needs a PostgreSQL server: ASSESSOR_TEST_DATABASE_URL (make test-postgres)")
+    import_file(db, FACTSHEET)
+    win = MainWindow(db, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.live.timer.setInterval(50)
+    other = open_database(db.url.render_as_string(hide_password=False), backup=False)
+    yield win, other
+    win.close()
+    other.close()
+
+
+def test_on_a_server_another_rapporteurs_save_appears_then_conflicts(
+    qtbot, server_window, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    win, other = server_window
+    pane = win.workbench.assessment
+    rec = pane.recommendation_id
+    assert rec is not None
+    assessments.set_comment(other, rec, "Ann's note.", by="Ann")
+    qtbot.waitUntil(lambda: pane.comment.toPlainText() == "Ann's note.", timeout=5000)
+
+    asked: list[object] = []
+    monkeypatch.setattr(
+        conflict_dialog, "ask_resolution", lambda *a, **k: asked.append(a) or Resolution(KEEP_MINE)
+    )
+    win.live.stop()  # the window does not see the next save of Ann's before it saves
+    assessments.set_comment(other, rec, "Ann's second note.", by="Ann")
+    pane.comment.setPlainText("Bob's note.")
+    pane.flush()
+    assert len(asked) == 1
+    assert browsing.detail(other, rec).assessment.comment == "Bob's note."  # type: ignore[union-attr]
+    fields = [e.field for e in browsing.history(other, rec)]
+    assert "comment_not_saved" in fields
