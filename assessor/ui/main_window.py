@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from assessor.ui import (
     live_updates,
     menus,
     pdf_actions,
+    quiet_tabs,
     storage_actions,
     undo,
     undo_actions,
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         # A save is made over the version of the assessment shown (a conflict otherwise).
         self.ctx.seen = self._shown_version
         self.themes = ThemesView(self.ctx, self.stack)
-        self.tabs = QTabWidget()
+        self.tabs = quiet_tabs.QuietTabWidget()  # a label's change repaints the label only
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.workbench, "&Workbench")
         self.tabs.addTab(self.themes, "&Themed recommendations")
