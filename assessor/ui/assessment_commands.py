@@ -19,7 +19,7 @@ from assessor.services import assessments
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.conflicts import SaveConflict
 from assessor.ui import conflict_dialog
-from assessor.ui.ops import USER_ERRORS
+from assessor.ui.ops import is_said
 from assessor.ui.undo_base import Context, ServiceCommand
 
 translate = QCoreApplication.translate
@@ -58,7 +58,9 @@ class AssessmentCommand(ServiceCommand):
     def _stamp_now(self) -> assessments.Stamp | None:
         try:
             return assessments.saved_stamp(self.db, self.rec_id)
-        except USER_ERRORS:  # the edit itself reports what is wrong, through the op runner
+        except Exception as exc:  # the edit itself reports what is wrong, through the op runner
+            if not is_said(exc):
+                raise
             return None
 
     def _call(self, call: Callable[[], Any]) -> Any:
@@ -75,7 +77,9 @@ class AssessmentCommand(ServiceCommand):
             try:
                 self.seen = assessments.assessment_version(self.db, self.rec_id)
                 self.ctx.known[self.rec_id] = self.seen
-            except USER_ERRORS:
+            except Exception as exc:  # the database's (locked, gone): saved, version unknown
+                if not is_said(exc):
+                    raise
                 self.seen = None
         return self._judged(result)
 

@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 USER_ERRORS = (ServiceError, DatabaseError, ImportRejected, OSError, UnicodeError)
 
 
+def is_said(exc: BaseException) -> bool:
+    """Whether ``exc`` is the user's or the database's (locked, gone, damaged), not a bug."""
+    return isinstance(exc, USER_ERRORS) or is_storage_error(exc)
+
+
 def describe_error(exc: BaseException) -> str:
     """One plain message for the user from any exception a service may raise."""
     if isinstance(exc, USER_ERRORS):

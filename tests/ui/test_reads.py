@@ -80,3 +80,18 @@ def test_an_import_whose_checks_cannot_read_the_database_says_why(
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     ((title, message),) = errors
     assert title == "Import" and "database is locked" in message
+
+
+def test_a_rating_whose_stamp_cannot_be_read_is_still_saved(
+    window: MainWindow, errors: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assessor.services import assessments
+
+    sheet = window.workbench.model.factsheet_ids()[0]
+    rec_id = browsing.recommendation_for_code(window.db, sheet, "II-6")
+    assert rec_id is not None and window.workbench.select_recommendation(rec_id, sheet)
+    monkeypatch.setattr(assessments, "saved_stamp", _locked)
+    monkeypatch.setattr(assessments, "assessment_version", _locked)
+    window.workbench.rate(rec_id, "partly")  # no traceback reaches Qt's hook
+    assert browsing.detail(window.db, rec_id).assessment.rating == "partly"  # type: ignore[union-attr]
+    assert not errors  # the save went through; only its version is unknown
