@@ -278,3 +278,14 @@ def test_export_commands_take_the_documents_language(real_db: Database, tmp_path
     # The document's language is its own: the messages stay in the user's (English here).
     assert main(["--db", db_path, "export", "pdf", "-o", str(pdf), "--lang", "en"]) == 0
     assert "Contents" in _flat(PdfReader(pdf).pages[1].extract_text())
+
+
+def test_a_french_factsheets_documents_are_french(db: Database, tmp_path: Path) -> None:
+    from assessor.services.imports import import_file
+
+    import_file(db, Path(__file__).parent / "data" / "factsheets" / "albania-fr.docx")
+    with db.reading() as s:
+        assert s.scalars(select(Factsheet.language)).one() == "fr"  # what the import found
+    out = tmp_path / "q.xlsx"
+    export_questionnaire(db, out)  # no --lang: the Party's language
+    assert openpyxl.load_workbook(out)["Questionnaire"]["C1"].value == "Chapitre"
