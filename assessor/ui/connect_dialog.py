@@ -35,6 +35,8 @@ from assessor.services.opening import Handle
 from assessor.services.server_login import ConnectionProblem, ServerAddress
 from assessor.ui import keyring_store
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from assessor.ui.window_api import WindowApi
 
@@ -44,45 +46,52 @@ _HOST = re.compile(r"[A-Za-z0-9.\-:\[\]_]+")
 _NAME = re.compile(r"[^\s/@]+")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectDialog", text)
-
-
 def words(problem: ConnectionProblem, address: ServerAddress) -> str:
     """The plain sentence for a failed connection to ``address``."""
     where = f"{address.host}:{address.port}"
     kinds = {
-        server_login.UNREACHABLE: _tr(
+        server_login.UNREACHABLE: translate(
+            "ConnectDialog",
             "The server {where} cannot be reached. Check the host name and the port, that the "
-            "server is running, and that this computer may reach it (network, VPN, firewall)."
+            "server is running, and that this computer may reach it (network, VPN, firewall).",
         ),
-        server_login.NEEDS_PASSWORD: _tr("The server asks for the password of {user}."),
-        server_login.WRONG_LOGIN: _tr(
+        server_login.NEEDS_PASSWORD: translate(
+            "ConnectDialog", "The server asks for the password of {user}."
+        ),
+        server_login.WRONG_LOGIN: translate(
+            "ConnectDialog",
             "The server refused the login {user}: the password is wrong (or there is no such "
-            "login). Type the password again."
+            "login). Type the password again.",
         ),
-        server_login.NO_SUCH_DATABASE: _tr(
+        server_login.NO_SUCH_DATABASE: translate(
+            "ConnectDialog",
             "There is no database {database} on the server {where}. Check its name with the "
-            "Secretariat."
+            "Secretariat.",
         ),
-        server_login.NOT_LET_IN: _tr(
+        server_login.NOT_LET_IN: translate(
+            "ConnectDialog",
             "The server {where} does not let {user} in from this computer (no such login, or "
-            "the server's settings do not allow it from here). Ask the Secretariat."
+            "the server's settings do not allow it from here). Ask the Secretariat.",
         ),
-        server_login.NOT_ALLOWED: _tr(
+        server_login.NOT_ALLOWED: translate(
+            "ConnectDialog",
             "The login {user} lacks the privileges to use the database {database}. Ask the "
-            "Secretariat to grant them (assessor server grant)."
+            "Secretariat to grant them (assessor server grant).",
         ),
-        server_login.NEWER_SCHEMA: _tr(
+        server_login.NEWER_SCHEMA: translate(
+            "ConnectDialog",
             "The database {database} was set up by a newer version of Assessor. Update "
-            "Assessor to use it; nothing was changed."
+            "Assessor to use it; nothing was changed.",
         ),
-        server_login.NO_DRIVER: _tr(
+        server_login.NO_DRIVER: translate(
+            "ConnectDialog",
             "This Assessor was installed without the PostgreSQL driver; install it with "
-            "pip install 'assessor[server]'."
+            "pip install 'assessor[server]'.",
         ),
     }
-    sentence = kinds.get(problem.kind, _tr("The server could not be used: {detail}"))
+    sentence = kinds.get(
+        problem.kind, translate("ConnectDialog", "The server could not be used: {detail}")
+    )
     return sentence.format(
         where=where,
         user=address.user,

@@ -15,13 +15,11 @@ from PySide6.QtCore import QCoreApplication
 
 from assessor.services.server_login import ServerAddress
 
+translate = QCoreApplication.translate
+
 #: The keyring's service name; the entry's user name is the address (user@host/db).
 SERVICE = "Assessor"
 log = logging.getLogger(__name__)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Keyring", text)
 
 
 def _keyring() -> Any | None:
@@ -36,8 +34,9 @@ def unusable_reason() -> str | None:
     """Why passwords cannot be remembered here, or None when the system keyring works."""
     found = _keyring()
     if found is None:
-        return _tr(
-            "Remembering passwords needs the keyring package (pip install 'assessor[keyring]')."
+        return translate(
+            "Keyring",
+            "Remembering passwords needs the keyring package (pip install 'assessor[keyring]').",
         )
     try:
         backend = found.get_keyring()
@@ -46,9 +45,10 @@ def unusable_reason() -> str | None:
         log.warning("The system keyring could not be read", exc_info=True)
         priority = 0.0
     if priority <= 0:
-        return _tr(
+        return translate(
+            "Keyring",
             "No system keyring is available on this computer, so the password is asked each "
-            "time (it is never written to the settings file)."
+            "time (it is never written to the settings file).",
         )
     return None
 
