@@ -288,3 +288,23 @@ def test_a_server_schema_newer_than_the_app_is_refused_in_words(server_db: Datab
         server_login.open_server(address, url.password)
     assert caught.value.kind == server_login.NEWER_SCHEMA
     assert "newer version of Assessor" in words(caught.value, address)
+
+
+def test_a_login_without_the_right_to_the_database_is_told_so(server_db: Database) -> None:
+    from sqlalchemy import text
+
+    url = server_db.url
+    login = f"h5_no_rights_{url.database}"[:60]
+    with server_db.engine.begin() as conn:
+        conn.execute(text(f'REVOKE CONNECT ON DATABASE "{url.database}" FROM PUBLIC'))
+        conn.execute(text(f"DROP ROLE IF EXISTS {login}"))
+        conn.execute(text(f"CREATE ROLE {login} LOGIN PASSWORD 'pw-of-nobody'"))
+    address = ServerAddress(url.host or "", url.port or 5432, url.database or "", login)
+    try:
+        with pytest.raises(ConnectionProblem) as caught:
+            server_login.open_server(address, "pw-of-nobody")
+        assert caught.value.kind == server_login.NOT_ALLOWED, caught.value.detail
+        assert "lacks the privileges" in words(caught.value, address)
+    finally:
+        with server_db.engine.begin() as conn:
+            conn.execute(text(f"DROP ROLE IF EXISTS {login}"))
