@@ -1,17 +1,22 @@
-"""Generate a large database: 48 Parties × 2 rounds, about 10,000 recommendations.
+"""Generate a large database: 48 Parties × 2 rounds, about 10,000 recommendations (or more).
 
 Rows are bulk-inserted with SQLAlchemy Core into the real, migrated schema (the FTS5 triggers
 fire as for any write), with text lengths like the seed factsheet's: recommendations of about
 300 characters, observations of 600, follow-ups of 1,200, some comments, 40 % rated.
 
     .venv/bin/python bench/make_big_db.py [PATH]     (default: /tmp/assessor-big.sqlite)
+    .venv/bin/python bench/make_big_db.py /tmp/assessor-100k.sqlite --rounds 10 --per-factsheet 208
+
+``--rounds N`` makes N monitoring rounds (each Party has a factsheet in each), ``--parties N``
+that many Parties, ``--per-factsheet N`` about N recommendations in each factsheet (about 104
+by default): 10 rounds × 48 Parties × 208 ≈ 100,000 recommendations.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
-import sys
 import time
 from pathlib import Path
 
@@ -40,6 +45,8 @@ ROUNDS = ("1st monitoring round: sexual abuse in the circle of trust",
           "2nd monitoring round: ICT-facilitated sexual exploitation")  # fmt: skip
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
 RECS_PER_CHAPTER = (6, 14)  # about 104 per factsheet: 96 factsheets ≈ 10,000
+#: The recommendations of a factsheet with RECS_PER_CHAPTER (11 chapters, 2 sections each).
+PER_FACTSHEET = 104
 VERBS = ("require", "request", "invite", "invite")
 LEVELS = [lv.key for lv in PRESETS["greco"][1]]
 
@@ -61,20 +68,34 @@ def sentence(vocab: list[str], rng: random.Random, chars: int) -> str:
     return " ".join(out).capitalize() + "."
 
 
-def build(path: Path, seed: int = 7) -> int:
-    """Write the database; return the number of recommendations."""
+def round_titles(count: int) -> tuple[str, ...]:
+    """The titles of ``count`` monitoring rounds: the two real ones first, then numbered ones."""
+    more = tuple(f"{n}th monitoring round: theme {n}" for n in range(3, count + 1))
+    return (ROUNDS + more)[:count]
+
+
+def build(
+    path: Path, seed: int = 7, rounds: int = 2, parties: int = PARTIES, per_factsheet: int = 0
+) -> int:
+    """Write the database; return the number of recommendations.
+
+    ``per_factsheet`` scales the recommendations of each factsheet (0: about 104, as always).
+    """
+    round_count, party_count = rounds, parties
     rng = random.Random(seed)
+    scale = per_factsheet / PER_FACTSHEET if per_factsheet else 1.0
+    low, high = (round(n * scale) for n in RECS_PER_CHAPTER)
     vocab = words()
     path.unlink(missing_ok=True)
     db = open_database(path)
     now = utcnow()
     with db.transaction() as s:
         rounds = []
-        for title in ROUNDS:
+        for title in round_titles(round_count):
             rnd = MonitoringRound(title=title, rating_scale=scale_from_preset(s))
             s.add(rnd)
             rounds.append(rnd)
-        parties = [Party(name=f"Party {n:02d}") for n in range(1, PARTIES + 1)]
+        parties = [Party(name=f"Party {n:02d}") for n in range(1, party_count + 1)]
         s.add_all(parties)
         s.flush()
         sheets = [Factsheet(party_id=p.id, round_id=r.id, title=f"Compliance – {p.name}",
@@ -108,7 +129,7 @@ def build(path: Path, seed: int = 7) -> int:
         position: dict[int, int] = {}
         for sid, cid, kind in sections:
             fid, number = chapter_of[cid]
-            for _ in range(rng.randint(*RECS_PER_CHAPTER) // 2):
+            for _ in range(rng.randint(low, high) // 2):
                 pos = position.get(fid, 0)
                 position[fid] = pos + 1
                 verb = rng.choice(VERBS)
@@ -145,12 +166,18 @@ def build(path: Path, seed: int = 7) -> int:
 
 def main() -> None:
     """Build the database at the path given (or the default) and say how long it took."""
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/assessor-big.sqlite")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", nargs="?", default="/tmp/assessor-big.sqlite", type=Path)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--parties", type=int, default=PARTIES)
+    parser.add_argument("--per-factsheet", type=int, default=0)
+    args = parser.parse_args()
     start = time.perf_counter()
-    count = build(path)
-    size = path.stat().st_size / 1e6
-    print(f"{count} recommendations in {PARTIES * len(ROUNDS)} factsheets written to {path} "
-          f"({size:.0f} MB) in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    count = build(args.path, rounds=args.rounds, parties=args.parties,
+                  per_factsheet=args.per_factsheet)  # fmt: skip
+    size = args.path.stat().st_size / 1e6
+    print(f"{count} recommendations in {args.parties * args.rounds} factsheets written to "
+          f"{args.path} ({size:.0f} MB) in {time.perf_counter() - start:.1f} s")  # fmt: skip
 
 
 if __name__ == "__main__":
