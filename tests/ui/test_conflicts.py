@@ -202,3 +202,31 @@ def test_the_dialog_buttons_and_its_picture(qtbot, window: MainWindow, tmp_path:
     # docs/images/conflict-dialog.png is this picture (ASSESSOR_SCREENSHOT_DIR=docs/images).
     folder = Path(os.environ.get("ASSESSOR_SCREENSHOT_DIR") or tmp_path)
     assert shown.grab().save(str(folder / "conflict-dialog.png"))
+
+
+def test_marking_final_after_someone_elses_rating_keeps_both(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rec = _shown(window)
+    asked = _answer(monkeypatch, Resolution(KEEP_MINE))
+    assessments.rate(window.db, rec, "partly", by="Ann")
+
+    window.workbench.assessment.final.setChecked(True)  # Bob marks it final, unaware
+
+    ((conflict, can_merge),) = asked
+    assert [e.field for e in conflict.theirs] == ["rating"] and not can_merge
+    stored = _stored(window, rec)
+    assert (stored.rating, stored.status) == ("partly", "final")  # theirs and mine
+    window.undo()
+    stored = _stored(window, rec)
+    assert (stored.rating, stored.status) == ("partly", "draft")  # Ann's rating stays
+
+
+def test_the_same_value_as_theirs_is_no_conflict(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rec = _shown(window)
+    asked = _answer(monkeypatch, Resolution(KEEP_MINE))
+    assessments.set_status(window.db, rec, "final", by="Ann")
+    window.workbench.assessment.final.setChecked(True)  # what Ann did: nothing to save
+    assert asked == [] and window.stack.count() == 0
