@@ -333,12 +333,8 @@ class MainWindow(QMainWindow):
         for path in self.recent():
             # "&&": an ampersand in a path is a letter, not a mnemonic.
             text = path.replace("&", "&&")
-            menus.action(
-                self,
-                self.recent_menu,
-                text,
-                lambda _c=False, p=path: connect_dialog.open_recent(self, p),
-            )
+            go = lambda _c=False, p=path: connect_dialog.open_recent(self, p)  # noqa: E731
+            menus.action(self, self.recent_menu, text, go)
         self.recent_menu.setEnabled(bool(self.recent()))
 
     def recent(self) -> list[str]:
