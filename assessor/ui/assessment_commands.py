@@ -81,6 +81,7 @@ class AssessmentCommand(ServiceCommand):
                 if not is_said(exc):
                     raise
                 self.seen = None
+                self.ctx.known.pop(self.rec_id, None)  # not checked until read again
         return self._judged(result)
 
     def take_over(self, conflict: SaveConflict, undoing: bool, merged: str | None) -> None:
