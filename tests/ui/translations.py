@@ -36,3 +36,11 @@ def build_catalogues() -> list[Path]:
         if qm.exists():
             built.append(qm)
     return built
+
+
+def window_sources(name: str = "assessor_fr.ts") -> set[str]:
+    """Every English source text of a committed window catalogue."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(I18N / name).getroot()
+    return {m.findtext("source") or "" for m in root.iter("message")}
