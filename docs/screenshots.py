@@ -12,6 +12,10 @@ The small laptop screens (the workbench only; the size is the screen's, in devic
     DISPLAY=:95 .venv/bin/python docs/screenshots.py --screen 1024x600 [OUTPUT_FOLDER]
     QT_SCALE_FACTOR=1.25 DISPLAY=:95 .venv/bin/python docs/screenshots.py --screen 1366x768
 
+The French window (workbench-fr.png, review-fr.png, themes-fr.png, import-review-fr.png):
+
+    DISPLAY=:95 .venv/bin/python docs/screenshots.py --lang fr [OUTPUT_FOLDER]
+
 Any Qt platform works (``QT_QPA_PLATFORM=offscreen`` too); under Xvfb the fonts and style are
 those of a Linux desktop.
 """
@@ -55,13 +59,19 @@ def main() -> None:
     """Write workbench.png, review.png, themes.png and import-review.png (or one small screen)."""
     args = sys.argv[1:]
     screen = None
+    lang = ""
+    if args[:1] == ["--lang"]:
+        lang = args[1]
+        args = args[2:]
+    suffix = f"-{lang}" if lang and lang != "en" else ""
     if args[:1] == ["--screen"]:
         screen = tuple(int(n) for n in args[1].split("x"))
         args = args[2:]
     out = Path(args[0] if args else Path(__file__).parent / "images")
     work = Path(tempfile.mkdtemp(prefix="assessor-shots-"))
     settings_file = work / "settings.json"
-    save_settings(Settings(assessor_name="Maria Rossi"), settings_file)
+    # The language as Preferences would save it: the window starts in it.
+    save_settings(Settings(assessor_name="Maria Rossi", language=lang), settings_file)
     os.environ[ENV_SETTINGS] = str(settings_file)
     db = open_database(work / "albania.sqlite")
     for name in (FACTSHEET, "recommendations-albania.txt"):
@@ -113,15 +123,15 @@ def main() -> None:
         db.close()
         print(f"Wrote {name}.png to {out}")
         return
-    window.grab().save(str(out / "workbench.png"))
+    window.grab().save(str(out / f"workbench{suffix}.png"))
     # II-8: rated, then the State's questionnaire answer came in: the pane asks for a review.
     wb.select_recommendation(ids["II-8"], fid)
     settle(app)
-    window.grab().save(str(out / "review.png"))
+    window.grab().save(str(out / f"review{suffix}.png"))
     window.tabs.setCurrentWidget(window.themes)
     window.themes.select("item", edits[0][0])
     settle(app)
-    window.grab().save(str(out / "themes.png"))
+    window.grab().save(str(out / f"themes{suffix}.png"))
     # File → Import of the example, as on a first import: the review before anything is written.
     dialog = ImportReviewDialog(prepare_import(resource_path("examples", FACTSHEET)), "", window)
     dialog.show()
@@ -131,11 +141,12 @@ def main() -> None:
         dialog.tree.setCurrentItem(row)
         dialog.tree.scrollToItem(row)
     settle(app)
-    dialog.grab().save(str(out / "import-review.png"))
+    dialog.grab().save(str(out / f"import-review{suffix}.png"))
     dialog.close()
     window.close()
     db.close()
-    print(f"Wrote workbench.png, review.png, themes.png and import-review.png to {out}")
+    names = ", ".join(f"{n}{suffix}.png" for n in ("workbench", "review", "themes", "import-review"))
+    print(f"Wrote {names} to {out}")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from assessor.domain.values import RecommendationDetail, as_utc
 from assessor.ui.rating_widget import RatingWidget
+from assessor.ui.style import verb_word
 
 #: How long typing pauses before the comment is saved.
 COMMENT_DELAY_MS = 700
@@ -185,12 +186,12 @@ class AssessmentPane(QWidget):
         self.title.setText(self.tr("<b>Assessment of {codes}</b>").format(codes=codes))
         if detail.in_scope:
             self.scope_mark.setText(
-                self.tr("In compliance scope ({verb})").format(verb=detail.verb)
+                self.tr("In compliance scope ({verb})").format(verb=verb_word(detail.verb))
             )
         else:
             self.scope_mark.setText(
                 self.tr("⚠ Outside the compliance scope ({verb}): rating optional").format(
-                    verb=detail.verb
+                    verb=verb_word(detail.verb)
                 )
             )
         self.scope_mark.show()

@@ -21,7 +21,13 @@ from assessor.domain.scope import snippet
 from assessor.domain.values import RecommendationDetail, as_utc
 from assessor.i18n import current_language
 from assessor.services.previous_round import PreviousAssessment
-from assessor.ui.style import SECTION_NAMES, Translated, highlight_html, verb_badge
+from assessor.ui.style import (
+    SECTION_NAMES,
+    Translated,
+    highlight_html,
+    verb_badge,
+    verb_word,
+)
 
 translate = QCoreApplication.translate
 
@@ -69,7 +75,7 @@ def finding_html(detail: RecommendationDetail, words: Sequence[str] = ()) -> str
         "<h3 style='margin-top:6px'>"
         + translate("FindingPane", "Recommendation {codes}").format(codes=html.escape(codes))
         + "</h3>",
-        f"<p style='margin:0'><small><b>{html.escape(detail.verb)} ({letter})</b> · "
+        f"<p style='margin:0'><small><b>{html.escape(verb_word(detail.verb))} ({letter})</b> · "
         f"{SCOPE_WORDS.get(detail.scope, html.escape(detail.scope))} · {scope}"
         + (
             " · "

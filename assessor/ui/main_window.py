@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
         self.themes = ThemesView(self.ctx, self.stack)
         self.tabs = quiet_tabs.QuietTabWidget()  # a label's change repaints the label only
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.workbench, "&Workbench")
-        self.tabs.addTab(self.themes, "&Themed recommendations")
+        self.tabs.addTab(self.workbench, self.tr("&Workbench"))
+        self.tabs.addTab(self.themes, self.tr("&Themed recommendations"))
         self.banner = window_chrome.read_only_banner(held_by, db.read_only)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help → About Assessor."""
-        dialogs.show_info(self, "About Assessor", about_html(self.db.location))
+        dialogs.show_info(self, self.tr("About Assessor"), about_html(self.db.location))
 
     def factsheet_id(self) -> int | None:
         """The factsheet being worked on: the shown recommendation's, else the first."""
@@ -254,7 +254,9 @@ class MainWindow(QMainWindow):
         """Show the Committee's recommendation carrying ``code`` (a theme item's link)."""
         rec_id = self.workbench.reads.recommendation_for_code(factsheet_id, code)
         if rec_id is None:
-            self.statusBar().showMessage(f"No recommendation has the code {code}.", 5000)
+            self.statusBar().showMessage(
+                self.tr("No recommendation has the code {code}.").format(code=code), 5000
+            )
             return
         self.tabs.setCurrentIndex(0)
         if not self.workbench.select_recommendation(rec_id, factsheet_id):

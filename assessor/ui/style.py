@@ -36,6 +36,22 @@ class Translated(Mapping[str, str]):
         return len(self._words)
 
 
+#: The Committee's verbs as the window names them (the factsheet's own word stays in its text).
+VERB_WORDS = Translated(
+    "style",
+    {
+        "require": QT_TRANSLATE_NOOP("style", "require"),
+        "request": QT_TRANSLATE_NOOP("style", "request"),
+        "invite": QT_TRANSLATE_NOOP("style", "invite"),
+    },
+)
+
+
+def verb_word(verb: str | None) -> str:
+    """A verb key ("request") in the window's language (« demande »); unknown ones as they are."""
+    return VERB_WORDS.get(verb or "", verb or "")
+
+
 #: How section kinds are named in the tree (their full titles are long; tooltips keep them).
 SECTION_NAMES = Translated(
     "style",

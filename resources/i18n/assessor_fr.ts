@@ -27,7 +27,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../assessor/ui/assessment_pane.py" line="+62"/>
+        <location filename="../../assessor/ui/assessment_pane.py" line="+63"/>
         <location line="+112"/>
         <source>&lt;b&gt;Assessment&lt;/b&gt;</source>
         <extracomment>How long typing pauses before the comment is saved.</extracomment>
@@ -554,7 +554,7 @@
 <context>
     <name>FindingPane</name>
     <message>
-        <location filename="../../assessor/ui/finding_pane.py" line="+31"/>
+        <location filename="../../assessor/ui/finding_pane.py" line="+37"/>
         <source>specific to the Party</source>
         <translation>spécifique à la Partie</translation>
     </message>
@@ -927,6 +927,30 @@
         <source>Others&apos; changes cannot be shown now: {why}</source>
         <extracomment>How often the window asks whether others changed the database. Others&apos; changes were shown (the change set): tests wait for it.</extracomment>
         <translation>Les modifications des autres ne peuvent pas être affichées pour l’instant&#xa0;: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../assessor/ui/main_window.py" line="+96"/>
+        <source>&amp;Workbench</source>
+        <extracomment>Called with a path (and a passphrase) to open another database in place of this one. The window that took this one&apos;s place (File → Open, a conversion), once there is one.</extracomment>
+        <translation>&amp;Poste de travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Themed recommendations</source>
+        <translation>Recommandations &amp;thématiques</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>About Assessor</source>
+        <translation>À propos d’Assessor</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>No recommendation has the code {code}.</source>
+        <translation>Aucune recommandation n’a le code {code}.</translation>
     </message>
 </context>
 <context>
@@ -2592,8 +2616,24 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
     <name>style</name>
     <message>
         <location filename="../../assessor/ui/style.py" line="+43"/>
+        <source>require</source>
+        <extracomment>Verb badges: a letter (so colour is never the only cue), a fill, and the full word. The Committee&apos;s verbs as the window names them (the factsheet&apos;s own word stays in its text).</extracomment>
+        <translation>exige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>request</source>
+        <translation>demande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invite</source>
+        <translation>invite</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Specific to {party}</source>
-        <extracomment>Verb badges: a letter (so colour is never the only cue), a fill, and the full word. How section kinds are named in the tree (their full titles are long; tooltips keep them).</extracomment>
+        <extracomment>How section kinds are named in the tree (their full titles are long; tooltips keep them).</extracomment>
         <translation>Spécifiques à {party}</translation>
     </message>
     <message>
@@ -2653,7 +2693,7 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../assessor/ui/assessment_commands.py" line="+110"/>
+        <location filename="../../assessor/ui/assessment_commands.py" line="+111"/>
         <source>Rate {label}</source>
         <extracomment>The assessed field the command changes (its ``old`` and ``new``), for a conflict. The assessment&apos;s version this step last saw (shown when it was made, then left by its last save): saving over another is a conflict, settled in ``conflict_dialog``. A conflict was settled by saving again: this step is not merged with the next.</extracomment>
         <translation>Évaluer {label}</translation>
