@@ -24,9 +24,9 @@ from assessor.db.models import (
     utcnow,
 )
 from assessor.db.presets import find_level
-from assessor.domain.scales import NOT_RATED_LABEL
+from assessor.domain.scales import NOT_RATED_LABEL, level_label
 from assessor.domain.values import MANUAL_SOURCE as MANUAL_SOURCE
-from assessor.i18n import _
+from assessor.i18n import _, current_language
 from assessor.sanitize import clean_text
 from assessor.services.changes import NOTHING, Changes
 from assessor.services.code_lookup import find_by_code
@@ -352,7 +352,7 @@ def rating_label_by_code(db: Database, code: str, party: str | None = None) -> s
         if key is None:
             return None
         level = find_level(s, _scale_id(s, rec), key)
-        return level.label if level else key
+        return level_label(level, current_language()) if level else key
 
 
 def set_statuses(db: Database, ids: Sequence[int], status: str, by: str = "") -> Changes:
