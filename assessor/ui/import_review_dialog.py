@@ -38,6 +38,7 @@ from assessor.importers.factsheet_data import (
 )
 from assessor.services.import_review import headline, review_tree
 from assessor.services.imports import PreparedImport
+from assessor.ui.style import scope_word, verb_word
 
 translate = QCoreApplication.translate
 
@@ -200,8 +201,8 @@ class ImportReviewDialog(QDialog):
             if line.kind == "recommendation":
                 rec = next(recommendations)
                 item.setText(CODES, line.text)
-                item.setText(VERB, rec.verb)
-                item.setText(SCOPE, rec.scope)
+                item.setText(VERB, verb_word(rec.verb))
+                item.setText(SCOPE, scope_word(rec.scope))
                 item.setText(FOLLOW_UP, line.follow_up or "—")
                 item.setToolTip(CODES, _flat(rec.text))
                 item.setToolTip(VERB, _flat(rec.text))

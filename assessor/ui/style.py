@@ -47,6 +47,20 @@ VERB_WORDS = Translated(
 )
 
 
+SCOPE_NAMES = Translated(
+    "style",
+    {
+        "specific": QT_TRANSLATE_NOOP("style", "specific"),
+        "generic": QT_TRANSLATE_NOOP("style", "generic"),
+    },
+)
+
+
+def scope_word(scope: str | None) -> str:
+    """A scope key ("specific") in the window's language (« spécifique »)."""
+    return SCOPE_NAMES.get(scope or "", scope or "")
+
+
 def verb_word(verb: str | None) -> str:
     """A verb key ("request") in the window's language (« demande »); unknown ones as they are."""
     return VERB_WORDS.get(verb or "", verb or "")

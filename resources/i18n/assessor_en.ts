@@ -126,7 +126,7 @@
 <context>
     <name>ReviewCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/import_review_dialog.py" line="+77"/>
+        <location filename="../../assessor/ui/import_review_dialog.py" line="+78"/>
         <source>%n recommendation(s)</source>
         <translation>
             <numerusform>%n recommendation</numerusform>

@@ -812,7 +812,7 @@
 <context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../assessor/ui/import_review_dialog.py" line="+45"/>
+        <location filename="../../assessor/ui/import_review_dialog.py" line="+46"/>
         <source>Code(s)</source>
         <translation>Code(s)</translation>
     </message>
@@ -2631,7 +2631,17 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
         <translation>invite</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>specific</source>
+        <translation>spécifique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>generic</source>
+        <translation>générique</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Specific to {party}</source>
         <extracomment>How section kinds are named in the tree (their full titles are long; tooltips keep them).</extracomment>
         <translation>Spécifiques à {party}</translation>
