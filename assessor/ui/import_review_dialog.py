@@ -228,8 +228,13 @@ class ImportReviewDialog(QDialog):
         tree.expandAll()
         metrics = tree.fontMetrics()
         tree.setColumnWidth(CODES, metrics.horizontalAdvance("III-16, III-18, III-20 ") + 60)
-        tree.setColumnWidth(VERB, metrics.horizontalAdvance("request ") + 16)
-        tree.setColumnWidth(SCOPE, metrics.horizontalAdvance("specific ") + 16)
+        # As wide as the longest word in the window's language ("request", « spécifique »).
+        verbs = max(metrics.horizontalAdvance(f"{verb_word(v)} ") for v in ("request", "require"))
+        scopes = max(
+            metrics.horizontalAdvance(f"{scope_word(s)} ") for s in ("specific", "generic")
+        )
+        tree.setColumnWidth(VERB, verbs + 16)
+        tree.setColumnWidth(SCOPE, scopes + 16)
         return tree
 
     def _build_unplaced(self, parsed: ParsedFactsheet) -> QWidget:
