@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from assessor.i18n import _
+
 
 def _read_umask() -> int:
     # os.umask can only be read by setting it: done once, at import, before any thread writes.
@@ -47,14 +49,14 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def _refuse_special(given: Path, target: Path) -> None:
@@ -72,14 +74,21 @@ def _refuse_special(given: Path, target: Path) -> None:
     kind = _kind(mode)
     if kind is None:
         return
-    link = f"a link to {target}, which is " if given.is_symlink() else ""
+    linked = given.is_symlink()
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, f"is {link}a folder, not a file", str(given))
-    raise OSError(
-        errno.EINVAL,
-        f"it is {link}{kind}, not a regular file; nothing was written, choose another file name",
-        str(given),
-    )
+        if linked:
+            why = _("is a link to {target}, which is a folder, not a file")
+        else:
+            why = _("is a folder, not a file")
+        raise IsADirectoryError(errno.EISDIR, why.format(target=target), str(given))
+    if linked:
+        why = _(
+            "it is a link to {target}, which is {kind}, not a regular file; nothing was "
+            "written, choose another file name"
+        )
+    else:
+        why = _("it is {kind}, not a regular file; nothing was written, choose another file name")
+    raise OSError(errno.EINVAL, why.format(target=target, kind=kind), str(given))
 
 
 @contextlib.contextmanager
