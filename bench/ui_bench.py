@@ -1,17 +1,23 @@
-"""Measure the workbench on a large database (``bench/make_big_db.py``).
+"""Measure the workbench on a large database (``bench/make_big_db.py``), beside a floor.
 
 Figures: window open to first paint of the tree, time to show the next recommendation (p50 and
-p95 of 300 steps, each including the repaint), search latency (query plus tree filtering, p50
-and p95 over typical queries, FTS5 and the portable fallback), peak memory (max RSS).
+p95 of 300 steps a round, each including the repaint), search latency (query plus tree
+filtering, p50 and p95 over typical queries; the store's full-text search: FTS5 on SQLite,
+tsvector on PostgreSQL), the portable LIKE search alone, peak memory (max RSS).
 
 The step is measured beside a **floor** in the same run: a bare PySide6 window of the same size
 with the same widgets — a QTreeView on a QStandardItemModel holding the same factsheets'
 chapters, sections and recommendations, and two QTextBrowser views — stepping through the same
-300 rows (current index, scrolled to) and setting the same HTML the workbench's finding and
-follow-up panes were given at each step. Their ratio at p50 and p95 is printed. The two are
-run alternately in rounds, so that the machine's noise falls on both alike.
+rows (current index, scrolled to) and setting the same HTML the workbench's finding and
+follow-up panes were given at each step. Their ratio at p50 and p95 is printed.
 
-    .venv/bin/python bench/ui_bench.py [PATH]     (default: /tmp/assessor-big.sqlite)
+Several databases may be given (a SQLite file, a PostgreSQL URL): each gets its own window,
+and the rounds go window after window, then the floor, so that the machine's noise falls on
+all alike; the last column compares each database with the first (PostgreSQL's step and
+search against SQLite's, measured in the same run).
+
+    .venv/bin/python bench/ui_bench.py [DB ...] [--rounds N] [--steps N]
+        (default DB: /tmp/assessor-big.sqlite)
 
 Runs on the offscreen Qt platform unless QT_QPA_PLATFORM says otherwise.
 """
@@ -22,17 +28,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import argparse
 import resource
-import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QSplitter, QTextBrowser, QTreeView
 
-from assessor.db.engine import open_database
+from assessor.db.engine import Database, open_database
 from assessor.domain.filters import FilterState
 from assessor.search import search_ids
 from assessor.services import browsing
@@ -61,16 +68,32 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
 
 
-def main() -> None:
-    """Run the measurements and print a Markdown table."""
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/assessor-big.sqlite")
-    if not path.exists():
-        sys.exit(f"No database at {path}: run bench/make_big_db.py first.")
-    app = application()
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+def peak_mb() -> float:
+    """The process's peak memory so far (max RSS), in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+
+@dataclass
+class Measured:
+    """One database's window and what was measured on it."""
+
+    name: str
+    db: Database
+    window: MainWindow
+    open_ms: float
+    memory_open: float
+    first: int | None = None
+    steps: list[float] = field(default_factory=list)
+    #: The same steps in CPU time of the main thread (steadier on a busy machine).
+    cpu: list[float] = field(default_factory=list)
+    searches: list[float] = field(default_factory=list)
+    fallback: list[float] = field(default_factory=list)
+
+
+def open_window(app: QApplication, target: str, settings: QSettings) -> Measured:
+    """Open the real window on a database and wait for the tree's first paint."""
     start = time.perf_counter()
-    db = open_database(path)
+    db = open_database(target, backup=False)
     window = MainWindow(db, settings)
     painted = FirstPaint()
     window.workbench.tree.viewport().installEventFilter(painted)
@@ -78,82 +101,129 @@ def main() -> None:
     window.show()
     while painted.at is None:
         app.processEvents()
-    open_ms = (painted.at - start) * 1000
-    model = window.workbench.model
-    read_in = [
-        f for f in model.factsheet_ids() if not model.canFetchMore(model.index_of_factsheet(f))
-    ]
+    name = "PostgreSQL" if "://" in target and target.startswith("postgres") else "SQLite"
+    detail = window.workbench.detail
+    return Measured(name, db, window, (painted.at - start) * 1000, peak_mb(),
+                    detail.id if detail else None)  # fmt: skip
 
-    wb = window.workbench
-    first = wb.detail.id if wb.detail else None
-    steps: list[float] = []
-    shown: list[tuple[int, int, str, str]] = []  # (recommendation, factsheet, finding, follow-up)
-    for _ in range(STEPS):
-        t = time.perf_counter()
+
+def step_round(app: QApplication, m: Measured, steps: int, record: list | None = None) -> None:
+    """``steps`` times Alt+Down from the first recommendation, each timed with its repaint."""
+    wb = m.window.workbench
+    if m.first is not None:
+        wb.select_recommendation(m.first)
+        app.processEvents()
+    for _ in range(steps):
+        t, c = time.perf_counter(), time.thread_time()
         wb.go(+1)
         app.processEvents()  # the repaint is part of what the user waits for
-        steps.append(time.perf_counter() - t)
-        if wb.detail is not None:
-            shown.append(
-                (
-                    wb.detail.id,
-                    wb.detail.factsheet_id,
-                    wb.finding._html or "",
-                    wb.follow_up._html or "",
-                )
-            )
-    floor = Floor(db, shown)
-    floor_steps = floor.run(app)
-    # More rounds, alternating, so that a busy moment of the machine falls on both.
-    for _ in range(ROUNDS - 1):
-        if first is not None:
-            wb.select_recommendation(first)
-            app.processEvents()
-        for _ in range(STEPS):
-            t = time.perf_counter()
-            wb.go(+1)
-            app.processEvents()
-            steps.append(time.perf_counter() - t)
-        floor_steps += floor.run(app)
-    floor.close()
+        m.steps.append(time.perf_counter() - t)
+        m.cpu.append(time.thread_time() - c)
+        if record is not None and wb.detail is not None:
+            record.append((wb.detail.id, wb.detail.factsheet_id,
+                           wb.finding._html or "", wb.follow_up._html or ""))  # fmt: skip
 
-    searches: list[float] = []
-    fallback: list[float] = []
-    for _ in range(5):
-        for query in QUERIES:
+
+def search_round(app: QApplication, m: Measured) -> None:
+    """Each typical query once: typed, the tree filtered and repainted; then the LIKE search."""
+    wb = m.window.workbench
+    for query in QUERIES:
+        t = time.perf_counter()
+        wb.filters.search.setText(query)
+        wb.apply_filters(wb.filters.state())
+        app.processEvents()
+        m.searches.append(time.perf_counter() - t)
+        with m.db.reading() as s:
             t = time.perf_counter()
-            wb.filters.search.setText(query)
-            wb.apply_filters(wb.filters.state())
-            app.processEvents()
-            searches.append(time.perf_counter() - t)
-            with db.reading() as s:
-                t = time.perf_counter()
-                search_ids(s, query, use_fts=False)
-                fallback.append(time.perf_counter() - t)
+            search_ids(s, query, use_fts=False)
+            m.fallback.append(time.perf_counter() - t)
+    wb.filters.search.setText("")
     wb.apply_filters(FilterState())
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    app.processEvents()
 
-    print(f"Database: {path.name}, {len(wb.model.factsheet_ids())} factsheets, "
-          f"{_count(db)} recommendations; factsheets read in at start: {len(read_in)}")  # fmt: skip
-    rows = [
-        ("Window open to first paint", f"{open_ms:.0f} ms", "< 2000 ms"),
-        ("Next recommendation, p50 / p95", _p(steps), "p95 < 16 ms"),
-        ("Floor: bare QTreeView + two QTextBrowser, p50 / p95", _p(floor_steps), "—"),
-        ("Ratio to the floor, p50 / p95", _ratio(steps, floor_steps), "p95 < 1.5×"),
-        ("Search + filter the tree (FTS5), p50 / p95", _p(searches), "< 50 ms"),
-        ("Search query alone, LIKE fallback, p50 / p95", _p(fallback), "—"),
-        ("Peak memory (max RSS)", f"{peak_mb:.0f} MB", "—"),
-    ]
-    print("| Measure | Result | Aim |")
-    print("|---|---:|---:|")
+
+def main() -> None:
+    """Run the measurements and print a Markdown table."""
+    parser = argparse.ArgumentParser(description="The workbench's figures beside a floor.")
+    parser.add_argument("databases", nargs="*", default=["/tmp/assessor-big.sqlite"])
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument("--steps", type=int, default=STEPS)
+    args = parser.parse_args()
+    for target in args.databases:
+        if "://" not in target and not Path(target).exists():
+            parser.exit(1, f"No database at {target}: run bench/make_big_db.py first.\n")
+    app = application()
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+    memory_start = peak_mb()
+    measured = [open_window(app, target, settings) for target in args.databases]
+
+    shown: list[tuple[int, int, str, str]] = []  # (recommendation, factsheet, finding, follow-up)
+    floor: Floor | None = None
+    floor_steps: list[float] = []
+    floor_cpu: list[float] = []
+    for n in range(args.rounds):
+        for m in measured:
+            step_round(app, m, args.steps, shown if n == 0 and m is measured[0] else None)
+        if floor is None:
+            floor = Floor(measured[0].db, shown)
+        wall, cpu = floor.run(app)
+        floor_steps += wall
+        floor_cpu += cpu
+        for m in measured:
+            search_round(app, m)
+    if floor is not None:
+        floor.close()
+    memory_end = peak_mb()
+
+    for m in measured:
+        model = m.window.workbench.model
+        print(f"{m.name}: {len(model.factsheet_ids())} factsheets, {_count(m.db)} "
+              f"recommendations; window open {m.open_ms:.0f} ms")  # fmt: skip
+    heads = [m.name for m in measured]
+    rows: list[list[str]] = [
+        ["Window open to first paint", *(f"{m.open_ms:.0f} ms" for m in measured), "< 2000 ms"],
+        ["Next recommendation, p50 / p95", *(_p(m.steps) for m in measured), "p95 < 16 ms"],
+        ["Floor: bare QTreeView + two QTextBrowser, p50 / p95",
+         _p(floor_steps), *([""] * (len(measured) - 1)), "—"],
+        ["Ratio to the floor, p50 / p95",
+         *(_ratio(m.steps, floor_steps) for m in measured), "p95 < 1.5×"],
+        ["Same steps, CPU time of the main thread, p50 / p95", *(_p(m.cpu) for m in measured),
+         "—"],
+        ["Floor, CPU time, p50 / p95", _p(floor_cpu), *([""] * (len(measured) - 1)), "—"],
+        ["Ratio to the floor in CPU time, p50 / p95",
+         *(_ratio(m.cpu, floor_cpu) for m in measured), "—"],
+        ["Search + filter the tree, p50 / p95", *(_p(m.searches) for m in measured), "< 50 ms"],
+        ["Search query alone, LIKE fallback, p50 / p95",
+         *(_p(m.fallback) for m in measured), "—"],
+    ]  # fmt: skip
+    if len(measured) > 1:
+        first = measured[0]
+        heads.append(f"÷ {first.name}")
+        for row, key in ((rows[1], "steps"), (rows[4], "cpu"), (rows[7], "searches")):
+            row.insert(-1, " ; ".join(
+                f"{m.name} {_ratio(getattr(m, key), getattr(first, key))}" for m in measured[1:]
+            ))  # fmt: skip
+        for row in rows:
+            if len(row) < len(heads) + 2:
+                row.insert(-1, "")
+    rows.append(["Peak memory (max RSS, whole process)", f"{memory_end:.0f} MB",
+                 *([""] * (len(heads) - 1)), "< 300 MB"])  # fmt: skip
+    print(
+        f"(Memory: {memory_start:.0f} MB with Qt loaded, "
+        + ", ".join(f"{m.memory_open:.0f} MB after opening {m.name}" for m in measured)
+        + f", {memory_end:.0f} MB at the end.)"
+    )
+    print("| Measure | " + " | ".join(heads) + " | Aim |")
+    print("|---|" + "---:|" * (len(heads) + 1))
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    window.close()
-    db.close()
+    for m in measured:
+        m.window.close()
+        m.db.close()
     QApplication.processEvents()
 
 
-#: Steps per round, and rounds (each: the workbench's steps, then the floor's).
+#: Steps per round, and rounds (each: every window's steps, then the floor's, then searches).
 STEPS = 300
 ROUNDS = 3
 
@@ -161,7 +231,7 @@ ROUNDS = 3
 class Floor:
     """A bare window with the workbench's widgets, stepping as it did through the same rows."""
 
-    def __init__(self, db: object, shown: list[tuple[int, int, str, str]]) -> None:
+    def __init__(self, db: Database, shown: list[tuple[int, int, str, str]]) -> None:
         self.model = QStandardItemModel()
         self.items: dict[int, QStandardItem] = {}
         for fid in dict.fromkeys(sheet for _rec, sheet, _f, _u in shown):
@@ -182,11 +252,11 @@ class Floor:
         self.window.show()
         self.shown = shown
 
-    def _add_factsheet(self, db: object, fid: int) -> None:
+    def _add_factsheet(self, db: Database, fid: int) -> None:
         root = QStandardItem(f"Factsheet {fid}")
         self.model.appendRow(root)
         parents: dict[str, QStandardItem] = {}
-        for row in browsing.tree(db, fid):  # type: ignore[arg-type]
+        for row in browsing.tree(db, fid):
             text = f"{', '.join(row.codes)}  {row.title}" if row.codes else row.title
             item = QStandardItem(text)
             parents.get(row.parent_key or "", root).appendRow(item)
@@ -194,15 +264,15 @@ class Floor:
             if row.kind == "recommendation":
                 self.items[row.id] = item
 
-    def run(self, app: QApplication) -> list[float]:
-        """One pass over the rows; the time of each step, including the repaint."""
+    def run(self, app: QApplication) -> tuple[list[float], list[float]]:
+        """One pass over the rows; the time of each step, including the repaint (wall, CPU)."""
         first = self.items.get(self.shown[0][0]) if self.shown else None
         if first is not None:  # start where the workbench started
             self.tree.setCurrentIndex(first.index().parent())
             app.processEvents()
-        out = []
+        out, cpu = [], []
         for rec_id, _sheet, finding, follow_up in self.shown:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             item = self.items.get(rec_id)
             index = item.index() if item is not None else QModelIndex()
             self.tree.setCurrentIndex(index)
@@ -211,7 +281,8 @@ class Floor:
             self.follow_up.setHtml(follow_up)
             app.processEvents()
             out.append(time.perf_counter() - t)
-        return out
+            cpu.append(time.thread_time() - c)
+        return out, cpu
 
     def close(self) -> None:
         """Close the bare window."""
@@ -226,9 +297,7 @@ def _p(values: list[float]) -> str:
     return f"{pct(values, 50):.1f} / {pct(values, 95):.1f} ms"
 
 
-def _count(db) -> int:  # type: ignore[no-untyped-def]
-    from assessor.services import browsing
-
+def _count(db: Database) -> int:
     return sum(f.recommendations for f in browsing.factsheets(db))
 
 
