@@ -23,6 +23,10 @@ $(STAMP): pyproject.toml
 	@echo "Installing the optional PostgreSQL driver (psycopg) …"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[server]' \
 		|| echo "note: the PostgreSQL driver did not install; make test-postgres cannot run"
+# The system keyring, where the window keeps a server's password when asked (optional).
+	@echo "Installing the optional keyring support (remembered server passwords) …"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[keyring]' \
+		|| echo "note: keyring did not install; the window will not offer to remember passwords"
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 	@echo "Installed."
