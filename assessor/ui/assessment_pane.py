@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from assessor.domain.values import RecommendationDetail, as_utc
 from assessor.ui.rating_widget import RatingWidget
 from assessor.ui.style import verb_word
+from assessor.ui.translation import local_text
 
 #: How long typing pauses before the comment is saved.
 COMMENT_DELAY_MS = 700
@@ -213,7 +214,7 @@ class AssessmentPane(QWidget):
         if at is None:
             return self.tr("Nothing saved yet")  # no rating, comment or status was ever saved
         # In the window's language: "02 Dec 2026 14:05" / "02 déc. 2026 14:05".
-        when = QLocale().toString(as_utc(at).astimezone(), "dd MMM yyyy HH:mm")
+        when = local_text(as_utc(at).astimezone(), "dd MMM yyyy HH:mm")
         if by:
             return self.tr("Saved {when} by {by}").format(when=when, by=by)
         return self.tr("Saved {when}").format(when=when)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDir, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QDir, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 from assessor.ui.window_settings import shared as settings_store
 
 # In English here, marked for translation; each dialog shows them in the window's language.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from assessor.domain.filters import FOLLOW_UP_CHOICES, SCOPE_CHOICES, VERB_CHOIC
 from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.domain.values import Level
 from assessor.i18n import current_language
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 #: How long typing in the search box pauses before the search runs.
 SEARCH_DELAY_MS = 250

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from assessor.ui.style import (
     verb_badge,
     verb_word,
 )
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

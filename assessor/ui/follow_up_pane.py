@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from assessor.domain.scales import NOT_RATED_LABELS, level_label
@@ -20,6 +20,7 @@ from assessor.domain.values import (
 )
 from assessor.i18n import current_language
 from assessor.ui.style import Translated, highlight_html
+from assessor.ui.translation import QT_TRANSLATE_NOOP, local_text
 
 translate = QCoreApplication.translate
 
@@ -52,7 +53,7 @@ HISTORY_CHARS = 160
 def local_time(moment: datetime) -> str:
     """A recorded moment in the user's local time ("3 Mar 2026 14:05")."""
     # Month names in the window's language ("3 Mar 2026 14:05", « 3 mars 2026 14:05 »).
-    return QLocale().toString(as_utc(moment).astimezone(), "d MMM yyyy HH:mm")
+    return local_text(as_utc(moment).astimezone(), "d MMM yyyy HH:mm")
 
 
 def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from assessor.importers.factsheet_data import (
 from assessor.services.import_review import headline, review_tree
 from assessor.services.imports import PreparedImport
 from assessor.ui.style import scope_word, verb_word
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

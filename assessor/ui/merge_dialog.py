@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +42,7 @@ from assessor.ui.merge_summary import (
     word,
 )
 from assessor.ui.style import short_labels
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 NO_CHOICE = QT_TRANSLATE_NOOP("MergeDialog", "Choose…")
 COLUMNS = (
@@ -337,8 +338,8 @@ class MergeDialog(QDialog):
         elif chosen is Choice.BOTH:
             self.note.setText(self.tr("Both kept: yours above theirs, each signed."))
         elif chosen is not None:
-            choice = word(CHOICE_WORDS[chosen]).lower()
-            self.note.setText(self.tr("Chosen: {choice}.").format(choice=choice))
+            said = word(CHOICE_WORDS[chosen]).lower()
+            self.note.setText(self.tr("Chosen: {choice}.").format(choice=said))
         else:
             self.note.setText(self.tr("Both of you changed this: choose which to keep."))
 

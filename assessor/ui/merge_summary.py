@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from assessor.domain.merge import Choice, Difference, Kind, MergePlan, Side, value_in_words
 from assessor.domain.scales import NOT_RATED_LABEL
 from assessor.ui.style import round_short
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 from assessor.wording import local_when
 
 translate = QCoreApplication.translate

@@ -6,11 +6,13 @@ import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-# Kept here for the views that import it from the style module.
 from assessor.domain.scales import short_labels as short_labels
+
+# Kept here for the views that import it from the style module.
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 #: Verb badges: a letter (so colour is never the only cue), a fill, and the full word.
 VERB_BADGES: dict[str, tuple[str, str]] = {

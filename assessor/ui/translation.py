@@ -13,13 +13,39 @@ messages shown in the window (``assessor.i18n``) are switched to the same langua
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTime,
+    QTranslator,
+)
 
 from assessor.i18n import SOURCE_LANGUAGE, Language, language_of, system_language, use_language
 from assessor.resources import resource_path
 from assessor.settings import load_settings
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` of ``context`` for the window's catalogue; translated where it is shown.
+
+    PySide6's own QT_TRANSLATE_NOOP is typed as returning ``object``; this one is a ``str``.
+    """
+    return text
+
+
+def local_text(moment: datetime, pattern: str) -> str:
+    """A date and time in the window's language (Qt's pattern: "d MMM yyyy HH:mm")."""
+    when = QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+    return QLocale().toString(when, pattern)
+
 
 #: The translators installed now (kept referenced: Qt does not own them).
 _installed: list[QTranslator] = []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from assessor.domain.scales import NOT_RATED_LABELS
 from assessor.domain.tree import Node
 from assessor.i18n import current_language
 from assessor.ui.style import VERB_BADGES
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

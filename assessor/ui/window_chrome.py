@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from assessor.services import server_login
 from assessor.services.opening import Handle
 from assessor.ui.elided_label import ElidedLabel
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -30,6 +29,7 @@ from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
 from assessor.ui.reads import Reads
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 from assessor.ui.tree_model import ROLE_ID, ROLE_KIND, FactsheetTreeModel
 from assessor.ui.tree_scroll import in_sight, scroll_with_context
 from assessor.ui.workbench_layout import make_tree, split_panes

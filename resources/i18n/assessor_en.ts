@@ -4,7 +4,7 @@
 <context>
     <name>ChromeCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/window_chrome.py" line="+32"/>
+        <location filename="../../assessor/ui/window_chrome.py" line="+33"/>
         <source>{party}: {rated} of {in_scope} in scope rated · %n recommendation(s)</source>
         <translation>
             <numerusform>{party}: {rated} of {in_scope} in scope rated · %n recommendation</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>FilterCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/filters.py" line="+49"/>
+        <location filename="../../assessor/ui/filters.py" line="+50"/>
         <source>All %n recommendation(s)</source>
         <translation>
             <numerusform>All %n recommendation</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>MergeCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/merge_summary.py" line="+40"/>
+        <location filename="../../assessor/ui/merge_summary.py" line="+41"/>
         <source>{party}, {round}: %n recommendation(s) matched</source>
         <translation>
             <numerusform>{party}, {round}: %n recommendation matched</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/merge_dialog.py" line="+384"/>
+        <location filename="../../assessor/ui/merge_dialog.py" line="+385"/>
         <source>%n conflict(s) still need(s) a choice</source>
         <translation>
             <numerusform>%n conflict still needs a choice</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>ReviewCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/import_review_dialog.py" line="+78"/>
+        <location filename="../../assessor/ui/import_review_dialog.py" line="+79"/>
         <source>%n recommendation(s)</source>
         <translation>
             <numerusform>%n recommendation</numerusform>

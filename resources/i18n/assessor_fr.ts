@@ -27,7 +27,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../assessor/ui/assessment_pane.py" line="+63"/>
+        <location filename="../../assessor/ui/assessment_pane.py" line="+64"/>
         <location line="+112"/>
         <source>&lt;b&gt;Assessment&lt;/b&gt;</source>
         <extracomment>How long typing pauses before the comment is saved.</extracomment>
@@ -133,7 +133,7 @@
 <context>
     <name>ChromeCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/window_chrome.py" line="+32"/>
+        <location filename="../../assessor/ui/window_chrome.py" line="+33"/>
         <source>{party}: {rated} of {in_scope} in scope rated · %n recommendation(s)</source>
         <translation>
             <numerusform>{party}&#xa0;: {rated} sur {in_scope} évaluées dans le périmètre · %n recommandation</numerusform>
@@ -418,9 +418,9 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../assessor/ui/filters.py" line="+30"/>
+        <location filename="../../assessor/ui/filters.py" line="+31"/>
         <source>All verbs</source>
-        <extracomment>How long typing in the search box pauses before the search runs. The domain&apos;s choices (English), marked for the window&apos;s catalogue; shown through tr().</extracomment>
+        <extracomment>The domain&apos;s choices (English), marked for the window&apos;s catalogue; shown through tr().</extracomment>
         <translation>Tous les verbes</translation>
     </message>
     <message>
@@ -554,7 +554,7 @@
 <context>
     <name>FindingPane</name>
     <message>
-        <location filename="../../assessor/ui/finding_pane.py" line="+37"/>
+        <location filename="../../assessor/ui/finding_pane.py" line="+38"/>
         <source>specific to the Party</source>
         <translation>spécifique à la Partie</translation>
     </message>
@@ -707,7 +707,7 @@
 <context>
     <name>FollowUpPane</name>
     <message>
-        <location filename="../../assessor/ui/follow_up_pane.py" line="+153"/>
+        <location filename="../../assessor/ui/follow_up_pane.py" line="+154"/>
         <source>&lt;b&gt;State’s follow-up&lt;/b&gt;</source>
         <translation>&lt;b&gt;Suivi de l’État&lt;/b&gt;</translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>ImportReviewDialog</name>
     <message>
-        <location filename="../../assessor/ui/import_review_dialog.py" line="+46"/>
+        <location filename="../../assessor/ui/import_review_dialog.py" line="+47"/>
         <source>Code(s)</source>
         <translation>Code(s)</translation>
     </message>
@@ -883,7 +883,7 @@
         <translation>Pratique prometteuse</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>All the text was placed.</source>
         <translation>Tout le texte a été placé.</translation>
     </message>
@@ -956,7 +956,7 @@
 <context>
     <name>MergeCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/merge_summary.py" line="+40"/>
+        <location filename="../../assessor/ui/merge_summary.py" line="+41"/>
         <source>{party}, {round}: %n recommendation(s) matched</source>
         <translation>
             <numerusform>{party}, {round}&#xa0;: %n recommandation rapprochée</numerusform>
@@ -983,7 +983,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../assessor/ui/merge_dialog.py" line="+46"/>
+        <location filename="../../assessor/ui/merge_dialog.py" line="+47"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -1270,7 +1270,7 @@
 <context>
     <name>ReviewCounts</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/import_review_dialog.py" line="-178"/>
+        <location filename="../../assessor/ui/import_review_dialog.py" line="-183"/>
         <source>%n recommendation(s)</source>
         <translation>
             <numerusform>%n recommandation</numerusform>
@@ -1906,7 +1906,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
 <context>
     <name>file_dialogs</name>
     <message>
-        <location filename="../../assessor/ui/file_dialogs.py" line="+18"/>
+        <location filename="../../assessor/ui/file_dialogs.py" line="+19"/>
         <source>Assessor databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bases de données Assessor (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -2615,9 +2615,9 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
 <context>
     <name>style</name>
     <message>
-        <location filename="../../assessor/ui/style.py" line="+43"/>
+        <location filename="../../assessor/ui/style.py" line="+45"/>
         <source>require</source>
-        <extracomment>Verb badges: a letter (so colour is never the only cue), a fill, and the full word. The Committee&apos;s verbs as the window names them (the factsheet&apos;s own word stays in its text).</extracomment>
+        <extracomment>The Committee&apos;s verbs as the window names them (the factsheet&apos;s own word stays in its text).</extracomment>
         <translation>exige</translation>
     </message>
     <message>
@@ -2679,7 +2679,7 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
 <context>
     <name>tree_text</name>
     <message>
-        <location filename="../../assessor/ui/tree_text.py" line="+16"/>
+        <location filename="../../assessor/ui/tree_text.py" line="+17"/>
         <source>↻ The State&apos;s follow-up changed after this rating: review it.</source>
         <translation>↻ Le suivi de l’État a changé après cette évaluation&#xa0;: réexaminez-la.</translation>
     </message>
