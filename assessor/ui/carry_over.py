@@ -22,9 +22,7 @@ if TYPE_CHECKING:
     from assessor.ui.workbench import Workbench
 
 
-def tr(text: str) -> str:
-    """A window string in the user's language."""
-    return QCoreApplication.translate("CarryOver", text)
+translate = QCoreApplication.translate
 
 
 class CarryOver(ServiceCommand):
@@ -32,7 +30,9 @@ class CarryOver(ServiceCommand):
     and when it was saved (so a follow-up newer than the rating is marked again)."""
 
     def __init__(self, ctx: Context, rec_id: int, label: str, replace: bool = False) -> None:
-        super().__init__(tr("Carry over the last round to {codes}").format(codes=label), ctx)
+        super().__init__(
+            translate("CarryOver", "Carry over the last round to {codes}").format(codes=label), ctx
+        )
         self.rec_id, self.replace = rec_id, replace
         self.before: previous_round.Fields | None = None
         self.stamp: assessments.Stamp | None = None
@@ -88,7 +88,10 @@ class RoundToRound(QObject):
             return
         if wb.selected_recommendation() != rec_id:
             wb.message.emit(
-                tr("Select the recommendation in the tree to carry its last round over")
+                translate(
+                    "CarryOver",
+                    "Select the recommendation in the tree to carry its last round over",
+                )
             )
             return
         wb.assessment.flush()  # a comment being typed is an assessment begun
@@ -100,10 +103,11 @@ class RoundToRound(QObject):
         replace = rating is not None or bool(comment)
         if replace and not dialogs.confirm(
             wb,
-            tr("Carry over the last round"),
-            tr(
+            translate("CarryOver", "Carry over the last round"),
+            translate(
+                "CarryOver",
                 "{codes} is already rated or commented in this round. Replace its rating and "
-                "comment with the last round's? (Edit → Undo puts them back.)"
+                "comment with the last round's? (Edit → Undo puts them back.)",
             ).format(codes=label),
         ):
             return

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
 from assessor.importers.common import ImportRejected
@@ -39,11 +39,14 @@ def describe_error(exc: BaseException) -> str:
         return str(exc)
     if is_storage_error(exc):
         # Usually "database is locked" (another program holds it) or a damaged file.
-        return (
-            f"The database could not be written or read ({exc.__class__.__name__}). "
-            f"Nothing was changed. Details: {exc}"
-        )
-    return f"Unexpected error ({exc.__class__.__name__}: {exc}). Nothing was changed."
+        return QCoreApplication.translate(
+            "ops",
+            "The database could not be written or read ({kind}). Nothing was changed. "
+            "Details: {details}",
+        ).format(kind=exc.__class__.__name__, details=exc)
+    return QCoreApplication.translate(
+        "ops", "Unexpected error ({kind}: {details}). Nothing was changed."
+    ).format(kind=exc.__class__.__name__, details=exc)
 
 
 def changes_of(result: object) -> Changes | None:
@@ -162,7 +165,7 @@ class OpRunner(QObject):
         ``on_done`` as done, because it was, and ``cancelled`` says so.
         """
         cancel = Cancel()
-        progress = QProgressDialog(label, "Cancel", 0, 0, self._parent)
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent)
         progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog

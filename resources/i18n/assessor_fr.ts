@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../assessor/ui/carry_over.py" line="+35"/>
-        <source>Carry over the last round to {codes}</source>
-        <translation>Reprendre le cycle précédent pour {codes}</translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>Select the recommendation in the tree to carry its last round over</source>
-        <translation>Sélectionnez la recommandation dans l’arborescence pour reprendre son cycle précédent</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Carry over the last round</source>
-        <translation>Reprendre le cycle précédent</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{codes} is already rated or commented in this round. Replace its rating and comment with the last round&apos;s? (Edit → Undo puts them back.)</source>
-        <translation>{codes} est déjà évaluée ou commentée dans ce cycle. Remplacer son évaluation et son commentaire par ceux du cycle précédent&#xa0;? (Édition → Annuler les rétablit.)</translation>
-    </message>
-</context>
-<context>
     <name>AssessmentPane</name>
     <message>
         <location filename="../../assessor/ui/assessment_pane.py" line="+64"/>
@@ -128,6 +105,29 @@
         <location line="+5"/>
         <source>Editing…</source>
         <translation>Modification en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>CarryOver</name>
+    <message>
+        <location filename="../../assessor/ui/carry_over.py" line="+34"/>
+        <source>Carry over the last round to {codes}</source>
+        <translation>Reprendre le cycle précédent pour {codes}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Select the recommendation in the tree to carry its last round over</source>
+        <translation>Sélectionnez la recommandation dans l’arborescence pour reprendre son cycle précédent</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Carry over the last round</source>
+        <translation>Reprendre le cycle précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{codes} is already rated or commented in this round. Replace its rating and comment with the last round&apos;s? (Edit → Undo puts them back.)</source>
+        <translation>{codes} est déjà évaluée ou commentée dans ce cycle. Remplacer son évaluation et son commentaire par ceux du cycle précédent&#xa0;? (Édition → Annuler les rétablit.)</translation>
     </message>
 </context>
 <context>
@@ -1161,13 +1161,18 @@
 <context>
     <name>OpRunner</name>
     <message>
-        <location filename="../../assessor/ui/ops.py" line="+133"/>
+        <location filename="../../assessor/ui/ops.py" line="+136"/>
         <source>Reading the database</source>
-        <extracomment>Errors whose message is written for the user and shown as is. True while background work runs (the window disables editing meanwhile). What a Cancel came to, in words (also shown in the parent window&apos;s status bar).</extracomment>
+        <extracomment>True while background work runs (the window disables editing meanwhile). What a Cancel came to, in words (also shown in the parent window&apos;s status bar).</extracomment>
         <translation>Lecture de la base de données</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+32"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{title}: what was done before Cancel is kept.</source>
         <translation>{title}&#xa0;: ce qui a été fait avant Annuler est conservé.</translation>
     </message>
@@ -2491,6 +2496,20 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
         <location line="+32"/>
         <source>The backup could not be restored</source>
         <translation>La sauvegarde n’a pas pu être restaurée</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <location filename="../../assessor/ui/ops.py" line="-157"/>
+        <source>The database could not be written or read ({kind}). Nothing was changed. Details: {details}</source>
+        <extracomment>Errors whose message is written for the user and shown as is.</extracomment>
+        <translation>La base de données n’a pas pu être écrite ou lue ({kind}). Rien n’a été modifié. Détails&#xa0;: {details}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unexpected error ({kind}: {details}). Nothing was changed.</source>
+        <translation>Erreur inattendue ({kind}&#xa0;: {details}). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
