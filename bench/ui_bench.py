@@ -16,8 +16,10 @@ and the rounds go window after window, then the floor, so that the machine's noi
 all alike; the last column compares each database with the first (PostgreSQL's step and
 search against SQLite's, measured in the same run).
 
-    .venv/bin/python bench/ui_bench.py [DB ...] [--rounds N] [--steps N]
+    .venv/bin/python bench/ui_bench.py [DB ...] [--rounds N] [--steps N] [--plain-tabs]
         (default DB: /tmp/assessor-big.sqlite)
+
+``--plain-tabs`` puts a plain QTabWidget back in the window, to see what ui/quiet_tabs.py saves.
 
 Runs on the offscreen Qt platform unless QT_QPA_PLATFORM says otherwise.
 """
@@ -164,7 +166,18 @@ def main() -> None:
     parser.add_argument("databases", nargs="*", default=["/tmp/assessor-big.sqlite"])
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--steps", type=int, default=STEPS)
+    parser.add_argument(
+        "--plain-tabs",
+        action="store_true",
+        help="a plain QTabWidget in the window (as before ui/quiet_tabs.py), to compare",
+    )
     args = parser.parse_args()
+    if args.plain_tabs:
+        from PySide6.QtWidgets import QTabWidget
+
+        from assessor.ui import quiet_tabs
+
+        quiet_tabs.QuietTabWidget = QTabWidget  # type: ignore[misc, assignment]
     for target in args.databases:
         if "://" not in target and not Path(target).exists():
             parser.exit(1, f"No database at {target}: run bench/make_big_db.py first.\n")
