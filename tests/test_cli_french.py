@@ -173,3 +173,30 @@ def test_the_global_lang_is_the_one_before_the_command() -> None:
     assert chosen_language(["--lang", "en"], saved="fr") == "en"
     assert chosen_language([], saved="fr") == "fr"
     assert chosen_language([], saved="") == "en"  # the tests' environment: LANGUAGE=en
+
+
+def test_a_questionnaire_import_report_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.questionnaire_helpers import FOLLOW_UP, STATUS, fill, real_database
+
+    db = tmp_path / "q.sqlite"
+    real_database(db).close()
+    blank = tmp_path / "q.xlsx"
+    assert (
+        main(["--db", str(db), "export", "questionnaire", "--scope", "all", "-o", str(blank)]) == 0
+    )
+    answers = {f"{FOLLOW_UP}:II-6": "Loi adoptée.", f"{STATUS}:II-8": "nonsense"}
+    filled = fill(blank, tmp_path / "answers.xlsx", answers)
+    capsys.readouterr()
+    assert main(["--lang", "fr", "--db", str(db), "import", "--dry-run", str(filled)]) == 1
+    out = capsys.readouterr().out
+    assert "Partie : Albania" in out
+    assert "nouvelles : 0, modifiées : 1, inchangées : 79, rejetées : 1" in out
+    assert "II-6 : modifiée — remplace le suivi actuel, qui est gardé dans l'historique" in out
+    assert "Réponse : Loi adoptée." in out
+    assert "« nonsense » n'est pas un statut" in out
+    assert "Essai à blanc : rien n'a été écrit ; l'import écrirait 1 suivi." in out
+    assert out.rstrip().endswith(
+        "1 ligne serait rejetée (voir les raisons ci-dessus) ; corrigez d'abord le fichier."
+    )

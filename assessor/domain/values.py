@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
+from assessor.i18n import _
+
 
 @dataclass(frozen=True)
 class FactsheetSummary:
@@ -51,9 +53,9 @@ def state_line(state_status: str | None, references: str | None) -> str:
     """The State's status and references on one line; empty when it gave neither."""
     parts = []
     if state_status:
-        parts.append(f"State's status: {state_status}")
+        parts.append(_("State's status: {status}").format(status=state_status))
     if references:
-        parts.append(f"References: {references}")
+        parts.append(_("References: {references}").format(references=references))
     return " · ".join(parts)
 
 
