@@ -27,6 +27,11 @@ def _english_again() -> Iterator[None]:
     use_language("en")
 
 
+def plain(text: str) -> str:
+    """French text with its non-breaking spaces (before : ; ? ! and inside « ») as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """``python -m assessor ARGS`` in a fresh process, with these environment variables."""
     environ = {**os.environ, **env}
@@ -44,7 +49,8 @@ def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 def test_a_french_environment_gives_a_french_help() -> None:
     done = run("--help", LANGUAGE="fr")
     assert done.returncode == 0
-    out = done.stdout
+    assert done.stdout.startswith("utilisation\u00a0: assessor")  # French typography
+    out = plain(done.stdout)
     assert out.startswith("utilisation : assessor")  # argparse's own word
     assert "afficher ce message d'aide et quitter" in out
     assert "Évaluer la mise en œuvre par les États des recommandations" in out
@@ -56,7 +62,7 @@ def test_a_french_environment_gives_french_errors(tmp_path: Path) -> None:
     missing = tmp_path / "none.sqlite"
     done = run("--db", str(missing), "list", LANGUAGE="fr_FR.UTF-8")
     assert done.returncode == 2
-    assert done.stderr == (
+    assert plain(done.stderr) == (
         f"assessor: il n'y a pas de base de données à {missing} ; importez d'abord une fiche.\n"
     )
 
@@ -74,7 +80,7 @@ def test_lang_fr_gives_the_french_help_of_a_command(capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as done:
         main(["--lang", "fr", "import", "--help"])
     assert done.value.code == 0
-    out = capsys.readouterr().out
+    out = plain(capsys.readouterr().out)
     assert out.startswith("utilisation : assessor import")
     assert "arguments positionnels" in out
     assert "afficher ce que ferait l'import" in out
@@ -84,11 +90,11 @@ def test_argparse_refusals_are_french(capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit) as done:
         main(["--lang", "fr", "rate"])
     assert done.value.code == 2
-    err = capsys.readouterr().err
+    err = plain(capsys.readouterr().err)
     assert "assessor rate : erreur : les arguments suivants sont obligatoires : CODE, RATING" in err
     with pytest.raises(SystemExit):
         main(["--lang", "fr", "import", "--kind", "menu", "x.md"])
-    assert "choix invalide : 'menu' (choisissez parmi 'factsheet', 'recommendations')" in (
+    assert "choix invalide : 'menu' (choisissez parmi 'factsheet', 'recommendations')" in plain(
         capsys.readouterr().err
     )
 
@@ -96,7 +102,7 @@ def test_argparse_refusals_are_french(capsys: pytest.CaptureFixture[str]) -> Non
 def test_an_import_report_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "fr.sqlite")
     assert main(["--lang", "fr", "--db", db, "import", str(FACTSHEET)]) == 0
-    out = capsys.readouterr().out
+    out = plain(capsys.readouterr().out)
     lines = out.splitlines()
     assert lines[0] == "Fiche concernant Albania importée depuis factsheet-albania-2nd-round.md :"
     assert lines[1] == (
@@ -107,17 +113,17 @@ def test_an_import_report_in_french(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert lines[3] == "  100,0 % du texte placé"
     # A dry run of the same file: the French review, and what a re-import would change.
     assert main(["--lang", "fr", "--db", db, "import", "--dry-run", str(FACTSHEET)]) == 0
-    review = capsys.readouterr().out
+    review = plain(capsys.readouterr().out)
     assert "(Markdown, anglais)" in review.splitlines()[0]
     assert "Ceci est un nouvel import de la fiche concernant Albania" in review
     assert review.rstrip().endswith("Rien n'a été importé (--dry-run).")
     # The listing, and a rating in French words (the level's French label).
     assert main(["--lang", "fr", "--db", db, "list"]) == 0
     assert "81 recommandations (12 « exige », 10 « demande », 59 « invite »), 23 avec suivi" in (
-        capsys.readouterr().out
+        plain(capsys.readouterr().out)
     )
     assert main(["--lang", "fr", "--db", db, "rate", "II-6", "2"]) == 0
-    assert capsys.readouterr().out == "II-6 évaluée : Partiellement mise en œuvre.\n"
+    assert plain(capsys.readouterr().out) == "II-6 évaluée : Partiellement mise en œuvre.\n"
 
 
 def test_an_error_message_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,12 +131,14 @@ def test_an_error_message_in_french(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["--db", db, "import", str(FACTSHEET)]) == 0
     capsys.readouterr()
     assert main(["--lang", "fr", "--db", db, "rate", "II-99", "2"]) == 2
-    err = capsys.readouterr().err
+    err = plain(capsys.readouterr().err)
     assert err.startswith("assessor: Aucune recommandation n'a le code II-99 ; vouliez-vous dire")
     assert main(["--lang", "fr", "--db", db, "rate", "II-6", "beaucoup"]) == 2
-    assert "« beaucoup » n'est pas une évaluation de cette échelle" in capsys.readouterr().err
+    assert "« beaucoup » n'est pas une évaluation de cette échelle" in plain(
+        capsys.readouterr().err
+    )
     assert main(["--lang", "fr", "--db", db, "export", "pdf", "-o", "summary.txt"]) == 2
-    assert capsys.readouterr().err == (
+    assert plain(capsys.readouterr().err) == (
         "assessor: summary.txt : pour un résumé PDF, le nom du fichier se termine par .pdf.\n"
     )
 
@@ -159,7 +167,7 @@ def test_the_saved_language_comes_before_the_environment(
     save_settings(Settings(language="fr"))
     missing = tmp_path / "none.sqlite"
     assert main(["--db", str(missing), "list"]) == 2
-    assert "il n'y a pas de base de données" in capsys.readouterr().err
+    assert "il n'y a pas de base de données" in plain(capsys.readouterr().err)
     assert main(["--lang", "en", "--db", str(missing), "list"]) == 2
     assert "there is no database" in capsys.readouterr().err
 
@@ -190,7 +198,7 @@ def test_a_questionnaire_import_report_in_french(
     filled = fill(blank, tmp_path / "answers.xlsx", answers)
     capsys.readouterr()
     assert main(["--lang", "fr", "--db", str(db), "import", "--dry-run", str(filled)]) == 1
-    out = capsys.readouterr().out
+    out = plain(capsys.readouterr().out)
     assert "Partie : Albania" in out
     assert "nouvelles : 0, modifiées : 1, inchangées : 79, rejetées : 1" in out
     assert "II-6 : modifiée — remplace le suivi actuel, qui est gardé dans l'historique" in out
