@@ -29,7 +29,9 @@ class ImportWarning:
     def __str__(self) -> str:
         if self.where:
             return f"{self.where}: {self.message}"
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        if self.line:
+            return _("line {n}: {message}").format(n=self.line, message=self.message)
+        return self.message
 
 
 def check_size(path: str | Path, limit: int, what: str) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from assessor.i18n import _
 from assessor.importers.document import Block, BoxKind
 from assessor.importers.docx_styles import MC, A, Styles, W, classify_colour, hex_colour, is_on
 
@@ -129,7 +130,7 @@ class BodyReader:
 
     def paragraph(self, p: Any, box: tuple[BoxKind, int] | None) -> None:
         self.paragraphs += 1
-        where = f"paragraph {self.paragraphs}"
+        where = _("paragraph {n}").format(n=self.paragraphs)
         page = self.rendered_breaks + 1
         style = p.find(f"{W}pPr/{W}pStyle")
         sid = style.get(f"{W}val") if style is not None else self.styles.default_para

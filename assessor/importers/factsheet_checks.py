@@ -75,7 +75,7 @@ def set_aside_repeated_codes(chapters: list[ParsedChapter], warnings: list[Impor
                 item.codes = [c for c in item.codes if c not in again]
                 if not item.codes:
                     text = item.text + (f"\n\n{item.follow_up}" if item.follow_up else "")
-                    where = f"{', '.join(again)} named again"
+                    where = _("{codes} named again").format(codes=", ".join(again))
                     section.items[index] = ParsedNote(text, "unplaced", where=where)
     if repeated:
         shown = ", ".join(repeated[:12]) + (", …" if len(repeated) > 12 else "")

@@ -79,7 +79,7 @@ class Layout:
     def _warnings(self) -> list[ImportWarning]:
         out = []
         for page in self.pages:
-            where = f"page {page.number}"
+            where = _("page {n}").format(n=page.number)
             if not page.lines:
                 out.append(
                     ImportWarning(_("the page has no text (an image or a scan?)"), where=where)
@@ -256,7 +256,7 @@ class Layout:
         return Block(
             kind=kind,
             text=text,
-            where=f"page {page.number}",
+            where=_("page {n}").format(n=page.number),
             level=level,
             bold=chars > 0 and bold_chars == chars,
             strong=strong,

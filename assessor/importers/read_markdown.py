@@ -113,7 +113,7 @@ def _rest_after_nesting(
                 "lists or quotes nest too deep to read as Markdown; the text from here on was read "
                 "with its nesting flattened"
             ),
-            where=f"line {reached + 1}",
+            where=_("line {n}").format(n=reached + 1),
         ),
         *rest.warnings,
     ]
@@ -121,7 +121,7 @@ def _rest_after_nesting(
 
 def _where(token: Token, offset: int) -> str:
     start = token.map[0] + 1 if token.map else 0
-    return f"line {start + offset}"
+    return _("line {n}").format(n=start + offset)
 
 
 def _lines(inline: Token) -> list[Line]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from assessor.i18n import _
 from assessor.importers.document import BlockKind, Document, split_fused
 from assessor.importers.text_lines import (
     BULLET_GLYPH_RE,
@@ -272,7 +273,7 @@ def _paragraphs(lines: list[TextLine | None], defined: set[int]) -> list[Paragra
             bullets = 0  # a glyph set apart marks the paragraph right after it, no further
             current = Paragraph(kind)
             out.append(current)
-        current.lines.append(Line(spans, f"line {line.number}"))
+        current.lines.append(Line(spans, _("line {n}").format(n=line.number)))
         previous = "".join(sp.text for sp in spans if not sp.marker).strip()
         marked = bool(spans) and any(sp.marker for sp in spans[-2:])
         # After a lead-in ("… including Albania:") or a footnoted item, a paragraph that
@@ -336,7 +337,7 @@ def _spans(raw: str, defined: set[int], expected: int) -> tuple[list[Span], int]
         found.append((start - (1 if spaced else 0), end, digits, expected))
     spans = []
     pos = 0
-    for start, end, digits, _ in found:
+    for start, end, digits, _kind in found:
         spans.append(Span(raw[pos:start]))
         spans.append(Span(digits, marker=True))
         pos = end
