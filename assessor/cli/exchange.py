@@ -165,7 +165,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     print(
         ngettext(
             "Merged {n} change from {source}.", "Merged {n} changes from {source}.", result.applied
-        ).format(n=result.applied, source=plan.source)
+        ).format(n=result.applied, source=source_words(plan))
     )
     return 0
 
@@ -235,7 +235,22 @@ def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
     """A side's value in words; a text quoted and cut short."""
     words = value_in_words(d, side, labels, NOT_RATED_LABELS[current_language()])
     quoted = side.value and d.subject not in ("rating", "status")
-    return f"“{snippet(words, 60)}”" if quoted else words
+    return _("“{text}”").format(text=snippet(words, 60)) if quoted else words
+
+
+def source_words(plan: MergePlan) -> str:
+    """Where their work comes from, in the user's language ("Ann's package of 2026-05-01").
+
+    ``plan.source`` says it in English, as the history records it.
+    """
+    day = (plan.written_at or "?")[:10]
+    if plan.source.startswith("the database "):
+        return _("the database {name} of {day}").format(name=plan.their_name, day=day)
+    if plan.source == f"a colleague's package of {day}":
+        return _("a colleague's package of {day}").format(day=day)
+    if plan.source.endswith(f"'s package of {day}"):
+        return _("{name}'s package of {day}").format(name=plan.their_name, day=day)
+    return plan.source
 
 
 def _signed(side: Side) -> str:
@@ -253,11 +268,11 @@ def _describe(plan: MergePlan, labels: Mapping[str, str] | None = None) -> str:
     if plan.written_at:
         lines = [
             _("Merging {source} (written {when}):").format(
-                source=plan.source, when=local_when(plan.written_at)
+                source=source_words(plan), when=local_when(plan.written_at)
             )
         ]
     else:
-        lines = [_("Merging {source}:").format(source=plan.source)]
+        lines = [_("Merging {source}:").format(source=source_words(plan))]
     for fs in plan.factsheets:
         round_title = fs.round.split(":", 1)[0].strip() or fs.round  # "2nd monitoring round"
         matched = ngettext(
@@ -294,8 +309,13 @@ def _describe(plan: MergePlan, labels: Mapping[str, str] | None = None) -> str:
         )
         for d in taken[:LISTED]:
             lines.append(
-                f"    {where(d)} {_subject(d.subject)}: "
-                f"{_shown(d, d.theirs, labels)} ({_signed(d.theirs)})"
+                "    "
+                + _("{where} {subject}: {value} ({by})").format(
+                    where=where(d),
+                    subject=_subject(d.subject),
+                    value=_shown(d, d.theirs, labels),
+                    by=_signed(d.theirs),
+                )
             )
         if len(taken) > LISTED:
             lines.append("    " + _("and {n} more").format(n=len(taken) - LISTED))
