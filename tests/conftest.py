@@ -42,6 +42,16 @@ ROUND = "2nd monitoring round: protection of children against sexual abuse in th
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switches the user's language (``main(["--lang", "fr", …])``, a window in
+    French) leaves the process in it: the next test starts in English again."""
+    yield
+    from assessor.i18n import use_language
+
+    use_language(None)
+
+
+@pytest.fixture(autouse=True)
 def _private_default_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Point the default database and settings at temporary files: no test touches user data."""
     private = tmp_path_factory.mktemp("default")
