@@ -46,7 +46,12 @@ from assessor.cli.exchange import (
     cmd_merge,
     is_json_export,
 )
-from assessor.cli.language import chosen_language, saved_language, translate_argparse
+from assessor.cli.language import (
+    TranslatedParser,
+    chosen_language,
+    saved_language,
+    translate_argparse,
+)
 from assessor.cli.server import add_server_commands
 from assessor.cli.storage import cmd_backup_list, cmd_backup_now, cmd_backup_restore, cmd_encrypt
 from assessor.domain.scales import PRESETS
@@ -64,7 +69,7 @@ __all__ = [
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``assessor`` command."""
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = TranslatedParser(
         prog="assessor",
         description=_(
             "Assess States' compliance with the Lanzarote Committee's recommendations. "

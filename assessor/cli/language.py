@@ -98,6 +98,24 @@ def _argparse_ngettext(singular: str, plural: str, n: int) -> str:
     return ngettext(singular, plural, n)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with a section's heading punctuated the user's way ("options :")."""
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            # argparse adds the colon itself: the catalogue's "{heading}:" says what precedes it.
+            heading = _("{heading}:").format(heading=heading).removesuffix(":")
+        super().start_section(heading)
+
+
+class TranslatedParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help headings follow the user's language (its subparsers too)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def translate_argparse() -> None:
     """Make argparse say its own words in the user's language (the catalogue's)."""
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
