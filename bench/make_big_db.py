@@ -81,7 +81,6 @@ def build(
 
     ``per_factsheet`` scales the recommendations of each factsheet (0: about 104, as always).
     """
-    round_count, party_count = rounds, parties
     rng = random.Random(seed)
     scale = per_factsheet / PER_FACTSHEET if per_factsheet else 1.0
     low, high = (round(n * scale) for n in RECS_PER_CHAPTER)
@@ -90,17 +89,17 @@ def build(
     db = open_database(path)
     now = utcnow()
     with db.transaction() as s:
-        rounds = []
-        for title in round_titles(round_count):
+        made_rounds = []
+        for title in round_titles(rounds):
             rnd = MonitoringRound(title=title, rating_scale=scale_from_preset(s))
             s.add(rnd)
-            rounds.append(rnd)
-        parties = [Party(name=f"Party {n:02d}") for n in range(1, party_count + 1)]
-        s.add_all(parties)
+            made_rounds.append(rnd)
+        made_parties = [Party(name=f"Party {n:02d}") for n in range(1, parties + 1)]
+        s.add_all(made_parties)
         s.flush()
         sheets = [Factsheet(party_id=p.id, round_id=r.id, title=f"Compliance – {p.name}",
                             preamble="", source="bench", imported_at=now)
-                  for p in parties for r in rounds]  # fmt: skip
+                  for p in made_parties for r in made_rounds]  # fmt: skip
         s.add_all(sheets)
         s.flush()
         conn = s.connection()
