@@ -44,6 +44,8 @@ ROLE_RATING_LABEL = Qt.ItemDataRole.UserRole + 7
 ROLE_RATING_COLOR = Qt.ItemDataRole.UserRole + 8
 ROLE_FACTSHEET = Qt.ItemDataRole.UserRole + 9
 ROLE_FINAL = Qt.ItemDataRole.UserRole + 10
+#: Every row's flags, made once: the view asks them of every row it lays out or paints.
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class FactsheetTreeModel(QAbstractItemModel):
@@ -334,9 +336,7 @@ class FactsheetTreeModel(QAbstractItemModel):
         return bool(node.shown)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._at(index)
