@@ -69,9 +69,14 @@ def catalogue_path(lang: str) -> Path | None:
         return None
 
 
-def qt_translations_dir() -> str:
-    """Where Qt's own catalogues are (PySide6's translations folder; frozen too)."""
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's own catalogues may be: Qt's translations path, then PySide6's own folder
+    (``PySide6/Qt/translations``, as a frozen app lays it out too)."""
+    import PySide6
+
+    dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    dirs.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    return list(dict.fromkeys(d for d in dirs if d))
 
 
 def install_language(lang: str | None = None) -> Language:
@@ -100,7 +105,7 @@ def install_language(lang: str | None = None) -> Language:
     if chosen == SOURCE_LANGUAGE:
         return chosen
     qt = QTranslator()
-    if qt.load(f"qtbase_{chosen}", qt_translations_dir()):
+    if any(qt.load(f"qtbase_{chosen}", folder) for folder in qt_translations_dirs()):
         app.installTranslator(qt)
         _installed.append(qt)
     return chosen
