@@ -407,6 +407,7 @@
     <message>
         <location filename="../../assessor/ui/tree_model.py" line="+373"/>
         <source>none in scope</source>
+        <extracomment>Every row&apos;s flags, made once: the view asks them of every row it lays out or paints.</extracomment>
         <translation>aucune dans le périmètre</translation>
     </message>
     <message>
@@ -1643,7 +1644,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
     <message>
         <location line="+3"/>
         <source>Print &amp;follow-ups in full (long ones are otherwise trimmed)</source>
-        <translation>Imprimer les &amp;suivis en entier (sinon les longs sont abrégés)</translation>
+        <translation>Imprimer les suivis en &amp;entier (sinon les longs sont abrégés)</translation>
     </message>
     <message>
         <location line="+7"/>
