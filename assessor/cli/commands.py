@@ -345,7 +345,9 @@ def cmd_window(args: argparse.Namespace) -> int:
             _("the window cannot start ({error}); the commands still work.").format(error=exc)
         ) from exc
     # The window imports the example itself, once the database is open (it may ask first).
-    return run_app(args.db, with_example=args.with_example, passphrase=passphrase)
+    # ``assessor --lang fr`` opens the window in French (else Preferences, else the system's).
+    lang = getattr(args, "ui_lang", None)
+    return run_app(args.db, with_example=args.with_example, passphrase=passphrase, lang=lang)
 
 
 def cmd_self_check(args: argparse.Namespace) -> int:

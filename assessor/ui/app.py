@@ -27,8 +27,9 @@ APPLICATION = "Assessor"
 EXAMPLE_FILES = ("factsheet-albania-2nd-round.md", "recommendations-albania.txt")
 
 
-def application() -> QApplication:
-    """The one QApplication, created with the settings names and high-DPI policy."""
+def application(lang: str | None = None) -> QApplication:
+    """The one QApplication, created with the settings names and high-DPI policy, speaking
+    ``lang`` (None: the language chosen in Preferences, else the system's)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -43,7 +44,7 @@ def application() -> QApplication:
     app.setDesktopFileName("assessor")
     app.setWindowIcon(app_icon())
     # The window's language (Preferences, else the system's) before any widget is made.
-    install_language()
+    install_language(lang)
     # The palette is left to the platform, so the window follows the system's light or dark
     # scheme; our colours are fills with computed text colours, readable on both.
     return app
@@ -139,13 +140,15 @@ def run_app(
     db: str | os.PathLike[str] | None = None,
     with_example: bool = False,
     passphrase: str | None = None,
+    lang: str | None = None,
 ) -> int:
     """Open the window on ``db`` (else ``ASSESSOR_DB``, else the default) and run until closed.
 
     ``passphrase`` opens an encrypted database (``assessor --passphrase-prompt``); without it
-    the window asks when the database turns out to be encrypted.
+    the window asks when the database turns out to be encrypted. ``lang`` ("en", "fr") is the
+    window's language (``assessor --lang fr``); None: the Preferences' choice, else the system's.
     """
-    app = application()
+    app = application(lang)
     launcher = Launcher()
     if not launcher.open(db, with_example, passphrase):
         return 2
