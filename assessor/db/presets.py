@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor.db.models import RatingLevel, RatingScale
-from assessor.domain.scales import DEFAULT_PRESET, PRESETS
+from assessor.domain.scales import DEFAULT_PRESET, PRESETS, match_level
 
 
 def scale_from_preset(session: Session, preset: str = DEFAULT_PRESET) -> RatingScale:
@@ -26,14 +26,10 @@ def scale_from_preset(session: Session, preset: str = DEFAULT_PRESET) -> RatingS
 
 
 def find_level(session: Session, scale_id: int, key_or_label: str) -> RatingLevel | None:
-    """The level of a scale named by its key or label (case-insensitive), or None."""
-    wanted = key_or_label.strip().casefold()
-    levels = session.scalars(select(RatingLevel).where(RatingLevel.scale_id == scale_id))
-    for level in levels:
-        if wanted in (
-            level.key.casefold(),
-            level.label.casefold(),
-            (level.label_fr or "").casefold(),
-        ):
-            return level
-    return None
+    """The level of a scale named by its key or label (English or French, full or short, any
+    case, œ/oe: ``domain.scales.match_level``), or None."""
+    levels = session.scalars(
+        select(RatingLevel).where(RatingLevel.scale_id == scale_id).order_by(RatingLevel.position)
+    ).all()
+    key = match_level(key_or_label, levels)
+    return next((level for level in levels if level.key == key), None)

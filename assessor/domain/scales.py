@@ -10,6 +10,7 @@ tooltip) and the tree's chips. Each has a French form too, in the bodies' own pu
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -178,3 +179,37 @@ def _shortened(label: str, labels: Sequence[str]) -> str:
 
 #: First words that say nothing alone ("Not …", « Pas … »).
 _NEGATIONS = ("not", "no", "pas", "non", "aucune", "aucun", "ne")
+
+
+def fold_words(text: str) -> str:
+    """``text`` as typed words are compared: any case, œ/oe, æ/ae, ’/', accents and spaces aside.
+
+    « Partiellement mise en oeuvre », "partiellement MISE EN ŒUVRE" and « Partiellement mise en
+    œuvre » fold alike; so do « l’État » and "l'Etat".
+    """
+    folded = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    for quote in ("’", "‘", "ʼ", "`", "´"):
+        folded = folded.replace(quote, "'")
+    folded = unicodedata.normalize("NFKD", folded)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(folded.split())
+
+
+def match_level(text: str, levels: Sequence[NamedLevel]) -> str | None:
+    """The key of the level ``text`` names — its key, or its label in English or French, full
+    or short (see :func:`fold_words`) — else None. Keys come first, then full labels, then
+    short ones, so a short label never hides another level's full one."""
+    wanted = fold_words(text)
+    if not wanted:
+        return None
+    tiers: tuple[list[str], ...] = (
+        [lv.key for lv in levels],
+        [level_label(lv, lang) for lang in ("en", "fr") for lv in levels],
+        [label for lang in ("en", "fr") for label in level_labels(levels, lang, short=True)],
+    )
+    keys = [lv.key for lv in levels]
+    for tier in tiers:
+        for n, name in enumerate(tier):
+            if fold_words(name) == wanted:
+                return keys[n % len(keys)]
+    return None

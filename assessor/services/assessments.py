@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +23,14 @@ from assessor.db.models import (
     utcnow,
 )
 from assessor.db.presets import find_level
-from assessor.domain.scales import NOT_RATED_LABEL, level_label
+from assessor.domain.scales import (
+    NOT_RATED_LABELS,
+    NamedLevel,
+    fold_words,
+    level_label,
+    level_labels,
+    match_level,
+)
 from assessor.domain.values import MANUAL_SOURCE as MANUAL_SOURCE
 from assessor.i18n import _, current_language
 from assessor.sanitize import clean_text
@@ -59,35 +65,36 @@ def _scale_id(session: Session, rec: Recommendation) -> int:
     return scale_id
 
 
-class NamedLevel(Protocol):
-    """A level of a scale as the window and the database both have it."""
-
-    @property
-    def key(self) -> str: ...
-
-    @property
-    def label(self) -> str: ...
-
-
 #: What clears a rating, besides the number 0 (any case).
-CLEAR_WORDS = (NOT_RATED_LABEL.casefold(), "not_rated", "none")
+CLEAR_WORDS = (
+    *(fold_words(label) for label in NOT_RATED_LABELS.values()),
+    "not_rated",
+    "none",
+)
 
 
 def parse_rating(text: str, levels: Sequence[NamedLevel]) -> str | None:
-    """The level key ``text`` names, as in the window: its number (1…N, 0 clears), key or label.
+    """The level key ``text`` names, as in the window: its number (1…N, 0 clears), key or label
+    (English or French, full or short, see ``domain.scales.match_level``).
 
     ``levels`` are in the scale's order. None means "not rated"; anything else is an error that
     lists the choices, and so is an empty text (it is never taken as a silent clear).
     """
     wanted = text.strip().casefold()
-    if wanted == "0" or wanted in CLEAR_WORDS:
+    if wanted == "0" or fold_words(wanted) in CLEAR_WORDS:
         return None
     if wanted.isdigit() and 1 <= int(wanted) <= len(levels):
         return levels[int(wanted) - 1].key
-    for level in levels:
-        if wanted and wanted in (level.key.casefold(), level.label.casefold()):
-            return level.key
-    choices = ", ".join(f"{n} {lv.key} ({lv.label})" for n, lv in enumerate(levels, 1))
+    key = match_level(text, levels)
+    if key is not None:
+        return key
+    lang = current_language()
+    names = level_labels(levels, lang, short=True) if lang == "fr" else [lv.key for lv in levels]
+    fulls = [level_label(lv, lang) for lv in levels]
+    choices = ", ".join(
+        f"{n} {name}" if name == full else f"{n} {name} ({full})"
+        for n, (name, full) in enumerate(zip(names, fulls, strict=True), 1)
+    )
     if wanted:
         refused = _(
             "“{rating}” is not a rating of this scale; use one of: {choices}, or 0 to clear."

@@ -1,0 +1,93 @@
+"""What a new user's trial of the command line found: each fix, in the user's language."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assessor.cli import main
+from assessor.domain.scales import PRESETS, fold_words, match_level
+from assessor.i18n import use_language
+from assessor.services.assessments import parse_rating
+from assessor.services.errors import ServiceError
+
+ROOT = Path(__file__).resolve().parents[1]
+FACTSHEET = ROOT / "resources" / "examples" / "factsheet-albania-2nd-round.md"
+GRECO = PRESETS["greco"][1]
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """main() sets the user's language for the process: the next test starts in English."""
+    yield
+    use_language("en")
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database with the example factsheet, made once; tests copy it."""
+    path = tmp_path_factory.mktemp("imported") / "albania.sqlite"
+    assert main(["--db", str(path), "import", str(FACTSHEET)]) == 0
+    use_language("en")
+    return path
+
+
+@pytest.fixture
+def albania(imported: Path, tmp_path: Path) -> str:
+    """A fresh copy of the imported database."""
+    copy = tmp_path / "albania.sqlite"
+    shutil.copy(imported, copy)
+    return str(copy)
+
+
+def plain(text: str) -> str:
+    """French text with its non-breaking spaces as spaces."""
+    return text.replace("\u00a0", " ")
+
+
+# 1, 7 — a level named by its label in either language, full or short, any case, œ/oe.
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Partiellement mise en œuvre",
+        "partiellement mise en oeuvre",
+        "PARTIELLEMENT",
+        "Partly implemented",
+        "partly",
+        "  Partiellement   mise en Œuvre ",
+    ],
+)
+def test_a_level_is_named_by_its_label_in_either_language(typed: str) -> None:
+    assert parse_rating(typed, GRECO) == "partly"
+
+
+def test_short_labels_never_hide_a_full_one() -> None:
+    assert match_level("Mise en oeuvre", GRECO) == "implemented"
+    assert match_level("Pas mise en oeuvre", GRECO) == "not_implemented"
+    assert match_level("pas encore", GRECO) is None
+
+
+def test_fold_words() -> None:
+    assert fold_words("L’État  Œuvre æ") == "l'etat oeuvre ae"
+
+
+def test_a_refused_rating_lists_the_choices_in_french() -> None:
+    use_language("fr")
+    with pytest.raises(ServiceError) as refused:
+        parse_rating("beaucoup", GRECO)
+    message = plain(str(refused.value))
+    assert "2 Partiellement (Partiellement mise en œuvre)" in message
+    assert "3 Pas mise en œuvre," in message
+    assert "Partly" not in message and "implemented" not in message
+
+
+def test_rate_in_french_words(albania: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "--db", albania, "rate", "II-6", "partiellement"]) == 0
+    assert plain(capsys.readouterr().out) == "II-6 évaluée : Partiellement mise en œuvre.\n"
+    assert main(["--db", albania, "rate", "II-6", "Pas encore évaluée"]) == 0
+    assert capsys.readouterr().out.startswith("Cleared the rating of II-6")
