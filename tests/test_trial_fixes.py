@@ -91,3 +91,37 @@ def test_rate_in_french_words(albania: str, capsys: pytest.CaptureFixture[str]) 
     assert plain(capsys.readouterr().out) == "II-6 évaluée : Partiellement mise en œuvre.\n"
     assert main(["--db", albania, "rate", "II-6", "Pas encore évaluée"]) == 0
     assert capsys.readouterr().out.startswith("Cleared the rating of II-6")
+
+
+# 6, 7 — the questionnaire import report says the State's statuses in the user's language, and
+# a status typed with "oe" for "œ" is understood.
+
+
+def test_a_french_questionnaire_report_says_statuses_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.questionnaire_helpers import STATUS, fill, real_database
+
+    db = tmp_path / "q.sqlite"
+    real_database(db).close()
+    blank = tmp_path / "q.xlsx"
+    assert (
+        main(["--db", str(db), "export", "questionnaire", "--scope", "all", "-o", str(blank)]) == 0
+    )
+    answers = {f"{STATUS}:II-6": "en cours", f"{STATUS}:II-8": "nonsense"}
+    filled = fill(blank, tmp_path / "answers.xlsx", answers)
+    capsys.readouterr()
+    assert main(["--lang", "fr", "--db", str(db), "import", "--dry-run", str(filled)]) == 1
+    out = plain(capsys.readouterr().out)
+    assert "Statut selon l'État : en cours" in out
+    assert "in progress" not in out and "not started" not in out
+    assert "mise en œuvre, en cours, pas commencée" in out
+
+
+def test_a_status_with_oe_for_oe_ligature() -> None:
+    from assessor.exporters.document_words import status_key
+
+    assert status_key("Mise en oeuvre") == "implemented"
+    assert status_key("  MISE EN ŒUVRE ") == "implemented"
+    assert status_key("Pas commencée") == "not started"
+    assert status_key("pas commencee") == "not started"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
-from assessor.i18n import _
+from assessor.i18n import _, current_language, words
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,10 @@ def state_line(state_status: str | None, references: str | None) -> str:
     """The State's status and references on one line; empty when it gave neither."""
     parts = []
     if state_status:
-        parts.append(_("State's status: {status}").format(status=state_status))
+        # The stored statuses ("in progress") are marked in exporters/document_words (documents
+        # domain); the user reads them in their language, a status of no catalogue as it is.
+        status = words(current_language()).gettext(state_status)
+        parts.append(_("State's status: {status}").format(status=status))
     if references:
         parts.append(_("References: {references}").format(references=references))
     return " · ".join(parts)

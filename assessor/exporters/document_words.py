@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from assessor.db.engine import Database
 from assessor.db.models import Factsheet
-from assessor.domain.scales import level_label
+from assessor.domain.scales import fold_words, level_label
 from assessor.domain.values import Level
 from assessor.i18n import LANGUAGES, N_, Language, Words, current_language, language_of, words
 
@@ -73,12 +73,13 @@ def _all_status_words() -> Iterator[tuple[str, str]]:
     for lang in LANGUAGES:
         w = words(lang)
         for key in STATE_STATUSES:
-            yield status_label(key, w).casefold(), key
+            yield fold_words(status_label(key, w)), key
 
 
 def status_key(text: str) -> str | None:
-    """The stored status a State's answer names, in any language (any case); None if none."""
-    wanted = " ".join(text.split()).casefold()
+    """The stored status a State's answer names, in any language (any case, œ/oe, ’/'); None
+    if none."""
+    wanted = fold_words(text)
     return next((key for said, key in _all_status_words() if said == wanted), None)
 
 

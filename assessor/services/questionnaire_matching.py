@@ -19,10 +19,10 @@ from assessor.db.models import (
     Recommendation,
     RecommendationCode,
 )
-from assessor.exporters.document_words import STATE_STATUSES, status_key, verb_label
+from assessor.exporters.document_words import status_key, status_labels, verb_label
 from assessor.exporters.questionnaire import previous_follow_up
 from assessor.exporters.xlsx_common import cell_text
-from assessor.i18n import LANGUAGES, N_, _, words
+from assessor.i18n import LANGUAGES, N_, _, current_language, words
 from assessor.importers.questionnaire import (
     AnsweredRow,
     ParsedQuestionnaire,
@@ -214,7 +214,7 @@ def _classify(
         )
     if row.state_status and status_key(row.state_status) is None:
         reason = _("“{status}” is not a status; use one of: {statuses}, or leave it empty").format(
-            status=row.state_status, statuses=", ".join(STATE_STATUSES)
+            status=row.state_status, statuses=", ".join(status_labels(words(current_language())))
         )
         return out(REJECTED, reason)
     tail = "".join(f"; {n}" for n in notes)
