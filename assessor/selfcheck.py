@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor import __version__
+from assessor.i18n import _, current_language, ngettext, words
 from assessor.resources import resource_path
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def _optional(module: str, name: str) -> Callable[..., object]:
     except ModuleNotFoundError as exc:
         if exc.name != module:
             raise  # the exporter is there but a library it needs is not: a broken build
-        raise Skipped(f"{module} is not in this version yet") from exc
+        raise Skipped(_("{module} is not in this version yet").format(module=module)) from exc
     return function
 
 
@@ -97,7 +98,14 @@ def _check_xlsx(path: Path) -> str:
     wb = load_workbook(path, read_only=True)
     try:
         rows = sum(ws.max_row or 0 for ws in wb.worksheets)
-        return f"{len(wb.sheetnames)} sheets, {rows} rows, {path.stat().st_size:,} bytes"
+        sheets = len(wb.sheetnames)
+        return ", ".join(
+            (
+                ngettext("{n} sheet", "{n} sheets", sheets).format(n=sheets),
+                ngettext("{n} row", "{n} rows", rows).format(n=_number(rows)),
+                _bytes(path.stat().st_size),
+            )
+        )
     finally:
         wb.close()
 
@@ -106,29 +114,44 @@ def _check_pdf(path: Path) -> str:
     """Check a written PDF's header and trailer, and its pages when pypdf is installed."""
     data = path.read_bytes()
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
-        raise ValueError(f"{path.name} is not a complete PDF")
+        raise ValueError(_("{name} is not a complete PDF").format(name=path.name))
     try:
         from pypdf import PdfReader
     except ImportError:  # not bundled in the frozen app: the header check has to do
-        return f"{len(data):,} bytes"
-    return f"{len(PdfReader(path).pages)} pages, {len(data):,} bytes"
+        return _bytes(len(data))
+    pages = len(PdfReader(path).pages)
+    return ", ".join((ngettext("{n} page", "{n} pages", pages).format(n=pages), _bytes(len(data))))
+
+
+def _number(n: int) -> str:
+    """A count written the user's way (1,234 or 1 234)."""
+    return words(current_language()).number(n)
+
+
+def _bytes(n: int) -> str:
+    return ngettext("{n} byte", "{n} bytes", n).format(n=_number(n))
 
 
 def _check_window(db_file: Path, settings_dir: Path) -> str:
     """Open the real window off-screen through ``run_app`` and close it once it is shown."""
     if os.environ.get(ENV_NO_WINDOW):
-        raise Skipped(f"{ENV_NO_WINDOW} is set")
+        raise Skipped(_("{variable} is set").format(variable=ENV_NO_WINDOW))
     # Off-screen: the check runs in CI and over SSH; the real display is tested by hand (Xvfb).
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Not guarded: Qt is a dependency, and a build that cannot import it must fail the check.
     from assessor.ui.smoke import show_window_once
 
-    return f"shown off-screen: {show_window_once(db_file, settings_dir)!r}"
+    return _("shown off-screen: {title}").format(
+        title=repr(show_window_once(db_file, settings_dir))
+    )
 
 
 def run_self_check() -> int:
     """Run every step on a temporary database; print a short report; 0 if nothing failed."""
-    print(f"Assessor {__version__} self-check ({_where()})", flush=True)
+    print(
+        _("Assessor {version} self-check ({where})").format(version=__version__, where=_where()),
+        flush=True,
+    )
     report = Report()
     with tempfile.TemporaryDirectory(prefix="assessor-selfcheck-") as tmp:
         folder = Path(tmp)
@@ -138,10 +161,27 @@ def run_self_check() -> int:
         _run_steps(report, folder, db_file)
     total = len(report.lines)
     if report.failed:
-        print(f"Self-check FAILED: {report.failed} of {total} steps failed.", flush=True)
+        failed = ngettext(
+            "Self-check FAILED: {failed} of {total} steps failed.",
+            "Self-check FAILED: {failed} of {total} steps failed.",
+            report.failed,
+        )
+        print(failed.format(failed=report.failed, total=total), flush=True)
         return 1
-    note = f", {report.skipped} skipped" if report.skipped else ""
-    print(f"Self-check passed: {total - report.skipped} of {total} steps ok{note}.", flush=True)
+    if report.skipped:
+        passed = ngettext(
+            "Self-check passed: {ok} of {total} steps ok, {skipped} skipped.",
+            "Self-check passed: {ok} of {total} steps ok, {skipped} skipped.",
+            total - report.skipped,
+        )
+    else:
+        passed = ngettext(
+            "Self-check passed: {ok} of {total} steps ok.",
+            "Self-check passed: {ok} of {total} steps ok.",
+            total - report.skipped,
+        )
+    ok = total - report.skipped
+    print(passed.format(ok=ok, total=total, skipped=report.skipped), flush=True)
     return 0
 
 
@@ -158,8 +198,12 @@ def _run_steps(report: Report, folder: Path, db_file: Path) -> None:
         state["db"] = db
         revision = current_revision(db.engine)
         if revision != head_revision():
-            raise RuntimeError(f"schema at {revision}, expected {head_revision()}")
-        return f"created and migrated to {revision}"
+            raise RuntimeError(
+                _("schema at {revision}, expected {head}").format(
+                    revision=revision, head=head_revision()
+                )
+            )
+        return _("created and migrated to {revision}").format(revision=revision)
 
     def examples() -> str:
         from assessor.services.imports import import_file
@@ -169,7 +213,7 @@ def _run_steps(report: Report, folder: Path, db_file: Path) -> None:
             result = import_file(_db(state), path)
             done.append(f"{path.name} ({result.kind})")
         if not done:
-            raise FileNotFoundError("no example files are bundled")
+            raise FileNotFoundError(_("no example files are bundled"))
         return ", ".join(done)
 
     def xlsx() -> str:

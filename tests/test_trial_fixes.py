@@ -125,3 +125,21 @@ def test_a_status_with_oe_for_oe_ligature() -> None:
     assert status_key("  MISE EN ŒUVRE ") == "implemented"
     assert status_key("Pas commencée") == "not started"
     assert status_key("pas commencee") == "not started"
+
+
+# 9 — the self-check in the user's language.
+
+
+def test_the_self_check_in_french(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ASSESSOR_SELFCHECK_NO_WINDOW", "1")
+    monkeypatch.setenv("ASSESSOR_SETTINGS", str(tmp_path / "settings.json"))
+    assert main(["--lang", "fr", "--self-check"]) == 0
+    out = plain(capsys.readouterr().out)
+    assert out.startswith("Autovérification d'Assessor")
+    assert "3 feuilles, 120 lignes" in out
+    assert "octets" in out and "bytes" not in out
+    assert out.rstrip().endswith(
+        "Autovérification réussie : 5 étapes sur 6 en ordre (étapes sautées : 1)."
+    )
