@@ -143,3 +143,40 @@ def test_the_self_check_in_french(
     assert out.rstrip().endswith(
         "Autovérification réussie : 5 étapes sur 6 en ordre (étapes sautées : 1)."
     )
+
+
+# 8 — no display: one clear line and exit 1, not Qt's abort.
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "missing"),
+    [
+        ({}, "linux", True),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
+        ({"QT_QPA_PLATFORM": ""}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
+def test_no_display(environ: dict[str, str], platform: str, missing: bool) -> None:
+    from assessor.cli.commands import no_display
+
+    assert no_display(environ, platform) is missing
+
+
+def test_the_window_without_a_display_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert main(["--db", str(tmp_path / "x.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "assessor: No display found: the window needs a desktop session; the command line "
+        "works without one — see assessor --help\n"
+    )
+    assert not (tmp_path / "x.sqlite").exists()

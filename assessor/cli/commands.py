@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from assessor.cli.common import (
@@ -335,8 +337,30 @@ def cmd_rate(args: argparse.Namespace) -> int:
     return 0
 
 
+def no_display(environ: Mapping[str, str], platform: str | None = None) -> bool:
+    """Whether Qt would find no display to open a window on (Linux and other X11/Wayland
+    systems: neither DISPLAY nor WAYLAND_DISPLAY, and no other Qt platform chosen). Qt itself
+    aborts with a core dump there, so the window is refused before a QApplication exists."""
+    if (platform or sys.platform).startswith(("win", "darwin", "cygwin")):
+        return False
+    chosen = environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip()
+    if chosen not in ("", "xcb", "wayland", "wayland-egl"):
+        return False  # offscreen, vnc, eglfs, linuxfb…: Qt needs no desktop session
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     """Start the window (the passphrase is asked here, at the terminal, before Qt starts)."""
+    if no_display(os.environ):
+        print(
+            "assessor: "
+            + _(
+                "No display found: the window needs a desktop session; the command line works "
+                "without one — see assessor --help"
+            ),
+            file=sys.stderr,
+        )
+        return 1
     passphrase = given_passphrase(args, path=sqlite_file(args.db))
     try:
         from assessor.ui.app import run_app  # Qt is loaded only when a window is wanted
