@@ -180,3 +180,28 @@ def test_the_window_without_a_display_says_so(
         "works without one — see assessor --help\n"
     )
     assert not (tmp_path / "x.sqlite").exists()
+
+
+# 11 — a chapter typed in Arabic numerals.
+
+
+@pytest.mark.parametrize(
+    ("typed", "codes"),
+    [
+        ("4-5", ["IV-5"]),
+        ("4.5", ["IV-5"]),
+        ("4-5, 11-2", ["IV-5", "XI-2"]),
+        ("IV-5 4-5", ["IV-5"]),
+        ("2024-05-12", []),
+        ("1.2.3", []),
+    ],
+)
+def test_an_arabic_chapter_number_is_read_as_the_roman_one(typed: str, codes: list[str]) -> None:
+    from assessor.services.code_lookup import typed_codes
+
+    assert typed_codes(typed) == codes
+
+
+def test_rate_with_an_arabic_chapter(albania: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", albania, "rate", "4-5", "1"]) == 0
+    assert capsys.readouterr().out == "Rated IV-5: Implemented satisfactorily.\n"

@@ -21,11 +21,36 @@ from assessor.services.errors import ServiceError
 _TYPED_CODE = re.compile(r"\b([IVXLivxl]{1,6})\s*[-‐‑–—._ ]?\s*(\d{1,3})\b")
 
 
+#: "4-5", "4.5": a chapter typed in Arabic numerals (read as IV-5 when no Roman code is typed).
+_ARABIC_CODE = re.compile(r"(?<![\d.,-])([1-9]\d?)\s*[-‐‑–—.]\s*(\d{1,3})(?![\d.,-]*\d)")
+_ROMAN = (
+    (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
 def typed_codes(text: str) -> list[str]:
-    """The codes a person typed, in canonical form (``IV-5``), in order, without repeats."""
+    """The codes a person typed, in canonical form (``IV-5``), in order, without repeats.
+
+    A chapter typed in Arabic numerals ("4-5") is read as the Roman one (IV-5) when the text
+    has no Roman code at all.
+    """
     found: dict[str, None] = {}
     for m in _TYPED_CODE.finditer(text):
         found.setdefault(f"{m.group(1).upper()}-{int(m.group(2))}")
+    if not found:
+        for m in _ARABIC_CODE.finditer(text):
+            chapter = int(m.group(1))
+            if chapter <= 39:
+                found.setdefault(f"{_roman(chapter)}-{int(m.group(2))}")
     return list(found)
 
 
