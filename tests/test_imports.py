@@ -174,7 +174,9 @@ def test_reimport_of_a_newer_version_keeps_ratings_and_history(
         assert retired[0].assessment.comment == "Asked again."
 
 
-def test_themes_attach_to_the_factsheet_and_replacing_them_keeps_history(db: Database) -> None:
+def test_themes_attach_to_the_factsheet_and_replacing_them_keeps_history(
+    db: Database, tmp_path: Path
+) -> None:
     import_file(db, FACTSHEET)
     report = import_file(db, THEMES)
     assert report.kind == "recommendations" and (report.themes, report.items) == (4, 19)
@@ -186,7 +188,12 @@ def test_themes_attach_to_the_factsheet_and_replacing_them_keeps_history(db: Dat
         "Information, Prevention, and Awareness",
         "Cooperation with Other Actors",
     ]
-    again = import_file(db, THEMES)
+    same = import_file(db, THEMES)
+    assert same.unchanged and same.changed_lines == ()
+    changed = tmp_path / "recommendations-albania.txt"
+    text = THEMES.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Cooperation with Other Actors", "Cooperation"), "utf-8")
+    again = import_file(db, changed)
     assert again.changed_lines == ("4 earlier themes replaced (kept in history)",)
     with db.reading() as s:
         kept = s.scalars(select(Change).where(Change.field == "themes")).one()

@@ -205,3 +205,32 @@ def test_an_arabic_chapter_number_is_read_as_the_roman_one(typed: str, codes: li
 def test_rate_with_an_arabic_chapter(albania: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", albania, "rate", "4-5", "1"]) == 0
     assert capsys.readouterr().out == "Rated IV-5: Implemented satisfactorily.\n"
+
+
+# 10 — the same themed recommendations again change nothing.
+
+
+def test_reimporting_the_same_themes_changes_nothing(
+    albania: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import func, select
+
+    from assessor.db.engine import open_database
+    from assessor.db.models import Change
+
+    themes = ROOT / "resources" / "examples" / "recommendations-albania.txt"
+    assert main(["--db", albania, "import", str(themes)]) == 0
+    capsys.readouterr()
+    assert main(["--db", albania, "import", str(themes)]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing changed: the database already holds these themes." in out
+    assert "replaced" not in out and "Changes" not in out
+    db = open_database(albania, backup=False)
+    try:
+        with db.reading() as s:
+            count = s.scalar(
+                select(func.count()).select_from(Change).where(Change.field == "themes")
+            )
+        assert count == 0
+    finally:
+        db.close()

@@ -32,6 +32,8 @@ class ImportReport:
     unplaced: tuple[str, ...] = ()
     #: Recommendations whose final assessment went back to draft (a newer follow-up).
     reopened: tuple[int, ...] = ()
+    #: The same themed recommendations were already there: nothing was written.
+    unchanged: bool = False
 
     @property
     def changes(self) -> Changes:
@@ -75,6 +77,8 @@ class ImportReport:
                     source=self.source,
                 )
             )
+        if self.unchanged:
+            lines.append(_("Nothing changed: the database already holds these themes."))
         if self.changed_lines:
             lines.append(_("Changes ({n}):").format(n=len(self.changed_lines)))
             lines += [f"  {c}" for c in self.changed_lines]

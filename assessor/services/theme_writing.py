@@ -44,16 +44,30 @@ def target_factsheet(session: Session, party: str | None) -> Factsheet:
 def write_themes(
     session: Session, parsed: ThemedRecommendations, source: str, party: str | None
 ) -> ImportReport:
-    """Replace a factsheet's themed recommendations; the previous ones go to history."""
+    """Replace a factsheet's themed recommendations; the previous ones go to history.
+
+    The same themes again (titles, texts and links, in order) change nothing: no history entry,
+    and the report says so.
+    """
     factsheet = target_factsheet(session, party)
     old = session.scalars(
         select(Theme).where(Theme.factsheet_id == factsheet.id).order_by(Theme.position)
     ).all()
-    if old:
-        before = [
-            {"theme": t.title, "items": [{"text": i.text, "links": i.links} for i in t.items]}
-            for t in old
-        ]
+    before = [
+        {"theme": t.title, "items": [{"text": i.text, "links": list(i.links)} for i in t.items]}
+        for t in old
+    ]
+    after = [
+        {
+            "theme": t.title or "Untitled",
+            "items": [{"text": i.text, "links": list(i.links)} for i in t.items],
+        }
+        for t in parsed.themes
+    ]
+    same = bool(old) and before == after
+    if same:
+        old = []
+    elif old:
         session.add(
             Change(
                 entity="factsheet",
@@ -67,7 +81,7 @@ def write_themes(
         for row in old:
             session.delete(row)
         session.flush()
-    for t_pos, parsed_theme in enumerate(parsed.themes):
+    for t_pos, parsed_theme in enumerate(() if same else parsed.themes):
         title = parsed_theme.title or "Untitled"
         new = Theme(factsheet_id=factsheet.id, position=t_pos, title=title)
         new.items = [
@@ -93,4 +107,5 @@ def write_themes(
         )
         if old
         else (),
+        unchanged=same,
     )
