@@ -234,3 +234,28 @@ def test_reimporting_the_same_themes_changes_nothing(
         assert count == 0
     finally:
         db.close()
+
+
+# 5 — which factsheet an export is of: the refusal in the user's language.
+
+
+def test_exporting_from_several_parties_asks_for_one_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import build_factsheet
+
+    from assessor.db.engine import open_database
+
+    path = tmp_path / "two.sqlite"
+    db = open_database(path, backup=False)
+    try:
+        build_factsheet(db, "Albania")
+        build_factsheet(db, "Andorra")
+    finally:
+        db.close()
+    out = str(tmp_path / "q.xlsx")
+    assert main(["--lang", "fr", "--db", str(path), "export", "questionnaire", "-o", out]) == 2
+    assert plain(capsys.readouterr().err) == (
+        "assessor: La base de données contient plusieurs fiches (Albania, Andorra) ; "
+        "choisissez avec --party.\n"
+    )

@@ -17,13 +17,13 @@ from functools import lru_cache
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from assessor.db.models import Factsheet, MonitoringRound, Party
 from assessor.fileio import atomic_path
 from assessor.services.cancel import Cancel, check
-from assessor.services.errors import ServiceError
+
+# Which factsheet is exported: a service (its refusals are messages to the user).
+from assessor.services.export_target import factsheet_chosen as factsheet_chosen
+from assessor.services.export_target import factsheet_for as factsheet_for
 
 #: The characters that make a spreadsheet treat a cell as a formula (OWASP's list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -80,51 +80,6 @@ def rating_font(color: str) -> Font:
         return Font(color="000000")
     luminance = 0.299 * r + 0.587 * g + 0.114 * b
     return Font(color="FFFFFF" if luminance < 150 else "000000", bold=True)
-
-
-def factsheet_for(session: Session, party: str | None) -> tuple[int, str, str]:
-    """The factsheet to export: ``(id, party, round)`` of the Party named, or the only one."""
-    rows = session.execute(
-        select(Factsheet.id, Party.name, MonitoringRound.title)
-        .join(Party, Party.id == Factsheet.party_id)
-        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
-        .order_by(Party.name, MonitoringRound.title, Factsheet.id)
-    ).all()
-    if not rows:
-        raise ServiceError("The database holds no factsheet yet; import one first.")
-    if party is None:
-        if len(rows) > 1:
-            names = ", ".join(dict.fromkeys(r[1] for r in rows))
-            raise ServiceError(f"The database holds several factsheets ({names}); choose --party.")
-        return rows[0][0], rows[0][1], rows[0][2]
-    wanted = party.strip().casefold()
-    chosen = [r for r in rows if r[1].casefold() == wanted] or [
-        r for r in rows if r[1].casefold().startswith(wanted)
-    ]
-    if not chosen:
-        raise ServiceError(f"There is no Party called “{party}” in this database.")
-    if len({r[1] for r in chosen}) > 1:
-        raise ServiceError(f"“{party}” matches several Parties; give the full name.")
-    # Several rounds of one Party: the newest factsheet is the one being assessed.
-    latest = max(chosen, key=lambda r: r[0])
-    return latest[0], latest[1], latest[2]
-
-
-def factsheet_chosen(
-    session: Session, party: str | None, factsheet_id: int | None = None
-) -> tuple[int, str, str]:
-    """``(id, party, round)`` of the factsheet given by id (the window's), else by Party name."""
-    if factsheet_id is None:
-        return factsheet_for(session, party)
-    row = session.execute(
-        select(Factsheet.id, Party.name, MonitoringRound.title)
-        .join(Party, Party.id == Factsheet.party_id)
-        .join(MonitoringRound, MonitoringRound.id == Factsheet.round_id)
-        .where(Factsheet.id == factsheet_id)
-    ).first()
-    if row is None:
-        raise ServiceError("That factsheet is no longer in the database.")
-    return row[0], row[1], row[2]
 
 
 def save_workbook(
