@@ -259,3 +259,45 @@ def test_exporting_from_several_parties_asks_for_one_in_french(
         "assessor: La base de données contient plusieurs fiches (Albania, Andorra) ; "
         "choisissez avec --party.\n"
     )
+
+
+# 2 — a package cut short, or not there: said as a package's trouble, not a database's.
+
+
+def test_a_truncated_package_is_said_damaged(
+    albania: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "mine.assessor"
+    assert main(["--db", albania, "export", "package", "-o", str(package)]) == 0
+    data = package.read_bytes()
+    cut = tmp_path / "trunc.assessor"
+    cut.write_bytes(data[: len(data) // 2])
+    capsys.readouterr()
+    assert main(["--lang", "fr", "--db", albania, "merge", str(cut)]) == 2
+    err = plain(capsys.readouterr().err)
+    assert err == (
+        "assessor: trunc.assessor : le paquet est endommagé ou incomplet (coupé pendant sa copie "
+        "ou son téléchargement ?) ; demandez-le à nouveau.\n"
+    )
+    renamed = tmp_path / "trunc.bin"
+    cut.rename(renamed)  # a zip's beginning is a package whatever its name
+    assert main(["--db", albania, "merge", str(renamed)]) == 2
+    assert "the package is damaged or incomplete" in capsys.readouterr().err
+
+
+def test_a_missing_package_is_no_such_file(
+    albania: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.assessor"
+    assert main(["--db", albania, "merge", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"assessor: {missing}: no such file.\n"
+    assert "database" not in err
+
+
+def test_what_a_zip_looks_like_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    not_db = tmp_path / "archive.sqlite"
+    not_db.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert main(["--lang", "fr", "--db", str(not_db), "list"]) == 2
+    err = plain(capsys.readouterr().err)
+    assert "cela ressemble à une archive zip, comme un fichier Word ou Excel, ou un paquet" in err

@@ -36,8 +36,8 @@ class Preflight:
 
 #: What a file that is no database looks like, by its first bytes.
 _MAGIC = (
-    (b"PK\x03\x04", "a zip archive, such as a Word or Excel file"),
-    (b"PK\x05\x06", "a zip archive"),
+    (b"PK\x03\x04", N_("a zip archive, such as a Word or Excel file or a package")),
+    (b"PK\x05\x06", N_("a zip archive")),
     (b"%PDF", N_("a PDF document")),
     (b"\x1f\x8b", N_("a gzip archive")),
     (b"\xd0\xcf\x11\xe0", N_("an old Office document")),

@@ -81,6 +81,19 @@ def _changed(name: str) -> ImportRejected:
     )
 
 
+#: The file name ending of a package, as ``export package`` writes it.
+PACKAGE_SUFFIX = ".assessor"
+
+
+def starts_as_zip(path: str | Path) -> bool:
+    """Whether the file begins as a zip archive does (whole or not)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def read_package(path: str | Path, passphrase: str | None = None) -> ParsedPackage:
     """Open, check and (with ``passphrase``) unseal an assessment package."""
     p = Path(path)
@@ -89,6 +102,13 @@ def read_package(path: str | Path, passphrase: str | None = None) -> ParsedPacka
     try:
         archive = zipfile.ZipFile(p)
     except (zipfile.BadZipFile, OSError) as e:
+        if starts_as_zip(p):  # a zip's beginning without its end: cut short on the way
+            raise ImportRejected(
+                _(
+                    "{name}: the package is damaged or incomplete (cut short while it was "
+                    "copied or downloaded?); ask for it again."
+                ).format(name=name)
+            ) from e
         raise ImportRejected(
             _("{name}: this is not an assessment package (not a zip file).").format(name=name)
         ) from e

@@ -24,7 +24,7 @@ from assessor.domain.merge import Difference, FactsheetMatch, Kind, MergePlan, S
 from assessor.domain.names import party_key, round_number
 from assessor.exporters.json_export import iso
 from assessor.i18n import _
-from assessor.importers.package_file import ParsedPackage
+from assessor.importers.package_file import PACKAGE_SUFFIX, ParsedPackage, starts_as_zip
 from assessor.services.errors import ServiceError
 from assessor.services.merge_apply import (  # applying: one way in for callers, from here
     MergeResult,
@@ -53,8 +53,11 @@ _EMPTY: dict[str, str | None] = {
 
 
 def is_package(path: str | os.PathLike[str]) -> bool:
-    """A package (a zip) rather than a colleague's whole database, plain or encrypted."""
-    return zipfile.is_zipfile(path)
+    """A package (a zip, whole or cut short, or a file named *.assessor, there or not) rather
+    than a colleague's whole database, plain or encrypted."""
+    if Path(path).suffix.casefold() == PACKAGE_SUFFIX:
+        return True
+    return starts_as_zip(path) or zipfile.is_zipfile(path)
 
 
 def prepare_merge(
