@@ -295,7 +295,9 @@ def test_a_missing_package_is_no_such_file(
     assert "database" not in err
 
 
-def test_what_a_zip_looks_like_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_a_zip_looks_like_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     not_db = tmp_path / "archive.sqlite"
     not_db.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     assert main(["--lang", "fr", "--db", str(not_db), "list"]) == 2
