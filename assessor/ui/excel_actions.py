@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from assessor.exporters.assessment_xlsx import export_assessment_xlsx
 from assessor.exporters.overview_xlsx import export_overview_xlsx
@@ -32,17 +32,40 @@ from assessor.ui.style import round_short
 if TYPE_CHECKING:
     from assessor.ui.window_api import WindowApi
 
+translate = QCoreApplication.translate
+
+
+class ExcelCounts(QObject):
+    """The counted words of the Excel actions (lupdate reads a plural only from ``self.tr``)."""
+
+    def questionnaire(self, n: int) -> str:
+        return self.tr("Questionnaire for {party} (%n recommendation(s)) written to {path}", "", n)
+
+    def assessment(self, n: int) -> str:
+        return self.tr("Assessment of {party} (%n recommendation(s)) written to {path}", "", n)
+
+    def overview(self, n: int) -> str:
+        return self.tr(
+            "Overview of {parties} Parties × %n recommendation(s) written to {path}", "", n
+        )
+
 
 def current_factsheet(win: WindowApi) -> tuple[int, str] | None:
     """The id and "Party (round)" of the factsheet worked on, or None (no factsheet yet)."""
     fid = win.factsheet_id()
     if fid is None:
         dialogs.show_error(
-            win.parent_widget(), "Excel", "There is no factsheet yet: import one first."
+            win.parent_widget(),
+            "Excel",
+            translate("excel_actions", "There is no factsheet yet: import one first."),
         )
         return None
     sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
-    party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
+    party = (
+        f"{sheet.party} ({round_short(sheet.round)})"
+        if sheet
+        else translate("excel_actions", "this Party")
+    )
     return fid, party
 
 
@@ -59,7 +82,7 @@ def export_questionnaire_file(win: WindowApi) -> None:
         return
     target = dialogs.ask_save_path(
         win.parent_widget(),
-        "Export questionnaire",
+        translate("excel_actions", "Export questionnaire"),
         f"questionnaire-{dialogs.file_stem(party)}.xlsx",
         dialogs.XLSX_FILTER,
     )
@@ -82,11 +105,11 @@ def export_questionnaire_file(win: WindowApi) -> None:
         )
 
     win.runner.run_in_background(
-        "Export questionnaire",
-        f"Writing the questionnaire for {party}…",
+        translate("excel_actions", "Export questionnaire"),
+        translate("excel_actions", "Writing the questionnaire for {party}…").format(party=party),
         job,
         lambda rows: win.statusBar().showMessage(
-            f"Questionnaire for {party} ({rows} recommendations) written to {target}", 10000
+            ExcelCounts().questionnaire(rows).format(party=party, path=target), 10000
         ),
     )
 
@@ -113,7 +136,12 @@ def import_questionnaires(win: WindowApi, paths: Sequence[Path]) -> None:
         show_preview(win, preview)
         import_questionnaires(win, rest)  # the next file once this dialog is closed
 
-    win.runner.run_in_background("Import questionnaire", f"Reading {first.name}…", job, previewed)
+    win.runner.run_in_background(
+        translate("excel_actions", "Import questionnaire"),
+        translate("excel_actions", "Reading {name}…").format(name=first.name),
+        job,
+        previewed,
+    )
 
 
 def show_preview(win: WindowApi, preview: QuestionnairePreview) -> QuestionnaireReport | None:
@@ -121,7 +149,7 @@ def show_preview(win: WindowApi, preview: QuestionnairePreview) -> Questionnaire
 
     def apply() -> QuestionnaireReport | None:
         return win.runner.run(
-            "Import questionnaire",
+            translate("excel_actions", "Import questionnaire"),
             lambda: apply_questionnaire(win.db, preview, by=assessor_name()),
         )
 
@@ -147,7 +175,7 @@ def export_assessment_file(win: WindowApi) -> None:
         return
     target = dialogs.ask_save_path(
         win.parent_widget(),
-        "Export assessment workbook",
+        translate("excel_actions", "Export assessment workbook"),
         f"assessment-{dialogs.file_stem(party)}.xlsx",
         dialogs.XLSX_FILTER,
     )
@@ -163,11 +191,11 @@ def export_assessment_file(win: WindowApi) -> None:
         )
 
     win.runner.run_in_background(
-        "Export assessment workbook",
-        f"Writing the assessment of {party}…",
+        translate("excel_actions", "Export assessment workbook"),
+        translate("excel_actions", "Writing the assessment of {party}…").format(party=party),
         job,
         lambda rows: win.statusBar().showMessage(
-            f"Assessment of {party} ({rows} recommendations) written to {target}", 10000
+            ExcelCounts().assessment(rows).format(party=party, path=target), 10000
         ),
     )
 
@@ -183,7 +211,10 @@ def export_overview_file(win: WindowApi) -> None:
     if lang is None:
         return
     target = dialogs.ask_save_path(
-        win.parent_widget(), "Export overview workbook", "overview.xlsx", dialogs.XLSX_FILTER
+        win.parent_widget(),
+        translate("excel_actions", "Export overview workbook"),
+        "overview.xlsx",
+        dialogs.XLSX_FILTER,
     )
     if not target:
         return
@@ -197,10 +228,15 @@ def export_overview_file(win: WindowApi) -> None:
     def done(counts: tuple[int, int]) -> None:
         codes, parties = counts
         win.statusBar().showMessage(
-            f"Overview of {parties} Parties × {codes} recommendations written to {target}", 10000
+            ExcelCounts().overview(codes).format(parties=parties, path=target), 10000
         )
 
-    win.runner.run_in_background("Export overview workbook", "Writing the overview…", job, done)
+    win.runner.run_in_background(
+        translate("excel_actions", "Export overview workbook"),
+        translate("excel_actions", "Writing the overview…"),
+        job,
+        done,
+    )
 
 
 def several_parties(win: WindowApi) -> bool:

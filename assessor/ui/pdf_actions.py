@@ -9,19 +9,24 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from assessor.services.cancel import Cancel
 from assessor.ui import dialogs
 from assessor.ui.dialogs import PdfOptions
 from assessor.ui.document_language import default_language
 from assessor.ui.style import round_short
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 from assessor.ui.window_settings import SettingsStore
 
 if TYPE_CHECKING:
     from assessor.exporters.pdf_data import Scope
     from assessor.ui.window_api import WindowApi
 
-PRINT_TITLE = "Print summary"
-EXPORT_TITLE = "Export PDF summary"
+translate = QCoreApplication.translate
+
+PRINT_TITLE = QT_TRANSLATE_NOOP("pdf_actions", "Print summary")
+EXPORT_TITLE = QT_TRANSLATE_NOOP("pdf_actions", "Export PDF summary")
 _KEYS = ("pdf/scope", "pdf/only_rated", "pdf/full_follow_ups")
 
 
@@ -46,14 +51,21 @@ def remember(settings: SettingsStore, options: PdfOptions) -> None:
 
 def ask_options(win: WindowApi, title: str) -> tuple[int, str, PdfOptions] | None:
     """The shown Party's factsheet, its name and the options chosen; None if cancelled."""
+    title = translate("pdf_actions", title)
     fid = win.factsheet_id()
     if fid is None:
         dialogs.show_error(
-            win.parent_widget(), title, "There is no factsheet yet: import one first."
+            win.parent_widget(),
+            title,
+            translate("pdf_actions", "There is no factsheet yet: import one first."),
         )
         return None
     sheet = next((s for s in win.workbench.model.factsheets() if s.id == fid), None)
-    party = f"{sheet.party} ({round_short(sheet.round)})" if sheet else "this Party"
+    party = (
+        f"{sheet.party} ({round_short(sheet.round)})"
+        if sheet
+        else translate("pdf_actions", "this Party")
+    )
     # The language starts at the Party's each time (a reader's, not remembered across Parties).
     last = replace(remembered(win.settings), lang=default_language(win, fid))
     options = dialogs.ask_pdf_options(win.parent_widget(), title, party, last)
@@ -90,9 +102,15 @@ def print_summary(win: WindowApi) -> None:
     def show(pdf: bytes) -> None:
         from assessor.ui import print_preview
 
-        print_preview.preview_pdf(pdf, win.parent_widget(), f"Summary for the Committee — {party}")
+        title = translate("pdf_actions", "Summary for the Committee — {party}")
+        print_preview.preview_pdf(pdf, win.parent_widget(), title.format(party=party))
 
-    win.runner.run_in_background(PRINT_TITLE, f"Preparing the summary of {party}…", job, show)
+    win.runner.run_in_background(
+        translate("pdf_actions", PRINT_TITLE),
+        translate("pdf_actions", "Preparing the summary of {party}…").format(party=party),
+        job,
+        show,
+    )
 
 
 def export_pdf(win: WindowApi) -> None:
@@ -105,7 +123,7 @@ def export_pdf(win: WindowApi) -> None:
     fid, party, options = chosen
     target = dialogs.ask_save_path(
         win.parent_widget(),
-        EXPORT_TITLE,
+        translate("pdf_actions", EXPORT_TITLE),
         f"summary-{dialogs.file_stem(party)}.pdf",
         dialogs.PDF_FILTER,
     )
@@ -131,8 +149,13 @@ def export_pdf(win: WindowApi) -> None:
         return target
 
     win.runner.run_in_background(
-        EXPORT_TITLE,
-        f"Writing the summary of {party}…",
+        translate("pdf_actions", EXPORT_TITLE),
+        translate("pdf_actions", "Writing the summary of {party}…").format(party=party),
         job,
-        lambda path: win.statusBar().showMessage(f"Summary of {party} written to {path}", 8000),
+        lambda path: win.statusBar().showMessage(
+            translate("pdf_actions", "Summary of {party} written to {path}").format(
+                party=party, path=path
+            ),
+            8000,
+        ),
     )

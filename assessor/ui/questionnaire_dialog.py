@@ -13,7 +13,14 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,12 +49,46 @@ from assessor.services.questionnaires import (
     save_report,
 )
 from assessor.ui import dialogs
+from assessor.ui.style import Translated
+from assessor.ui.translation import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Row", "Code", "Status", "Reason", "Answer", "State's status", "References", "Replaces")
+translate = QCoreApplication.translate
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "Row"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "Code"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "Status"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "Reason"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "Answer"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "State's status"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "References"),
+    QT_TRANSLATE_NOOP("questionnaire_dialog", "Replaces"),
+)
+#: A row's status as the preview names it.
+STATUS_WORDS = Translated(
+    "questionnaire_dialog",
+    {
+        "new": QT_TRANSLATE_NOOP("questionnaire_dialog", "new"),
+        "changed": QT_TRANSLATE_NOOP("questionnaire_dialog", "changed"),
+        "unchanged": QT_TRANSLATE_NOOP("questionnaire_dialog", "unchanged"),
+        "rejected": QT_TRANSLATE_NOOP("questionnaire_dialog", "rejected"),
+    },
+)
 ANSWER, STATE_STATUS, REFERENCES, REPLACES = 4, 5, 6, 7
 #: Background of a row by status: what will be written stands out, rejected rows most.
 STATUS_COLORS = {NEW: "#e3f2e1", CHANGED: "#fff4d6", REJECTED: "#fde0dc"}
-REPORT_FILTER = "Text files (*.txt);;All files (*)"
+REPORT_FILTER = QT_TRANSLATE_NOOP("file_dialogs", "Text files (*.txt);;All files (*)")
+
+
+class PreviewCounts(QObject):
+    """The preview's counted words (lupdate reads a plural only from ``self.tr``)."""
+
+    def imported(self, n: int) -> str:
+        return self.tr("Imported %n follow-up(s) from {source} ({party}): {what}.", "", n)
+
+    def rows(self, n: int) -> str:
+        return self.tr("{source} — {party}: %n row(s), {what}. {action}", "", n)
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -85,7 +126,7 @@ class PreviewModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("questionnaire_dialog", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,7 +139,7 @@ class PreviewModel(QAbstractTableModel):
             return (
                 str(row.row),
                 row.code,
-                row.status,
+                STATUS_WORDS.get(row.status, row.status),
                 row.reason,
                 snippet(row.new_text, ANSWER_CHARS),
                 row.new_state_status,
@@ -132,20 +173,34 @@ def _text_html(text: str) -> str:
 def detail_html(row: PreviewRow | None) -> str:
     """Everything about one preview row: the whole answer, and what it would replace."""
     if row is None:
-        return "<p style='color:gray'>Choose a row to read the State’s whole answer here.</p>"
+        return translate(
+            "questionnaire_dialog",
+            "<p style='color:gray'>Choose a row to read the State’s whole answer here.</p>",
+        )
+    code = html.escape(row.code or translate("questionnaire_dialog", "(no code)"))
+    head = translate("questionnaire_dialog", "Row {row} · {code} · {status}").format(
+        row=row.row, code=code, status=STATUS_WORDS.get(row.status, row.status)
+    )
     parts = [
-        f"<p><b>Row {row.row} · {html.escape(row.code or '(no code)')} · {row.status}</b> — "
-        f"{html.escape(row.reason)}</p>",
-        "<h4 style='margin-bottom:0'>The State’s answer</h4>",
+        f"<p><b>{head}</b> — {html.escape(row.reason)}</p>",
+        "<h4 style='margin-bottom:0'>"
+        + translate("questionnaire_dialog", "The State’s answer")
+        + "</h4>",
     ]
     if row.new_state_line:
         parts.append(f"<p style='margin:0'><small>{html.escape(row.new_state_line)}</small></p>")
     parts.append(
-        _text_html(row.new_text) if row.new_text else "<p style='color:gray'>No answer.</p>"
+        _text_html(row.new_text)
+        if row.new_text
+        else translate("questionnaire_dialog", "<p style='color:gray'>No answer.</p>")
     )
     if row.status in (NEW, CHANGED):
-        kept = " (kept in the history)" if row.old_text else ""
-        parts.append(f"<h4 style='margin-bottom:0'>The follow-up it replaces{kept}</h4>")
+        heading = (
+            translate("questionnaire_dialog", "The follow-up it replaces (kept in the history)")
+            if row.old_text
+            else translate("questionnaire_dialog", "The follow-up it replaces")
+        )
+        parts.append(f"<h4 style='margin-bottom:0'>{heading}</h4>")
         if row.old_state_line:
             parts.append(
                 f"<p style='margin:0'><small>{html.escape(row.old_state_line)}</small></p>"
@@ -153,10 +208,17 @@ def detail_html(row: PreviewRow | None) -> str:
         parts.append(
             _text_html(row.old_text)
             if row.old_text
-            else "<p style='color:gray'>None: this is the first follow-up.</p>"
+            else translate(
+                "questionnaire_dialog",
+                "<p style='color:gray'>None: this is the first follow-up.</p>",
+            )
         )
     elif row.old_text:
-        parts.append("<h4 style='margin-bottom:0'>The current follow-up (kept)</h4>")
+        parts.append(
+            "<h4 style='margin-bottom:0'>"
+            + translate("questionnaire_dialog", "The current follow-up (kept)")
+            + "</h4>"
+        )
         if row.old_state_line:
             parts.append(
                 f"<p style='margin:0'><small>{html.escape(row.old_state_line)}</small></p>"
@@ -178,7 +240,9 @@ class QuestionnairePreviewDialog(QDialog):
         self.preview = preview
         self.report: QuestionnaireReport | None = None
         self._apply = apply
-        self.setWindowTitle(f"Import questionnaire — {preview.source}")
+        self.setWindowTitle(
+            self.tr("Import questionnaire — {source}").format(source=preview.source)
+        )
         self.resize(1100, 680)
 
         self.summary = QLabel(self._counts_text())
@@ -205,7 +269,9 @@ class QuestionnairePreviewDialog(QDialog):
             header.resizeSection(col, width)
         header.setSectionResizeMode(ANSWER, QHeaderView.ResizeMode.Stretch)
         self.detail = QTextBrowser()
-        self.detail.setAccessibleName("The chosen row: the State’s answer and what it replaces")
+        self.detail.setAccessibleName(
+            self.tr("The chosen row: the State’s answer and what it replaces")
+        )
         self.detail.setHtml(detail_html(None))
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.model.modelReset.connect(lambda: self.detail.setHtml(detail_html(None)))
@@ -214,15 +280,15 @@ class QuestionnairePreviewDialog(QDialog):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.show_unchanged = QCheckBox("Show unchanged rows")
+        self.show_unchanged = QCheckBox(self.tr("Show unchanged rows"))
         self.show_unchanged.setChecked(True)
         self.show_unchanged.toggled.connect(self.model.show_all)
 
         self.buttons = QDialogButtonBox()
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setDefault(True)
         self.apply_button.setEnabled(bool(preview.to_apply))
-        self.save_button = QPushButton("Save report…")
+        self.save_button = QPushButton(self.tr("Save report…"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -248,16 +314,24 @@ class QuestionnairePreviewDialog(QDialog):
     def _counts_text(self) -> str:
         p = self.preview
         c = p.counts
-        what = (
-            f"{c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
-            f"{c['rejected']} rejected"
-        )
+        what = self.tr("{new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected")
+        what = what.format(**{k: c[k] for k in ("new", "changed", "unchanged", "rejected")})
         if self.report is not None:
-            return f"Imported {self.report.applied} follow-ups from {p.source} ({p.party}): {what}."
-        action = "Apply writes the new and changed follow-ups; replaced ones stay in the history."
+            return (
+                PreviewCounts()
+                .imported(self.report.applied)
+                .format(source=p.source, party=p.party, what=what)
+            )
+        action = self.tr(
+            "Apply writes the new and changed follow-ups; replaced ones stay in the history."
+        )
         if not p.to_apply:
-            action = "There is nothing to apply."
-        return f"{p.source} — {p.party}: {len(p.rows)} rows, {what}. {action}"
+            action = self.tr("There is nothing to apply.")
+        return (
+            PreviewCounts()
+            .rows(len(p.rows))
+            .format(source=p.source, party=p.party, what=what, action=action)
+        )
 
     def apply(self) -> None:
         """Apply the preview through the callable given; errors are shown, not raised."""
@@ -266,14 +340,14 @@ class QuestionnairePreviewDialog(QDialog):
         try:
             report = self._apply()
         except Exception as exc:  # a service refusal (stale preview, database locked): tell
-            dialogs.show_error(self, "Import questionnaire", str(exc))
+            dialogs.show_error(self, self.tr("Import questionnaire"), str(exc))
             return
         if report is None:  # the window's op runner reported the failure itself
             return
         self.report = report
         self.summary.setText(self._counts_text())
         self.apply_button.setEnabled(False)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.clicked.disconnect()
         self.cancel_button.clicked.connect(self.accept)
 
@@ -285,14 +359,18 @@ class QuestionnairePreviewDialog(QDialog):
         """Ask where, then save the report as text."""
         stem = self.preview.source.rsplit(".", 1)[0]
         path = dialogs.ask_save_path(
-            self, "Save import report", f"{stem} report.txt", REPORT_FILTER
+            self, self.tr("Save import report"), f"{stem} report.txt", REPORT_FILTER
         )
         if not path:
             return
         try:
             save_report(self.report_text(), path)
         except OSError as exc:
-            dialogs.show_error(self, "Save import report", f"Cannot save the report: {exc}")
+            dialogs.show_error(
+                self,
+                self.tr("Save import report"),
+                self.tr("Cannot save the report: {error}").format(error=exc),
+            )
 
 
 def preview_and_apply(

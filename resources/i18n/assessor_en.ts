@@ -13,6 +13,33 @@
     </message>
 </context>
 <context>
+    <name>ExcelCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/excel_actions.py" line="+42"/>
+        <source>Questionnaire for {party} (%n recommendation(s)) written to {path}</source>
+        <translation>
+            <numerusform>Questionnaire for {party} (%n recommendation) written to {path}</numerusform>
+            <numerusform>Questionnaire for {party} (%n recommendations) written to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Assessment of {party} (%n recommendation(s)) written to {path}</source>
+        <translation>
+            <numerusform>Assessment of {party} (%n recommendation) written to {path}</numerusform>
+            <numerusform>Assessment of {party} (%n recommendations) written to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Overview of {parties} Parties × %n recommendation(s) written to {path}</source>
+        <translation>
+            <numerusform>Overview of {parties} Parties × %n recommendation written to {path}</numerusform>
+            <numerusform>Overview of {parties} Parties × %n recommendations written to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangeCounts</name>
     <message numerus="yes">
         <location filename="../../assessor/ui/exchange_actions.py" line="+53"/>
@@ -120,6 +147,25 @@
         <translation>
             <numerusform>Apply takes %n change</numerusform>
             <numerusform>Apply takes %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/questionnaire_dialog.py" line="+87"/>
+        <source>Imported %n follow-up(s) from {source} ({party}): {what}.</source>
+        <translation>
+            <numerusform>Imported %n follow-up from {source} ({party}): {what}.</numerusform>
+            <numerusform>Imported %n follow-ups from {source} ({party}): {what}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{source} — {party}: %n row(s), {what}. {action}</source>
+        <translation>
+            <numerusform>{source} — {party}: %n row, {what}. {action}</numerusform>
+            <numerusform>{source} — {party}: %n rows, {what}. {action}</numerusform>
         </translation>
     </message>
 </context>

@@ -392,6 +392,33 @@
     </message>
 </context>
 <context>
+    <name>ExcelCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/excel_actions.py" line="+42"/>
+        <source>Questionnaire for {party} (%n recommendation(s)) written to {path}</source>
+        <translation>
+            <numerusform>Questionnaire pour {party} (%n recommandation) écrit dans {path}</numerusform>
+            <numerusform>Questionnaire pour {party} (%n recommandations) écrit dans {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Assessment of {party} (%n recommendation(s)) written to {path}</source>
+        <translation>
+            <numerusform>Évaluation de {party} (%n recommandation) écrite dans {path}</numerusform>
+            <numerusform>Évaluation de {party} (%n recommandations) écrite dans {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Overview of {parties} Parties × %n recommendation(s) written to {path}</source>
+        <translation>
+            <numerusform>Synthèse de {parties} Parties × %n recommandation écrite dans {path}</numerusform>
+            <numerusform>Synthèse de {parties} Parties × %n recommandations écrite dans {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangeCounts</name>
     <message numerus="yes">
         <location filename="../../assessor/ui/exchange_actions.py" line="+53"/>
@@ -910,7 +937,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../assessor/ui/app.py" line="+101"/>
+        <location filename="../../assessor/ui/app.py" line="+102"/>
         <source>The example could not be imported</source>
         <extracomment>The bundled examples ``--with-example`` imports (found by ``resource_path``: frozen too).</extracomment>
         <translation>L’exemple n’a pas pu être importé</translation>
@@ -1231,6 +1258,89 @@
         <location line="+77"/>
         <source>  Page {page} of {count}</source>
         <translation>  Page {page} sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCounts</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/questionnaire_dialog.py" line="+87"/>
+        <source>Imported %n follow-up(s) from {source} ({party}): {what}.</source>
+        <translation>
+            <numerusform>%n suivi importé de {source} ({party})&#xa0;: {what}.</numerusform>
+            <numerusform>%n suivis importés de {source} ({party})&#xa0;: {what}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{source} — {party}: %n row(s), {what}. {action}</source>
+        <translation>
+            <numerusform>{source} — {party}&#xa0;: %n ligne, {what}. {action}</numerusform>
+            <numerusform>{source} — {party}&#xa0;: %n lignes, {what}. {action}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairePreviewDialog</name>
+    <message>
+        <location line="+154"/>
+        <source>Import questionnaire — {source}</source>
+        <translation>Importer le questionnaire — {source}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The chosen row: the State’s answer and what it replaces</source>
+        <translation>La ligne choisie&#xa0;: la réponse de l’État et ce qu’elle remplace</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show unchanged rows</source>
+        <translation>Afficher les lignes inchangées</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save report…</source>
+        <translation>Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected</source>
+        <translation>{new} nouveaux, {changed} modifiés, {unchanged} inchangés, {rejected} rejetés</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Apply writes the new and changed follow-ups; replaced ones stay in the history.</source>
+        <translation>Appliquer écrit les suivis nouveaux et modifiés&#xa0;; ceux qui sont remplacés restent dans l’historique.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is nothing to apply.</source>
+        <translation>Il n’y a rien à appliquer.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import questionnaire</source>
+        <translation>Importer un questionnaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>Save import report</source>
+        <translation>Enregistrer le rapport d’import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot save the report: {error}</source>
+        <translation>Impossible d’enregistrer le rapport&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -1789,19 +1899,65 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
 <context>
     <name>excel_actions</name>
     <message>
-        <location filename="../../assessor/ui/excel_actions.py" line="+142"/>
+        <location filename="../../assessor/ui/excel_actions.py" line="+11"/>
+        <source>There is no factsheet yet: import one first.</source>
+        <translation>Il n’y a pas encore de fiche&#xa0;: importez-en d’abord une.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this Party</source>
+        <translation>cette Partie</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+23"/>
+        <source>Export questionnaire</source>
+        <translation>Exporter le questionnaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the questionnaire for {party}…</source>
+        <translation>Écriture du questionnaire pour {party}…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+12"/>
+        <source>Import questionnaire</source>
+        <translation>Importer un questionnaire</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+8"/>
+        <location line="+16"/>
         <source>Export assessment workbook</source>
         <translation>Exporter le classeur d’évaluation</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+1"/>
+        <source>Writing the assessment of {party}…</source>
+        <translation>Écriture de l’évaluation de {party}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+8"/>
+        <location line="+20"/>
         <source>Export overview workbook</source>
         <translation>Exporter le classeur de synthèse</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-27"/>
         <source>all Parties</source>
         <translation>toutes les Parties</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Writing the overview…</source>
+        <translation>Écriture de la synthèse…</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +2126,12 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
         <location line="+11"/>
         <source>Merge a colleague&apos;s assessment</source>
         <translation>Fusionner l’évaluation d’un collègue</translation>
+    </message>
+    <message>
+        <location filename="../../assessor/ui/questionnaire_dialog.py" line="-292"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <extracomment>Background of a row by status: what will be written stands out, rejected rows most.</extracomment>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2673,158 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
         <location line="+5"/>
         <source>Unexpected error ({kind}: {details}). Nothing was changed.</source>
         <translation>Erreur inattendue ({kind}&#xa0;: {details}). Rien n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>pdf_actions</name>
+    <message>
+        <location filename="../../assessor/ui/pdf_actions.py" line="+28"/>
+        <source>Print summary</source>
+        <translation>Imprimer le résumé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF summary</source>
+        <translation>Exporter le résumé PDF</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>There is no factsheet yet: import one first.</source>
+        <translation>Il n’y a pas encore de fiche&#xa0;: importez-en d’abord une.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this Party</source>
+        <translation>cette Partie</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Summary for the Committee — {party}</source>
+        <translation>Résumé pour le Comité — {party}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing the summary of {party}…</source>
+        <translation>Préparation du résumé de {party}…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Writing the summary of {party}…</source>
+        <translation>Écriture du résumé de {party}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Summary of {party} written to {path}</source>
+        <translation>Résumé de {party} écrit dans {path}</translation>
+    </message>
+</context>
+<context>
+    <name>questionnaire_dialog</name>
+    <message>
+        <location filename="../../assessor/ui/questionnaire_dialog.py" line="-22"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State&apos;s status</source>
+        <translation>Statut selon l’État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>References</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaces</source>
+        <translation>Remplace</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>new</source>
+        <extracomment>A row&apos;s status as the preview names it.</extracomment>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>rejeté</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;Choose a row to read the State’s whole answer here.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;Choisissez une ligne pour lire ici toute la réponse de l’État.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no code)</source>
+        <translation>(sans code)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row {row} · {code} · {status}</source>
+        <translation>Ligne {row} · {code} · {status}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The State’s answer</source>
+        <translation>La réponse de l’État</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;No answer.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;Aucune réponse.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The follow-up it replaces (kept in the history)</source>
+        <translation>Le suivi qu’elle remplace (conservé dans l’historique)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The follow-up it replaces</source>
+        <translation>Le suivi qu’elle remplace</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;p style=&apos;color:gray&apos;&gt;None: this is the first follow-up.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:gray&apos;&gt;Aucun&#xa0;: c’est le premier suivi.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The current follow-up (kept)</source>
+        <translation>Le suivi actuel (conservé)</translation>
     </message>
 </context>
 <context>
