@@ -241,8 +241,11 @@ def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
 def source_words(plan: MergePlan) -> str:
     """Where their work comes from, in the user's language ("Ann's package of 2026-05-01").
 
-    ``plan.source`` says it in English, as the history records it.
+    ``plan.source`` says it in English, as the history records it; the services give it in
+    the user's language too (``plan.source_shown``).
     """
+    if plan.source_shown:
+        return plan.source_shown
     day = (plan.written_at or "?")[:10]
     if plan.source.startswith("the database "):
         return _("the database {name} of {day}").format(name=plan.their_name, day=day)

@@ -93,7 +93,8 @@ class FactsheetMatch:
 class MergePlan:
     """Everything a merge would do; nothing is written until ``apply_merge``."""
 
-    #: "Ann's package of 2026-05-01": how the history names where the values came from.
+    #: "Ann's package of 2026-05-01": how the history names where the values came from (in
+    #: English whoever reads it: it is data).
     source: str
     their_name: str
     written_at: str | None
@@ -102,6 +103,13 @@ class MergePlan:
     #: How many values are the same on both sides, per subject.
     same: tuple[tuple[str, int], ...] = ()
     agreement: Agreement = field(default_factory=lambda: agreement([]))
+    #: The source in the user's language, for what is shown (« paquet d'Ann du 2026-05-01 »).
+    source_shown: str = ""
+
+    @property
+    def source_words(self) -> str:
+        """Where their work comes from, in the user's language (the English record if unknown)."""
+        return self.source_shown or self.source
 
     def of_kind(self, kind: Kind) -> tuple[Difference, ...]:
         """The differences of one kind."""

@@ -72,14 +72,30 @@ def prepare_merge(
     if isinstance(theirs, ParsedPackage):
         name = theirs.by or "a colleague"
         written = theirs.manifest.get("written_at")
-        source = f"{name}'s package of {(written or '?')[:10]}"
         their_sheets = sheets_from_export(theirs.assessment.data)
+        kind = "package"
     else:
         their_sheets, name, written = _read_database(Path(theirs), passphrase)
-        source = f"the database {name} of {(written or '?')[:10]}"
+        kind = "database"
     with db.reading() as s:
         mine = sheets_from_database(s)
-    return _plan(mine, their_sheets, source, name, written)
+    by = theirs.by if isinstance(theirs, ParsedPackage) else ""
+    return _plan(mine, their_sheets, source_names(kind, by, name, written), name, written)
+
+
+def source_names(kind: str, by: str, name: str, written: str | None) -> tuple[str, str]:
+    """Where their work comes from: in English as the history records it (data, one language
+    whoever reads it), and in the user's language for what is shown."""
+    day = (written or "?")[:10]
+    if kind == "database":
+        return f"the database {name} of {day}", _("the database {name} of {day}").format(
+            name=name, day=day
+        )
+    if not by:
+        return f"a colleague's package of {day}", _("a colleague's package of {day}").format(
+            day=day
+        )
+    return f"{by}'s package of {day}", _("{name}'s package of {day}").format(name=by, day=day)
 
 
 def _read_database(path: Path, passphrase: str | None) -> tuple[list[SheetState], str, str | None]:
@@ -101,8 +117,13 @@ def _read_database(path: Path, passphrase: str | None) -> tuple[list[SheetState]
 
 
 def _plan(
-    mine: list[SheetState], theirs: list[SheetState], source: str, name: str, written: str | None
+    mine: list[SheetState],
+    theirs: list[SheetState],
+    sources: tuple[str, str],
+    name: str,
+    written: str | None,
 ) -> MergePlan:
+    source, shown = sources
     by_party: dict[str, list[SheetState]] = {}
     for sheet in mine:  # "Albanie" is "Albania": one Party whichever language names it
         by_party.setdefault(party_key(sheet.party), []).append(sheet)
@@ -115,7 +136,7 @@ def _plan(
                     "The assessment of {party} in {source} is of a Party this database does "
                     "not hold; import {party}'s factsheet first, or ask for a package of the "
                     "Parties you have."
-                ).format(party=their.party, source=source)
+                ).format(party=their.party, source=shown)
             )
         # The Party written alike first ("Party 01" and "Party 02" have one key without digits).
         exact = [m for m in candidates if m.party.casefold() == their.party.casefold()]
@@ -131,7 +152,7 @@ def _plan(
                 _(
                     "{source} assesses {party} for another round (“{round}”) than this "
                     "database holds (“{rounds}”); nothing was merged."
-                ).format(source=source, party=their.party, round=their.round, rounds=rounds)
+                ).format(source=shown, party=their.party, round=their.round, rounds=rounds)
             )
         pairs.append((same_round[0], their))
     differences: list[Difference] = []
@@ -146,6 +167,7 @@ def _plan(
         _compare_themes(my_sheet, their_sheet, differences, same)
     return MergePlan(
         source=source,
+        source_shown=shown,
         their_name=name,
         written_at=written,
         factsheets=tuple(matches),

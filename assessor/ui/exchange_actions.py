@@ -102,7 +102,7 @@ class MergeAssessment(ServiceCommand):
         result: merge.MergeResult | None = None,
     ) -> None:
         super().__init__(
-            translate("exchange_actions", "Merge {source}").format(source=plan.source), ctx
+            translate("exchange_actions", "Merge {source}").format(source=plan.source_words), ctx
         )
         self.plan, self.choices, self.result = plan, dict(choices), result
         self._pushed_applied = result is not None
@@ -318,7 +318,7 @@ def review(win: WindowApi, prepared: Prepared) -> None:
             merge_title(),
             translate(
                 "exchange_actions", "Nothing to merge: {source} holds the same assessment as yours."
-            ).format(source=plan.source),
+            ).format(source=plan.source_words),
         )
         return
     choices = merge_dialog.ask_merge_choices(win.parent_widget(), plan, prepared.labels)
@@ -342,19 +342,19 @@ def apply(win: WindowApi, plan: MergePlan, choices: dict[str, Choice]) -> None:
                 translate(
                     "exchange_actions",
                     "Nothing to take from {source}: every value of yours was kept.",
-                ).format(source=plan.source),
+                ).format(source=plan.source_words),
                 8000,
             )
             return
         win.stack.push(MergeAssessment(win.ctx, plan, choices, result))
         win.statusBar().showMessage(
-            ExchangeCounts().merged(result.applied).format(source=plan.source),
+            ExchangeCounts().merged(result.applied).format(source=plan.source_words),
             10000,
         )
 
     win.runner.run_in_background(
         merge_title(),
-        translate("exchange_actions", "Merging {source}…").format(source=plan.source),
+        translate("exchange_actions", "Merging {source}…").format(source=plan.source_words),
         job,
         done,
     )

@@ -65,7 +65,7 @@ class MergeDialog(QDialog):
         self.plan, self.labels = plan, labels
         self.choices: dict[str, Choice] = {}
         self._rows: dict[str, int] = {}
-        self.setWindowTitle(self.tr("Merge {source}").format(source=plan.source))
+        self.setWindowTitle(self.tr("Merge {source}").format(source=plan.source_words))
         self.setSizeGripEnabled(True)
         layout = QVBoxLayout(self)
 

@@ -87,7 +87,7 @@ def summary_html(plan: MergePlan) -> str:
     who = esc(plan.their_name or translate("merge_summary", "a colleague"))
     lines = [
         translate("merge_summary", "<b>{source}</b> — written by {who} on {when}").format(
-            source=esc(plan.source), who=who, when=when(plan.written_at)
+            source=esc(plan.source_words), who=who, when=when(plan.written_at)
         )
     ]
     for fs in plan.factsheets:
