@@ -234,7 +234,7 @@ def _subject(subject: str) -> str:
 def _shown(d: Difference, side: Side, labels: Mapping[str, str]) -> str:
     """A side's value in words; a text quoted and cut short."""
     words = value_in_words(d, side, labels, NOT_RATED_LABELS[current_language()])
-    quoted = side.value and d.subject not in ("rating", "status")
+    quoted = side.value and d.subject not in ("rating", "status") and not d.state_only
     return _("“{text}”").format(text=snippet(words, 60)) if quoted else words
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from assessor.domain.agreement import Agreement, agreement
+from assessor.domain.values import state_line
 from assessor.i18n import N_, _
 
 
@@ -66,6 +67,16 @@ class Difference:
     def detail(self, name: str) -> str | None:
         """One of ``details`` by name (None when absent)."""
         return dict(self.details).get(name)
+
+    @property
+    def state_only(self) -> bool:
+        """A follow-up whose two texts agree: what differs is the State's status or references."""
+        return self.subject == "follow_up" and self.mine.value == self.theirs.value
+
+    def state_words(self, side: Side) -> str:
+        """A follow-up's State's status and references on one side, in the user's language."""
+        prefix = "" if side is self.theirs else "mine_"
+        return state_line(self.detail(f"{prefix}state_status"), self.detail(f"{prefix}references"))
 
     @property
     def choices(self) -> tuple[Choice, ...]:
@@ -140,6 +151,8 @@ def value_in_words(d: Difference, side: Side, labels: Mapping[str, str], not_rat
     if d.subject == "status":
         status = value or "draft"
         return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+    if d.state_only:  # the same text: show what differs, the State's status or references
+        return d.state_words(side) or _("(no State's status nor references)")
     if not value:
         return _(NO_VALUE_WORDS[d.subject]) if d.subject in NO_VALUE_WORDS else _("(none)")
     return value

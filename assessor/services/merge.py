@@ -223,17 +223,25 @@ def _match_sheet(
 
 
 def _value(rec: RecState, name: str) -> tuple[str | None, ...]:
-    value = rec.sides[name].value
-    return (value, *rec.follow_up_state) if name == "follow_up" else (value,)
+    return rec.follow_up_full if name == "follow_up" else (rec.sides[name].value,)
 
 
 def _classify(name: str, mine: RecState, theirs: RecState) -> Kind | None:
-    """None when the same; else who changed it (see the module's note on the common base)."""
+    """None when the same; else who changed it (see the module's note on the common base).
+
+    A follow-up is compared whole — its text, the State's status and references: one side's
+    whole version among the other's earlier ones is the common base that side moved on from,
+    so a status changed on one side only (a questionnaire answering with a status) is that
+    side's change, not a conflict between two identical texts.
+    """
     if _value(mine, name) == _value(theirs, name):
         return None
     m, t = mine.sides[name].value, theirs.sides[name].value
     theirs_is_old = t in mine.past[name] and t != m
     mine_is_old = m in theirs.past[name] and t != m
+    if name == "follow_up":
+        theirs_is_old |= theirs.follow_up_full in mine.follow_up_versions
+        mine_is_old |= mine.follow_up_full in theirs.follow_up_versions
     if theirs_is_old != mine_is_old:
         return Kind.ONLY_MINE if theirs_is_old else Kind.ONLY_THEIRS
     if m == t:  # a follow-up whose text agrees but not its State's status or references

@@ -53,6 +53,15 @@ class RecState:
     follow_up_state: tuple[str | None, str | None] = (None, None)
     #: The current follow-up's source and the State's date.
     follow_up_meta: tuple[str | None, str | None] = (None, None)
+    #: Every earlier version of the follow-up as (text, State's status, references), "" for
+    #: what it lacks: a version differing only by its status is one this side moved on from.
+    follow_up_versions: set[tuple[str | None, str, str]] = field(default_factory=set)
+
+    @property
+    def follow_up_full(self) -> tuple[str | None, str, str]:
+        """The current follow-up as (text, State's status, references), "" for what it lacks."""
+        status, refs = self.follow_up_state
+        return (self.sides["follow_up"].value, status or "", refs or "")
 
 
 @dataclass
@@ -167,6 +176,9 @@ def _rec_from_export(rec_id: int, item: JSON) -> RecState:
     rec.follow_up_meta = (source, received)
     for version in item.get("follow_up_history") or []:
         rec.past["follow_up"].add(version["text"])
+        rec.follow_up_versions.add(
+            (version["text"], version.get("state_status") or "", version.get("references") or "")
+        )
     return rec
 
 
@@ -248,6 +260,7 @@ def sheets_from_database(session: Session) -> list[SheetState]:
         rec = recs[rid]
         if superseded is not None:
             rec.past["follow_up"].add(text)
+            rec.follow_up_versions.add((text, state or "", refs or ""))
             continue
         rec.sides["follow_up"] = Side(text, source, iso(received))
         rec.follow_up_state = (state, refs)
