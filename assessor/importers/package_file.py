@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import zipfile
 from base64 import b64decode
 from dataclasses import dataclass
@@ -85,7 +86,7 @@ def _changed(name: str) -> ImportRejected:
 PACKAGE_SUFFIX = ".assessor"
 
 
-def starts_as_zip(path: str | Path) -> bool:
+def starts_as_zip(path: str | os.PathLike[str]) -> bool:
     """Whether the file begins as a zip archive does (whole or not)."""
     try:
         with open(path, "rb") as f:
