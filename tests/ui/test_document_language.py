@@ -41,7 +41,9 @@ def test_the_questionnaire_dialog_starts_at_the_given_language(qtbot) -> None:  
     seen: list[str] = []
 
     def answer() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog))
+        # The one shown: an earlier test's dialog may still be alive, hidden.
+        shown = QApplication.topLevelWidgets()
+        dialog = next(w for w in shown if isinstance(w, QDialog) and w.isVisible())
         combos = dialog.findChildren(QComboBox)
         language = next(c for c in combos if c.findData("fr") >= 0)
         seen.append(str(language.currentData()))
