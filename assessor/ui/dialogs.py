@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -24,6 +23,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
+)
+
+# The export options dialogs live in export_dialogs.py; named here too, where the window calls
+# and tests replace them (``dialogs.ask_pdf_options``…).
+from assessor.ui.export_dialogs import (  # noqa: F401
+    PdfOptions,
+    QuestionnaireOptions,
+    ask_document_language,
+    ask_pdf_options,
+    ask_questionnaire_options,
 )
 
 # The file dialogs live in file_dialogs.py; named here too, where the window calls and tests
@@ -49,35 +58,13 @@ from assessor.ui.file_dialogs import (  # noqa: F401
     file_stem,
     with_suffix,
 )
+from assessor.ui.form_dialog import form_dialog as _form_dialog
 
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
-    from assessor.exporters.pdf_data import Scope
     from assessor.ui.follow_up_edit import Correction
     from assessor.ui.undo import StateFields
-
-
-@dataclass(frozen=True)
-class QuestionnaireOptions:
-    """What the Export questionnaire dialog asks: which recommendations, the deadline, contact,
-    and the language it is written in ("": the Party's, else the user's)."""
-
-    scope: str = "compliance"
-    deadline: str = ""
-    contact: str = ""
-    lang: str = ""
-
-
-@dataclass(frozen=True)
-class PdfOptions:
-    """What the PDF summary dialog asks (the command line's --scope, --only-rated, --full-…)."""
-
-    scope: Scope = "compliance"
-    only_rated: bool = False
-    full_follow_ups: bool = False
-    #: The language it is printed in ("": the Party's, else the user's); --lang.
-    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,128 +162,6 @@ def show_lines(parent: QWidget | None, title: str, intro: str, lines: Sequence[s
     layout.addWidget(buttons)
     dialog.resize(720, 420)
     dialog.exec()
-
-
-def _form_dialog(parent: QWidget | None, title: str, intro: str) -> tuple[QDialog, QFormLayout]:
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    layout = QVBoxLayout(dialog)
-    caption = QLabel(intro)
-    caption.setWordWrap(True)
-    layout.addWidget(caption)
-    form = QFormLayout()
-    layout.addLayout(form)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.setMinimumWidth(520)
-    return dialog, form
-
-
-def _scope_choice() -> QComboBox:
-    """Which recommendations an export covers: the compliance scope, or all of them."""
-    scope = QComboBox()
-    scope.addItem(translate("dialogs", "Compliance scope (require and request)"), "compliance")
-    scope.addItem(translate("dialogs", "All recommendations (invites too)"), "all")
-    return scope
-
-
-def _language_choice(lang: str) -> QComboBox:
-    """The document's language, each named in itself; ``lang`` chosen first."""
-    from assessor.ui.document_language import language_choice
-
-    return language_choice(lang)
-
-
-def ask_questionnaire_options(
-    parent: QWidget | None, party: str, lang: str = ""
-) -> QuestionnaireOptions | None:
-    """Ask what the questionnaire for ``party`` covers and how to answer, and its language
-    (``lang`` first: the Party's); None if cancelled."""
-    dialog, form = _form_dialog(
-        parent,
-        translate("dialogs", "Export questionnaire — {party}").format(party=party),
-        translate(
-            "dialogs",
-            "An Excel workbook for {party} to fill in: one row per recommendation, with the "
-            "current follow-up. The deadline and contact are shown on its Instructions sheet.",
-        ).format(party=party),
-    )
-    scope = _scope_choice()
-    deadline = QLineEdit()
-    deadline.setPlaceholderText(translate("dialogs", "e.g. 30 June 2026 (optional)"))
-    contact = QLineEdit()
-    contact.setPlaceholderText(translate("dialogs", "e.g. lanzarote.committee@coe.int (optional)"))
-    form.addRow(translate("dialogs", "&Recommendations:"), scope)
-    form.addRow(translate("dialogs", "&Deadline:"), deadline)
-    form.addRow(translate("dialogs", "&Contact:"), contact)
-    language = _language_choice(lang)
-    form.addRow(translate("dialogs", "&Language of the questionnaire:"), language)
-    deadline.setFocus()  # else the OK button, made first, has it and a typed space presses it
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return QuestionnaireOptions(
-        str(scope.currentData()),
-        deadline.text().strip(),
-        contact.text().strip(),
-        str(language.currentData()),
-    )
-
-
-def ask_pdf_options(
-    parent: QWidget | None, title: str, party: str, last: PdfOptions
-) -> PdfOptions | None:
-    """Ask what the PDF summary of ``party`` prints, starting from ``last``; None if cancelled."""
-    dialog, form = _form_dialog(
-        parent,
-        f"{title} — {party}",
-        translate(
-            "dialogs",
-            "The summary of {party} for a Committee meeting: each recommendation with the "
-            "State's follow-up and your rating and comment, then your themed recommendations.",
-        ).format(party=party),
-    )
-    scope = _scope_choice()
-    scope.setCurrentIndex(max(0, scope.findData(last.scope)))
-    only_rated = QCheckBox(translate("dialogs", "&Only rated recommendations"))
-    only_rated.setChecked(last.only_rated)
-    full = QCheckBox(
-        translate("dialogs", "Print &follow-ups in full (long ones are otherwise trimmed)")
-    )
-    full.setChecked(last.full_follow_ups)
-    form.addRow(translate("dialogs", "&Recommendations:"), scope)
-    form.addRow("", only_rated)
-    form.addRow("", full)
-    language = _language_choice(last.lang)
-    form.addRow(translate("dialogs", "&Language of the summary:"), language)
-    scope.setFocus()  # not the OK button, which a typed space would press
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    chosen: Scope = "all" if scope.currentData() == "all" else "compliance"
-    return PdfOptions(chosen, only_rated.isChecked(), full.isChecked(), str(language.currentData()))
-
-
-def ask_document_language(parent: QWidget | None, title: str, party: str, lang: str) -> str | None:
-    """Ask which language a workbook for ``party`` is written in (``lang`` first: the Party's);
-    None if cancelled."""
-    dialog, form = _form_dialog(
-        parent,
-        f"{title} — {party}",
-        translate(
-            "dialogs",
-            "The workbook is written in the language you choose: its headings, verbs, statuses "
-            "and rating levels.",
-        ),
-    )
-    language = _language_choice(lang)
-    form.addRow(translate("dialogs", "&Language of the workbook:"), language)
-    language.setFocus()  # not the OK button, which a typed space would press
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return str(language.currentData())
 
 
 def ask_party(
