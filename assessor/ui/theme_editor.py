@@ -23,6 +23,7 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A label whose mnemonic puts the keyboard in ``buddy``."""
     label = QLabel(text)
     label.setBuddy(buddy)
+    label.setWordWrap(True)  # a long French label wraps rather than widen the window
     return label
 
 

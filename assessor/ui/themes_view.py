@@ -65,17 +65,17 @@ class ThemesView(QWidget):
         self.down_button.setShortcut(QKeySequence("Ctrl+Shift+Down"))
         self.up_button.setToolTip("Ctrl+Shift+Up")
         self.down_button.setToolTip("Ctrl+Shift+Down")
-        buttons = QHBoxLayout()
-        for b in (
-            self.add_theme_button,
-            self.add_item_button,
-            self.up_button,
-            self.down_button,
-            self.delete_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.history_button)
+        # Two rows of buttons: one row of them in French made the window wider than 1024 px.
+        buttons, adding, moving = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        adding.addWidget(self.add_theme_button)
+        adding.addWidget(self.add_item_button)
+        adding.addStretch(1)
+        adding.addWidget(self.history_button)
+        for b in (self.up_button, self.down_button, self.delete_button):
+            moving.addWidget(b)
+        moving.addStretch(1)
+        buttons.addLayout(adding)
+        buttons.addLayout(moving)
         self._edit_buttons = (
             self.add_theme_button,
             self.add_item_button,
