@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTreeView
 
 from assessor.ui.tree_model import FactsheetTreeModel
@@ -44,3 +45,21 @@ def open_matches(tree: QTreeView, model: FactsheetTreeModel, opened: Iterable[in
             tree.expandRecursively(index)
             count, found = count + 1, found + shown
     return count
+
+
+def hidden_hint(shown: int) -> str:
+    """The finding pane's words when the filters hide the recommendation that was shown.
+
+    With matches in the tree, it says to choose one there (never that nothing matches).
+    """
+    if shown:
+        return QCoreApplication.translate(
+            "Workbench",
+            "The recommendation you were reading is not among the matches. Choose a "
+            "recommendation in the tree; clearing the filters (Ctrl+Shift+L) shows it again.",
+        )
+    return QCoreApplication.translate(
+        "Workbench",
+        "No recommendation shown matches the search and filters. Change them, or clear "
+        "them (Esc in the search box, Ctrl+Shift+L for every filter), to see it again.",
+    )

@@ -24,7 +24,7 @@ from assessor.services.errors import ServiceError
 from assessor.ui import follow_up_edit, stepping, undo
 from assessor.ui.assessment_pane import AssessmentPane
 from assessor.ui.carry_over import RoundToRound
-from assessor.ui.filter_expansion import open_matches
+from assessor.ui.filter_expansion import hidden_hint, open_matches
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
 from assessor.ui.follow_up_pane import FollowUpPane
@@ -240,12 +240,7 @@ class Workbench(QWidget):
             return
         self.assessment.flush()  # saved while it is still the recommendation shown
         self.detail = None
-        self.finding.show_hint(
-            self.tr(
-                "No recommendation shown matches the search and filters. Change them, or clear "
-                "them (Esc in the search box, Ctrl+Shift+L for every filter), to see it again."
-            )
-        )
+        self.finding.show_hint(hidden_hint(self.model.shown_count()[0]))
         self.follow_up.show_detail(None)
         self.assessment.show_detail(None)
         self._cursor_moved()

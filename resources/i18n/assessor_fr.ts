@@ -1597,6 +1597,10 @@
         <translation>Aucune recommandation affichée ne correspond à la recherche et aux filtres. Modifiez-les ou effacez-les (Échap dans la zone de recherche, Ctrl+Maj+L pour tous les filtres) pour la revoir.</translation>
     </message>
     <message>
+        <source>The recommendation you were reading is not among the matches. Choose a recommendation in the tree; clearing the filters (Ctrl+Shift+L) shows it again.</source>
+        <translation>La recommandation que vous lisiez ne fait pas partie des résultats. Choisissez une recommandation dans l’arborescence&#xa0;; effacer les filtres (Ctrl+Maj+L) la fait réapparaître.</translation>
+    </message>
+    <message>
         <location line="+42"/>
         <source>This is the last recommendation shown.</source>
         <translation>C’est la dernière recommandation affichée.</translation>
