@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assessor.db import crypto
+from assessor.db.backup_retention import DEFAULT_RETENTION, Retention, select_kept
 from assessor.db.errors import DatabaseError
 from assessor.fileio import atomic_path, atomic_write_bytes
 from assessor.i18n import N_, _
@@ -61,16 +62,6 @@ class BackupInfo:
         return _("{when}, {why} ({size} KiB)").format(
             when=when, why=why, size=f"{self.size / 1024:.0f}"
         )
-
-
-@dataclass(frozen=True)
-class Retention:
-    """How many backups thinning keeps: the newest few, then one a day, a week, a month."""
-
-    recent: int = 10
-    daily: int = 14
-    weekly: int = 8
-    monthly: int = 12
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -282,36 +273,8 @@ class _Unchanged(Exception):
     """Raised inside ``atomic_path`` so that it discards an identical backup."""
 
 
-def select_kept(
-    backups: list[BackupInfo], now: datetime, policy: Retention = Retention()
-) -> set[str]:
-    """The ids thinning keeps: the newest ``recent``, then the newest of each day/week/month."""
-    ordered = sorted(backups, key=lambda b: b.id, reverse=True)
-    keep = {b.id for b in ordered[: policy.recent]}
-    today = now.astimezone(UTC).date()
-    this_month = today.year * 12 + today.month - 1
-    buckets = (
-        (policy.daily, lambda d: (today - d).days),
-        (policy.weekly, lambda d: (today - d).days // 7),
-        (policy.monthly, lambda d: this_month - (d.year * 12 + d.month - 1)),
-    )
-    for count, age in buckets:
-        seen: set[int] = set()
-        for b in ordered:
-            bucket = age(b.created.astimezone(UTC).date())
-            if bucket < count and bucket not in seen:
-                seen.add(bucket)
-                keep.add(b.id)
-    # The last safety copy taken before each risky step stays until another replaces it.
-    for reason in ("before-migration", "before-restore", "before-conversion"):
-        latest = next((b for b in ordered if b.reason == reason), None)
-        if latest:
-            keep.add(latest.id)
-    return keep
-
-
 def thin(
-    db_path: Path, *, now: datetime | None = None, policy: Retention = Retention()
+    db_path: Path, *, now: datetime | None = None, policy: Retention = DEFAULT_RETENTION
 ) -> list[Path]:
     """Delete the backups the retention policy no longer keeps; return their paths."""
     backups = list_backups(db_path)
