@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from openpyxl import Workbook
@@ -21,21 +19,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from assessor import __version__
 from assessor.db.engine import Database
-from assessor.db.models import Chapter, Recommendation, RecommendationCode, Section
-from assessor.db.queries import current_follow_ups
 from assessor.domain.scope import IN_SCOPE_VERBS
 from assessor.exporters.document_words import (
     STATE_STATUSES,
     document_language,
-    state_line,
     status_label,
     status_labels,
     verb_label,
+)
+from assessor.exporters.questionnaire_rows import (
+    SCOPES,
+    QuestionnaireLine,
+    previous_follow_up,
+    questionnaire_lines,
 )
 from assessor.exporters.xlsx_common import (
     ANSWER_FILL,
@@ -56,7 +55,6 @@ from assessor.services.cancel import Cancel, check
 #: Not for what the cells hold: pre-filling the status and references kept version 1, as
 #: the columns, IDs and checksum are the same and the files sent out before still import alike.
 TEMPLATE_VERSION = "1"
-SCOPES = ("compliance", "all")
 #: The sheets' names in English; a French questionnaire has them in French (the same words).
 QUESTIONNAIRE_SHEET = N_("Questionnaire")
 INSTRUCTIONS_SHEET = N_("Instructions")
@@ -80,7 +78,16 @@ WIDTHS = tuple(width for _, width in COLUMNS)
 #: STATE_STATUSES (document_words) in the questionnaire's language.
 ANSWER_COLUMNS = (7, 8, 9)
 UNLOCKED = Protection(locked=False)
-__all__ = ["STATE_STATUSES", "headers", "sheet_names"]
+__all__ = [
+    "IN_SCOPE_VERBS",
+    "SCOPES",
+    "STATE_STATUSES",
+    "QuestionnaireLine",
+    "headers",
+    "previous_follow_up",
+    "questionnaire_lines",
+    "sheet_names",
+]
 
 
 def headers(w: Words) -> tuple[str, ...]:
@@ -93,44 +100,6 @@ def sheet_names(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words(lang).gettext(name) for lang in LANGUAGES))
 
 
-@dataclass(frozen=True)
-class QuestionnaireLine:
-    """One recommendation as the questionnaire shows it."""
-
-    uid: str
-    codes: tuple[str, ...]
-    chapter: str
-    verb: str
-    text: str
-    follow_up: str
-    #: The current follow-up's State's own status and references ("" when none).
-    follow_up_state_status: str = ""
-    follow_up_references: str = ""
-
-    @property
-    def previous(self) -> str:
-        """The "Previous follow-up" cell (English): the text, then the status and references."""
-        return self.previous_in(words("en"))
-
-    def previous_in(self, w: Words) -> str:
-        """The "Previous follow-up" cell in ``w``'s language."""
-        return previous_follow_up(
-            self.follow_up, self.follow_up_state_status, self.follow_up_references, w
-        )
-
-
-def previous_follow_up(
-    text: str, state_status: str | None, references: str | None, w: Words | None = None
-) -> str:
-    """A follow-up as the questionnaire's "Previous follow-up" column shows it (English unless
-    ``w`` says otherwise).
-
-    The import compares that locked cell with the database through this same function.
-    """
-    line = state_line(w or words("en"), state_status, references)
-    return f"{text}\n\n{line}" if text and line else text
-
-
 def ids_checksum(uids: Iterable[str]) -> str:
     """A checksum of the ID column, in order, so an import notices rows added or removed."""
     return hashlib.sha256("\n".join(uids).encode("ascii", "replace")).hexdigest()
@@ -139,70 +108,6 @@ def ids_checksum(uids: Iterable[str]) -> str:
 def ids_set_checksum(uids: Iterable[str]) -> str:
     """A checksum of the IDs in any order: a State may sort the rows, not add or remove any."""
     return ids_checksum(sorted(uids))
-
-
-def questionnaire_lines(session: Session, factsheet_id: int, scope: str) -> list[QuestionnaireLine]:
-    """The recommendations in scope, in factsheet order, with their current follow-up."""
-    if scope not in SCOPES:
-        raise ValueError(f"Unknown scope {scope!r}; use one of: {', '.join(SCOPES)}.")
-    chapters = [
-        (number, title)
-        for number, title in session.execute(
-            select(Chapter.number, Chapter.title)
-            .where(Chapter.factsheet_id == factsheet_id)
-            .order_by(Chapter.position, Chapter.id)
-        )
-    ]
-    codes: dict[int, list[str]] = defaultdict(list)
-    for rec_id, code in session.execute(
-        select(RecommendationCode.recommendation_id, RecommendationCode.code)
-        .where(RecommendationCode.factsheet_id == factsheet_id)
-        .order_by(RecommendationCode.recommendation_id, RecommendationCode.position)
-    ):
-        codes[rec_id].append(code)
-    follow_ups = {
-        rec_id: (text, state_status or "", references or "")
-        for rec_id, (text, state_status, references) in current_follow_ups(
-            session, factsheet_id
-        ).items()
-    }
-    query = (
-        select(
-            Recommendation.id,
-            Recommendation.uid,
-            Recommendation.chapter_number,
-            Recommendation.verb,
-            Recommendation.text,
-            Section.position,
-            Recommendation.section_position,
-            Recommendation.position,
-        )
-        .outerjoin(Section, Section.id == Recommendation.section_id)
-        .where(Recommendation.factsheet_id == factsheet_id, Recommendation.retired_at.is_(None))
-    )
-    if scope == "compliance":
-        query = query.where(Recommendation.verb.in_(IN_SCOPE_VERBS))
-    # The factsheet's reading order: chapter, section, place within the section.
-    order = {number: i for i, (number, _) in enumerate(chapters)}
-    rows = sorted(
-        session.execute(query),
-        key=lambda r: (order.get(r[2], len(order)), r[5] or 0, r[6], r[7], r[0]),
-    )
-    titles = dict(chapters)
-    lines = []
-    for rec_id, uid, chapter, verb, text, *_ in rows:
-        title = titles.get(chapter, "")
-        lines.append(
-            QuestionnaireLine(
-                uid,
-                tuple(codes.get(rec_id, ())),
-                f"{chapter}. {title}" if title else chapter,
-                verb,
-                text,
-                *follow_ups.get(rec_id, ("", "", "")),
-            )
-        )
-    return lines
 
 
 def _instructions(
