@@ -53,13 +53,17 @@ def state_line(state_status: str | None, references: str | None) -> str:
     """The State's status and references on one line; empty when it gave neither."""
     parts = []
     if state_status:
-        # The stored statuses ("in progress") are marked in exporters/document_words (documents
-        # domain); the user reads them in their language, a status of no catalogue as it is.
-        status = words(current_language()).gettext(state_status)
-        parts.append(_("State's status: {status}").format(status=status))
+        parts.append(_("State's status: {status}").format(status=choice_label(state_status)))
     if references:
         parts.append(_("References: {references}").format(references=references))
     return " · ".join(parts)
+
+
+def choice_label(value: str) -> str:
+    """A stored choice in the user's language: an assessment's status (draft, final), a State's
+    status ("in progress"); a value of no catalogue as it is."""
+    # The stored statuses are marked in exporters/document_words (documents domain).
+    return words(current_language()).gettext(value)
 
 
 @dataclass(frozen=True)

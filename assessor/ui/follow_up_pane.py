@@ -11,23 +11,52 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.domain.values import (
+    CORRECTED_SOURCE,
+    CORRECTION_UNDONE_SOURCE,
+    MANUAL_SOURCE,
     FollowUpInfo,
     HistoryEntry,
     Level,
     RecommendationDetail,
     as_utc,
-    received_text,
+    choice_label,
 )
 from assessor.i18n import current_language
+from assessor.i18n import words as language_words
 from assessor.ui.style import Translated, highlight_html
 from assessor.ui.translation import QT_TRANSLATE_NOOP, local_text
 
 translate = QCoreApplication.translate
 
 
-def when(moment: datetime | None) -> str:
-    """A date as people write it ("1 March 2025")."""
-    return received_text(moment)
+def when(moment: datetime | None, precision: str = "day") -> str:
+    """A date as people write it in the window's language ("1 March 2025", « 1er mars 2025 »)."""
+    if moment is None:
+        return translate("follow_up_pane", "an unknown date")
+    return language_words(current_language()).date(moment, precision)
+
+
+#: Where a follow-up came from, as stored (a prefix and a file's name, or the assessor's words).
+SOURCE_PREFIXES = {
+    "factsheet ": QT_TRANSLATE_NOOP("follow_up_pane", "factsheet {file}"),
+    "questionnaire ": QT_TRANSLATE_NOOP("follow_up_pane", "questionnaire {file}"),
+}
+SOURCE_WORDS = Translated(
+    "follow_up_pane",
+    {
+        MANUAL_SOURCE: QT_TRANSLATE_NOOP("follow_up_pane", "edited by hand"),
+        CORRECTED_SOURCE: QT_TRANSLATE_NOOP("follow_up_pane", "corrected by hand"),
+        CORRECTION_UNDONE_SOURCE: QT_TRANSLATE_NOOP("follow_up_pane", "correction undone"),
+    },
+)
+
+
+def source_text(source: str) -> str:
+    """A stored source in the window's language ("factsheet a.md" → « fiche a.md »)."""
+    for prefix, said in SOURCE_PREFIXES.items():
+        if source.startswith(prefix):
+            return translate("follow_up_pane", said).format(file=source.removeprefix(prefix))
+    return SOURCE_WORDS.get(source, source)
 
 
 #: How the history names the recorded fields of a recommendation.
@@ -65,6 +94,8 @@ def _value(field: str, value: str | None, levels: Sequence[Level]) -> str:
     if field == "rating":
         lang = current_language()
         value = next((level_label(lv, lang) for lv in levels if lv.key == value), value)
+    elif field in ("status", "follow_up_state_status"):
+        value = choice_label(value)  # « définitive », « en cours »
     flat = " ".join(value.split())
     if len(flat) > HISTORY_CHARS:
         flat = flat[:HISTORY_CHARS].rsplit(" ", 1)[0] + "…"
@@ -89,20 +120,37 @@ def changes_html(entries: Sequence[HistoryEntry], levels: Sequence[Level]) -> st
             change = f"{_value(e.field, e.old, levels)} → {_value(e.field, e.new, levels)}"
         rows.append(
             f"<tr><td style='padding-right:8px'><small>{local_time(e.at)}<br>{who}</small></td>"
-            f"<td><b>{html.escape(name)}</b>: {change}</td></tr>"
+            "<td>"
+            + translate("follow_up_pane", "<b>{field}</b>: {change}").format(
+                field=html.escape(name), change=change
+            )
+            + "</td></tr>"
         )
     return "<table cellspacing='0' cellpadding='3'>" + "".join(rows) + "</table>"
 
 
 def _source_line(info: FollowUpInfo) -> str:
     """Where a version came from and when: "questionnaire q.xlsx, received 3 March 2025"."""
-    source = html.escape(info.source or translate("follow_up_pane", "unknown source"))
+    source = html.escape(
+        source_text(info.source) if info.source else translate("follow_up_pane", "unknown source")
+    )
+    received = when(info.received_at, info.received_precision)
+    month = info.received_precision == "month"  # « reçu en mars 2025 », « reçu le 3 mars 2025 »
     if info.superseded_at:
-        return translate(
-            "follow_up_pane", "{source}, received {received}, replaced {replaced}"
-        ).format(source=source, received=info.received, replaced=when(info.superseded_at))
+        said = (
+            translate("follow_up_pane", "{source}, received {month}, replaced {replaced}")
+            if month
+            else translate("follow_up_pane", "{source}, received {received}, replaced {replaced}")
+        )
+        return said.format(
+            source=source, month=received, received=received, replaced=when(info.superseded_at)
+        )
+    if month:
+        return translate("follow_up_pane", "{source}, received {month}").format(
+            source=source, month=received
+        )
     return translate("follow_up_pane", "{source}, received {received}").format(
-        source=source, received=info.received
+        source=source, received=received
     )
 
 

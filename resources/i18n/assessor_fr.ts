@@ -2210,12 +2210,48 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
     <message>
         <location line="+2"/>
         <source>{source}, received {received}, replaced {replaced}</source>
-        <translation>{source}, reçu {received}, remplacé le {replaced}</translation>
+        <translation>{source}, reçu le {received}, remplacé le {replaced}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{source}, received {received}</source>
-        <translation>{source}, reçu {received}</translation>
+        <translation>{source}, reçu le {received}</translation>
+    </message>
+    <message>
+        <source>{source}, received {month}, replaced {replaced}</source>
+        <translation>{source}, reçu en {month}, remplacé le {replaced}</translation>
+    </message>
+    <message>
+        <source>{source}, received {month}</source>
+        <translation>{source}, reçu en {month}</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>une date inconnue</translation>
+    </message>
+    <message>
+        <source>factsheet {file}</source>
+        <translation>fiche {file}</translation>
+    </message>
+    <message>
+        <source>questionnaire {file}</source>
+        <translation>questionnaire {file}</translation>
+    </message>
+    <message>
+        <source>edited by hand</source>
+        <translation>modifié à la main</translation>
+    </message>
+    <message>
+        <source>corrected by hand</source>
+        <translation>corrigé à la main</translation>
+    </message>
+    <message>
+        <source>correction undone</source>
+        <translation>correction annulée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{field}&lt;/b&gt;: {change}</source>
+        <translation>&lt;b&gt;{field}&lt;/b&gt;&#xa0;: {change}</translation>
     </message>
     <message>
         <location line="+23"/>
