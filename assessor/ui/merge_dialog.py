@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.domain.merge import Choice, Difference, Kind, MergePlan, Side
+from assessor.ui.merge_agreement import agreement_table
 from assessor.ui.merge_summary import (
     CHOICE_WORDS,
     KIND_WORDS,
@@ -41,7 +42,6 @@ from assessor.ui.merge_summary import (
     summary_html,
     word,
 )
-from assessor.ui.style import short_labels
 from assessor.ui.translation import QT_TRANSLATE_NOOP
 
 NO_CHOICE = QT_TRANSLATE_NOOP("MergeDialog", "Choose…")
@@ -76,7 +76,7 @@ class MergeDialog(QDialog):
         self.summary.setAccessibleName(self.tr("Summary of the merge"))
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         top.addWidget(self.summary, 1)
-        self.agreement_table = self._agreement_table()
+        self.agreement_table = agreement_table(plan, labels)
         confusion = QVBoxLayout()
         caption = QLabel(self.tr("Ratings you both gave (rows: yours, columns: theirs)"))
         caption.setVisible(bool(self.plan.agreement.count))
@@ -132,44 +132,6 @@ class MergeDialog(QDialog):
         self.table.setFocus()
 
     # --- building ------------------------------------------------------------------------
-    def _agreement_table(self) -> QTableWidget:
-        """The confusion table of the ratings both gave: mine down, theirs across."""
-        a = self.plan.agreement
-        n = len(a.levels)
-        used = [i for i in range(n) if any(a.table[i]) or any(a.table[r][i] for r in range(n))]
-        names = short_labels([self.labels.get(a.levels[i], a.levels[i]) for i in used])
-        table = QTableWidget(len(used), len(used))
-        table.setAccessibleName(self.tr("Ratings: mine (rows) against theirs (columns)"))
-        table.setToolTip(
-            self.tr("How many recommendations you rated as the row and they as the column")
-        )
-        table.setHorizontalHeaderLabels(names)
-        table.setVerticalHeaderLabels(names)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for r, i in enumerate(used):
-            for c, j in enumerate(used):
-                cell = QTableWidgetItem(str(a.table[i][j]))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if i == j:
-                    font = cell.font()
-                    font.setBold(True)
-                    cell.setFont(font)
-                table.setItem(r, c, cell)
-        row_height = table.fontMetrics().height() + 6
-        table.verticalHeader().setDefaultSectionSize(row_height)
-        table.resizeColumnsToContents()
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        frame = 2 * table.frameWidth()
-        width = table.verticalHeader().sizeHint().width() + frame
-        width += sum(table.columnWidth(c) for c in range(len(used)))
-        height = table.horizontalHeader().sizeHint().height() + row_height * len(used) + frame
-        # Elided past these bounds (a long scale), never pushing the list off a small screen.
-        table.setFixedSize(min(width, 520), min(height, 170))
-        table.setVisible(bool(self.plan.agreement.count))
-        return table
-
     def _differences_table(self) -> QTableWidget:
         table = QTableWidget(len(self.plan.differences), len(COLUMNS))
         table.setAccessibleName(self.tr("Differences"))
