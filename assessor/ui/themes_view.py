@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.domain.scope import snippet
 from assessor.domain.values import ThemeInfo
-from assessor.ui import dialogs, undo
+from assessor.ui import undo
 from assessor.ui.reads import Reads
 from assessor.ui.theme_editor import ThemeEditor
+from assessor.ui.theme_history import show_theme_history
 from assessor.ui.theme_links import read_links, unknown_sentence
 
 ROLE_REF = Qt.ItemDataRole.UserRole + 1
@@ -193,35 +193,8 @@ class ThemesView(QWidget):
         theme, _n = self._find(self.current_ref())
         if theme is None:
             return
-        from assessor.ui.follow_up_pane import FIELD_NAMES, local_time
-
         self.flush()  # what is being typed is part of the history
-        entries = self.reads.theme_history(theme.id, [i.id for i in theme.items])
-        names = {
-            **FIELD_NAMES,
-            "text": self.tr("Text"),
-            "links": self.tr("Links"),
-            "theme_id": self.tr("Moved to theme"),
-        }
-        lines = []
-        for e in reversed(entries):
-            name = names.get(e.field, e.field.capitalize())
-            old = snippet(e.old or "—", 80)
-            new = snippet(e.new or "—", 80)
-            by = e.by or self.tr("unknown")
-            lines.append(f"{local_time(e.at)} · {by} · {name}: {old} → {new}")
-        dialogs.show_lines(
-            self,
-            self.tr("History of “{title}”").format(title=snippet(theme.title, 60)),
-            self.tr(
-                "%n recorded change(s) of this theme and its recommendations, newest first.",
-                "",
-                len(entries),
-            )
-            if entries
-            else self.tr("No change of this theme is recorded yet."),
-            lines,
-        )
+        show_theme_history(self, self.reads, theme)
 
     def current_ref(self) -> tuple[str, int] | None:
         """("theme" or "item", id) of the chosen row."""
