@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from assessor.domain.filters import FilterState
@@ -15,15 +15,41 @@ from assessor.ui.window_settings import SettingsStore
 MAX_RECENT = 8
 
 
+#: Room left on the screen for the window manager's frame and title bar (a 600-px-high first
+#: window put the status bar below a small screen's edge).
+FRAME = QSize(16, 48)
+#: A screen at most this high gets a maximised window at first start.
+SMALL_SCREEN_HEIGHT = 768
+
+
+def first_size(free: QSize) -> QSize:
+    """A first window's size on a screen with ``free`` room: nearly all of it, frame included."""
+    return QSize(min(1366, free.width() - FRAME.width()), min(768, free.height() - FRAME.height()))
+
+
+def clamped(rect: QRect, free: QRect) -> QRect:
+    """``rect`` made to fit inside ``free`` (frame included), moved in if it stuck out."""
+    width = min(rect.width(), free.width() - FRAME.width())
+    height = min(rect.height(), free.height() - FRAME.height())
+    x = max(free.left(), min(rect.x(), free.right() - FRAME.width() - width + 1))
+    y = max(free.top(), min(rect.y(), free.bottom() - FRAME.height() - height + 1))
+    return QRect(x, y, width, height)
+
+
 def restore_geometry(win: QMainWindow, s: SettingsStore) -> None:
-    """The window's last geometry; at first start nearly the whole screen."""
+    """The window's last geometry, fitted to the screen; at first start nearly the whole
+    screen (maximised on a small one)."""
     geometry = s.value("window/geometry")
+    screen = win.screen()
+    free = screen.availableGeometry() if screen is not None else None
     if isinstance(geometry, QByteArray):
         win.restoreGeometry(geometry)
-    elif win.screen() is not None:
-        # First start: nearly the whole screen, the panes need the room.
-        free = win.screen().availableGeometry()
-        win.resize(min(1366, free.width()), min(768, free.height()))
+        if free is not None and not win.isMaximized() and not win.isFullScreen():
+            win.setGeometry(clamped(win.geometry(), free))  # saved on a larger screen
+    elif free is not None:
+        win.resize(first_size(free.size()))  # the panes need the room
+        if free.height() <= SMALL_SCREEN_HEIGHT:
+            win.setWindowState(win.windowState() | Qt.WindowState.WindowMaximized)
 
 
 def saved_filters(s: SettingsStore) -> FilterState:
