@@ -24,13 +24,13 @@ from assessor.domain.tree import (
     build,
     is_shown,
     set_rating,
-    shown_recommendation_ids,
 )
 from assessor.domain.unread_counts import UnreadCounts
 from assessor.domain.values import Facet, FactsheetSummary, Level, TreeRow
 from assessor.i18n import current_language
 from assessor.ui import tree_text
 from assessor.ui.style import SECTION_NAMES, round_short
+from assessor.ui.tree_memory import TreeMemory
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +48,7 @@ ROLE_FINAL = Qt.ItemDataRole.UserRole + 10
 ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class FactsheetTreeModel(QAbstractItemModel):
+class FactsheetTreeModel(TreeMemory, QAbstractItemModel):
     """The tree of every factsheet in the database, filled lazily."""
 
     def __init__(
@@ -250,17 +250,6 @@ class FactsheetTreeModel(QAbstractItemModel):
             stack.extend(child for child in node.shown if child.kind != "recommendation")
         return out
 
-    def knows_recommendation(self, rec_id: int) -> bool:
-        """Whether a recommendation is in a loaded factsheet."""
-        return rec_id in self._recs
-
-    def shown_recommendations(self, factsheet_id: int) -> list[int]:
-        """The ids of a loaded factsheet's shown recommendations, in document order."""
-        root = next((n for n in self._roots if n.id == factsheet_id), None)
-        if root is None or factsheet_id not in self._loaded:
-            return []
-        return shown_recommendation_ids(root)
-
     def around(self, node: Node) -> tuple[list[int], list[int]] | None:
         """The shown recommendations of a node's factsheet before and after it (None: not shown)."""
         root = next((n for n in self._roots if n.id == node.factsheet_id), None)
@@ -268,32 +257,6 @@ class FactsheetTreeModel(QAbstractItemModel):
             return None
         self.ensure_loaded(root.id)
         return around(root, node)
-
-    def recommendation_node(self, rec_id: int) -> Node | None:
-        """The node of a recommendation in a loaded factsheet."""
-        return self._recs.get(rec_id)
-
-    def progress(self, node: Node) -> tuple[int, int]:
-        """(rated, in scope) among every recommendation under ``node``, filter or not."""
-        if node.kind == "factsheet" and node.id not in self._loaded:
-            summary = self._summaries.get(node.id)
-            return (summary.rated_in_scope, summary.in_scope) if summary else (0, 0)
-        return node.rated, node.in_scope
-
-    def factsheet_status(self, factsheet_id: int | None) -> tuple[str, int, int, int] | None:
-        """(Party, rated in scope, in scope, recommendations) from memory, no query.
-
-        ``None`` picks the first factsheet; None is returned when there is none.
-        """
-        root = next((n for n in self._roots if factsheet_id in (None, n.id)), None)
-        if root is None:
-            return None
-        summary = self._summaries[root.id]
-        return summary.party, *self.progress(root), summary.recommendations
-
-    def levels_of(self, factsheet_id: int) -> dict[str, tuple[str, str]]:
-        """Short label and colour of each rating key of a loaded factsheet."""
-        return self._levels.get(factsheet_id, {})
 
     # --- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
