@@ -574,8 +574,8 @@
         <location line="+3"/>
         <source>Showing {shown} of %n recommendation(s)</source>
         <translation>
-            <numerusform>{shown} affichée(s) sur %n recommandation</numerusform>
-            <numerusform>{shown} affichée(s) sur %n recommandations</numerusform>
+            <numerusform>Affichage&#xa0;: {shown} sur %n recommandation</numerusform>
+            <numerusform>Affichage&#xa0;: {shown} sur %n recommandations</numerusform>
         </translation>
     </message>
 </context>
@@ -1748,7 +1748,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
     <message>
         <location line="+19"/>
         <source>The summary of {party} for a Committee meeting: each recommendation with the State&apos;s follow-up and your rating and comment, then your themed recommendations.</source>
-        <translation>Le résumé de {party} pour une réunion du Comité&#xa0;: chaque recommandation avec le suivi de l’État, votre évaluation et votre commentaire, puis vos recommandations thématiques.</translation>
+        <translation>Le résumé concernant {party} pour une réunion du Comité&#xa0;: chaque recommandation avec le suivi de l’État, votre évaluation et votre commentaire, puis vos recommandations thématiques.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2745,17 +2745,17 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
     <message>
         <location line="+5"/>
         <source>Preparing the summary of {party}…</source>
-        <translation>Préparation du résumé de {party}…</translation>
+        <translation>Préparation du résumé concernant {party}…</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Writing the summary of {party}…</source>
-        <translation>Écriture du résumé de {party}…</translation>
+        <translation>Écriture du résumé concernant {party}…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Summary of {party} written to {path}</source>
-        <translation>Résumé de {party} écrit dans {path}</translation>
+        <translation>Résumé concernant {party} écrit dans {path}</translation>
     </message>
 </context>
 <context>
@@ -3018,7 +3018,7 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
         <location line="+19"/>
         <source>Specific to {party}</source>
         <extracomment>How section kinds are named in the tree (their full titles are long; tooltips keep them).</extracomment>
-        <translation>Spécifiques à {party}</translation>
+        <translation>Recommandations spécifiques ({party})</translation>
     </message>
     <message>
         <location line="+1"/>

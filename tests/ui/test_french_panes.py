@@ -60,3 +60,16 @@ def test_the_english_follow_up_is_unchanged(window: MainWindow) -> None:
     assert wb.detail is not None and wb.detail.follow_up is not None
     text = wb.follow_up.browser.toPlainText()
     assert "factsheet factsheet-albania-2nd-round.md, received March 2025" in text, text
+
+
+def test_french_counts_and_party_names_read_naturally(
+    qtbot, real_db: Database, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    bar = _open(qtbot, real_db, settings, "fr").workbench.filters
+    bar.show_count(1, 81)
+    assert bar.count.text() == "Affichage\xa0: 1 sur 81 recommandations"
+    assert "(s)" not in bar.count.text()
+    specific = QCoreApplication.translate("style", "Specific to {party}").format(party="Albania")
+    assert specific == "Recommandations spécifiques (Albania)"
