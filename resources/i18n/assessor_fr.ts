@@ -574,8 +574,8 @@
         <location line="+3"/>
         <source>Showing {shown} of %n recommendation(s)</source>
         <translation>
-            <numerusform>Affichage&#xa0;: {shown} sur %n recommandation</numerusform>
-            <numerusform>Affichage&#xa0;: {shown} sur %n recommandations</numerusform>
+            <numerusform>{shown} sur %n recommandation</numerusform>
+            <numerusform>{shown} sur %n recommandations</numerusform>
         </translation>
     </message>
 </context>

@@ -69,7 +69,7 @@ def test_french_counts_and_party_names_read_naturally(
 
     bar = _open(qtbot, real_db, settings, "fr").workbench.filters
     bar.show_count(1, 81)
-    assert bar.count.text() == "Affichage\xa0: 1 sur 81 recommandations"
+    assert bar.count.text() == "1 sur 81 recommandations"
     assert "(s)" not in bar.count.text()
     specific = QCoreApplication.translate("style", "Specific to {party}").format(party="Albania")
     assert specific == "Recommandations spécifiques (Albania)"
