@@ -29,7 +29,11 @@ def show_theme_history(parent: QWidget, reads: Reads, theme: ThemeInfo) -> None:
         old = snippet(e.old or "—", 80)
         new = snippet(e.new or "—", 80)
         by = e.by or QCoreApplication.translate("ThemesView", "unknown")
-        lines.append(f"{local_time(e.at)} · {by} · {name}: {old} → {new}")
+        lines.append(
+            QCoreApplication.translate(
+                "ThemesView", "{when} · {by} · {field}: {old} → {new}"
+            ).format(when=local_time(e.at), by=by, field=name, old=old, new=new)
+        )
     dialogs.show_lines(
         parent,
         QCoreApplication.translate("ThemesView", "History of “{title}”").format(

@@ -1445,6 +1445,10 @@
 <context>
     <name>ThemesView</name>
     <message>
+        <source>{when} · {by} · {field}: {old} → {new}</source>
+        <translation>{when} · {by} · {field}&#xa0;: {old} → {new}</translation>
+    </message>
+    <message>
         <location filename="../../assessor/ui/themes_view.py" line="+50"/>
         <source>Themes and their recommendations</source>
         <extracomment>How long typing in an item&apos;s text or links pauses before it is checked and saved. The codes of the factsheet&apos;s recommendations: links to anything else are refused.</extracomment>

@@ -73,3 +73,24 @@ def test_french_counts_and_party_names_read_naturally(
     assert "(s)" not in bar.count.text()
     specific = QCoreApplication.translate("style", "Specific to {party}").format(party="Albania")
     assert specific == "Recommandations spécifiques (Albania)"
+
+
+def test_the_french_theme_history_spaces_its_colon(monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from assessor.ui import dialogs
+    from assessor.ui.theme_history import show_theme_history
+
+    install_language("fr")
+    shown: list[list[str]] = []
+    monkeypatch.setattr(dialogs, "show_lines", lambda *args, **_kw: shown.append(list(args[3])))
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    reads = SimpleNamespace(
+        theme_history=lambda _t, _i: [HistoryEntry("title", "Old", "New", at, "Maria")]
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    show_theme_history(parent, reads, SimpleNamespace(id=1, items=[], title="T"))  # type: ignore[arg-type]
+    assert len(shown) == 1 and "\xa0: Old → New" in shown[0][0], shown
