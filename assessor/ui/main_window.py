@@ -9,13 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QMainWindow,
     QMenu,
     QSplitter,
     QVBoxLayout,
@@ -40,6 +37,7 @@ from assessor.ui import (
     window_chrome,
     window_state,
 )
+from assessor.ui.file_drops import FileDropWindow
 from assessor.ui.help import UserGuide, about_html
 from assessor.ui.ops import OpRunner
 from assessor.ui.themes_view import ThemesView
@@ -47,7 +45,7 @@ from assessor.ui.window_settings import SettingsStore
 from assessor.ui.workbench import Workbench
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileDropWindow):
     """The assessor's workbench window over one open database."""
 
     # Built by menus.build_menus: the menus and actions the window updates later.
@@ -342,20 +340,6 @@ class MainWindow(QMainWindow):
     def recent(self) -> list[str]:
         """Recently opened databases, newest first."""
         return window_state.recent(self.settings, window_chrome.recent_entry(self.db))
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if any(u.isLocalFile() and self.importable(Path(u.toLocalFile())) for u in urls):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        wanted = [p for p in paths if self.importable(p)]
-        if wanted:
-            event.acceptProposedAction()
-            self.import_files(wanted)
 
     # --- keeping state -------------------------------------------------------------------
     def _restore(self) -> None:
