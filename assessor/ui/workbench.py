@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from assessor.domain.filters import FilterState
@@ -24,6 +17,7 @@ from assessor.services.errors import ServiceError
 from assessor.ui import follow_up_edit, stepping, undo
 from assessor.ui.assessment_pane import AssessmentPane
 from assessor.ui.carry_over import RoundToRound
+from assessor.ui.digit_keys import DigitKeys
 from assessor.ui.filter_expansion import hidden_hint, open_matches
 from assessor.ui.filters import FilterBar
 from assessor.ui.finding_pane import FindingPane
@@ -79,7 +73,11 @@ class Workbench(QWidget):
         # Folding the branch of the recommendation shown puts it out of sight: no rating then.
         self.tree.collapsed.connect(lambda _index: self._cursor_moved())
         self.tree.expanded.connect(lambda _index: self._cursor_moved())
-        self.tree.installEventFilter(self)
+        self.digit_keys = DigitKeys(  # a digit on a Party or chapter: say why it rates nothing
+            self.tree,
+            lambda: self.selected_recommendation() is not None,
+            lambda: self.message.emit(self.tr(SELECT_TO_RATE)),
+        )
         self._allowed: bool | None = None
         self.filters.filters_changed.connect(self.apply_filters)
         self.filters.leave_requested.connect(self.focus_tree)
@@ -156,21 +154,6 @@ class Workbench(QWidget):
             if not allowed and self.detail is not None:
                 self.message.emit(self.tr(SELECT_TO_RATE))
         self.cursor_moved.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A digit reaches the tree only when the Rate menu's keys are off: say why, rather
-        # than let the tree jump to a row starting with that digit.
-        if (
-            watched is self.tree
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and self.selected_recommendation() is None
-        ):
-            self.message.emit(self.tr(SELECT_TO_RATE))
-            return True
-        return super().eventFilter(watched, event)
 
     def show_recommendation(self, rec_id: int) -> None:
         """Fill the panes with a recommendation."""
