@@ -145,7 +145,9 @@ def main() -> None:
     dialog.close()
     window.close()
     db.close()
-    names = ", ".join(f"{n}{suffix}.png" for n in ("workbench", "review", "themes", "import-review"))
+    names = ", ".join(
+        f"{n}{suffix}.png" for n in ("workbench", "review", "themes", "import-review")
+    )
     print(f"Wrote {names} to {out}")
 
 
