@@ -3,13 +3,22 @@ in a scrollable list. Its words are the themes view's (translation context ``The
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from assessor.domain.scope import snippet
 from assessor.domain.values import ThemeInfo
 from assessor.ui import dialogs
 from assessor.ui.reads import Reads
+
+
+class ThemeHistoryWords(QObject):
+    """The counted words of the list (Qt's lupdate reads a plural only from ``self.tr``)."""
+
+    def changes(self, n: int) -> str:
+        return self.tr(
+            "%n recorded change(s) of this theme and its recommendations, newest first.", "", n
+        )
 
 
 def show_theme_history(parent: QWidget, reads: Reads, theme: ThemeInfo) -> None:
@@ -39,12 +48,7 @@ def show_theme_history(parent: QWidget, reads: Reads, theme: ThemeInfo) -> None:
         QCoreApplication.translate("ThemesView", "History of “{title}”").format(
             title=snippet(theme.title, 60)
         ),
-        QCoreApplication.translate(
-            "ThemesView",
-            "%n recorded change(s) of this theme and its recommendations, newest first.",
-            "",
-            len(entries),
-        )
+        ThemeHistoryWords().changes(len(entries))
         if entries
         else QCoreApplication.translate("ThemesView", "No change of this theme is recorded yet."),
         lines,

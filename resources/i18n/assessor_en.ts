@@ -134,7 +134,7 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/merge_dialog.py" line="+385"/>
+        <location filename="../../assessor/ui/merge_dialog.py" line="+347"/>
         <source>%n conflict(s) still need(s) a choice</source>
         <translation>
             <numerusform>%n conflict still needs a choice</numerusform>
@@ -181,9 +181,9 @@
     </message>
 </context>
 <context>
-    <name>ThemesView</name>
+    <name>ThemeHistoryWords</name>
     <message numerus="yes">
-        <location filename="../../assessor/ui/themes_view.py" line="+217"/>
+        <location filename="../../assessor/ui/theme_history.py" line="+20"/>
         <source>%n recorded change(s) of this theme and its recommendations, newest first.</source>
         <translation>
             <numerusform>%n recorded change of this theme and its recommendations, newest first.</numerusform>

@@ -432,7 +432,7 @@
 <context>
     <name>FactsheetTreeModel</name>
     <message>
-        <location filename="../../assessor/ui/tree_model.py" line="+373"/>
+        <location filename="../../assessor/ui/tree_model.py" line="+336"/>
         <source>none in scope</source>
         <extracomment>Every row&apos;s flags, made once: the view asks them of every row it lays out or paints.</extracomment>
         <translation>aucune dans le périmètre</translation>
@@ -735,7 +735,7 @@
 <context>
     <name>FollowUpPane</name>
     <message>
-        <location filename="../../assessor/ui/follow_up_pane.py" line="+154"/>
+        <location filename="../../assessor/ui/follow_up_pane.py" line="+202"/>
         <source>&lt;b&gt;State’s follow-up&lt;/b&gt;</source>
         <translation>&lt;b&gt;Suivi de l’État&lt;/b&gt;</translation>
     </message>
@@ -960,7 +960,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../assessor/ui/main_window.py" line="+96"/>
+        <location filename="../../assessor/ui/main_window.py" line="+94"/>
         <source>&amp;Workbench</source>
         <extracomment>Called with a path (and a passphrase) to open another database in place of this one. The window that took this one&apos;s place (File → Open, a conversion), once there is one.</extracomment>
         <translation>&amp;Poste de travail</translation>
@@ -1027,20 +1027,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+174"/>
+        <location line="+136"/>
         <location line="+100"/>
         <source>Mine</source>
         <translation>Ma version</translation>
     </message>
     <message>
-        <location line="-273"/>
-        <location line="+174"/>
+        <location line="-235"/>
+        <location line="+136"/>
         <location line="+104"/>
         <source>Theirs</source>
         <translation>Leur version</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-239"/>
         <source>Choice</source>
         <translation>Choix</translation>
     </message>
@@ -1090,17 +1090,17 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../assessor/ui/merge_agreement.py" line="+26"/>
         <source>Ratings: mine (rows) against theirs (columns)</source>
         <translation>Évaluations&#xa0;: les miennes (lignes) face aux leurs (colonnes)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>How many recommendations you rated as the row and they as the column</source>
         <translation>Combien de recommandations vous avez évaluées comme la ligne et eux comme la colonne</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../assessor/ui/merge_dialog.py" line="+17"/>
         <source>Differences</source>
         <translation>Différences</translation>
     </message>
@@ -1397,7 +1397,7 @@
 <context>
     <name>ThemeEditor</name>
     <message>
-        <location filename="../../assessor/ui/theme_editor.py" line="+35"/>
+        <location filename="../../assessor/ui/theme_editor.py" line="+36"/>
         <source>Theme title</source>
         <translation>Titre du thème</translation>
     </message>
@@ -1443,8 +1443,20 @@
     </message>
 </context>
 <context>
+    <name>ThemeHistoryWords</name>
+    <message numerus="yes">
+        <location filename="../../assessor/ui/theme_history.py" line="+20"/>
+        <source>%n recorded change(s) of this theme and its recommendations, newest first.</source>
+        <translation>
+            <numerusform>%n modification consignée de ce thème et de ses recommandations, la plus récente d’abord.</numerusform>
+            <numerusform>%n modifications consignées de ce thème et de ses recommandations, la plus récente d’abord.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ThemesView</name>
     <message>
+        <location line="+22"/>
         <source>{when} · {by} · {field}: {old} → {new}</source>
         <translation>{when} · {by} · {field}&#xa0;: {old} → {new}</translation>
     </message>
@@ -1505,7 +1517,7 @@
         <translation>  (vide)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../assessor/ui/theme_history.py" line="-11"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
@@ -1525,17 +1537,9 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>History of “{title}”</source>
         <translation>Historique de «&#xa0;{title}&#xa0;»</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n recorded change(s) of this theme and its recommendations, newest first.</source>
-        <translation>
-            <numerusform>%n modification consignée de ce thème et de ses recommandations, la plus récente d’abord.</numerusform>
-            <numerusform>%n modifications consignées de ce thème et de ses recommandations, la plus récente d’abord.</numerusform>
-        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1543,7 +1547,7 @@
         <translation>Aucune modification de ce thème n’est encore consignée.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location filename="../../assessor/ui/themes_view.py" line="+115"/>
         <source>⚠ {problem} — not saved.</source>
         <translation>⚠ {problem} — non enregistré.</translation>
     </message>
@@ -1589,24 +1593,26 @@
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../assessor/ui/workbench.py" line="+38"/>
+        <location filename="../../assessor/ui/workbench.py" line="+32"/>
         <source>Select a recommendation to rate it</source>
         <extracomment>Why the rating keys and buttons do nothing while the tree&apos;s cursor is not on a recommendation.</extracomment>
         <translation>Sélectionnez une recommandation pour l’évaluer</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location filename="../../assessor/ui/filter_expansion.py" line="+61"/>
         <source>No recommendation shown matches the search and filters. Change them, or clear them (Esc in the search box, Ctrl+Shift+L for every filter), to see it again.</source>
-        <extracomment>The shown recommendation changed (its detail, or None). Something worth a word in the status bar. The tree&apos;s cursor moved or a branch folded: whether rating may act changed, perhaps. (recommendation, factsheet) the filters hide: shown again once a filter lets it through. What was expanded when the search or a filter began: restored when they are cleared.</extracomment>
         <translation>Aucune recommandation affichée ne correspond à la recherche et aux filtres. Modifiez-les ou effacez-les (Échap dans la zone de recherche, Ctrl+Maj+L pour tous les filtres) pour la revoir.</translation>
     </message>
     <message>
+        <location line="-5"/>
         <source>The recommendation you were reading is not among the matches. Choose a recommendation in the tree; clearing the filters (Ctrl+Shift+L) shows it again.</source>
+        <extracomment>At most this many factsheets are opened for their matches (beyond those open already). At most this many factsheets not read in yet are read to look for matches.</extracomment>
         <translation>La recommandation que vous lisiez ne fait pas partie des résultats. Choisissez une recommandation dans l’arborescence&#xa0;; effacer les filtres (Ctrl+Maj+L) la fait réapparaître.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../assessor/ui/workbench.py" line="+233"/>
         <source>This is the last recommendation shown.</source>
+        <extracomment>The shown recommendation changed (its detail, or None). Something worth a word in the status bar. The tree&apos;s cursor moved or a branch folded: whether rating may act changed, perhaps. (recommendation, factsheet) the filters hide: shown again once a filter lets it through. What was expanded when the search or a filter began: restored when they are cleared.</extracomment>
         <translation>C’est la dernière recommandation affichée.</translation>
     </message>
     <message>
@@ -1688,9 +1694,8 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../assessor/ui/dialogs.py" line="+155"/>
+        <location filename="../../assessor/ui/dialogs.py" line="+142"/>
         <source>Go to code</source>
-        <extracomment>The language it is printed in (&quot;&quot;: the Party&apos;s, else the user&apos;s); --lang.</extracomment>
         <translation>Aller au code</translation>
     </message>
     <message>
@@ -1699,8 +1704,9 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
         <translation>Code de la recommandation (par exemple IV-5 ou iv 5)&#xa0;:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../assessor/ui/export_dialogs.py" line="+46"/>
         <source>Compliance scope (require and request)</source>
+        <extracomment>The language it is printed in (&quot;&quot;: the Party&apos;s, else the user&apos;s); --lang.</extracomment>
         <translation>Périmètre de conformité (exige et demande)</translation>
     </message>
     <message>
@@ -1780,7 +1786,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
         <translation>&amp;Langue du classeur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../assessor/ui/dialogs.py" line="+34"/>
         <source>Choose the passphrase that will encrypt {location}. It is never stored: without it nobody, you included, can open the database or its backups.</source>
         <translation>Choisissez la phrase secrète qui chiffrera {location}. Elle n’est jamais enregistrée&#xa0;: sans elle, personne, vous compris, ne peut ouvrir la base de données ni ses sauvegardes.</translation>
     </message>
@@ -2145,7 +2151,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
 <context>
     <name>follow_up_pane</name>
     <message>
-        <location filename="../../assessor/ui/follow_up_pane.py" line="-225"/>
+        <location filename="../../assessor/ui/follow_up_pane.py" line="-244"/>
         <source>Rating</source>
         <extracomment>How the history names the recorded fields of a recommendation.</extracomment>
         <translation>Évaluation</translation>
@@ -2192,7 +2198,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
         <translation>&lt;i&gt;aucun&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>&lt;p style=&apos;color:gray&apos;&gt;No change recorded yet.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;Aucune modification consignée pour l’instant.&lt;/p&gt;</translation>
     </message>
@@ -2207,58 +2213,68 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
         <translation>&lt;i&gt;annulée&lt;/i&gt;</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>unknown source</source>
         <translation>source inconnue</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>{source}, received {received}, replaced {replaced}</source>
         <translation>{source}, reçu le {received}, remplacé le {replaced}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>{source}, received {received}</source>
         <translation>{source}, reçu le {received}</translation>
     </message>
     <message>
+        <location line="-11"/>
         <source>{source}, received {month}, replaced {replaced}</source>
         <translation>{source}, reçu en {month}, remplacé le {replaced}</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>{source}, received {month}</source>
         <translation>{source}, reçu en {month}</translation>
     </message>
     <message>
+        <location line="-114"/>
         <source>an unknown date</source>
         <translation>une date inconnue</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>factsheet {file}</source>
+        <extracomment>Where a follow-up came from, as stored (a prefix and a file&apos;s name, or the assessor&apos;s words).</extracomment>
         <translation>fiche {file}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>questionnaire {file}</source>
         <translation>questionnaire {file}</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>edited by hand</source>
         <translation>modifié à la main</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>corrected by hand</source>
         <translation>corrigé à la main</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>correction undone</source>
         <translation>correction annulée</translation>
     </message>
     <message>
+        <location line="+75"/>
         <source>&lt;b&gt;{field}&lt;/b&gt;: {change}</source>
         <translation>&lt;b&gt;{field}&lt;/b&gt;&#xa0;: {change}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+51"/>
         <source>Version {number}</source>
         <extracomment>How much of a folded earlier version the timeline shows.</extracomment>
         <translation>Version {number}</translation>

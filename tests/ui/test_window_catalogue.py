@@ -98,3 +98,24 @@ def test_the_french_catalogue_compiles_without_unfinished_entries(tmp_path: Path
         text=True,
     ).stdout
     assert "0 unfinished" in out and "Ignored" not in out
+
+
+def test_every_counted_message_is_asked_through_self_tr() -> None:
+    """lupdate reads a plural (%n) only from ``self.tr``: one given to ``translate`` is never
+    extracted, so it would stay English in the French window."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "assessor" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            by_tr = isinstance(func, ast.Attribute) and func.attr == "tr"
+            counted = any(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) and "%n" in a.value
+                for a in node.args
+            )
+            if counted and not by_tr:
+                hidden.append(f"{path.name}:{node.lineno}")
+    assert hidden == []
