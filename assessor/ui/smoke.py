@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from assessor.i18n import current_language
 from assessor.settings import ENV_SETTINGS, Settings, save_settings
 from assessor.ui.app import run_app
 
@@ -38,7 +39,8 @@ def show_window_once(db_file: Path, settings_dir: Path) -> str:
 
     # Runs on the first turn of the event loop, that is right after the window was shown.
     QTimer.singleShot(0, look_and_quit)
-    status = run_app(str(db_file))
+    # The window speaks the language the check reports in (``--lang`` included).
+    status = run_app(str(db_file), lang=current_language())
     if status != 0 or not shown:
         raise RuntimeError(f"the window did not open (exit status {status})")
     return shown[0]
