@@ -122,10 +122,11 @@ PRECISIONS = ("month", "day")
 
 
 def received_text(moment: datetime | None, precision: str = "day") -> str:
-    """A date as precise as its source: "March 2025" for a month, "3 March 2025" for a day."""
+    """A date as precise as its source, in the user's language: "March 2025" for a month,
+    "3 March 2025" for a day (« mars 2025 », « 3 mars 2025 »)."""
     if moment is None:
-        return "an unknown date"
-    return f"{moment:%B %Y}" if precision == "month" else f"{moment.day} {moment:%B %Y}"
+        return _("an unknown date")
+    return words(current_language()).date(moment, precision)
 
 
 #: How every output marks a rating given before the current follow-up came in.
