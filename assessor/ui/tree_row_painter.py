@@ -16,6 +16,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from assessor.domain.scales import DEFAULT_PRESET, PRESETS
+from assessor.i18n import current_language
 from assessor.ui import tree_text
 from assessor.ui.style import text_color_on, verb_badge
 from assessor.ui.tree_model import (
@@ -38,6 +40,19 @@ RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignCenter
 ELIDE = Qt.TextElideMode.ElideRight
 FINAL_COLOR = "#2e7d32"
+
+
+def chip_samples(lang: str) -> tuple[str, str]:
+    """The chips the column is sized by, in the window's language: the default scale's widest
+    short label shown whole ("Not implemented", « Pas mise en œuvre ») and the least it gives
+    room for ("Partly", « Partiellement »)."""
+    levels = {lv.key: lv for lv in PRESETS[DEFAULT_PRESET][1]}
+
+    def short(key: str) -> str:
+        level = levels[key]
+        return level.short_fr if lang == "fr" and level.short_fr else level.short
+
+    return short("not_implemented"), short("partly")
 
 
 class Row(NamedTuple):
@@ -125,8 +140,9 @@ class Look:
         # The rating chip has one width for every row so that chips line up in a column; on a
         # narrow tree it gives up to a third of the row, its label cut ("Not impl…"), so that
         # the codes and the start of the text stay readable.
-        full = self.metrics.horizontalAdvance("Not implemented") + 3 * PAD
-        least = self.metrics.horizontalAdvance("Partly") + 3 * PAD
+        widest, narrowest = chip_samples(current_language())
+        full = self.metrics.horizontalAdvance(widest) + 3 * PAD
+        least = self.metrics.horizontalAdvance(narrowest) + 3 * PAD
         self.chip_width = min(full, max(least, local.width() // 3))
         self.chip = QRect(
             rect.right() - self.chip_width, rect.center().y() - h // 2 - 1, self.chip_width, h + 2

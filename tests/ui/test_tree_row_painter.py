@@ -98,3 +98,11 @@ def test_a_row_is_painted_again_when_what_it_shows_changes(real_db: Database) ->
         tree, _option(tree, S.State_Enabled | S.State_Active | S.State_Selected, 440), index
     )
     assert selected != rated
+
+
+def test_the_chip_column_is_sized_by_the_window_languages_labels() -> None:
+    from assessor.ui.tree_row_painter import chip_samples
+
+    assert chip_samples("en") == ("Not implemented", "Partly")
+    # The French chips are longer: sized on English, « Pas mise en œuvre » was cut at 1366 px.
+    assert chip_samples("fr") == ("Pas mise en œuvre", "Partiellement")
