@@ -405,8 +405,8 @@
         <location line="+3"/>
         <source>Assessment of {party} (%n recommendation(s)) written to {path}</source>
         <translation>
-            <numerusform>Évaluation de {party} (%n recommandation) écrite dans {path}</numerusform>
-            <numerusform>Évaluation de {party} (%n recommandations) écrite dans {path}</numerusform>
+            <numerusform>Évaluation concernant {party} (%n recommandation) écrite dans {path}</numerusform>
+            <numerusform>Évaluation concernant {party} (%n recommandations) écrite dans {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -868,7 +868,7 @@
     <message>
         <location line="+19"/>
         <source>This is a re-import of the existing factsheet of {party} ({recommendations}, {rated} rated). Ratings and comments are kept, matched by code; replaced follow-ups are kept in their history. The changes are listed after the import.</source>
-        <translation>Il s’agit d’un réimport de la fiche existante de {party} ({recommendations}, {rated} évaluées). Les évaluations et les commentaires sont conservés, rapprochés par code&#xa0;; les suivis remplacés sont conservés dans leur historique. Les modifications sont énumérées après l’import.</translation>
+        <translation>Il s’agit d’un réimport de la fiche existante concernant {party} ({recommendations}, {rated} évaluées). Les évaluations et les commentaires sont conservés, rapprochés par code&#xa0;; les suivis remplacés sont conservés dans leur historique. Les modifications sont énumérées après l’import.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -1954,7 +1954,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
     <message>
         <location line="+1"/>
         <source>Writing the assessment of {party}…</source>
-        <translation>Écriture de l’évaluation de {party}…</translation>
+        <translation>Écriture de l’évaluation concernant {party}…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2021,12 +2021,12 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
     <message>
         <location line="+34"/>
         <source>The assessment of {party} was written, protected by the passphrase, to {path}.</source>
-        <translation>L’évaluation de {party} a été écrite, protégée par la phrase secrète, dans {path}.</translation>
+        <translation>L’évaluation concernant {party} a été écrite, protégée par la phrase secrète, dans {path}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The assessment of {party} was written to {path}.</source>
-        <translation>L’évaluation de {party} a été écrite dans {path}.</translation>
+        <translation>L’évaluation concernant {party} a été écrite dans {path}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2321,7 +2321,7 @@ L’ouvrir en lecture seule&#xa0;? Vous la verrez mais ne pourrez rien modifier.
 Import it as {party}’s factsheet? (If it is {other}’s, answer No and correct its title.)</source>
         <translation>{mismatch}.
 
-L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répondez Non et corrigez son titre.)</translation>
+L’importer comme fiche concernant {party}&#xa0;? (Si c’est celle de {other}, répondez Non et corrigez son titre.)</translation>
     </message>
     <message>
         <location line="+60"/>
@@ -2331,7 +2331,7 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
     <message>
         <location line="+6"/>
         <source>Replace {party}’s {items} ({themes}) with the {new} of {source}? The current ones are kept in the history, but an import cannot be undone.</source>
-        <translation>Remplacer les {items} ({themes}) de {party} par les {new} de {source}&#xa0;? Les actuelles sont conservées dans l’historique, mais un import ne peut pas être annulé.</translation>
+        <translation>Remplacer les {items} ({themes}) concernant {party} par les {new} de {source}&#xa0;? Les actuelles sont conservées dans l’historique, mais un import ne peut pas être annulé.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2699,7 +2699,7 @@ L’importer comme fiche de {party}&#xa0;? (Si c’est celle de {other}, répond
     <message>
         <location line="+7"/>
         <source>&lt;i&gt;Offered as a re-import:&lt;/i&gt; their factsheet of {party} is a newer version than yours (imported later, from a different text). The merge keeps your text; to take theirs, import the newer factsheet (File → Import), then merge again.</source>
-        <translation>&lt;i&gt;Proposée comme réimport&#xa0;:&lt;/i&gt; leur fiche de {party} est une version plus récente que la vôtre (importée plus tard, d’un autre texte). La fusion garde votre texte&#xa0;; pour prendre le leur, importez la fiche plus récente (Fichier → Importer), puis fusionnez à nouveau.</translation>
+        <translation>&lt;i&gt;Proposée comme réimport&#xa0;:&lt;/i&gt; leur fiche concernant {party} est une version plus récente que la vôtre (importée plus tard, d’un autre texte). La fusion garde votre texte&#xa0;; pour prendre le leur, importez la fiche plus récente (Fichier → Importer), puis fusionnez à nouveau.</translation>
     </message>
 </context>
 <context>
