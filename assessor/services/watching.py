@@ -54,9 +54,8 @@ def changes_since(db: Database, since: Mark) -> tuple[Mark, Changes]:
         now = _mark(s)
         if now == since:
             return now, Changes()
-        every = frozenset(s.scalars(select(Factsheet.id)))
         if now.factsheets != since.factsheets or now.last_change - since.last_change > MANY:
-            return now, Changes.of_factsheets(every)
+            return now, Changes.of_factsheets(frozenset(s.scalars(select(Factsheet.id))))
         rows = s.execute(
             select(Change.entity, Change.entity_id)
             .where(Change.id > since.last_change, Change.id <= now.last_change)
@@ -81,5 +80,5 @@ def changes_since(db: Database, since: Mark) -> tuple[Mark, Changes]:
         sheets |= set(themes.values()) | set(items.values())
         if len(themes) < len(theme_ids) or len(items) < len(item_ids):
             # A theme or item deleted since is found nowhere: every factsheet's themes, then.
-            sheets |= every
+            sheets |= set(s.scalars(select(Factsheet.id)))
         return now, Changes(recommendations=frozenset(recommendations), themes=frozenset(sheets))
