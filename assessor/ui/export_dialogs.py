@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QWidget
 
+from assessor.ui.document_language import language_choice as _language_choice
 from assessor.ui.form_dialog import form_dialog as _form_dialog
 
 if TYPE_CHECKING:
@@ -46,13 +47,6 @@ def _scope_choice() -> QComboBox:
     scope.addItem(translate("dialogs", "Compliance scope (require and request)"), "compliance")
     scope.addItem(translate("dialogs", "All recommendations (invites too)"), "all")
     return scope
-
-
-def _language_choice(lang: str) -> QComboBox:
-    """The document's language, each named in itself; ``lang`` chosen first."""
-    from assessor.ui.document_language import language_choice
-
-    return language_choice(lang)
 
 
 def ask_questionnaire_options(
