@@ -106,6 +106,9 @@ def _catalogue(lang: Language, domain: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+_Catalogue = gettext.NullTranslations
+
+
 class Words:
     """The translations of one language: both domains, dates and numbers written its way."""
 
@@ -114,17 +117,25 @@ class Words:
         self._messages = _catalogue(lang, "messages")
         self._documents = _catalogue(lang, "documents")
 
-    def gettext(self, message: str) -> str:
-        """``message`` in this language (a document's word, else a message's)."""
-        found = self._documents.gettext(message)
-        return found if found != message else self._messages.gettext(message)
+    def gettext(self, message: str, first: str = "documents") -> str:
+        """``message`` in this language: a document's word, else a message's (``first``
+        "messages": the other way round, as the user's messages look it up)."""
+        one, other = self._order(first)
+        found = one.gettext(message)
+        return found if found != message else other.gettext(message)
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
+    def ngettext(self, singular: str, plural: str, n: int, first: str = "documents") -> str:
         """The singular or plural form for ``n``, by this language's rule (French: 0 and 1)."""
-        found = self._documents.ngettext(singular, plural, n)
+        one, other = self._order(first)
+        found = one.ngettext(singular, plural, n)
         if found not in (singular, plural):
             return found
-        return self._messages.ngettext(singular, plural, n)
+        return other.ngettext(singular, plural, n)
+
+    def _order(self, first: str) -> tuple[_Catalogue, _Catalogue]:
+        if first == "messages":
+            return self._messages, self._documents
+        return self._documents, self._messages
 
     def date(self, day: date, precision: str = "day") -> str:
         """A date as its source gave it: "1 March 2025" / "1er mars 2025", or "March 2025"."""
@@ -161,13 +172,14 @@ def _words(lang: Language) -> Words:
 
 
 def _(message: str) -> str:
-    """``message`` in the user's language."""
-    return _words(current_language()).gettext(message)
+    """``message`` in the user's language (a message's words before a document's: the two
+    catalogues may say one English word differently)."""
+    return _words(current_language()).gettext(message, first="messages")
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a counted message for ``n``, in the user's language."""
-    return _words(current_language()).ngettext(singular, plural, n)
+    return _words(current_language()).ngettext(singular, plural, n, first="messages")
 
 
 def N_(message: str) -> str:
