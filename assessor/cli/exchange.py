@@ -15,7 +15,7 @@ from assessor.cli.common import EXIT_ROWS_REJECTED, Failure, open_db
 from assessor.domain.merge import Difference, Kind, MergePlan, Side, value_in_words
 from assessor.domain.scales import NOT_RATED_LABELS, level_label
 from assessor.domain.scope import snippet
-from assessor.i18n import N_, _, current_language, ngettext, words
+from assessor.i18n import _, current_language, ngettext, words
 from assessor.importers.package_file import ParsedPackage
 from assessor.settings import assessor_name
 from assessor.wording import local_when
@@ -25,13 +25,6 @@ if TYPE_CHECKING:
 
 #: The passphrase of a package, for scripts (a person is asked at the terminal).
 ENV_PACKAGE_PASSPHRASE = "ASSESSOR_PACKAGE_PASSPHRASE"
-SUBJECTS = {
-    "rating": N_("rating"),
-    "comment": N_("comment"),
-    "status": N_("status"),
-    "follow_up": N_("follow-up"),
-    "theme_item": N_("themed recommendation"),
-}
 
 
 def is_json_export(path: str) -> bool:
@@ -228,6 +221,8 @@ def _noun(count: int, subject: str) -> str:
 
 def _subject(subject: str) -> str:
     """A subject's name in the user's language."""
+    from assessor.services.merge_apply import SUBJECTS
+
     return _(SUBJECTS[subject]) if subject in SUBJECTS else subject
 
 
