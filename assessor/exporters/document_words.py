@@ -9,7 +9,7 @@ and what a State writes back in either language is read back to the stored key.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 from datetime import datetime
 
 from sqlalchemy import select
@@ -69,18 +69,21 @@ def status_labels(w: Words) -> tuple[str, ...]:
     return tuple(status_label(s, w) for s in STATE_STATUSES)
 
 
-def _all_status_words() -> Iterator[tuple[str, str]]:
+@functools.cache
+def _all_status_words() -> dict[str, str]:
+    """Each status's words in every language, folded, to its stored key (the first wins)."""
+    found: dict[str, str] = {}
     for lang in LANGUAGES:
         w = words(lang)
         for key in STATE_STATUSES:
-            yield fold_words(status_label(key, w)), key
+            found.setdefault(fold_words(status_label(key, w)), key)
+    return found
 
 
 def status_key(text: str) -> str | None:
     """The stored status a State's answer names, in any language (any case, œ/oe, ’/'); None
     if none."""
-    wanted = fold_words(text)
-    return next((key for said, key in _all_status_words() if said == wanted), None)
+    return _all_status_words().get(fold_words(text))
 
 
 def verb_label(verb: str, w: Words) -> str:
