@@ -227,6 +227,15 @@ def _put(painter: QPainter, look: Look, key: tuple[object, ...], rect: QRect, dr
         draw(painter)  # type: ignore[operator]
 
 
+def _mark(painter: QPainter, look: Look, chip: QRect, width: int, pen: QColor, text: str) -> QRect:
+    """Draw a mark (bold, never cut) just before ``chip``; the chip's room grown to hold it."""
+    mark = QRect(chip.left() - width - PAD, chip.top(), width, chip.height())
+    painter.setFont(look.bold)
+    painter.setPen(pen)
+    painter.drawText(mark, CENTER, text)
+    return chip.adjusted(-width - PAD, 0, 0, 0)
+
+
 def _recommendation(painter: QPainter, look: Look, row: Row) -> None:
     metrics, h, rect = look.metrics, look.h, look.rect
     letter, fill = verb_badge(row.verb)
@@ -259,19 +268,9 @@ def _recommendation(painter: QPainter, look: Look, row: Row) -> None:
     else:  # unrated rows give the chip's room to the text
         chip = QRect(rect.right(), chip.top(), 0, chip.height())
     if review:  # the mark stands before the chip, in the text's colour: never cut
-        width = look.review_width
-        mark = QRect(chip.left() - width - PAD, chip.top(), width, chip.height())
-        painter.setFont(look.bold)
-        painter.setPen(look.fg)
-        painter.drawText(mark, CENTER, REVIEW_MARK)
-        chip = chip.adjusted(-width - PAD, 0, 0, 0)
+        chip = _mark(painter, look, chip, look.review_width, look.fg, REVIEW_MARK)
     if row.final:  # final at a glance: a check before the chip (and ↻)
-        width = look.final_width
-        mark = QRect(chip.left() - width - PAD, chip.top(), width, chip.height())
-        painter.setFont(look.bold)
-        painter.setPen(look.final_pen)
-        painter.drawText(mark, CENTER, FINAL_MARK)
-        chip = chip.adjusted(-width - PAD, 0, 0, 0)
+        chip = _mark(painter, look, chip, look.final_width, look.final_pen, FINAL_MARK)
     left = badge.right() + 2 * PAD
     codes = row.codes
     painter.setFont(look.bold)
